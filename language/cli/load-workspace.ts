@@ -1,0 +1,88 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createHandreikingServices, type HandreikingServices } from '../handreiking-module.js';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Taal } from '../i18n/locale.js';
+import { cliMessages } from './cli-messages.js';
+import { UsageError } from './usage-error.js';
+
+export interface LoadedWorkspace {
+    shared: LangiumSharedServices;
+    services: HandreikingServices;
+    documents: LangiumDocument[];
+    files: string[];
+}
+
+export interface LoadOptions {
+    taal: Taal;
+    /** Fixes "today" for HRK050, so a check can be reproduced. */
+    peildatum?: string;
+}
+
+const skippedFolders = new Set(['node_modules', '.git', 'out', 'dist']);
+
+/** Every `.hrk` file below the given paths, sorted, each once. Throws UsageError for bad paths. */
+export async function collectHrkFiles(paths: readonly string[], taal: Taal): Promise<string[]> {
+    const t = cliMessages(taal);
+    const found = new Set<string>();
+    for (const given of paths) {
+        const absolute = path.resolve(given);
+        let stat;
+        try {
+            stat = await fs.stat(absolute);
+        } catch (err) {
+            const code = (err as NodeJS.ErrnoException).code;
+            throw new UsageError(code === 'ENOENT' ? t.pathMissing(given) : t.pathUnreadable(given, String((err as Error).message)));
+        }
+        if (stat.isDirectory()) {
+            await walk(absolute, found, taal);
+        } else if (absolute.endsWith('.hrk')) {
+            found.add(absolute);
+        } else {
+            throw new UsageError(t.notHrk(given));
+        }
+    }
+    if (found.size === 0) throw new UsageError(t.noFiles(paths.join(', ')));
+    return [...found].sort();
+}
+
+async function walk(folder: string, found: Set<string>, taal: Taal): Promise<void> {
+    let entries;
+    try {
+        entries = await fs.readdir(folder, { withFileTypes: true });
+    } catch (err) {
+        throw new UsageError(cliMessages(taal).pathUnreadable(folder, (err as Error).message));
+    }
+    for (const entry of entries) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) {
+            if (!skippedFolders.has(entry.name) && !entry.name.startsWith('.')) await walk(full, found, taal);
+        } else if (entry.isFile() && entry.name.endsWith('.hrk')) {
+            found.add(full);
+        }
+    }
+}
+
+/** Loads the files as one workspace and builds it with every validation category, slow ones included. */
+export async function loadWorkspace(paths: readonly string[], options: LoadOptions): Promise<LoadedWorkspace> {
+    const files = await collectHrkFiles(paths, options.taal);
+    const { shared, Handreiking } = createHandreikingServices(NodeFileSystem);
+    Handreiking.i18n.Locale.taal = options.taal;
+    Handreiking.i18n.Clock.fix(options.peildatum);
+    const documents: LangiumDocument[] = [];
+    for (const file of files) {
+        let text: string;
+        try {
+            text = await fs.readFile(file, 'utf-8');
+        } catch (err) {
+            throw new UsageError(cliMessages(options.taal).pathUnreadable(file, (err as Error).message));
+        }
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        documents.push(document);
+    }
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return { shared, services: Handreiking, documents, files };
+}

@@ -1,0 +1,80 @@
+import {
+    inject, type DeepPartial, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
+    type PartialLangiumCoreServices
+} from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { HandreikingGeneratedModule, HandreikingGeneratedSharedModule } from './generated/module.js';
+import { Clock, LocaleSetting } from './i18n/locale.js';
+import { HandreikingLexerErrorMessageProvider, HandreikingParserErrorMessageProvider } from './parser/error-messages.js';
+import { HandreikingScopeComputation } from './scoping/handreiking-scope-computation.js';
+import { HandreikingScopeProvider } from './scoping/handreiking-scope-provider.js';
+import { HandreikingDocumentValidator } from './validation/handreiking-document-validator.js';
+import { registerValidationChecks } from './validation/handreiking-validator.js';
+import { WorkspaceModel } from './workspace/workspace-model.js';
+
+/** Services of our own, beside Langium's. */
+export type HandreikingAddedServices = {
+    i18n: {
+        Locale: LocaleSetting;
+        Clock: Clock;
+    };
+    handreiking: {
+        WorkspaceModel: WorkspaceModel;
+    };
+};
+
+export type HandreikingServices = LangiumServices & HandreikingAddedServices;
+
+export const HandreikingModule: Module<HandreikingServices, PartialLangiumServices & HandreikingAddedServices> = {
+    i18n: {
+        Locale: () => new LocaleSetting(),
+        Clock: () => new Clock()
+    },
+    handreiking: {
+        WorkspaceModel: services => new WorkspaceModel(services.shared)
+    },
+    parser: {
+        ParserErrorMessageProvider: services => new HandreikingParserErrorMessageProvider(services.i18n.Locale),
+        LexerErrorMessageProvider: services => new HandreikingLexerErrorMessageProvider(services.i18n.Locale)
+    },
+    references: {
+        ScopeComputation: services => new HandreikingScopeComputation(services),
+        ScopeProvider: services => new HandreikingScopeProvider(services)
+    },
+    validation: {
+        DocumentValidator: services => new HandreikingDocumentValidator(services)
+    }
+};
+
+/**
+ * The one factory every host uses (language server, CLI, tests): Langium's default modules, the
+ * generated ones, and ours.
+ */
+export function createHandreikingServices(context: DefaultSharedModuleContext, overrides?: {
+    shared?: DeepPartial<LangiumSharedServices>;
+    language?: DeepPartial<HandreikingServices>;
+}): { shared: LangiumSharedServices; Handreiking: HandreikingServices } {
+    const shared = inject(
+        createDefaultSharedModule(context),
+        HandreikingGeneratedSharedModule,
+        (overrides?.shared ?? {}) as Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>>
+    );
+    const Handreiking = inject(
+        createDefaultModule({ shared }),
+        HandreikingGeneratedModule,
+        HandreikingModule,
+        (overrides?.language ?? {}) as Module<HandreikingServices, DeepPartial<HandreikingServices>>
+    );
+    shared.ServiceRegistry.register(Handreiking);
+    registerValidationChecks(Handreiking);
+    if (!context.connection) {
+        // No language server: nothing else would start the workspace manager's initialisation.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Handreiking };
+}
+
+export type { LangiumCoreServices, LangiumSharedCoreServices, PartialLangiumCoreServices };

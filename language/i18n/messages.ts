@@ -1,0 +1,231 @@
+import type { Taal } from './locale.js';
+
+/**
+ * Every text the checker shows, in Dutch and English. A message tells the editor what is wrong
+ * and what to do about it; names are quoted with ‘…’ so they stand out in the Problems view.
+ */
+const nl = {
+    // HRK000: syntax
+    syntaxExpected: (p: { verwacht: string; gevonden: string }) =>
+        `Hier werd ${p.verwacht} verwacht, maar er staat ${p.gevonden}.`,
+    syntaxExpectedOneOf: (p: { verwacht: string; gevonden: string }) =>
+        `Hier werd een van deze verwacht: ${p.verwacht}; er staat ${p.gevonden}.`,
+    syntaxEndOfFile: (p: { gevonden: string }) =>
+        `Er staat nog ${p.gevonden} na het einde van het laatste element. Begin een nieuw element met een sleutelwoord zoals ‘beslisboom’ of ‘typologie’, of verwijder de tekst.`,
+    syntaxUnexpectedCharacter: (p: { teken: string }) =>
+        `Het teken ${p.teken} hoort hier niet. Zet tekst tussen "aanhalingstekens" of verwijder het teken.`,
+    syntaxAtLeastOne: (p: { verwacht: string; gevonden: string }) =>
+        `Hier moet ten minste één ${p.verwacht} staan; er staat ${p.gevonden}.`,
+    endOfFile: () => 'het einde van het bestand',
+
+    // HRK001
+    duplicateName: (p: { naam: string; soort: string; waar: string }) =>
+        `De naam ‘${p.naam}’ is al gebruikt (${p.waar}). Namen van ${p.soort} moeten uniek zijn: kies een andere naam.`,
+    duplicateNameElsewhere: () => 'ook gebruikt hier',
+    inWorkspace: () => 'in deze handreiking',
+    inTree: (p: { boom: string }) => `in beslisboom ‘${p.boom}’`,
+    inFile: () => 'in dit bestand',
+    kindTopLevel: () => 'kenmerken, typologieën, beslisbomen, financieringen, partijen en hoofdstukken',
+    kindNode: () => 'knopen binnen een beslisboom',
+    kindScenario: () => 'scenario’s in een bestand',
+
+    // HRK002
+    unresolved: (p: { naam: string; soort: string }) =>
+        `‘${p.naam}’ is geen bekende ${p.soort}.`,
+    unresolvedSuggest: (p: { voorstellen: string }) => ` Bedoelt u ${p.voorstellen}?`,
+    unresolvedNone: (p: { soort: string }) => ` Er is nog geen ${p.soort} met die naam: maak hem aan of controleer de spelling.`,
+    unresolvedLocalNode: (p: { naam: string; boom: string }) =>
+        `‘${p.naam}’ is geen knoop van beslisboom ‘${p.boom}’. Pijlen (->) wijzen alleen naar knopen in dezelfde beslisboom; gebruik ‘zie Boom.Knoop’ om naar een andere boom te verwijzen.`,
+    or: () => 'of',
+
+    // HRK003
+    propertyTwice: (p: { eigenschap: string; element: string }) =>
+        `‘${p.eigenschap}’ staat twee keer in ‘${p.element}’. Voeg de teksten samen of verwijder er een: alleen één ‘${p.eigenschap}’ is toegestaan.`,
+    fundingWithoutTerm: (p: { naam: string }) =>
+        `Financiering ‘${p.naam}’ heeft geen termijn. Voeg ‘termijn incidenteel’, ‘termijn meerjarig’ of ‘termijn structureel’ toe.`,
+
+    // HRK010
+    treeWithoutNodes: (p: { boom: string }) =>
+        `Beslisboom ‘${p.boom}’ heeft nog geen knopen. Voeg een ‘vraag’, ‘stap’ of ‘advies’ toe.`,
+    startUnknown: (p: { naam: string; boom: string; voorstellen: string }) =>
+        `‘start ${p.naam}’ noemt geen knoop van beslisboom ‘${p.boom}’.${p.voorstellen}`,
+
+    // HRK011
+    unreachable: (p: { knoop: string; boom: string; start: string }) =>
+        `Knoop ‘${p.knoop}’ is niet bereikbaar vanaf de start (‘${p.start}’) van beslisboom ‘${p.boom}’. Laat een antwoord, ‘daarna’ of stap ernaar wijzen, of verwijder de knoop.`,
+
+    // HRK012
+    cycle: (p: { lus: string; boom: string }) =>
+        `Kringloop in beslisboom ‘${p.boom}’: ${p.lus}. Een beslisboom mag niet terugkeren naar een eerdere knoop; laat deze pijl naar een nieuwe knoop wijzen.`,
+
+    // HRK013
+    tooFewAnswers: (p: { vraag: string; aantal: number }) =>
+        `Vraag ‘${p.vraag}’ heeft ${p.aantal === 0 ? 'geen antwoorden' : 'maar één antwoord'}. Een vraag heeft ten minste twee antwoorden nodig, bijvoorbeeld ‘ja -> …’ en ‘nee -> …’.`,
+    repeatedAnswer: (p: { antwoord: string; vraag: string }) =>
+        `Antwoord ${p.antwoord} staat twee keer bij vraag ‘${p.vraag}’. Geef elk antwoord één keer.`,
+    jaWithoutNee: (p: { vraag: string; aanwezig: string; ontbreekt: string }) =>
+        `Vraag ‘${p.vraag}’ heeft wel ‘${p.aanwezig}’ maar geen ‘${p.ontbreekt}’. Voeg ‘${p.ontbreekt} -> …’ toe.`,
+
+    // HRK014
+    allAnswersSame: (p: { vraag: string; doel: string }) =>
+        `Alle antwoorden van vraag ‘${p.vraag}’ leiden naar ‘${p.doel}’: de vraag maakt geen verschil. Laat een antwoord ergens anders heen wijzen, of vervang de vraag door een stap.`,
+
+    // HRK015
+    stepWithoutNext: (p: { stap: string }) =>
+        `Stap ‘${p.stap}’ heeft geen vervolg, dus dit pad eindigt zonder advies. Voeg ‘-> VolgendeKnoop’ toe achter de tekst van de stap, of maak er een ‘advies’ van.`,
+
+    // HRK020
+    missingCharacteristic: (p: { typologie: string; kenmerken: string }) =>
+        `Typologie ‘${p.typologie}’ heeft geen waarde voor ${p.kenmerken}. Vul de waarde in, zodat de vergelijking en de financieringsregels kloppen.`,
+
+    // HRK021
+    valueNotOnScale: (p: { waarde: string; kenmerk: string; schaal: string }) =>
+        `"${p.waarde}" staat niet op de schaal van kenmerk ‘${p.kenmerk}’. Kies een van: ${p.schaal}.`,
+    characteristicTwice: (p: { kenmerk: string; typologie: string }) =>
+        `Kenmerk ‘${p.kenmerk}’ krijgt twee keer een waarde in typologie ‘${p.typologie}’. Houd één waarde over.`,
+    valueTwiceOnScale: (p: { waarde: string; kenmerk: string }) =>
+        `"${p.waarde}" staat twee keer op de schaal van kenmerk ‘${p.kenmerk}’. Elke waarde mag één keer voorkomen.`,
+    emptyScale: (p: { kenmerk: string }) =>
+        `Kenmerk ‘${p.kenmerk}’ heeft nog geen waarden. Zet de mogelijke waarden op volgorde tussen de accolades, bijvoorbeeld { "klein", "groot" }.`,
+
+    // HRK030
+    fundingAppliesToNone: (p: { naam: string }) =>
+        `Financiering ‘${p.naam}’ is op geen enkele typologie van toepassing. Controleer de voorwaarde achter ‘voor’.`,
+    fundingWithoutScope: (p: { naam: string }) =>
+        `Financiering ‘${p.naam}’ zegt niet voor welke typologieën ze geldt. Voeg ‘voor alle typologieen’, ‘voor Typologie1, Typologie2’ of ‘voor typologie waar …’ toe.`,
+
+    // HRK031
+    noStructuralFunding: (p: { typologie: string }) =>
+        `Typologie ‘${p.typologie}’ heeft geen structurele financieringsbron: de financiering is niet sluitend. Voeg een financiering met ‘termijn structureel’ toe die voor deze typologie geldt.`,
+
+    // HRK040
+    scenarioUnknownTree: (p: { naam: string; voorstellen: string }) =>
+        `Scenario noemt beslisboom ‘${p.naam}’, maar die bestaat niet.${p.voorstellen}`,
+    scenarioUnknownQuestion: (p: { naam: string; boom: string; voorstellen: string }) =>
+        `‘${p.naam}’ is geen vraag van beslisboom ‘${p.boom}’.${p.voorstellen}`,
+    scenarioUnknownNode: (p: { naam: string; boom: string; voorstellen: string }) =>
+        `‘${p.naam}’ is geen knoop van beslisboom ‘${p.boom}’.${p.voorstellen}`,
+    scenarioUnknownAnswer: (p: { antwoord: string; vraag: string; mogelijk: string }) =>
+        `Vraag ‘${p.vraag}’ heeft geen antwoord ${p.antwoord}. Mogelijke antwoorden: ${p.mogelijk}.`,
+    scenarioExpectsNonAdvice: (p: { naam: string }) =>
+        `‘verwacht ${p.naam}’ noemt geen advies. Een scenario eindigt bij een advies: kies een advies van de beslisboom.`,
+    scenarioQuestionTwice: (p: { vraag: string }) =>
+        `Vraag ‘${p.vraag}’ wordt twee keer beantwoord in dit scenario. Een pad komt maar één keer langs een vraag.`,
+
+    // HRK050
+    expired: (p: { naam: string; datum: string; vandaag: string }) =>
+        `Financiering ‘${p.naam}’ was geldig tot ${p.datum}; die datum is voorbij (vandaag is ${p.vandaag}). Controleer of de regeling nog bestaat en pas ‘geldig tot’ aan, of verwijder de financiering.`,
+
+    // Token descriptions for syntax messages
+    tokenName: () => 'een naam',
+    tokenString: () => 'een tekst tussen "aanhalingstekens"',
+    tokenDate: () => 'een datum (JJJJ-MM-DD)',
+    tokenKeyword: (p: { woord: string }) => `‘${p.woord}’`,
+
+    // kinds, used in HRK002
+    soortKenmerk: () => 'kenmerk',
+    soortTypologie: () => 'typologie',
+    soortBeslisboom: () => 'beslisboom',
+    soortKnoop: () => 'knoop',
+    soortVraag: () => 'vraag',
+    soortFinanciering: () => 'financiering',
+    soortVerwijsbaar: () => 'beslisboom, knoop, hoofdstuk, typologie of financiering',
+    soortOnbekend: () => 'naam'
+};
+
+export type Catalogue = typeof nl;
+
+const en: Catalogue = {
+    syntaxExpected: p => `Expected ${p.verwacht} here, but found ${p.gevonden}.`,
+    syntaxExpectedOneOf: p => `Expected one of these here: ${p.verwacht}; found ${p.gevonden}.`,
+    syntaxEndOfFile: p => `There is ${p.gevonden} after the end of the last element. Start a new element with a keyword such as ‘beslisboom’ or ‘typologie’, or remove the text.`,
+    syntaxUnexpectedCharacter: p => `The character ${p.teken} does not belong here. Put text between "quotes" or remove the character.`,
+    syntaxAtLeastOne: p => `At least one ${p.verwacht} is needed here; found ${p.gevonden}.`,
+    endOfFile: () => 'the end of the file',
+
+    duplicateName: p => `The name ‘${p.naam}’ is already used (${p.waar}). Names of ${p.soort} must be unique: choose another name.`,
+    duplicateNameElsewhere: () => 'also used here',
+    inWorkspace: () => 'in this guide',
+    inTree: p => `in decision tree ‘${p.boom}’`,
+    inFile: () => 'in this file',
+    kindTopLevel: () => 'characteristics, typologies, decision trees, funding rules, stakeholders and chapters',
+    kindNode: () => 'nodes within a decision tree',
+    kindScenario: () => 'scenarios in a file',
+
+    unresolved: p => `‘${p.naam}’ is not a known ${p.soort}.`,
+    unresolvedSuggest: p => ` Did you mean ${p.voorstellen}?`,
+    unresolvedNone: p => ` There is no ${p.soort} with that name yet: create it or check the spelling.`,
+    unresolvedLocalNode: p => `‘${p.naam}’ is not a node of decision tree ‘${p.boom}’. Arrows (->) only point at nodes of the same tree; use ‘zie Tree.Node’ to refer to another tree.`,
+    or: () => 'or',
+
+    propertyTwice: p => `‘${p.eigenschap}’ appears twice in ‘${p.element}’. Merge the texts or remove one: only one ‘${p.eigenschap}’ is allowed.`,
+    fundingWithoutTerm: p => `Funding rule ‘${p.naam}’ has no term. Add ‘termijn incidenteel’, ‘termijn meerjarig’ or ‘termijn structureel’.`,
+
+    treeWithoutNodes: p => `Decision tree ‘${p.boom}’ has no nodes yet. Add a ‘vraag’, ‘stap’ or ‘advies’.`,
+    startUnknown: p => `‘start ${p.naam}’ names no node of decision tree ‘${p.boom}’.${p.voorstellen}`,
+
+    unreachable: p => `Node ‘${p.knoop}’ cannot be reached from the start (‘${p.start}’) of decision tree ‘${p.boom}’. Let an answer, ‘daarna’ or step point to it, or remove the node.`,
+
+    cycle: p => `Cycle in decision tree ‘${p.boom}’: ${p.lus}. A decision tree must not return to an earlier node; point this arrow at a new node.`,
+
+    tooFewAnswers: p => `Question ‘${p.vraag}’ has ${p.aantal === 0 ? 'no answers' : 'only one answer'}. A question needs at least two answers, for example ‘ja -> …’ and ‘nee -> …’.`,
+    repeatedAnswer: p => `Answer ${p.antwoord} appears twice in question ‘${p.vraag}’. Give each answer once.`,
+    jaWithoutNee: p => `Question ‘${p.vraag}’ has ‘${p.aanwezig}’ but no ‘${p.ontbreekt}’. Add ‘${p.ontbreekt} -> …’.`,
+
+    allAnswersSame: p => `Every answer of question ‘${p.vraag}’ leads to ‘${p.doel}’: the question makes no difference. Point one answer elsewhere, or replace the question by a step.`,
+
+    stepWithoutNext: p => `Step ‘${p.stap}’ has no next node, so this path ends without advice. Add ‘-> NextNode’ after the step's text, or make it an ‘advies’.`,
+
+    missingCharacteristic: p => `Typology ‘${p.typologie}’ has no value for ${p.kenmerken}. Fill in the value so that the comparison and the funding rules are right.`,
+
+    valueNotOnScale: p => `"${p.waarde}" is not on the scale of characteristic ‘${p.kenmerk}’. Choose one of: ${p.schaal}.`,
+    characteristicTwice: p => `Characteristic ‘${p.kenmerk}’ is given a value twice in typology ‘${p.typologie}’. Keep one value.`,
+    valueTwiceOnScale: p => `"${p.waarde}" appears twice on the scale of characteristic ‘${p.kenmerk}’. Each value may appear once.`,
+    emptyScale: p => `Characteristic ‘${p.kenmerk}’ has no values yet. Put the possible values in order between the braces, for example { "klein", "groot" }.`,
+
+    fundingAppliesToNone: p => `Funding rule ‘${p.naam}’ applies to no typology. Check the condition after ‘voor’.`,
+    fundingWithoutScope: p => `Funding rule ‘${p.naam}’ does not say which typologies it applies to. Add ‘voor alle typologieen’, ‘voor Typology1, Typology2’ or ‘voor typologie waar …’.`,
+
+    noStructuralFunding: p => `Typology ‘${p.typologie}’ has no structural funding source: the funding does not add up. Add a funding rule with ‘termijn structureel’ that applies to this typology.`,
+
+    scenarioUnknownTree: p => `The scenario names decision tree ‘${p.naam}’, which does not exist.${p.voorstellen}`,
+    scenarioUnknownQuestion: p => `‘${p.naam}’ is not a question of decision tree ‘${p.boom}’.${p.voorstellen}`,
+    scenarioUnknownNode: p => `‘${p.naam}’ is not a node of decision tree ‘${p.boom}’.${p.voorstellen}`,
+    scenarioUnknownAnswer: p => `Question ‘${p.vraag}’ has no answer ${p.antwoord}. Possible answers: ${p.mogelijk}.`,
+    scenarioExpectsNonAdvice: p => `‘verwacht ${p.naam}’ does not name an advice. A scenario ends at an advice: choose an advice of the decision tree.`,
+    scenarioQuestionTwice: p => `Question ‘${p.vraag}’ is answered twice in this scenario. A path passes a question only once.`,
+
+    expired: p => `Funding rule ‘${p.naam}’ was valid until ${p.datum}; that date has passed (today is ${p.vandaag}). Check whether the scheme still exists and update ‘geldig tot’, or remove the funding rule.`,
+
+    tokenName: () => 'a name',
+    tokenString: () => 'a text in "quotes"',
+    tokenDate: () => 'a date (YYYY-MM-DD)',
+    tokenKeyword: p => `‘${p.woord}’`,
+
+    soortKenmerk: () => 'characteristic',
+    soortTypologie: () => 'typology',
+    soortBeslisboom: () => 'decision tree',
+    soortKnoop: () => 'node',
+    soortVraag: () => 'question',
+    soortFinanciering: () => 'funding rule',
+    soortVerwijsbaar: () => 'decision tree, node, chapter, typology or funding rule',
+    soortOnbekend: () => 'name'
+};
+
+export type MessageKey = keyof Catalogue;
+export type MessageParams<K extends MessageKey> = Parameters<Catalogue[K]>[0];
+
+const catalogues: Record<Taal, Catalogue> = { nl, en };
+
+/** Formats message `key` in language `taal`. */
+export function message<K extends MessageKey>(taal: Taal, key: K, ...params: Parameters<Catalogue[K]>): string {
+    const fn = catalogues[taal][key] as (p?: unknown) => string;
+    return fn(params[0]);
+}
+
+/** Joins names as ‘A’, ‘B’ of ‘C’ (or ‘A’, ‘B’ or ‘C’). */
+export function listNames(taal: Taal, names: readonly string[]): string {
+    const quoted = names.map(n => `‘${n}’`);
+    if (quoted.length <= 1) return quoted.join('');
+    return `${quoted.slice(0, -1).join(', ')} ${catalogues[taal].or()} ${quoted[quoted.length - 1]}`;
+}

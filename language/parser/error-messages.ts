@@ -1,0 +1,80 @@
+import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import type { ILexerErrorMessageProvider } from 'chevrotain';
+import { message } from '../i18n/messages.js';
+import type { LocaleSetting } from '../i18n/locale.js';
+
+/**
+ * Chevrotain's syntax errors ("Expecting token of type 'ID' but found `}`") speak of token types,
+ * not of what an editor writes. These providers say it in the editor's words and language.
+ */
+export class HandreikingParserErrorMessageProvider implements IParserErrorMessageProvider {
+    constructor(private readonly locale: LocaleSetting) {}
+
+    buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken }): string {
+        return message(this.locale.taal, 'syntaxExpected', { verwacht: this.describe(options.expected), gevonden: this.found(options.actual) });
+    }
+
+    buildNotAllInputParsedMessage(options: { firstRedundant: IToken }): string {
+        return message(this.locale.taal, 'syntaxEndOfFile', { gevonden: this.found(options.firstRedundant) });
+    }
+
+    buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string {
+        const firsts = options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(t => !!t);
+        return this.oneOf(firsts, options.actual[0]);
+    }
+
+    buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[] }): string {
+        const firsts = options.expectedIterationPaths.map(path => path[0]).filter(t => !!t);
+        const names = unique(firsts.map(t => this.describe(t)));
+        return message(this.locale.taal, 'syntaxAtLeastOne', { verwacht: names.join(' / '), gevonden: this.found(options.actual[0]) });
+    }
+
+    private oneOf(types: TokenType[], actual: IToken | undefined): string {
+        const names = unique(types.map(t => this.describe(t)));
+        if (names.length === 1) {
+            return message(this.locale.taal, 'syntaxExpected', { verwacht: names[0], gevonden: this.found(actual) });
+        }
+        return message(this.locale.taal, 'syntaxExpectedOneOf', { verwacht: names.join(', '), gevonden: this.found(actual) });
+    }
+
+    private describe(type: TokenType): string {
+        const taal = this.locale.taal;
+        switch (type.name) {
+            case 'ID': return message(taal, 'tokenName');
+            case 'STRING': return message(taal, 'tokenString');
+            case 'DATUM': return message(taal, 'tokenDate');
+            case 'EOF': return message(taal, 'endOfFile');
+            default: return message(taal, 'tokenKeyword', { woord: type.name.replace(/:KW$/, '') });
+        }
+    }
+
+    private found(token: IToken | undefined): string {
+        if (!token || token.tokenType?.name === 'EOF' || token.image === undefined || token.image === '') {
+            return message(this.locale.taal, 'endOfFile');
+        }
+        return `‘${shorten(token.image)}’`;
+    }
+}
+
+export class HandreikingLexerErrorMessageProvider implements ILexerErrorMessageProvider {
+    constructor(private readonly locale: LocaleSetting) {}
+
+    buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
+        const text = fullText.substring(startOffset, startOffset + Math.min(length, 20));
+        const shown = [...text].map(c => /[\p{C}\s]/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c).join('');
+        return message(this.locale.taal, 'syntaxUnexpectedCharacter', { teken: `‘${shown}’` });
+    }
+
+    buildUnableToPopLexerModeMessage(token: IToken): string {
+        return message(this.locale.taal, 'syntaxUnexpectedCharacter', { teken: `‘${shorten(token.image)}’` });
+    }
+}
+
+function unique(values: string[]): string[] {
+    return [...new Set(values)];
+}
+
+function shorten(text: string): string {
+    const oneLine = text.replace(/\s+/g, ' ');
+    return oneLine.length > 30 ? oneLine.substring(0, 29) + '…' : oneLine;
+}

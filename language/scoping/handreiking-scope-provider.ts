@@ -1,0 +1,43 @@
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, type ReferenceInfo, type Scope } from 'langium';
+import {
+    Antwoord, Advies, Beslisboom, Scenario, ScenarioStap, Stap, Vraag,
+    isBeslisboom, isScenario, type Knoop
+} from '../generated/ast.js';
+
+/**
+ * Two rules stock Langium does not give:
+ * - arrows (`->`, `daarna`, `start`) resolve only among the nodes of their own tree;
+ * - a scenario's questions and `verwacht` resolve among the nodes of the tree the scenario names.
+ * Everything else (`zie`, typologies, characteristics, trees) uses the default chain of local
+ * symbols and the workspace-wide index.
+ */
+export class HandreikingScopeProvider extends DefaultScopeProvider {
+    override getScope(context: ReferenceInfo): Scope {
+        const { container, property } = context;
+        if (isArrow(container.$type, property)) {
+            const boom = AstUtils.getContainerOfType(container, isBeslisboom);
+            return boom ? this.nodesOf(boom) : EMPTY_SCOPE;
+        }
+        if ((container.$type === ScenarioStap.$type && property === ScenarioStap.vraag)
+            || (container.$type === Scenario.$type && property === Scenario.verwacht)) {
+            const scenario = AstUtils.getContainerOfType(container, isScenario);
+            const boom = scenario?.boom?.ref;
+            if (!boom) return EMPTY_SCOPE;
+            const onlyQuestions = property === ScenarioStap.vraag;
+            return this.nodesOf(boom, onlyQuestions ? (k => k.$type === Vraag.$type) : undefined);
+        }
+        return super.getScope(context);
+    }
+
+    private nodesOf(boom: Beslisboom, filter?: (k: Knoop) => boolean): Scope {
+        const knopen = filter ? boom.knopen.filter(filter) : boom.knopen;
+        return this.createScopeForNodes(knopen.filter(k => !!k.name));
+    }
+}
+
+function isArrow(type: string, property: string): boolean {
+    return (type === Antwoord.$type && property === Antwoord.doel)
+        || (type === Advies.$type && property === Advies.daarna)
+        || (type === Stap.$type && property === Stap.volgende)
+        || (type === Beslisboom.$type && property === Beslisboom.start);
+}

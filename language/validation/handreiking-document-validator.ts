@@ -1,0 +1,113 @@
+import {
+    AstUtils, DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ReferenceInfo, type ValidationOptions
+} from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ParseResult } from 'langium';
+import { Beslisboom, Scenario, ScenarioStap, isBeslisboom, isScenario } from '../generated/ast.js';
+import { listNames, message, type MessageKey } from '../i18n/messages.js';
+import type { HandreikingServices } from '../handreiking-module.js';
+import { IssueCodes } from './codes.js';
+import { closestNames } from './distance.js';
+
+/**
+ * Replaces Langium's English linker message ("Could not resolve reference to …") by a Dutch one
+ * that names the closest existing names, and gives syntax errors our code HRK000. References in a
+ * scenario report HRK040 and an unknown `start` HRK010, as the table of checks promises.
+ */
+export class HandreikingDocumentValidator extends DefaultDocumentValidator {
+    private readonly services: HandreikingServices;
+
+    constructor(services: HandreikingServices) {
+        super(services);
+        this.services = services;
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        for (const d of diagnostics.slice(start)) d.code = IssueCodes.Syntax;
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        for (const d of diagnostics.slice(start)) d.code = IssueCodes.Syntax;
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            const info = error.info;
+            const { code, text } = this.describeUnresolved(info);
+            diagnostics.push(this.toDiagnostic('error', text, {
+                node: info.container,
+                range: reference.$refNode?.range,
+                property: info.property,
+                index: info.index,
+                code,
+                data: {
+                    code: DocumentValidator.LinkingError,
+                    containerType: info.container.$type,
+                    property: info.property,
+                    refText: info.reference.$refText,
+                    suggestions: this.suggestions(info)
+                }
+            }));
+        }
+    }
+
+    private suggestions(info: ReferenceInfo): string[] {
+        try {
+            const scope = this.services.references.ScopeProvider.getScope(info);
+            return closestNames(info.reference.$refText, scope.getAllElements().map(d => d.name));
+        } catch {
+            return [];
+        }
+    }
+
+    private describeUnresolved(info: ReferenceInfo): { code: string; text: string } {
+        const taal = this.services.i18n.Locale.taal;
+        const naam = info.reference.$refText;
+        const names = this.suggestions(info);
+        const voorstellen = names.length > 0 ? message(taal, 'unresolvedSuggest', { voorstellen: listNames(taal, names) }) : '';
+        const { container, property } = info;
+
+        if (container.$type === Beslisboom.$type && property === Beslisboom.start && isBeslisboom(container)) {
+            return { code: IssueCodes.TreeWithoutNodesOrStart, text: message(taal, 'startUnknown', { naam, boom: container.name, voorstellen }) };
+        }
+        const scenario = AstUtils.getContainerOfType(container, isScenario);
+        if (scenario) {
+            const boom = scenario.boom?.ref?.name ?? scenario.boom?.$refText ?? '';
+            if (container.$type === Scenario.$type && property === Scenario.boom) {
+                return { code: IssueCodes.ScenarioUnknown, text: message(taal, 'scenarioUnknownTree', { naam, voorstellen }) };
+            }
+            if (container.$type === ScenarioStap.$type && property === ScenarioStap.vraag) {
+                return { code: IssueCodes.ScenarioUnknown, text: message(taal, 'scenarioUnknownQuestion', { naam, boom, voorstellen }) };
+            }
+            return { code: IssueCodes.ScenarioUnknown, text: message(taal, 'scenarioUnknownNode', { naam, boom, voorstellen }) };
+        }
+        const boom = AstUtils.getContainerOfType(container, isBeslisboom);
+        const referenceType = this.services.shared.AstReflection.getReferenceType(info);
+        if (boom && referenceType === 'Knoop') {
+            const local = message(taal, 'unresolvedLocalNode', { naam, boom: boom.name });
+            return { code: IssueCodes.UnresolvedReference, text: voorstellen ? `${local}${voorstellen}` : local };
+        }
+        const soort = message(taal, kindKey(referenceType));
+        const tail = voorstellen || message(taal, 'unresolvedNone', { soort });
+        return { code: IssueCodes.UnresolvedReference, text: message(taal, 'unresolved', { naam, soort }) + tail };
+    }
+}
+
+function kindKey(type: string): MessageKey {
+    switch (type) {
+        case 'Kenmerk': return 'soortKenmerk';
+        case 'Typologie': return 'soortTypologie';
+        case 'Beslisboom': return 'soortBeslisboom';
+        case 'Knoop': return 'soortKnoop';
+        case 'Vraag': return 'soortVraag';
+        case 'Financiering': return 'soortFinanciering';
+        case 'Verwijsbaar': return 'soortVerwijsbaar';
+        default: return 'soortOnbekend';
+    }
+}

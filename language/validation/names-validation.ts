@@ -1,0 +1,78 @@
+import { AstUtils, type ValidationAcceptor } from 'langium';
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import { isScenario, type Beslisboom, type Gids } from '../generated/ast.js';
+import type { CheckContext } from './check-context.js';
+import { IssueCodes } from './codes.js';
+
+/**
+ * HRK001. Top-level names share one namespace across the workspace (a `zie` may point at any kind),
+ * so they are compared with the index of every loaded file in one pass per document.
+ */
+export function topLevelNamesMustBeUnique(gids: Gids, accept: ValidationAcceptor, ctx: CheckContext): void {
+    const document = AstUtils.getDocument(gids);
+    const byName = new Map<string, Array<{ uri: string; range?: import('vscode-languageserver-types').Range }>>();
+    const wanted = new Set(gids.elementen.filter(e => !isScenario(e) && e.name).map(e => e.name));
+    for (const desc of ctx.services.shared.workspace.IndexManager.allElements()) {
+        if (!wanted.has(desc.name)) continue;
+        const list = byName.get(desc.name) ?? [];
+        list.push({ uri: desc.documentUri.toString(), range: desc.nameSegment?.range });
+        byName.set(desc.name, list);
+    }
+    const ownUri = document.uri.toString();
+    for (const element of gids.elementen) {
+        if (isScenario(element) || !element.name) continue;
+        const occurrences = byName.get(element.name) ?? [];
+        if (occurrences.length < 2) continue;
+        const ownRange = element.$cstNode && ctx.services.references.NameProvider.getNameNode(element)?.range;
+        const others = occurrences.filter(o => !(o.uri === ownUri && o.range && ownRange && sameStart(o.range, ownRange)));
+        const sameFile = others.every(o => o.uri === ownUri);
+        accept('error', ctx.t('duplicateName', {
+            naam: element.name,
+            soort: ctx.t('kindTopLevel'),
+            waar: sameFile ? ctx.t('inFile') : ctx.t('inWorkspace')
+        }), {
+            node: element,
+            property: 'name',
+            code: IssueCodes.DuplicateName,
+            relatedInformation: others.filter(o => o.range).map(o => related(o.uri, o.range!, ctx.t('duplicateNameElsewhere')))
+        });
+    }
+}
+
+/** HRK001 for nodes: names are unique within their tree. */
+export function nodeNamesMustBeUniqueInTree(boom: Beslisboom, accept: ValidationAcceptor, ctx: CheckContext): void {
+    reportDuplicates(boom.knopen, accept, ctx, ctx.t('kindNode'), ctx.t('inTree', { boom: boom.name }));
+}
+
+/** HRK001 for scenarios: their names identify them in the Testing view and the runner's output. */
+export function scenarioNamesMustBeUniqueInFile(gids: Gids, accept: ValidationAcceptor, ctx: CheckContext): void {
+    reportDuplicates(gids.elementen.filter(isScenario), accept, ctx, ctx.t('kindScenario'), ctx.t('inFile'));
+}
+
+function reportDuplicates(elements: Array<{ name: string } & import('langium').AstNode>, accept: ValidationAcceptor, ctx: CheckContext, soort: string, waar: string): void {
+    const first = new Map<string, import('langium').AstNode>();
+    for (const element of elements) {
+        if (!element.name) continue;
+        const earlier = first.get(element.name);
+        if (!earlier) {
+            first.set(element.name, element);
+            continue;
+        }
+        const earlierName = ctx.services.references.NameProvider.getNameNode(earlier);
+        const uri = AstUtils.getDocument(element).uri.toString();
+        accept('error', ctx.t('duplicateName', { naam: element.name, soort, waar }), {
+            node: element,
+            property: 'name',
+            code: IssueCodes.DuplicateName,
+            relatedInformation: earlierName ? [related(uri, earlierName.range, ctx.t('duplicateNameElsewhere'))] : []
+        });
+    }
+}
+
+function related(uri: string, range: import('vscode-languageserver-types').Range, text: string): DiagnosticRelatedInformation {
+    return { location: { uri, range }, message: text };
+}
+
+function sameStart(a: import('vscode-languageserver-types').Range, b: import('vscode-languageserver-types').Range): boolean {
+    return a.start.line === b.start.line && a.start.character === b.start.character;
+}

@@ -1,0 +1,54 @@
+import type { AstNode, ValidationAcceptor } from 'langium';
+import type { Financiering } from '../generated/ast.js';
+import type { CheckContext } from './check-context.js';
+import { IssueCodes } from './codes.js';
+
+/**
+ * Properties that may be written once per element. The grammar collects them as lists so that a
+ * second occurrence is not silently dropped by the parser; this check reports it instead (HRK003).
+ */
+const singleValued: Record<string, readonly string[]> = {
+    Typologie: ['toelichting'],
+    Vraag: ['toelichting'],
+    Advies: ['toelichting', 'daarna', 'typologie'],
+    Stap: ['toelichting'],
+    Financiering: ['termijn', 'voor', 'geldigTot', 'toelichting'],
+    Partij: ['toelichting'],
+    Hoofdstuk: ['werkgroep', 'toelichting']
+};
+
+/** The keyword an editor wrote for each property, for the message and the diagnostic's range. */
+const keywordOf: Record<string, string> = {
+    toelichting: 'toelichting', daarna: 'daarna', typologie: 'typologie', termijn: 'termijn',
+    voor: 'voor', geldigTot: 'geldig', werkgroep: 'werkgroep'
+};
+
+export function propertiesMustNotRepeat(node: AstNode, accept: ValidationAcceptor, ctx: CheckContext): void {
+    const properties = singleValued[node.$type];
+    if (!properties) return;
+    const record = node as unknown as Record<string, unknown>;
+    const name = (record['name'] as string | undefined) ?? '';
+    for (const property of properties) {
+        const values = record[property];
+        if (!Array.isArray(values) || values.length < 2) continue;
+        const keyword = keywordOf[property] ?? property;
+        for (let index = 1; index < values.length; index++) {
+            accept('error', ctx.t('propertyTwice', { eigenschap: keyword === 'geldig' ? 'geldig tot' : keyword, element: name }), {
+                node,
+                keyword,
+                index,
+                code: IssueCodes.PropertyMissingOrRepeated
+            });
+        }
+    }
+}
+
+/** HRK003: the term decides the guide's column; a funding rule without one cannot be placed. */
+export function fundingMustHaveTerm(financiering: Financiering, accept: ValidationAcceptor, ctx: CheckContext): void {
+    if (!financiering.name || financiering.termijn.length > 0) return;
+    accept('error', ctx.t('fundingWithoutTerm', { naam: financiering.name }), {
+        node: financiering,
+        property: 'name',
+        code: IssueCodes.PropertyMissingOrRepeated
+    });
+}
