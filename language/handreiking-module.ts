@@ -54,19 +54,19 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
  * generated ones, and ours.
  */
 export function createHandreikingServices(context: DefaultSharedModuleContext, overrides?: {
-    shared?: DeepPartial<LangiumSharedServices>;
-    language?: DeepPartial<HandreikingServices>;
+    shared?: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>>;
+    language?: Module<HandreikingServices, DeepPartial<HandreikingServices>>;
 }): { shared: LangiumSharedServices; Handreiking: HandreikingServices } {
     const shared = inject(
         createDefaultSharedModule(context),
         HandreikingGeneratedSharedModule,
-        (overrides?.shared ?? {}) as Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>>
+        overrides?.shared ?? {}
     );
     const Handreiking = inject(
         createDefaultModule({ shared }),
         HandreikingGeneratedModule,
         HandreikingModule,
-        (overrides?.language ?? {}) as Module<HandreikingServices, DeepPartial<HandreikingServices>>
+        overrides?.language ?? {}
     );
     shared.ServiceRegistry.register(Handreiking);
     registerValidationChecks(Handreiking);

@@ -1,5 +1,5 @@
 import {
-    AstUtils, DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ReferenceInfo, type ValidationOptions
+    AstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type ValidationSeverity, DocumentValidator, type LangiumDocument, type ReferenceInfo, type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParseResult } from 'langium';
@@ -55,6 +55,18 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
                 }
             }));
         }
+    }
+
+    /**
+     * Our codes also go into `data.code`, where Langium's code-action tooling (and `testCodeAction`)
+     * looks for them; Langium's own data codes (linking, parsing) are kept.
+     */
+    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
+        const diagnostic = super.toDiagnostic(severity, message, info);
+        if (typeof info.code === 'string' && !(diagnostic.data as { code?: unknown } | undefined)?.code) {
+            diagnostic.data = { ...(diagnostic.data as object | undefined), code: info.code };
+        }
+        return diagnostic;
     }
 
     private suggestions(info: ReferenceInfo): string[] {

@@ -1,0 +1,47 @@
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { clearDocuments, validationHelper, type ValidationResult } from 'langium/test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createHandreikingServices, type HandreikingServices } from '../language/handreiking-module.js';
+import type { Gids } from '../language/generated/ast.js';
+
+/** The date the tests are checked on, so HRK050 does not depend on the calendar. */
+export const TEST_TODAY = '2026-11-27';
+
+export function createTestServices(): HandreikingServices {
+    const services = createHandreikingServices(EmptyFileSystem).Handreiking;
+    services.i18n.Clock.fix(TEST_TODAY);
+    return services;
+}
+
+/** Validates one document with every check category (the slow, workspace-wide ones too). */
+export function validator(services: HandreikingServices): (text: string) => Promise<ValidationResult<Gids>> {
+    const validate = validationHelper<Gids>(services);
+    return text => validate(text, { validation: true });
+}
+
+/** Loads several documents as one workspace and validates them all. */
+export async function validateFiles(services: HandreikingServices, files: Record<string, string>): Promise<Map<string, LangiumDocument<Gids>>> {
+    const shared = services.shared;
+    const docs = new Map<string, LangiumDocument<Gids>>();
+    for (const [name, text] of Object.entries(files)) {
+        const doc = shared.workspace.LangiumDocumentFactory.fromString<Gids>(text, URI.parse(`file:///ws/${name}`));
+        shared.workspace.LangiumDocuments.addDocument(doc);
+        docs.set(name, doc);
+    }
+    await shared.workspace.DocumentBuilder.build([...docs.values()], { validation: true });
+    return docs;
+}
+
+export async function clearAll(services: HandreikingServices): Promise<void> {
+    await clearDocuments(services.shared);
+}
+
+/** The diagnostics with one code. */
+export function withCode(diagnostics: readonly Diagnostic[] | undefined, code: string): Diagnostic[] {
+    return (diagnostics ?? []).filter(d => d.code === code);
+}
+
+/** The text a diagnostic's range covers, to assert that it points at the name or keyword. */
+export function textAt(document: LangiumDocument, d: Diagnostic): string {
+    return document.textDocument.getText(d.range);
+}

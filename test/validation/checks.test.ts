@@ -1,0 +1,262 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { clearAll, createTestServices, textAt, validator, withCode } from '../helpers.js';
+
+const services = createTestServices();
+const validate = validator(services);
+afterEach(() => clearAll(services));
+
+/**
+ * A small, clean guide that each case extends: one characteristic, one typology with structural
+ * funding, so that workspace-wide checks stay quiet unless the case provokes them.
+ */
+const base = `
+kenmerk Schaal "Schaal" { "klein", "middel", "groot" }
+typologie Huiskamer "Huiskamer" { Schaal = "klein" }
+financiering Huur "Huur van de bewoners" { termijn structureel voor alle typologieen }
+`;
+
+const tree = (body: string) => `${base}
+beslisboom Boom "Boom" {
+${body}
+}`;
+
+interface Case {
+    code: string;
+    what: string;
+    severity: DiagnosticSeverity;
+    /** Input that reports the code. */
+    reports: string;
+    /** The source text the diagnostic must point at (the name or keyword, not the element). */
+    at: string;
+    message: RegExp;
+    /** The same input, corrected: does not report the code. */
+    twin: string;
+}
+
+const E = DiagnosticSeverity.Error;
+const W = DiagnosticSeverity.Warning;
+
+const cases: Case[] = [
+    {
+        code: 'HRK000', what: 'syntax error, in Dutch', severity: E,
+        reports: tree(`vraag V "v?" { ja -> A nee A }\nadvies A "a"`), at: 'A', message: /Hier werd ‘->’ verwacht, maar er staat ‘A’/,
+        twin: tree(`vraag V "v?" { ja -> A nee -> B }\nadvies A "a"\nadvies B "b"`)
+    },
+    {
+        code: 'HRK001', what: 'duplicate top-level name across kinds', severity: E,
+        reports: base + `hoofdstuk Huiskamer "Hoofdstuk"`, at: 'Huiskamer', message: /naam ‘Huiskamer’ is al gebruikt/,
+        twin: base + `hoofdstuk HuiskamerHoofdstuk "Hoofdstuk"`
+    },
+    {
+        code: 'HRK001', what: 'duplicate node name within a tree', severity: E,
+        reports: tree(`vraag V "v?" { ja -> A nee -> A2 }\nadvies A "a"\nadvies A2 "b"\nadvies A "c"`), at: 'A', message: /beslisboom ‘Boom’/,
+        twin: tree(`vraag V "v?" { ja -> A nee -> A2 }\nadvies A "a"\nadvies A2 "b"`)
+    },
+    {
+        code: 'HRK001', what: 'duplicate scenario name in a file', severity: E,
+        reports: tree(`vraag V "v?" { ja -> A nee -> B }\nadvies A "a"\nadvies B "b"`) + `
+scenario "s" { beslisboom Boom V: ja verwacht A }
+scenario "s" { beslisboom Boom V: nee verwacht B }`, at: '"s"', message: /‘s’ is al gebruikt/,
+        twin: tree(`vraag V "v?" { ja -> A nee -> B }\nadvies A "a"\nadvies B "b"`) + `
+scenario "s" { beslisboom Boom V: ja verwacht A }
+scenario "t" { beslisboom Boom V: nee verwacht B }`
+    },
+    {
+        code: 'HRK002', what: 'unresolved reference naming the closest name', severity: E,
+        reports: base + `partij Gemeente "Gemeente" { betrokken bij Huiskmaer }`, at: 'Huiskmaer', message: /‘Huiskmaer’ is geen bekende typologie\. Bedoelt u ‘Huiskamer’\?/,
+        twin: base + `partij Gemeente "Gemeente" { betrokken bij Huiskamer }`
+    },
+    {
+        code: 'HRK002', what: 'arrow to a node of no tree', severity: E,
+        reports: tree(`vraag V "v?" { ja -> Advies1 nee -> Adviez2 }\nadvies Advies1 "a"\nadvies Advies2 "b"`), at: 'Adviez2', message: /geen knoop van beslisboom ‘Boom’.*Bedoelt u ‘Advies2’/,
+        twin: tree(`vraag V "v?" { ja -> Advies1 nee -> Advies2 }\nadvies Advies1 "a"\nadvies Advies2 "b"`)
+    },
+    {
+        code: 'HRK003', what: 'a property written twice', severity: E,
+        reports: tree(`advies A "a" { toelichting "een" toelichting "twee" }`), at: 'toelichting', message: /‘toelichting’ staat twee keer in ‘A’/,
+        twin: tree(`advies A "a" { toelichting "een en twee" }`)
+    },
+    {
+        code: 'HRK003', what: 'funding without term', severity: E,
+        reports: base + `financiering Fonds "Fonds" { voor Huiskamer }`, at: 'Fonds', message: /heeft geen termijn/,
+        twin: base + `financiering Fonds "Fonds" { termijn incidenteel voor Huiskamer }`
+    },
+    {
+        code: 'HRK010', what: 'tree without nodes', severity: E,
+        reports: base + `beslisboom Leeg "Leeg" { }`, at: 'Leeg', message: /heeft nog geen knopen/,
+        twin: base + `beslisboom Leeg "Leeg" { advies A "a" }`
+    },
+    {
+        code: 'HRK010', what: 'start naming no node of the tree', severity: E,
+        reports: tree(`start Begn\nadvies Begin "a"`), at: 'Begn', message: /‘start Begn’ noemt geen knoop van beslisboom ‘Boom’\. Bedoelt u ‘Begin’\?/,
+        twin: tree(`start Begin\nadvies Begin "a"`)
+    },
+    {
+        code: 'HRK011', what: 'unreachable node, naming the tree', severity: W,
+        reports: tree(`vraag V "v?" { ja -> A nee -> B }\nadvies A "a"\nadvies B "b"\nadvies Los "los"`), at: 'Los', message: /‘Los’ is niet bereikbaar vanaf de start \(‘V’\) van beslisboom ‘Boom’/,
+        twin: tree(`vraag V "v?" { ja -> A nee -> Los }\nadvies A "a"\nadvies Los "los"`)
+    },
+    {
+        code: 'HRK012', what: 'cycle, naming the loop', severity: E,
+        reports: tree(`vraag V "v?" { ja -> W nee -> A }\nvraag W "w?" { ja -> V nee -> A }\nadvies A "a"`), at: 'V', message: /Kringloop in beslisboom ‘Boom’: V → W → V/,
+        twin: tree(`vraag V "v?" { ja -> W nee -> A }\nvraag W "w?" { ja -> B nee -> A }\nadvies A "a"\nadvies B "b"`)
+    },
+    {
+        code: 'HRK012', what: 'a chain that returns through daarna', severity: E,
+        reports: tree(`stap S "s" -> A\nadvies A "a" { daarna -> S }`), at: 'S', message: /S → A → S/,
+        twin: tree(`stap S "s" -> A\nadvies A "a"`)
+    },
+    {
+        code: 'HRK013', what: 'question with one answer', severity: E,
+        reports: tree(`vraag V "v?" { antwoord "x" -> A }\nadvies A "a"`), at: 'V', message: /heeft maar één antwoord/,
+        twin: tree(`vraag V "v?" { antwoord "x" -> A antwoord "y" -> B }\nadvies A "a"\nadvies B "b"`)
+    },
+    {
+        code: 'HRK013', what: 'repeated answer', severity: E,
+        reports: tree(`vraag V "v?" { antwoord "x" -> A antwoord "x" -> B }\nadvies A "a"\nadvies B "b"`), at: '"x"', message: /Antwoord "x" staat twee keer/,
+        twin: tree(`vraag V "v?" { antwoord "x" -> A antwoord "z" -> B }\nadvies A "a"\nadvies B "b"`)
+    },
+    {
+        code: 'HRK013', what: 'ja without nee', severity: E,
+        reports: tree(`vraag V "v?" { ja -> A antwoord "soms" -> B }\nadvies A "a"\nadvies B "b"`), at: 'ja', message: /heeft wel ‘ja’ maar geen ‘nee’/,
+        twin: tree(`vraag V "v?" { ja -> A nee -> B antwoord "soms" -> B }\nadvies A "a"\nadvies B "b"`)
+    },
+    {
+        code: 'HRK014', what: 'all answers to the same node', severity: W,
+        reports: tree(`vraag V "v?" { ja -> A nee -> A }\nadvies A "a"`), at: 'V', message: /Alle antwoorden van vraag ‘V’ leiden naar ‘A’/,
+        twin: tree(`vraag V "v?" { ja -> A nee -> B }\nadvies A "a"\nadvies B "b"`)
+    },
+    {
+        code: 'HRK015', what: 'step without next node', severity: E,
+        reports: tree(`stap S "doe iets"`), at: 'S', message: /Stap ‘S’ heeft geen vervolg/,
+        twin: tree(`stap S "doe iets" -> A\nadvies A "a"`)
+    },
+    {
+        code: 'HRK020', what: 'typology without a value for a declared characteristic', severity: W,
+        reports: base + `kenmerk Buiten "Buitenruimte" { "geen", "aanwezig" }`, at: 'Huiskamer', message: /geen waarde voor ‘Buiten’/,
+        twin: base.replace('Schaal = "klein"', 'Schaal = "klein" Buiten = "geen"') + `kenmerk Buiten "Buitenruimte" { "geen", "aanwezig" }`
+    },
+    {
+        code: 'HRK021', what: 'value not on the scale', severity: E,
+        reports: base.replace('"klein" }', '"kleinschalig" }'), at: '"kleinschalig"', message: /"kleinschalig" staat niet op de schaal van kenmerk ‘Schaal’\. Kies een van: "klein", "middel", "groot"/,
+        twin: base
+    },
+    {
+        code: 'HRK021', what: 'characteristic set twice', severity: E,
+        reports: base.replace('Schaal = "klein"', 'Schaal = "klein" Schaal = "groot"'), at: 'Schaal', message: /krijgt twee keer een waarde/,
+        twin: base
+    },
+    {
+        code: 'HRK021', what: 'value in a funding condition not on the scale', severity: E,
+        reports: base + `financiering Wmo "Wmo" { termijn structureel voor typologie waar Schaal >= "reusachtig" }`, at: '"reusachtig"', message: /niet op de schaal/,
+        twin: base + `financiering Wmo "Wmo" { termijn structureel voor typologie waar Schaal <= "middel" }`
+    },
+    {
+        code: 'HRK030', what: 'funding that applies to no typology', severity: W,
+        reports: base + `financiering Wmo "Wmo" { termijn structureel voor typologie waar Schaal = "groot" }`, at: 'voor', message: /op geen enkele typologie van toepassing/,
+        twin: base + `financiering Wmo "Wmo" { termijn structureel voor typologie waar Schaal = "groot" of (Schaal = "klein" en Schaal != "middel") }`
+    },
+    {
+        code: 'HRK030', what: 'funding without voor', severity: W,
+        reports: base + `financiering Wmo "Wmo" { termijn structureel }`, at: 'Wmo', message: /zegt niet voor welke typologieën/,
+        twin: base + `financiering Wmo "Wmo" { termijn structureel voor Huiskamer }`
+    },
+    {
+        code: 'HRK031', what: 'typology without structural funding', severity: W,
+        reports: base.replace('termijn structureel', 'termijn incidenteel'), at: 'Huiskamer', message: /geen structurele financieringsbron: de financiering is niet sluitend/,
+        twin: base
+    },
+    {
+        code: 'HRK040', what: 'scenario naming an unknown tree', severity: E,
+        reports: tree(`advies A "a"`) + `scenario "s" { beslisboom Bom verwacht A }`, at: 'Bom', message: /beslisboom ‘Bom’, maar die bestaat niet\. Bedoelt u ‘Boom’\?/,
+        twin: tree(`advies A "a"`) + `scenario "s" { beslisboom Boom verwacht A }`
+    },
+    {
+        code: 'HRK040', what: 'scenario naming an unknown question', severity: E,
+        reports: tree(`vraag V "v?" { ja -> A nee -> B }\nadvies A "a"\nadvies B "b"`) + `scenario "s" { beslisboom Boom X: ja verwacht A }`, at: 'X', message: /‘X’ is geen vraag van beslisboom ‘Boom’/,
+        twin: tree(`vraag V "v?" { ja -> A nee -> B }\nadvies A "a"\nadvies B "b"`) + `scenario "s" { beslisboom Boom V: ja verwacht A }`
+    },
+    {
+        code: 'HRK040', what: 'scenario giving an answer the question does not offer', severity: E,
+        reports: tree(`vraag V "v?" { ja -> A nee -> B }\nadvies A "a"\nadvies B "b"`) + `scenario "s" { beslisboom Boom V: "misschien" verwacht A }`, at: '"misschien"', message: /Vraag ‘V’ heeft geen antwoord "misschien"\. Mogelijke antwoorden: ja, nee/,
+        twin: tree(`vraag V "v?" { ja -> A nee -> B }\nadvies A "a"\nadvies B "b"`) + `scenario "s" { beslisboom Boom V: nee verwacht B }`
+    },
+    {
+        code: 'HRK040', what: 'scenario expecting an unknown node', severity: E,
+        reports: tree(`advies A "a"`) + `scenario "s" { beslisboom Boom verwacht Onbekend }`, at: 'Onbekend', message: /‘Onbekend’ is geen knoop van beslisboom ‘Boom’/,
+        twin: tree(`advies A "a"`) + `scenario "s" { beslisboom Boom verwacht A }`
+    },
+    {
+        code: 'HRK050', what: 'geldig tot in the past', severity: W,
+        reports: base + `financiering Soo "SOO" { termijn incidenteel voor Huiskamer geldig tot 2026-01-01 }`, at: '2026-01-01', message: /was geldig tot 2026-01-01; die datum is voorbij \(vandaag is 2026-11-27\)/,
+        twin: base + `financiering Soo "SOO" { termijn incidenteel voor Huiskamer geldig tot 2027-01-01 }`
+    }
+];
+
+describe('every check reports its code at the right place, and its twin does not', () => {
+    test.each(cases.map(c => [`${c.code}: ${c.what}`, c] as const))('%s', async (_, c) => {
+        const reported = await validate(c.reports);
+        const found = withCode(reported.diagnostics, c.code);
+        expect(found.length, `diagnostics: ${JSON.stringify(reported.diagnostics.map(d => `${d.code} ${d.message}`))}`).toBeGreaterThanOrEqual(1);
+        const d = found.find(x => c.message.test(x.message as string));
+        expect(d, `no ${c.code} message matches ${c.message}: ${found.map(x => x.message).join(' | ')}`).toBeDefined();
+        expect(d!.severity).toBe(c.severity);
+        expect(textAt(reported.document, d!)).toBe(c.at);
+        await clearAll(services);
+
+        const clean = await validate(c.twin);
+        expect(withCode(clean.diagnostics, c.code).map(x => x.message)).toEqual([]);
+        expect(clean.diagnostics.filter(x => x.severity === E).map(x => `${x.code} ${x.message}`)).toEqual([]);
+    });
+});
+
+describe('messages in English', () => {
+    afterEach(() => { services.i18n.Locale.taal = 'nl'; });
+
+    test('a check and a linking error speak English when the language is English', async () => {
+        services.i18n.Locale.taal = 'en';
+        const result = await validate(tree(`vraag V "v?" { ja -> A nee -> A }\nadvies A "a"`) + `scenario "s" { beslisboom Bom verwacht A }`);
+        const hrk014 = withCode(result.diagnostics, 'HRK014')[0];
+        expect(hrk014.message).toMatch(/^Every answer of question ‘V’ leads to ‘A’/);
+        const hrk040 = withCode(result.diagnostics, 'HRK040')[0];
+        expect(hrk040.message).toMatch(/names decision tree ‘Bom’, which does not exist\. Did you mean ‘Boom’\?/);
+    });
+
+    test('syntax errors speak English too', async () => {
+        services.i18n.Locale.taal = 'en';
+        // A fresh parse: parser messages are made while parsing.
+        const result = await validate(`beslisboom B "b" { vraag V "v" { ja A } }`);
+        expect(withCode(result.diagnostics, 'HRK000')[0].message).toMatch(/^Expected ‘->’ here, but found ‘A’/);
+    });
+});
+
+describe('diagnostic details', () => {
+    test('duplicates across files point at the other definition', async () => {
+        const result = await validate(base + `kenmerk Huiskamer "dubbel" { "a" }`);
+        const dups = withCode(result.diagnostics, 'HRK001');
+        expect(dups).toHaveLength(2);
+        for (const d of dups) expect(d.relatedInformation?.length).toBe(1);
+    });
+
+    test('a cycle is reported once, at the arrow that closes it', async () => {
+        const result = await validate(tree(`start A\nstap A "a" -> B\nstap B "b" -> C\nstap C "c" -> A`));
+        const cycles = withCode(result.diagnostics, 'HRK012');
+        expect(cycles).toHaveLength(1);
+        expect(cycles[0].message).toContain('A → B → C → A');
+        expect(cycles[0].range.start.line).toBe(result.document.textDocument.getText().split('\n').findIndex(l => l.includes('stap C')));
+    });
+
+    test('an unknown start does not also make every node unreachable', async () => {
+        const result = await validate(tree(`start X\nadvies A "a"\nadvies B "b"`));
+        expect(withCode(result.diagnostics, 'HRK010')).toHaveLength(1);
+        expect(withCode(result.diagnostics, 'HRK011')).toHaveLength(0);
+    });
+
+    test('HRK050 is not reported before the date, and is from the date on', async () => {
+        const soo = (d: string) => base + `financiering Soo "SOO" { termijn incidenteel voor Huiskamer geldig tot ${d} }`;
+        expect(withCode((await validate(soo('2026-11-28'))).diagnostics, 'HRK050')).toHaveLength(0);
+        await clearAll(services);
+        expect(withCode((await validate(soo('2026-11-27'))).diagnostics, 'HRK050')).toHaveLength(1);
+    });
+});
