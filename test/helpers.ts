@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { clearDocuments, validationHelper, type ValidationResult } from 'langium/test';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -44,4 +46,11 @@ export function withCode(diagnostics: readonly Diagnostic[] | undefined, code: s
 /** The text a diagnostic's range covers, to assert that it points at the name or keyword. */
 export function textAt(document: LangiumDocument, d: Diagnostic): string {
     return document.textDocument.getText(d.range);
+}
+
+/** Every `.hrk` file of the examples folder (or another folder), sorted. */
+export function exampleFiles(dir = path.resolve(__dirname, '../examples')): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e =>
+        e.isDirectory() ? exampleFiles(path.join(dir, e.name)) : e.name.endsWith('.hrk') ? [path.join(dir, e.name)] : []
+    ).sort();
 }

@@ -1,0 +1,213 @@
+import * as fs from 'node:fs';
+import { EmptyFileSystem, type Module } from 'langium';
+import { parseHelper } from 'langium/test';
+import { createServicesForGrammar } from 'langium/grammar';
+import { afterAll, describe, expect, test, vi } from 'vitest';
+import { createHandreikingServices, type HandreikingServices } from '../../language/handreiking-module.js';
+import {
+    isAdvies, isAlleTypologieen, isBeslisboom, isEnOf, isFinanciering, isHaakjes, isHoofdstuk, isKenmerk, isPartij,
+    isScenario, isStap, isTypologie, isTypologieLijst, isTypologieVoorwaarde, isVergelijking, isVraag, type Gids
+} from '../../language/generated/ast.js';
+import { HandreikingLanguageMetaData } from '../../language/generated/module.js';
+import { exampleFiles } from '../helpers.js';
+
+/** Every construct of the language in one file (kept in sync with docs/language.md). */
+const everything = `
+/** Schaal van de ruimte. */
+kenmerk Schaal "Schaal" { "zeer klein", "klein", "middelgroot", "groot", "zeer groot" }
+kenmerk Gerichtheid "Gerichtheid" { "intern", "extern" }
+
+/** Een kleine ruimte. */
+typologie Koffiehonk "'t Koffieho(n)k" {
+    Schaal = "zeer klein"
+    Gerichtheid = "intern"
+    activiteiten "koffie", "kaarten"
+    vergelijkbaar "Symfonieflat", "Huuskamer"
+    toelichting "Kleinschalig."
+}
+typologie Buurthuis "Het buurthuis" { Schaal = "zeer groot" Gerichtheid = "extern" }
+
+/** Stroomschema. */
+beslisboom Bewonersbeheer "Revitalisatie: bewonersbeheer" {
+    start Stabiel
+    toelichting "Uit de werkgroep."
+    /** Eerste vraag. */
+    vraag Stabiel "Is de bewonersbeheergroep stabiel?" {
+        ja  -> Doel
+        nee -> Voedsel
+        toelichting "Stabiel = al een jaar dezelfde mensen."
+    }
+    vraag Voedsel "Wordt er eten bereid?" {
+        antwoord "structureel"        -> Hygienecode
+        antwoord "incidenteel"        -> Checklist
+        antwoord "alleen voorverpakt" -> Privé
+    }
+    advies Hygienecode "Werk met de hygiënecode" {
+        voorbeeld "Hygiënecode voor vrijwilligers"
+        voorbeeld "Tweede voorbeeld"
+        zie SociaalBeheer
+        zie Bewonersbeheer.Checklist
+        zie Dagbesteding
+        zie Koffiehonk
+        typologie Koffiehonk
+        daarna -> Checklist
+        toelichting "Bij structurele bereiding."
+    }
+    advies Checklist "Gebruik de checklist"
+    advies Privé "Geen actie nodig" { }
+    stap Doel "Doel en doelgroepen formuleren" -> Checklist { toelichting "Stap 1." zie Bewonersbeheer }
+}
+
+financiering HuurBewoners "Huur van de bewoners" {
+    termijn structureel
+    voor alle typologieen
+    via "verdisconteren via WWS", "verrekenen in de servicekosten"
+}
+financiering SOO "SOO" {
+    termijn incidenteel
+    voor Koffiehonk, Buurthuis
+    voorwaarde "Minstens de helft van de bewoners is 55+"
+    voorwaarde "Bouw nog niet gestart"
+    bron "https://wetten.overheid.nl/BWBR0045929"
+    geldig tot 2027-01-01
+}
+financiering Dagbesteding "Collectieve dagbesteding vanuit de WMO" {
+    termijn meerjarig
+    voor typologie waar Schaal >= "groot" en Gerichtheid = "extern" of (Schaal <= "klein" en Gerichtheid != "extern")
+}
+
+partij Gemeente "Gemeente" {
+    betrokken bij Buurthuis, Koffiehonk
+    rol "Financiert opbouwwerk"
+    rol "Verleent subsidie"
+    kracht "Verbindt met welzijn"
+    valkuil "Subsidie is kortlopend"
+    toelichting "De gemeente."
+}
+
+hoofdstuk SociaalBeheer "Inrichten sociaal beheer" { werkgroep "WG1" toelichting "Hoofdstuk 3." }
+hoofdstuk Quickscan "Quickscan"
+
+scenario "Structureel eten leidt tot de hygiënecode" {
+    beslisboom Bewonersbeheer
+    Stabiel: nee
+    Voedsel: "structureel"
+    verwacht Checklist
+}
+`;
+
+describe('parsing every construct', () => {
+    const services = createHandreikingServices(EmptyFileSystem).Handreiking;
+    const parse = parseHelper<Gids>(services);
+
+    test('parses without lexer or parser errors and builds the expected tree', async () => {
+        const doc = await parse(everything);
+        expect(doc.parseResult.lexerErrors).toEqual([]);
+        expect(doc.parseResult.parserErrors).toEqual([]);
+        const e = doc.parseResult.value.elementen;
+        expect(e.map(x => x.$type)).toEqual([
+            'Kenmerk', 'Kenmerk', 'Typologie', 'Typologie', 'Beslisboom', 'Financiering', 'Financiering', 'Financiering',
+            'Partij', 'Hoofdstuk', 'Hoofdstuk', 'Scenario'
+        ]);
+        const schaal = e.find(isKenmerk)!;
+        expect(schaal.waarden).toEqual(['zeer klein', 'klein', 'middelgroot', 'groot', 'zeer groot']);
+
+        const koffiehonk = e.find(isTypologie)!;
+        expect(koffiehonk.titel).toBe("'t Koffieho(n)k");
+        expect(koffiehonk.waarden.map(w => [w.kenmerk.$refText, w.waarde])).toEqual([['Schaal', 'zeer klein'], ['Gerichtheid', 'intern']]);
+        expect(koffiehonk.activiteiten).toEqual(['koffie', 'kaarten']);
+        expect(koffiehonk.vergelijkbaar).toEqual(['Symfonieflat', 'Huuskamer']);
+
+        const boom = e.find(isBeslisboom)!;
+        expect(boom.start?.$refText).toBe('Stabiel');
+        expect(boom.toelichting).toBe('Uit de werkgroep.');
+        const [stabiel, voedsel, hygiene, , prive, doel] = boom.knopen;
+        if (!isVraag(stabiel) || !isVraag(voedsel) || !isAdvies(hygiene) || !isAdvies(prive) || !isStap(doel)) throw new Error('kinds');
+        expect(stabiel.antwoorden.map(a => [a.soort, a.doel.$refText])).toEqual([['ja', 'Doel'], ['nee', 'Voedsel']]);
+        expect(stabiel.toelichting).toEqual(['Stabiel = al een jaar dezelfde mensen.']);
+        expect(voedsel.antwoorden.map(a => a.label)).toEqual(['structureel', 'incidenteel', 'alleen voorverpakt']);
+        expect(hygiene.voorbeelden).toHaveLength(2);
+        expect(hygiene.zie.map(z => z.$refText)).toEqual(['SociaalBeheer', 'Bewonersbeheer.Checklist', 'Dagbesteding', 'Koffiehonk']);
+        expect(hygiene.typologie[0].$refText).toBe('Koffiehonk');
+        expect(hygiene.daarna[0].$refText).toBe('Checklist');
+        expect(prive.name).toBe('Privé');
+        expect(doel.volgende?.$refText).toBe('Checklist');
+        expect(doel.zie[0].$refText).toBe('Bewonersbeheer');
+        // The documentation comment belongs to the element it precedes.
+        expect(services.documentation.CommentProvider.getComment(stabiel)).toBe('/** Eerste vraag. */');
+
+        const [huur, soo, dagbesteding] = e.filter(isFinanciering);
+        expect(isAlleTypologieen(huur.voor[0])).toBe(true);
+        expect(huur.via).toHaveLength(2);
+        expect(isTypologieLijst(soo.voor[0])).toBe(true);
+        expect(soo.geldigTot).toEqual(['2027-01-01']);
+        expect(soo.voorwaarden).toHaveLength(2);
+        expect(soo.bronnen).toEqual(['https://wetten.overheid.nl/BWBR0045929']);
+        const voor = dagbesteding.voor[0];
+        if (!isTypologieVoorwaarde(voor)) throw new Error('condition');
+        // `en` binds tighter than `of`: (A en B) of (C en D)
+        const top = voor.conditie;
+        if (!isEnOf(top)) throw new Error('binary');
+        expect(top.operator).toBe('of');
+        expect(isEnOf(top.left) && top.left.operator).toBe('en');
+        expect(isHaakjes(top.right)).toBe(true);
+        const left = top.left;
+        if (!isEnOf(left) || !isVergelijking(left.left)) throw new Error('comparison');
+        expect([left.left.kenmerk.$refText, left.left.operator, left.left.waarde]).toEqual(['Schaal', '>=', 'groot']);
+
+        const partij = e.find(isPartij)!;
+        expect(partij.rollen).toHaveLength(2);
+        expect(partij.betrokkenBij.map(b => b.$refText)).toEqual(['Buurthuis', 'Koffiehonk']);
+        const hoofdstukken = e.filter(isHoofdstuk);
+        expect(hoofdstukken[0].werkgroep).toEqual(['WG1']);
+        expect(hoofdstukken[1].titel).toBe('Quickscan');
+
+        const scenario = e.find(isScenario)!;
+        expect(scenario.name).toBe('Structureel eten leidt tot de hygiënecode');
+        expect(scenario.stappen.map(s => [s.vraag.$refText, s.soort ?? s.label])).toEqual([['Stabiel', 'nee'], ['Voedsel', 'structureel']]);
+    });
+
+    test('the reserved words ja, nee, en, of, voor and alle cannot be names', async () => {
+        for (const word of ['ja', 'nee', 'en', 'of', 'voor', 'alle']) {
+            const doc = await parse(`hoofdstuk ${word} "x"`);
+            expect(doc.parseResult.parserErrors.length, word).toBeGreaterThan(0);
+        }
+    });
+});
+
+describe('the grammar is unambiguous', () => {
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => { logged.push(args.join(' ')); });
+    const warn = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => { logged.push(args.join(' ')); });
+    afterAll(() => { spy.mockRestore(); warn.mockRestore(); });
+
+    // Development mode runs Chevrotain's grammar validations and lets the ALL(*) lookahead
+    // report ambiguities it meets while parsing; production mode (the shipped one) skips both.
+    const development: Module<HandreikingServices, object> = {
+        LanguageMetaData: () => ({ ...HandreikingLanguageMetaData, mode: 'development' })
+    };
+
+    test('no definition errors and no ambiguity reports on every construct and every example', async () => {
+        const services = createHandreikingServices(EmptyFileSystem, { language: development as never }).Handreiking;
+        expect(services.LanguageMetaData.mode).toBe('development');
+        expect(services.parser.LangiumParser.definitionErrors).toEqual([]);
+        const inputs = [everything, ...exampleFiles().map(f => fs.readFileSync(f, 'utf-8'))];
+        for (const input of inputs) {
+            const result = services.parser.LangiumParser.parse(input);
+            expect(result.parserErrors).toEqual([]);
+        }
+        expect(logged.filter(l => /ambigu/i.test(l))).toEqual([]);
+    });
+
+    test('control: the same detection reports a grammar that is ambiguous', async () => {
+        logged.length = 0;
+        const ambiguous = await createServicesForGrammar({ grammar: `grammar Amb
+            entry M: (a+=A | b+=B)*;
+            A: name=ID;
+            B: name=ID;
+            hidden terminal WS: /\\s+/;
+            terminal ID: /[a-z]+/;` });
+        ambiguous.parser.LangiumParser.parse('abc def');
+        expect(logged.filter(l => /ambigu/i.test(l)).length).toBeGreaterThan(0);
+    });
+});
