@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Taal } from '../i18n/locale.js';
 import { cliMessages } from './cli-messages.js';
-import { loadWorkspace } from './load-workspace.js';
+import { loadWorkspace, type LoadedWorkspace } from './load-workspace.js';
 import { ExitCode } from './usage-error.js';
 
 export interface CheckOptions {
@@ -25,12 +25,7 @@ export interface ReportedDiagnostic {
 
 export async function checkCommand(paths: string[], options: CheckOptions, out: (line: string) => void): Promise<number> {
     const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], options);
-    const reported: ReportedDiagnostic[] = [];
-    for (const document of workspace.documents) {
-        const file = path.relative(process.cwd(), document.uri.fsPath) || document.uri.fsPath;
-        for (const d of document.diagnostics ?? []) reported.push(toReported(file, d));
-    }
-    reported.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    const reported = reportedDiagnostics(workspace);
     const errors = reported.filter(d => d.severity === 'error').length;
     const warnings = reported.filter(d => d.severity === 'warning').length;
     if (options.format === 'json') {
@@ -42,14 +37,27 @@ export async function checkCommand(paths: string[], options: CheckOptions, out: 
             diagnostics: reported
         }, null, 2));
     } else {
-        const t = cliMessages(options.taal);
-        const word = { error: t.severityError, warning: t.severityWarning, info: t.severityInfo, hint: t.severityInfo };
-        for (const d of reported) {
-            out(`${d.file}:${d.line}:${d.column} ${word[d.severity]} ${d.code} ${d.message}`);
-        }
-        out(t.summary(workspace.files.length, errors, warnings));
+        printDiagnostics(reported, options.taal, out);
+        out(cliMessages(options.taal).summary(workspace.files.length, errors, warnings));
     }
     return errors > 0 ? ExitCode.Problems : ExitCode.Ok;
+}
+
+/** Every diagnostic of the workspace, sorted by file and position, with paths relative to the working folder. */
+export function reportedDiagnostics(workspace: LoadedWorkspace): ReportedDiagnostic[] {
+    const reported: ReportedDiagnostic[] = [];
+    for (const document of workspace.documents) {
+        const file = path.relative(process.cwd(), document.uri.fsPath) || document.uri.fsPath;
+        for (const d of document.diagnostics ?? []) reported.push(toReported(file, d));
+    }
+    return reported.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
+
+/** `file:line:col severity HRKnnn message`, one line each. */
+export function printDiagnostics(reported: readonly ReportedDiagnostic[], taal: Taal, out: (line: string) => void): void {
+    const t = cliMessages(taal);
+    const word = { error: t.severityError, warning: t.severityWarning, info: t.severityInfo, hint: t.severityInfo };
+    for (const d of reported) out(`${d.file}:${d.line}:${d.column} ${word[d.severity]} ${d.code} ${d.message}`);
 }
 
 function toReported(file: string, d: Diagnostic): ReportedDiagnostic {

@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Taal } from '../i18n/locale.js';
 import { checkCommand } from './check-command.js';
+import { exportCommand } from './export-command.js';
+import { testCommand } from './test-command.js';
 import { cliMessages } from './cli-messages.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
@@ -44,6 +46,27 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
         .option('--peildatum <JJJJ-MM-DD>', 'datum waarop ‘geldig tot’ wordt getoetst (standaard: vandaag)', parseDate)
         .action(async (paths: string[], opts: { format: 'text' | 'json'; lang: Taal; peildatum?: string }) => {
             setExit(await checkCommand(paths, { format: opts.format, taal: opts.lang, peildatum: opts.peildatum }, out));
+        });
+
+    program.command('test')
+        .description('voer alle scenario’s uit / run every scenario')
+        .argument('[paden...]', 'bestanden of mappen (standaard: de huidige map)')
+        .addOption(langOption())
+        .action(async (paths: string[], opts: { lang: Taal }) => {
+            setExit(await testCommand(paths, { taal: opts.lang }, out));
+        });
+
+    program.command('export')
+        .description('exporteer de handreiking / export the guide: json, mermaid, html, svg, png')
+        .argument('<formaat>', 'json | mermaid | html | svg | png')
+        .argument('[paden...]', 'bestanden of mappen (standaard: de huidige map)')
+        .option('-o, --out <pad>', 'uitvoermap (of bestand voor json en html)', 'uitvoer')
+        .option('--force', 'exporteer ook als de handreiking fouten heeft', false)
+        .addOption(langOption())
+        .option('--peildatum <JJJJ-MM-DD>', 'datum waarop ‘geldig tot’ wordt getoetst (standaard: vandaag)', parseDate)
+        .action(async (format: string, paths: string[], opts: { out: string; force: boolean; lang: Taal; peildatum?: string }) => {
+            setExit(await exportCommand(format, paths, { out: opts.out, force: opts.force, taal: opts.lang, peildatum: opts.peildatum }, out,
+                line => process.stderr.write(line + '\n')));
         });
 
     return program;

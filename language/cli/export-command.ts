@@ -1,0 +1,68 @@
+import type { HandreikingJson } from '../generation/json/handreiking-json.js';
+import { exportWorkspaceJson, serializeJson } from '../generation/json/export-json.js';
+import type { Taal } from '../i18n/locale.js';
+import { printDiagnostics, reportedDiagnostics } from './check-command.js';
+import { cliMessages } from './cli-messages.js';
+import { loadWorkspace } from './load-workspace.js';
+import { OutputTarget } from './output-target.js';
+import { ExitCode, UsageError } from './usage-error.js';
+
+export interface ExportOptions {
+    out: string;
+    force: boolean;
+    taal: Taal;
+    peildatum?: string;
+}
+
+/** What one export format does with the workspace's JSON; returns the files written. */
+export interface ExportFormat {
+    /** Extension when `-o` may name a single file (json, html); undefined for one file per tree. */
+    singleFileExtension?: string;
+    /** What is written, for the "written:" line. */
+    describe(taal: Taal): string;
+    write(json: HandreikingJson, target: OutputTarget, options: ExportOptions, progress: (line: string) => void): Promise<string[]>;
+}
+
+const formats = new Map<string, () => Promise<ExportFormat>>([
+    ['json', async () => jsonFormat]
+]);
+
+/** Lets a format module register itself (Mermaid, HTML, SVG/PNG) without this file importing each. */
+export function registerExportFormat(name: string, load: () => Promise<ExportFormat>): void {
+    formats.set(name, load);
+}
+
+export function exportFormatNames(): string[] {
+    return [...formats.keys()];
+}
+
+const jsonFormat: ExportFormat = {
+    singleFileExtension: '.json',
+    describe: taal => (taal === 'en' ? 'JSON' : 'JSON'),
+    async write(json, target) {
+        return [await target.write('handreiking.json', serializeJson(json))];
+    }
+};
+
+/**
+ * `handreiking export <format> [paths] -o <out>`: refuses a guide with errors unless `--force`,
+ * checks the output before doing any work, and writes every file atomically.
+ */
+export async function exportCommand(format: string, paths: string[], options: ExportOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+    const t = cliMessages(options.taal);
+    const load = formats.get(format);
+    if (!load) throw new UsageError(t.badExportFormat(format));
+    const exporter = await load();
+    const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], { taal: options.taal, peildatum: options.peildatum });
+    const errors = reportedDiagnostics(workspace).filter(d => d.severity === 'error');
+    if (errors.length > 0 && !options.force) {
+        printDiagnostics(errors, options.taal, err);
+        err(t.exportRefused(errors.length));
+        return ExitCode.Problems;
+    }
+    const target = await OutputTarget.prepare(options.out, exporter.singleFileExtension, options.taal);
+    const json = exportWorkspaceJson(workspace.services, process.cwd());
+    const written = await exporter.write(json, target, options, err);
+    for (const file of written) out(t.exported(exporter.describe(options.taal), file));
+    return ExitCode.Ok;
+}

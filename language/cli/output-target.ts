@@ -1,0 +1,55 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Taal } from '../i18n/locale.js';
+import { cliMessages } from './cli-messages.js';
+import { UsageError } from './usage-error.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+/**
+ * Where an export goes. `-o` names a folder; for single-file formats it may also name the file
+ * itself (`-o gids.html`). The folder is created if needed and checked for writing before any
+ * work is done, so a bad `-o` fails fast with a clear message and leaves earlier files untouched.
+ */
+export class OutputTarget {
+    private constructor(readonly folder: string, private readonly fileName: string | undefined, private readonly taal: Taal) {}
+
+    static async prepare(out: string, singleFileExtension: string | undefined, taal: Taal): Promise<OutputTarget> {
+        const t = cliMessages(taal);
+        const absolute = path.resolve(out);
+        const asFile = singleFileExtension !== undefined && absolute.toLowerCase().endsWith(singleFileExtension);
+        const folder = asFile ? path.dirname(absolute) : absolute;
+        const stat = await fs.stat(folder).catch(() => undefined);
+        if (stat && !stat.isDirectory()) throw new UsageError(t.outputIsFile(out));
+        try {
+            await fs.mkdir(folder, { recursive: true });
+            await fs.access(folder, fs.constants.W_OK);
+        } catch (err) {
+            throw new UsageError(t.outputUnwritable(out, (err as Error).message));
+        }
+        if (asFile) {
+            const fileStat = await fs.stat(absolute).catch(() => undefined);
+            if (fileStat?.isDirectory()) throw new UsageError(t.outputIsFolder(out));
+        }
+        return new OutputTarget(folder, asFile ? path.basename(absolute) : undefined, taal);
+    }
+
+    /** The path for a file; for a single-file target the name given with `-o` wins. */
+    pathFor(defaultName: string): string {
+        return path.join(this.folder, this.fileName ?? defaultName);
+    }
+
+    async write(defaultName: string, data: string | Uint8Array): Promise<string> {
+        const file = this.pathFor(defaultName);
+        try {
+            await writeFileAtomic(file, data);
+        } catch (err) {
+            throw new UsageError(cliMessages(this.taal).outputUnwritable(file, (err as Error).message));
+        }
+        return file;
+    }
+}
+
+/** A file name for a tree or other element id: ids are already safe identifiers, but be sure. */
+export function safeFileName(id: string): string {
+    return id.replace(/[^\p{L}\p{N}_.-]/gu, '_') || '_';
+}

@@ -1,0 +1,149 @@
+/**
+ * The JSON export of a Handreiking workspace: the types other tools program against. Field names
+ * are English; texts are the guide's own (Dutch). Documented in docs/json-format.md and validated
+ * by docs/schema/handreiking.schema.json. These types have no dependencies, so a consumer can copy
+ * this file, and the browser code (HTML walkthrough, preview) can import it.
+ */
+
+export const FORMAT_VERSION = 1;
+
+export interface HandreikingJson {
+    formatVersion: typeof FORMAT_VERSION;
+    characteristics: CharacteristicJson[];
+    typologies: TypologyJson[];
+    trees: TreeJson[];
+    funding: FundingJson[];
+    stakeholders: StakeholderJson[];
+    chapters: ChapterJson[];
+    scenarios: ScenarioJson[];
+}
+
+/** Where an element is written: the file (relative to the export's root, with `/`) and a 1-based range. */
+export interface SourceJson {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+}
+
+interface Documented {
+    /** The `/** … *\/` comment before the element, without the comment markers. */
+    documentation?: string;
+    /** The element's `toelichting`. */
+    description?: string;
+    source: SourceJson;
+}
+
+export interface CharacteristicJson extends Documented {
+    id: string;
+    title: string;
+    /** The scale, in order: `>=` and `<=` in funding conditions compare positions on it. */
+    values: string[];
+}
+
+export type Term = 'incidental' | 'multiYear' | 'structural';
+
+export interface TypologyJson extends Documented {
+    id: string;
+    title: string;
+    /** Characteristic id → value. */
+    values: Record<string, string>;
+    activities: string[];
+    comparable: string[];
+    /** Ids of the funding rules that apply to this typology, per term (resolved). */
+    funding: Record<Term, string[]>;
+}
+
+export type NodeKind = 'question' | 'advice' | 'step';
+
+export type LinkKind = 'tree' | 'node' | 'chapter' | 'typology' | 'funding';
+
+export interface LinkJson {
+    kind: LinkKind;
+    /** The target's id; for a node `Tree.Node`. */
+    target: string;
+    /** The target's title or text, so a reader can show the link without looking it up. */
+    title: string;
+}
+
+export interface NodeJson extends Documented {
+    id: string;
+    kind: NodeKind;
+    text: string;
+    /** Advice only: `voorbeeld` texts. */
+    examples: string[];
+    links: LinkJson[];
+    /** Advice only: the typology it recommends. */
+    typology?: string;
+    /** False when no path from the start leads here. */
+    reachable: boolean;
+}
+
+export type EdgeKind = 'answer' | 'then' | 'next';
+
+export interface EdgeJson {
+    from: string;
+    to: string;
+    /** `answer`: a question's answer; `then`: an advice's `daarna`; `next`: a step's arrow. */
+    kind: EdgeKind;
+    /** For answers: `ja`, `nee`, or the label of `antwoord "…"`. */
+    label?: string;
+}
+
+export interface TreeJson extends Documented {
+    id: string;
+    title: string;
+    /** The id of the first node (the `start`, else the first node written). */
+    start?: string;
+    nodes: NodeJson[];
+    /** In source order: per node, its answers / `daarna` / next arrow as written. */
+    edges: EdgeJson[];
+}
+
+export type ConditionJson =
+    | { op: 'and' | 'or'; left: ConditionJson; right: ConditionJson }
+    | { op: 'compare'; characteristic: string; operator: '=' | '!=' | '>=' | '<='; value: string };
+
+export interface FundingJson extends Documented {
+    id: string;
+    title: string;
+    /** Missing when the rule has no `termijn` (an error in the source). */
+    term?: Term;
+    applicability: {
+        kind: 'all' | 'list' | 'condition' | 'none';
+        /** For `condition`: the condition as written, and as a tree. */
+        text?: string;
+        condition?: ConditionJson;
+        /** The typologies it applies to, resolved against the workspace, in typology order. */
+        typologies: string[];
+    };
+    via: string[];
+    conditions: string[];
+    sources: string[];
+    /** `geldig tot`: the scheme lapses on this date (YYYY-MM-DD). */
+    validUntil?: string;
+}
+
+export interface StakeholderJson extends Documented {
+    id: string;
+    title: string;
+    involvedIn: string[];
+    roles: string[];
+    strengths: string[];
+    pitfalls: string[];
+}
+
+export interface ChapterJson extends Documented {
+    id: string;
+    title: string;
+    workingGroup?: string;
+}
+
+export interface ScenarioJson {
+    name: string;
+    tree: string;
+    answers: Array<{ question: string; answer: string }>;
+    expected: string;
+    source: SourceJson;
+}

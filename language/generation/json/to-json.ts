@@ -1,0 +1,210 @@
+import { AstUtils, type AstNode, type CstNode } from 'langium';
+import {
+    isAdvies, isAlleTypologieen, isBeslisboom, isEnOf, isFinanciering, isHaakjes, isHoofdstuk, isKenmerk, isKnoop, isPartij,
+    isScenario, isStap, isTypologie, isTypologieLijst, isTypologieVoorwaarde, isVergelijking, isVraag,
+    type Beslisboom, type Element, type Financiering, type Knoop, type Typologie, type Verwijsbaar
+} from '../../generated/ast.js';
+import { resolveApplicability } from '../../model/funding.js';
+import { edgesOf, reachableNodes, startNode } from '../../model/tree-graph.js';
+import { qualifiedNodeName } from '../../scoping/names.js';
+import {
+    FORMAT_VERSION, type ConditionJson, type EdgeJson, type FundingJson, type HandreikingJson, type LinkJson, type NodeJson,
+    type SourceJson, type Term, type TreeJson, type TypologyJson
+} from './handreiking-json.js';
+
+/** What the export needs from its host: documentation comments and file names. */
+export interface JsonContext {
+    /** The raw `/** … *\/` comment before a node, if any. */
+    comment(node: AstNode): string | undefined;
+    /** The file a node is written in, relative to the export's root, with `/`. */
+    fileOf(node: AstNode): string;
+}
+
+const terms: Record<string, Term> = { incidenteel: 'incidental', meerjarig: 'multiYear', structureel: 'structural' };
+
+/**
+ * The whole workspace as one JSON document. Pure and deterministic: the elements come in a fixed
+ * order (by file, then as written) and nothing depends on time or on the machine.
+ */
+export function toHandreikingJson(elements: readonly Element[], ctx: JsonContext): HandreikingJson {
+    const typologieen = elements.filter(isTypologie);
+    const financieringen = elements.filter(isFinanciering);
+    const applicability = new Map(financieringen.map(f => [f, resolveApplicability(f, typologieen)]));
+    const common = (node: AstNode, toelichting?: string | string[]) => {
+        const documentation = cleanComment(ctx.comment(node));
+        const description = Array.isArray(toelichting) ? toelichting[0] : toelichting;
+        return {
+            ...(documentation ? { documentation } : {}),
+            ...(description !== undefined ? { description } : {}),
+            source: sourceOf(node, ctx)
+        };
+    };
+
+    return {
+        formatVersion: FORMAT_VERSION,
+        characteristics: elements.filter(isKenmerk).map(k => ({
+            id: k.name, title: k.titel, values: [...k.waarden], ...common(k)
+        })),
+        typologies: typologieen.map((t): TypologyJson => ({
+            id: t.name,
+            title: t.titel,
+            values: Object.fromEntries(t.waarden.filter(w => w.kenmerk?.$refText).map(w => [w.kenmerk.$refText, w.waarde])),
+            activities: [...t.activiteiten],
+            comparable: [...t.vergelijkbaar],
+            funding: fundingByTerm(t, financieringen, applicability),
+            ...common(t, t.toelichting)
+        })),
+        trees: elements.filter(isBeslisboom).map(b => treeJson(b, ctx, common)),
+        funding: financieringen.map((f): FundingJson => ({
+            id: f.name,
+            title: f.titel,
+            ...(f.termijn[0] ? { term: terms[f.termijn[0]] } : {}),
+            applicability: applicabilityJson(f, applicability.get(f) ?? []),
+            via: [...f.via],
+            conditions: [...f.voorwaarden],
+            sources: [...f.bronnen],
+            ...(f.geldigTot[0] ? { validUntil: f.geldigTot[0] } : {}),
+            ...common(f, f.toelichting)
+        })),
+        stakeholders: elements.filter(isPartij).map(p => ({
+            id: p.name,
+            title: p.titel,
+            involvedIn: p.betrokkenBij.map(r => r.$refText),
+            roles: [...p.rollen],
+            strengths: [...p.krachten],
+            pitfalls: [...p.valkuilen],
+            ...common(p, p.toelichting)
+        })),
+        chapters: elements.filter(isHoofdstuk).map(h => ({
+            id: h.name,
+            title: h.titel,
+            ...(h.werkgroep[0] !== undefined ? { workingGroup: h.werkgroep[0] } : {}),
+            ...common(h, h.toelichting)
+        })),
+        scenarios: elements.filter(isScenario).map(s => ({
+            name: s.name,
+            tree: s.boom?.$refText ?? '',
+            answers: s.stappen.map(st => ({ question: st.vraag?.$refText ?? '', answer: st.soort ?? st.label ?? '' })),
+            expected: s.verwacht?.$refText ?? '',
+            source: sourceOf(s, ctx)
+        }))
+    };
+}
+
+type Common = (node: AstNode, toelichting?: string | string[]) => { documentation?: string; description?: string; source: SourceJson };
+
+function treeJson(boom: Beslisboom, ctx: JsonContext, common: Common): TreeJson {
+    const reachable = reachableNodes(boom);
+    const start = startNode(boom);
+    const nodes = boom.knopen.filter(k => k.name).map((k): NodeJson => ({
+        id: k.name,
+        kind: isVraag(k) ? 'question' : isAdvies(k) ? 'advice' : 'step',
+        text: k.tekst,
+        examples: isAdvies(k) ? [...k.voorbeelden] : [],
+        links: linksOf(k),
+        ...(isAdvies(k) && k.typologie[0] ? { typology: k.typologie[0].$refText } : {}),
+        reachable: reachable.has(k),
+        ...common(k, k.toelichting)
+    }));
+    const edges: EdgeJson[] = boom.knopen.flatMap(k => edgesOf(k).map((e): EdgeJson => ({
+        from: e.from.name,
+        to: e.to.name,
+        kind: isVraag(k) ? 'answer' : isAdvies(k) ? 'then' : 'next',
+        ...(e.label !== undefined ? { label: e.label } : {})
+    })));
+    void ctx;
+    return {
+        id: boom.name,
+        title: boom.titel,
+        ...(start?.name ? { start: start.name } : {}),
+        nodes,
+        edges,
+        ...common(boom, boom.toelichting)
+    };
+}
+
+function linksOf(knoop: Knoop): LinkJson[] {
+    const zie = isAdvies(knoop) || isStap(knoop) ? knoop.zie : [];
+    return zie.flatMap(ref => {
+        const target = ref.ref;
+        return target ? [linkJson(target)] : [];
+    });
+}
+
+function linkJson(target: Verwijsbaar): LinkJson {
+    if (isKnoop(target)) {
+        const boom = AstUtils.getContainerOfType(target, isBeslisboom);
+        return { kind: 'node', target: boom ? qualifiedNodeName(boom, target) : target.name, title: target.tekst };
+    }
+    const kind = isBeslisboom(target) ? 'tree' : isHoofdstuk(target) ? 'chapter' : isTypologie(target) ? 'typology' : 'funding';
+    return { kind, target: target.name, title: target.titel };
+}
+
+function fundingByTerm(typologie: Typologie, financieringen: Financiering[], applicability: Map<Financiering, Typologie[]>): Record<Term, string[]> {
+    const result: Record<Term, string[]> = { incidental: [], multiYear: [], structural: [] };
+    for (const f of financieringen) {
+        const term = terms[f.termijn[0] ?? ''];
+        if (term && applicability.get(f)?.includes(typologie)) result[term].push(f.name);
+    }
+    return result;
+}
+
+function applicabilityJson(f: Financiering, resolved: Typologie[]): FundingJson['applicability'] {
+    const typologies = resolved.map(t => t.name);
+    const voor = f.voor[0];
+    if (!voor) return { kind: 'none', typologies };
+    if (isAlleTypologieen(voor)) return { kind: 'all', typologies };
+    if (isTypologieLijst(voor)) return { kind: 'list', typologies };
+    if (isTypologieVoorwaarde(voor)) {
+        const condition = conditionJson(voor.conditie);
+        return {
+            kind: 'condition',
+            ...(voor.conditie?.$cstNode ? { text: normalise(voor.conditie.$cstNode) } : {}),
+            ...(condition ? { condition } : {}),
+            typologies
+        };
+    }
+    return { kind: 'none', typologies };
+}
+
+function conditionJson(node: AstNode | undefined): ConditionJson | undefined {
+    if (!node) return undefined;
+    if (isEnOf(node)) {
+        const left = conditionJson(node.left);
+        const right = conditionJson(node.right);
+        if (!left || !right) return undefined;
+        return { op: node.operator === 'en' ? 'and' : 'or', left, right };
+    }
+    if (isHaakjes(node)) return conditionJson(node.conditie);
+    if (isVergelijking(node)) {
+        return { op: 'compare', characteristic: node.kenmerk?.$refText ?? '', operator: node.operator, value: node.waarde };
+    }
+    return undefined;
+}
+
+/** The condition's text as written, on one line. */
+function normalise(cst: CstNode): string {
+    return cst.text.replace(/\s+/g, ' ').trim();
+}
+
+function sourceOf(node: AstNode, ctx: JsonContext): SourceJson {
+    const range = node.$cstNode?.range;
+    return {
+        file: ctx.fileOf(node),
+        line: (range?.start.line ?? 0) + 1,
+        column: (range?.start.character ?? 0) + 1,
+        endLine: (range?.end.line ?? 0) + 1,
+        endColumn: (range?.end.character ?? 0) + 1
+    };
+}
+
+/** The text of a documentation comment without `/**`, `*\/` and the leading `*` of each line. */
+export function cleanComment(comment: string | undefined): string | undefined {
+    if (!comment || !comment.startsWith('/**')) return undefined;
+    const body = comment.slice(3, -2)
+        .split(/\r?\n/)
+        .map(line => line.replace(/^\s*\*?\s*/, '').trimEnd())
+        .join('\n')
+        .trim();
+    return body || undefined;
+}

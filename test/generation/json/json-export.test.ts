@@ -1,0 +1,124 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { exportWorkspaceJson, serializeJson } from '../../../language/generation/json/export-json.js';
+import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
+import { isBeslisboom, isFinanciering, isTypologie, type Gids } from '../../../language/generated/ast.js';
+import { resolveApplicability } from '../../../language/model/funding.js';
+import { edgesOf } from '../../../language/model/tree-graph.js';
+import { clearAll, createTestServices, exampleFiles, validateFiles } from '../../helpers.js';
+
+const root = path.resolve(__dirname, '../../../examples');
+const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../docs/schema/handreiking.schema.json'), 'utf-8'));
+const validateSchema = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+
+async function loadExamples() {
+    const services = createTestServices();
+    const files = Object.fromEntries(exampleFiles(root).map(f => [path.relative(root, f), fs.readFileSync(f, 'utf-8')]));
+    const docs = await validateFiles(services, files);
+    return { services, docs };
+}
+
+describe('JSON export of the examples', () => {
+    let services: ReturnType<typeof createTestServices>;
+    let docs: Awaited<ReturnType<typeof loadExamples>>['docs'];
+    let json: HandreikingJson;
+    beforeAll(async () => {
+        ({ services, docs } = await loadExamples());
+        json = exportWorkspaceJson(services, '/ws');
+    });
+    afterAll(() => clearAll(services));
+
+    test('is valid against the published JSON Schema', () => {
+        const valid = validateSchema(json);
+        expect(validateSchema.errors ?? []).toEqual([]);
+        expect(valid).toBe(true);
+    });
+
+    test('the schema rejects what it should (it is not an accept-all)', () => {
+        const broken = structuredClone(json) as unknown as { trees: Array<{ nodes: Array<{ kind: string }> }>; extra?: unknown };
+        broken.trees[0].nodes[0].kind = 'vraag';
+        expect(validateSchema(broken)).toBe(false);
+        const extra = { ...structuredClone(json), extra: 1 };
+        expect(validateSchema(extra)).toBe(false);
+    });
+
+    test('is deterministic: exporting twice gives the same bytes', async () => {
+        const first = serializeJson(json);
+        const again = serializeJson(exportWorkspaceJson(services, '/ws'));
+        expect(again).toBe(first);
+        // And a fresh load of the same files in another order gives the same bytes too.
+        const other = createTestServices();
+        const reversed = Object.fromEntries(exampleFiles(root).reverse().map(f => [path.relative(root, f), fs.readFileSync(f, 'utf-8')]));
+        await validateFiles(other, reversed);
+        expect(serializeJson(exportWorkspaceJson(other, '/ws'))).toBe(first);
+        await clearAll(other);
+    });
+
+    test('round trip of meaning: trees, edges and funding coverage read back equal the model', () => {
+        const gidsen = [...docs.values()].map(d => d.parseResult.value as Gids);
+        const elements = gidsen.flatMap(g => g.elementen);
+        const bomen = elements.filter(isBeslisboom);
+        const typologieen = elements.filter(isTypologie);
+        expect(json.trees.map(t => t.id).sort()).toEqual(bomen.map(b => b.name).sort());
+        for (const boom of bomen) {
+            const tree = json.trees.find(t => t.id === boom.name)!;
+            expect(tree.nodes.map(n => n.id)).toEqual(boom.knopen.map(k => k.name));
+            const modelEdges = boom.knopen.flatMap(k => edgesOf(k).map(e => `${e.from.name}-${e.label ?? ''}->${e.to.name}`));
+            expect(tree.edges.map(e => `${e.from}-${e.label ?? ''}->${e.to}`)).toEqual(modelEdges);
+        }
+        for (const f of elements.filter(isFinanciering)) {
+            const funding = json.funding.find(x => x.id === f.name)!;
+            expect(funding.applicability.typologies).toEqual(resolveApplicability(f, typologieen).map(t => t.name));
+        }
+        // Coverage per typology agrees with the rules' resolved applicability.
+        for (const typology of json.typologies) {
+            const structural = json.funding.filter(f => f.term === 'structural' && f.applicability.typologies.includes(typology.id)).map(f => f.id);
+            expect(typology.funding.structural).toEqual(structural);
+            expect(typology.funding.structural.length).toBeGreaterThan(0);
+        }
+    });
+
+    test('carries documentation, descriptions, links and source locations', () => {
+        const tree = json.trees.find(t => t.id === 'Bewonersbeheer')!;
+        expect(tree.documentation).toMatch(/^Stroomschema bij de oorzaak "bewonersbeheer"/);
+        expect(tree.source.file).toBe('revitalisatie/bewonersbeheer.hrk');
+        expect(tree.start).toBe('Stabiel');
+        const anderBeheer = tree.nodes.find(n => n.id === 'AnderBeheer')!;
+        expect(anderBeheer.links).toEqual([{ kind: 'chapter', target: 'SociaalBeheer', title: expect.any(String) }]);
+        const soo = json.funding.find(f => f.id === 'SOO')!;
+        expect(soo).toMatchObject({ term: 'incidental', validUntil: '2027-01-01', applicability: { kind: 'list' } });
+        expect(soo.sources).toEqual(['https://wetten.overheid.nl/BWBR0045929']);
+        const text = fs.readFileSync(path.join(root, tree.source.file), 'utf-8').split('\n');
+        expect(text[tree.source.line - 1].slice(tree.source.column - 1)).toMatch(/^beslisboom Bewonersbeheer/);
+    });
+});
+
+describe('JSON export details', () => {
+    const services = createTestServices();
+    afterAll(() => clearAll(services));
+
+    test('a condition is exported as text and as a tree, and resolved against the typologies', async () => {
+        await validateFiles(services, {
+            'a.hrk': `kenmerk Schaal "Schaal" { "klein", "groot" }
+kenmerk Richting "Richting" { "intern", "extern" }
+typologie A "A" { Schaal = "klein" Richting = "extern" }
+typologie B "B" { Schaal = "groot" Richting = "extern" }
+financiering F "F" { termijn structureel voor typologie waar Schaal >= "groot"  en Richting = "extern" of Schaal = "klein" }`
+        });
+        const json = exportWorkspaceJson(services, '/ws');
+        expect(json.funding[0].applicability).toEqual({
+            kind: 'condition',
+            text: 'Schaal >= "groot" en Richting = "extern" of Schaal = "klein"',
+            condition: {
+                op: 'or',
+                left: { op: 'and', left: { op: 'compare', characteristic: 'Schaal', operator: '>=', value: 'groot' }, right: { op: 'compare', characteristic: 'Richting', operator: '=', value: 'extern' } },
+                right: { op: 'compare', characteristic: 'Schaal', operator: '=', value: 'klein' }
+            },
+            typologies: ['A', 'B']
+        });
+        expect(json.typologies.map(t => t.funding.structural)).toEqual([['F'], ['F']]);
+        expect(validateSchema(json)).toBe(true);
+    });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import type { TreeJson } from '../../language/generation/json/handreiking-json.js';
+import { TreeWalker, describePath, runScenarioOnTree } from '../../language/walkthrough/walk.js';
+
+const src = { file: 'x.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };
+const node = (id: string, kind: 'question' | 'advice' | 'step') => ({ id, kind, text: id, examples: [], links: [], reachable: true, source: src });
+
+/** Stabiel? ja → Stap → Advies A (daarna → B); nee → Voedsel? "x" → C, "y" → B */
+const tree: TreeJson = {
+    id: 'T', title: 'T', start: 'Stabiel', source: src,
+    nodes: [node('Stabiel', 'question'), node('Stap', 'step'), node('A', 'advice'), node('B', 'advice'), node('Voedsel', 'question'), node('C', 'advice')],
+    edges: [
+        { from: 'Stabiel', to: 'Stap', kind: 'answer', label: 'ja' },
+        { from: 'Stabiel', to: 'Voedsel', kind: 'answer', label: 'nee' },
+        { from: 'Stap', to: 'A', kind: 'next' },
+        { from: 'A', to: 'B', kind: 'then' },
+        { from: 'Voedsel', to: 'C', kind: 'answer', label: 'x' },
+        { from: 'Voedsel', to: 'B', kind: 'answer', label: 'y' }
+    ]
+};
+const walker = new TreeWalker(tree);
+
+describe('walking a tree', () => {
+    test('passes steps and daarna without answers and stops at the final advice', () => {
+        const r = walker.walk(q => ({ Stabiel: 'ja' } as Record<string, string>)[q]);
+        expect(r.status).toBe('advice');
+        expect(r.at).toBe('B');
+        expect(describePath(r.path)).toBe('Stabiel: ja → Stap → A → B');
+    });
+
+    test('stops at a question without an answer, and at an answer the question does not offer', () => {
+        expect(walker.walk(() => undefined)).toMatchObject({ status: 'question', at: 'Stabiel' });
+        expect(walker.walk(q => (q === 'Stabiel' ? 'nee' : 'z'))).toMatchObject({ status: 'unknownAnswer', at: 'Voedsel' });
+    });
+
+    test('can start from any question', () => {
+        expect(walker.walk(() => 'x', 'Voedsel')).toMatchObject({ status: 'advice', at: 'C' });
+    });
+
+    test('reports a cycle instead of looping forever', () => {
+        const looping: TreeJson = { ...tree, edges: [...tree.edges.filter(e => e.from !== 'A'), { from: 'A', to: 'Stap', kind: 'then' }] };
+        expect(new TreeWalker(looping).walk(() => 'ja')).toMatchObject({ status: 'cycle', at: 'Stap' });
+    });
+
+    test('a dead end and a missing start are reported', () => {
+        const dead: TreeJson = { ...tree, edges: tree.edges.filter(e => e.from !== 'Stap') };
+        expect(new TreeWalker(dead).walk(() => 'ja')).toMatchObject({ status: 'deadEnd', at: 'Stap' });
+        expect(new TreeWalker({ ...tree, start: undefined }).walk(() => 'ja').status).toBe('deadEnd');
+    });
+});
+
+describe('scenarios', () => {
+    test('pass when the walk ends at the expected advice', () => {
+        expect(runScenarioOnTree(walker, [{ question: 'Stabiel', answer: 'nee' }, { question: 'Voedsel', answer: 'x' }], 'C').passed).toBe(true);
+    });
+
+    test('fail on another advice, with the path taken', () => {
+        const o = runScenarioOnTree(walker, [{ question: 'Stabiel', answer: 'nee' }, { question: 'Voedsel', answer: 'y' }], 'C');
+        expect(o.passed).toBe(false);
+        expect(o.result.at).toBe('B');
+        expect(describePath(o.result.path)).toBe('Stabiel: nee → Voedsel: y → B');
+    });
+
+    test('fail when an answer is given for a question that is never asked', () => {
+        const o = runScenarioOnTree(walker, [{ question: 'Stabiel', answer: 'ja' }, { question: 'Voedsel', answer: 'x' }], 'B');
+        expect(o.passed).toBe(false);
+        expect(o.unusedAnswers).toEqual(['Voedsel']);
+    });
+});
