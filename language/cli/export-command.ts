@@ -12,6 +12,10 @@ export interface ExportOptions {
     force: boolean;
     taal: Taal;
     peildatum?: string;
+    /** SVG: plain text labels instead of HTML ones (for Office and Inkscape). */
+    plainText: boolean;
+    /** PNG: a transparent background instead of white. */
+    transparent: boolean;
 }
 
 /** What one export format does with the workspace's JSON; returns the files written. */
@@ -23,18 +27,13 @@ export interface ExportFormat {
     write(json: HandreikingJson, target: OutputTarget, options: ExportOptions, progress: (line: string) => void): Promise<string[]>;
 }
 
+// Formats load their modules only when used: the browser-backed ones pull in playwright.
 const formats = new Map<string, () => Promise<ExportFormat>>([
-    ['json', async () => jsonFormat]
+    ['json', async () => jsonFormat],
+    ['mermaid', async () => (await import('./formats/mermaid-format.js')).mermaidExportFormat],
+    ['svg', async () => (await import('./formats/image-formats.js')).svgExportFormat],
+    ['png', async () => (await import('./formats/image-formats.js')).pngExportFormat]
 ]);
-
-/** Lets a format module register itself (Mermaid, HTML, SVG/PNG) without this file importing each. */
-export function registerExportFormat(name: string, load: () => Promise<ExportFormat>): void {
-    formats.set(name, load);
-}
-
-export function exportFormatNames(): string[] {
-    return [...formats.keys()];
-}
 
 const jsonFormat: ExportFormat = {
     singleFileExtension: '.json',

@@ -62,10 +62,13 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
         .argument('[paden...]', 'bestanden of mappen (standaard: de huidige map)')
         .option('-o, --out <pad>', 'uitvoermap (of bestand voor json en html)', 'uitvoer')
         .option('--force', 'exporteer ook als de handreiking fouten heeft', false)
+        .option('--platte-tekst', 'svg: labels als gewone tekst (voor Office en Inkscape)', false)
+        .option('--transparant', 'png: doorzichtige achtergrond in plaats van wit', false)
         .addOption(langOption())
         .option('--peildatum <JJJJ-MM-DD>', 'datum waarop ‘geldig tot’ wordt getoetst (standaard: vandaag)', parseDate)
-        .action(async (format: string, paths: string[], opts: { out: string; force: boolean; lang: Taal; peildatum?: string }) => {
-            setExit(await exportCommand(format, paths, { out: opts.out, force: opts.force, taal: opts.lang, peildatum: opts.peildatum }, out,
+        .action(async (format: string, paths: string[], opts: { out: string; force: boolean; lang: Taal; peildatum?: string; platteTekst: boolean; transparant: boolean }) => {
+            const options = { out: opts.out, force: opts.force, taal: opts.lang, peildatum: opts.peildatum, plainText: opts.platteTekst, transparent: opts.transparant };
+            setExit(await exportCommand(format, paths, options, out,
                 line => process.stderr.write(line + '\n')));
         });
 

@@ -1,0 +1,20 @@
+import { fundingOverviewMermaid } from '../../generation/mermaid/funding-mermaid.js';
+import { treeToMermaid } from '../../generation/mermaid/tree-mermaid.js';
+import type { ExportFormat } from '../export-command.js';
+import { safeFileName } from '../output-target.js';
+
+/** The file name of the funding overview; tree ids cannot clash with it (they start with a capital). */
+export const FUNDING_OVERVIEW_FILE = 'financiering-overzicht';
+
+/** One `.mmd` file per tree plus the funding overview, for editors' Mermaid tools and documentation sites. */
+export const mermaidExportFormat: ExportFormat = {
+    describe: taal => (taal === 'en' ? 'Mermaid' : 'Mermaid'),
+    async write(json, target) {
+        const written: string[] = [];
+        for (const tree of json.trees) {
+            written.push(await target.write(`${safeFileName(tree.id)}.mmd`, treeToMermaid(tree).text));
+        }
+        written.push(await target.write(`${FUNDING_OVERVIEW_FILE}.mmd`, fundingOverviewMermaid(json).text));
+        return written;
+    }
+};
