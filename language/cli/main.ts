@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Taal } from '../i18n/locale.js';
+import { isCalendarDate } from '../model/dates.js';
 import { checkCommand } from './check-command.js';
 import { exportCommand } from './export-command.js';
 import { testCommand } from './test-command.js';
@@ -20,7 +21,7 @@ function parseTaal(value: string): Taal {
 }
 
 function parseDate(value: string): string {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    if (!isCalendarDate(value)) {
         throw new UsageError(cliMessages(languageFromArgv(process.argv)).badDate(value));
     }
     return value;

@@ -11,7 +11,7 @@ const nl = {
     syntaxExpectedOneOf: (p: { verwacht: string; gevonden: string }) =>
         `Hier werd een van deze verwacht: ${p.verwacht}; er staat ${p.gevonden}.`,
     syntaxEndOfFile: (p: { gevonden: string }) =>
-        `Er staat nog ${p.gevonden} na het einde van het laatste element. Begin een nieuw element met een sleutelwoord zoals ‘beslisboom’ of ‘typologie’, of verwijder de tekst.`,
+        `Hier begint geen element: er staat ${p.gevonden}. Een element begint met ‘kenmerk’, ‘typologie’, ‘beslisboom’, ‘financiering’, ‘partij’, ‘hoofdstuk’ of ‘scenario’ (kleine letters); controleer de spelling, of verwijder de tekst.`,
     syntaxUnexpectedCharacter: (p: { teken: string }) =>
         `Het teken ${p.teken} hoort hier niet. Zet tekst tussen "aanhalingstekens" of verwijder het teken.`,
     syntaxAtLeastOne: (p: { verwacht: string; gevonden: string }) =>
@@ -40,7 +40,7 @@ const nl = {
 
     // HRK003
     propertyTwice: (p: { eigenschap: string; element: string }) =>
-        `‘${p.eigenschap}’ staat twee keer in ‘${p.element}’. Voeg de teksten samen of verwijder er een: alleen één ‘${p.eigenschap}’ is toegestaan.`,
+        `‘${p.eigenschap}’ staat twee keer in ‘${p.element}’, maar mag maar één keer voorkomen. Houd er één over (voeg teksten zo nodig samen).`,
     fundingWithoutTerm: (p: { naam: string }) =>
         `Financiering ‘${p.naam}’ heeft geen termijn. Voeg ‘termijn incidenteel’, ‘termijn meerjarig’ of ‘termijn structureel’ toe.`,
 
@@ -107,6 +107,8 @@ const nl = {
         `‘${p.naam}’ is geen knoop van beslisboom ‘${p.boom}’.${p.voorstellen}`,
     scenarioUnknownAnswer: (p: { antwoord: string; vraag: string; mogelijk: string }) =>
         `Vraag ‘${p.vraag}’ heeft geen antwoord ${p.antwoord}. Mogelijke antwoorden: ${p.mogelijk}.`,
+    scenarioExpectsChainedAdvice: (p: { naam: string; daarna: string }) =>
+        `‘verwacht ${p.naam}’ kan nooit uitkomen: na dit advies gaat het pad verder (daarna -> ${p.daarna}). Verwacht het advies waar het pad eindigt.`,
     scenarioExpectsNonAdvice: (p: { naam: string }) =>
         `‘verwacht ${p.naam}’ noemt geen advies. Een scenario eindigt bij een advies: kies een advies van de beslisboom.`,
     scenarioQuestionTwice: (p: { vraag: string }) =>
@@ -114,7 +116,9 @@ const nl = {
 
     // HRK050
     expired: (p: { naam: string; datum: string; vandaag: string }) =>
-        `Financiering ‘${p.naam}’ was geldig tot ${p.datum}; die datum is voorbij (vandaag is ${p.vandaag}). Controleer of de regeling nog bestaat en pas ‘geldig tot’ aan, of verwijder de financiering.`,
+        `Financiering ‘${p.naam}’ is vervallen: ze gold tot ${p.datum} (peildatum ${p.vandaag}). Controleer of de regeling nog bestaat en pas ‘geldig tot’ aan, of verwijder de financiering.`,
+    invalidDate: (p: { datum: string }) =>
+        `${p.datum} is geen bestaande datum. Schrijf jaar-maand-dag, bijvoorbeeld 2027-01-01.`,
 
     // Token descriptions for syntax messages
     tokenName: () => 'een naam',
@@ -138,7 +142,7 @@ export type Catalogue = typeof nl;
 const en: Catalogue = {
     syntaxExpected: p => `Expected ${p.verwacht} here, but found ${p.gevonden}.`,
     syntaxExpectedOneOf: p => `Expected one of these here: ${p.verwacht}; found ${p.gevonden}.`,
-    syntaxEndOfFile: p => `There is ${p.gevonden} after the end of the last element. Start a new element with a keyword such as ‘beslisboom’ or ‘typologie’, or remove the text.`,
+    syntaxEndOfFile: p => `No element starts here: found ${p.gevonden}. An element starts with ‘kenmerk’, ‘typologie’, ‘beslisboom’, ‘financiering’, ‘partij’, ‘hoofdstuk’ or ‘scenario’ (lower case); check the spelling, or remove the text.`,
     syntaxUnexpectedCharacter: p => `The character ${p.teken} does not belong here. Put text between "quotes" or remove the character.`,
     syntaxAtLeastOne: p => `At least one ${p.verwacht} is needed here; found ${p.gevonden}.`,
     endOfFile: () => 'the end of the file',
@@ -158,7 +162,7 @@ const en: Catalogue = {
     unresolvedLocalNode: p => `‘${p.naam}’ is not a node of decision tree ‘${p.boom}’. Arrows (->) only point at nodes of the same tree; use ‘zie Tree.Node’ to refer to another tree.`,
     or: () => 'or',
 
-    propertyTwice: p => `‘${p.eigenschap}’ appears twice in ‘${p.element}’. Merge the texts or remove one: only one ‘${p.eigenschap}’ is allowed.`,
+    propertyTwice: p => `‘${p.eigenschap}’ appears twice in ‘${p.element}’ but may appear only once. Keep one (merge texts if needed).`,
     fundingWithoutTerm: p => `Funding rule ‘${p.naam}’ has no term. Add ‘termijn incidenteel’, ‘termijn meerjarig’ or ‘termijn structureel’.`,
 
     treeWithoutNodes: p => `Decision tree ‘${p.boom}’ has no nodes yet. Add a ‘vraag’, ‘stap’ or ‘advies’.`,
@@ -192,10 +196,12 @@ const en: Catalogue = {
     scenarioUnknownQuestion: p => `‘${p.naam}’ is not a question of decision tree ‘${p.boom}’.${p.voorstellen}`,
     scenarioUnknownNode: p => `‘${p.naam}’ is not a node of decision tree ‘${p.boom}’.${p.voorstellen}`,
     scenarioUnknownAnswer: p => `Question ‘${p.vraag}’ has no answer ${p.antwoord}. Possible answers: ${p.mogelijk}.`,
+    scenarioExpectsChainedAdvice: p => `‘verwacht ${p.naam}’ can never come true: the path goes on after this advice (daarna -> ${p.daarna}). Expect the advice where the path ends.`,
     scenarioExpectsNonAdvice: p => `‘verwacht ${p.naam}’ does not name an advice. A scenario ends at an advice: choose an advice of the decision tree.`,
     scenarioQuestionTwice: p => `Question ‘${p.vraag}’ is answered twice in this scenario. A path passes a question only once.`,
 
-    expired: p => `Funding rule ‘${p.naam}’ was valid until ${p.datum}; that date has passed (today is ${p.vandaag}). Check whether the scheme still exists and update ‘geldig tot’, or remove the funding rule.`,
+    expired: p => `Funding rule ‘${p.naam}’ has lapsed: it applied until ${p.datum} (reference date ${p.vandaag}). Check whether the scheme still exists and update ‘geldig tot’, or remove the funding rule.`,
+    invalidDate: p => `${p.datum} is not an existing date. Write year-month-day, for example 2027-01-01.`,
 
     tokenName: () => 'a name',
     tokenString: () => 'a text in "quotes"',

@@ -11,6 +11,10 @@ export class HandreikingParserErrorMessageProvider implements IParserErrorMessag
     constructor(private readonly locale: LocaleSetting) {}
 
     buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken }): string {
+        // "Expected end of file" means: between elements, something that starts none.
+        if (options.expected.name === 'EOF') {
+            return message(this.locale.taal, 'syntaxEndOfFile', { gevonden: this.found(options.actual) });
+        }
         return message(this.locale.taal, 'syntaxExpected', { verwacht: this.describe(options.expected), gevonden: this.found(options.actual) });
     }
 

@@ -1,6 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Financiering, Typologie } from '../generated/ast.js';
 import { resolveApplicability } from '../model/funding.js';
+import { isCalendarDate } from '../model/dates.js';
 import type { CheckContext } from './check-context.js';
 import { IssueCodes } from './codes.js';
 
@@ -38,6 +39,12 @@ export function typologyShouldHaveStructuralFunding(typologie: Typologie, accept
 export function fundingShouldBeValid(financiering: Financiering, accept: ValidationAcceptor, ctx: CheckContext): void {
     const datum = financiering.geldigTot[0];
     if (!datum) return;
+    if (!isCalendarDate(datum)) {
+        accept('error', ctx.t('invalidDate', { datum }), {
+            node: financiering, property: 'geldigTot', index: 0, code: IssueCodes.Expired
+        });
+        return;
+    }
     const vandaag = ctx.services.i18n.Clock.today();
     // 'geldig tot 2027-01-01' means the scheme lapses on that day (as the SOO does).
     if (vandaag < datum) return;

@@ -39,6 +39,7 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
             const error = reference.error;
             if (!error) continue;
             const info = error.info;
+            if (this.followsFromUnknownTree(info)) continue;
             const { code, text } = this.describeUnresolved(info);
             diagnostics.push(this.toDiagnostic('error', text, {
                 node: info.container,
@@ -67,6 +68,14 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
             diagnostic.data = { ...(diagnostic.data as object | undefined), code: info.code };
         }
         return diagnostic;
+    }
+
+    /** In a scenario whose tree is unknown, its questions cannot resolve either: one error is enough. */
+    private followsFromUnknownTree(info: ReferenceInfo): boolean {
+        const scenario = AstUtils.getContainerOfType(info.container, isScenario);
+        if (!scenario) return false;
+        const isTreeReference = info.container.$type === Scenario.$type && info.property === Scenario.boom;
+        return !isTreeReference && !scenario.boom?.ref;
     }
 
     private suggestions(info: ReferenceInfo): string[] {

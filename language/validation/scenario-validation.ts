@@ -28,6 +28,11 @@ export function scenarioMustNameKnownAnswers(scenario: Scenario, accept: Validat
         });
     }
     const verwacht = scenario.verwacht?.ref;
+    if (verwacht && isAdvies(verwacht) && verwacht.daarna.length > 0) {
+        accept('error', ctx.t('scenarioExpectsChainedAdvice', { naam: verwacht.name, daarna: verwacht.daarna[0].$refText }), {
+            node: scenario, property: 'verwacht', code: IssueCodes.ScenarioUnknown
+        });
+    }
     if (verwacht && !isAdvies(verwacht)) {
         accept('error', ctx.t('scenarioExpectsNonAdvice', { naam: verwacht.name }), {
             node: scenario, property: 'verwacht', code: IssueCodes.ScenarioUnknown

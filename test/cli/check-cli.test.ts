@@ -115,5 +115,7 @@ describe('handreiking check', () => {
         expect(after.code).toBe(0);
         expect(after.stdout).toContain('waarschuwing HRK050');
         expect(handreiking(['check', '.', '--peildatum', 'morgen'], dir).code).toBe(2);
+        const impossible = handreiking(['check', '.', '--peildatum', '2027-02-30'], dir);
+        expect([impossible.code, impossible.stderr.trim()]).toEqual([2, '‘2027-02-30’ is geen datum: schrijf JJJJ-MM-DD.']);
     });
 });

@@ -188,8 +188,18 @@ scenario "t" { beslisboom Boom V: nee verwacht B }`
         twin: tree(`advies A "a"`) + `scenario "s" { beslisboom Boom verwacht A }`
     },
     {
+        code: 'HRK040', what: 'scenario expecting an advice the path goes on from', severity: E,
+        reports: tree(`advies A "a" { daarna -> B }\nadvies B "b"`) + `scenario "s" { beslisboom Boom verwacht A }`, at: 'A', message: /‘verwacht A’ kan nooit uitkomen: na dit advies gaat het pad verder \(daarna -> B\)/,
+        twin: tree(`advies A "a" { daarna -> B }\nadvies B "b"`) + `scenario "s" { beslisboom Boom verwacht B }`
+    },
+    {
+        code: 'HRK050', what: 'geldig tot that is no date', severity: E,
+        reports: base + `financiering Soo "SOO" { termijn incidenteel voor Huiskamer geldig tot 2027-02-30 }`, at: '2027-02-30', message: /2027-02-30 is geen bestaande datum/,
+        twin: base + `financiering Soo "SOO" { termijn incidenteel voor Huiskamer geldig tot 2027-02-28 }`
+    },
+    {
         code: 'HRK050', what: 'geldig tot in the past', severity: W,
-        reports: base + `financiering Soo "SOO" { termijn incidenteel voor Huiskamer geldig tot 2026-01-01 }`, at: '2026-01-01', message: /was geldig tot 2026-01-01; die datum is voorbij \(vandaag is 2026-11-27\)/,
+        reports: base + `financiering Soo "SOO" { termijn incidenteel voor Huiskamer geldig tot 2026-01-01 }`, at: '2026-01-01', message: /is vervallen: ze gold tot 2026-01-01 \(peildatum 2026-11-27\)/,
         twin: base + `financiering Soo "SOO" { termijn incidenteel voor Huiskamer geldig tot 2027-01-01 }`
     }
 ];
@@ -245,6 +255,16 @@ describe('diagnostic details', () => {
         expect(cycles).toHaveLength(1);
         expect(cycles[0].message).toContain('A → B → C → A');
         expect(cycles[0].range.start.line).toBe(result.document.textDocument.getText().split('\n').findIndex(l => l.includes('stap C')));
+    });
+
+    test('a scenario with an unknown tree gets one error, not one per answer', async () => {
+        const result = await validate(tree(`vraag V "v?" { ja -> A nee -> B }\nadvies A "a"\nadvies B "b"`) + `scenario "s" { beslisboom Bom V: ja verwacht A }`);
+        expect(withCode(result.diagnostics, 'HRK040').map(d => textAt(result.document, d))).toEqual(['Bom']);
+    });
+
+    test('a misspelt keyword between elements says which keywords start an element', async () => {
+        const result = await validate(base + `hoofdstk Een "een"`);
+        expect(withCode(result.diagnostics, 'HRK000')[0].message).toMatch(/^Hier begint geen element: er staat ‘hoofdstk’\. Een element begint met ‘kenmerk’/);
     });
 
     test('an unknown start does not also make every node unreachable', async () => {
