@@ -14,6 +14,8 @@ import { HandreikingScopeProvider } from './scoping/handreiking-scope-provider.j
 import { HandreikingDocumentValidator } from './validation/handreiking-document-validator.js';
 import { registerValidationChecks } from './validation/handreiking-validator.js';
 import { WorkspaceModel } from './workspace/workspace-model.js';
+import { HandreikingDocumentBuilder } from './lsp/handreiking-document-builder.js';
+import { HandreikingDocumentUpdateHandler } from './lsp/handreiking-document-update-handler.js';
 
 /** Services of our own, beside Langium's. */
 export type HandreikingAddedServices = {
@@ -49,6 +51,16 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
     }
 };
 
+/** Shared services of our own: re-checking on save and after changes elsewhere in the workspace. */
+export const HandreikingSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    workspace: {
+        DocumentBuilder: services => new HandreikingDocumentBuilder(services)
+    },
+    lsp: {
+        DocumentUpdateHandler: services => new HandreikingDocumentUpdateHandler(services)
+    }
+};
+
 /**
  * The one factory every host uses (language server, CLI, tests): Langium's default modules, the
  * generated ones, and ours.
@@ -60,6 +72,7 @@ export function createHandreikingServices(context: DefaultSharedModuleContext, o
     const shared = inject(
         createDefaultSharedModule(context),
         HandreikingGeneratedSharedModule,
+        HandreikingSharedModule,
         overrides?.shared ?? {}
     );
     const Handreiking = inject(

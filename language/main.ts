@@ -1,7 +1,11 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { generateHtmlGuide } from './generation/html/html-guide.js';
 import { createHandreikingServices } from './handreiking-module.js';
+import { registerHandreikingFeatures } from './lsp/handreiking-server.js';
 
 // The language server: started by the VS Code extension in its own process (stdio or IPC).
 const connection = createConnection(ProposedFeatures.all);
@@ -10,6 +14,16 @@ const { shared, Handreiking } = createHandreikingServices({ connection, ...NodeF
 // Diagnostics follow VS Code's display language.
 shared.lsp.LanguageServer.onInitialize(params => {
     Handreiking.i18n.Locale.setFromTag(params.locale);
+});
+
+// In the .vsix the server is dist/server.cjs with the HTML guide's scripts beside it.
+registerHandreikingFeatures(connection, shared, Handreiking, async json => {
+    const dir = typeof __dirname === 'string' ? __dirname : path.dirname(process.argv[1] ?? '.');
+    const [mermaidJs, appJs] = await Promise.all([
+        fs.readFile(path.join(dir, 'mermaid.min.js'), 'utf-8'),
+        fs.readFile(path.join(dir, 'guide-app.js'), 'utf-8')
+    ]);
+    return generateHtmlGuide(json, { mermaidJs, appJs });
 });
 
 startLanguageServer(shared);

@@ -1,6 +1,5 @@
 import type { Taal } from '../i18n/locale.js';
-import { describePath } from '../walkthrough/walk.js';
-import { runScenarios, type ScenarioReport } from '../walkthrough/run-scenarios.js';
+import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
 import { exportWorkspaceJson } from '../generation/json/export-json.js';
 import { cliMessages } from './cli-messages.js';
 import { loadWorkspace } from './load-workspace.js';
@@ -33,21 +32,4 @@ export async function testCommand(paths: string[], options: TestOptions, out: (l
     if (reports.length === 0) out(t.noScenarios);
     out(`${t.scenariosWord}: ${passed} passed, ${failed} failed`);
     return failed > 0 ? ExitCode.Problems : ExitCode.Ok;
-}
-
-function explainFailure(report: ScenarioReport, t: ReturnType<typeof cliMessages>): string[] {
-    const { scenario, result } = report;
-    if (!result) return [t.scenarioTreeMissing(scenario.tree)];
-    const lines = [t.scenarioExpected(scenario.expected)];
-    const at = result.at ?? '';
-    switch (result.status) {
-        case 'advice': lines.push(t.scenarioReachedAdvice(at)); break;
-        case 'question': lines.push(t.scenarioNoAnswer(at)); break;
-        case 'unknownAnswer': lines.push(t.scenarioUnknownAnswer(at, result.path.at(-1)?.answer ?? '')); break;
-        case 'deadEnd': lines.push(t.scenarioDeadEnd(at)); break;
-        case 'cycle': lines.push(t.scenarioCycle(at)); break;
-    }
-    if (report.unusedAnswers.length > 0) lines.push(t.scenarioUnused(report.unusedAnswers.join(', ')));
-    lines.push(t.scenarioPath(describePath(result.path)));
-    return lines;
 }

@@ -1,5 +1,6 @@
 import type { HandreikingJson, ScenarioJson } from '../generation/json/handreiking-json.js';
-import { TreeWalker, runScenarioOnTree, type WalkResult } from './walk.js';
+import type { CliMessages } from '../cli/cli-messages.js';
+import { TreeWalker, describePath, runScenarioOnTree, type WalkResult } from './walk.js';
 
 /** The result of one scenario, as the CLI, the Testing view and the tests report it. */
 export interface ScenarioReport {
@@ -19,4 +20,22 @@ export function runScenarios(json: HandreikingJson): ScenarioReport[] {
         const outcome = runScenarioOnTree(walker, scenario.answers, scenario.expected);
         return { scenario, passed: outcome.passed, result: outcome.result, unusedAnswers: outcome.unusedAnswers };
     });
+}
+
+/** Why a scenario failed, line by line: expected, reached (or where it stopped), the path taken. */
+export function explainFailure(report: ScenarioReport, t: CliMessages): string[] {
+    const { scenario, result } = report;
+    if (!result) return [t.scenarioTreeMissing(scenario.tree)];
+    const lines = [t.scenarioExpected(scenario.expected)];
+    const at = result.at ?? '';
+    switch (result.status) {
+        case 'advice': lines.push(t.scenarioReachedAdvice(at)); break;
+        case 'question': lines.push(t.scenarioNoAnswer(at)); break;
+        case 'unknownAnswer': lines.push(t.scenarioUnknownAnswer(at, result.path.at(-1)?.answer ?? '')); break;
+        case 'deadEnd': lines.push(t.scenarioDeadEnd(at)); break;
+        case 'cycle': lines.push(t.scenarioCycle(at)); break;
+    }
+    if (report.unusedAnswers.length > 0) lines.push(t.scenarioUnused(report.unusedAnswers.join(', ')));
+    lines.push(t.scenarioPath(describePath(result.path)));
+    return lines;
 }

@@ -31,7 +31,7 @@ function imageFormat(kind: 'svg' | 'png'): ExportFormat {
             try {
                 for (const tree of json.trees) {
                     bar?.update(written.length, { tree: tree.id });
-                    const text = treeToMermaid(tree).text;
+                    const text = treeToMermaid(tree, { plainText: kind === 'svg' && options.plainText }).text;
                     const data = kind === 'svg'
                         ? await renderer.svg(text, options.plainText ? plainTextConfig() : mermaidConfig)
                         : await renderer.png(text, mermaidConfig, { scale: 2, transparent: options.transparent });

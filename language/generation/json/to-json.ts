@@ -30,15 +30,7 @@ export function toHandreikingJson(elements: readonly Element[], ctx: JsonContext
     const typologieen = elements.filter(isTypologie);
     const financieringen = elements.filter(isFinanciering);
     const applicability = new Map(financieringen.map(f => [f, resolveApplicability(f, typologieen)]));
-    const common = (node: AstNode, toelichting?: string | string[]) => {
-        const documentation = cleanComment(ctx.comment(node));
-        const description = Array.isArray(toelichting) ? toelichting[0] : toelichting;
-        return {
-            ...(documentation ? { documentation } : {}),
-            ...(description !== undefined ? { description } : {}),
-            source: sourceOf(node, ctx)
-        };
-    };
+    const common: Common = (node, toelichting) => documented(node, toelichting, ctx);
 
     return {
         formatVersion: FORMAT_VERSION,
@@ -54,7 +46,7 @@ export function toHandreikingJson(elements: readonly Element[], ctx: JsonContext
             funding: fundingByTerm(t, financieringen, applicability),
             ...common(t, t.toelichting)
         })),
-        trees: elements.filter(isBeslisboom).map(b => treeJson(b, ctx, common)),
+        trees: elements.filter(isBeslisboom).map(b => treeToJson(b, ctx)),
         funding: financieringen.map((f): FundingJson => ({
             id: f.name,
             title: f.titel,
@@ -93,7 +85,20 @@ export function toHandreikingJson(elements: readonly Element[], ctx: JsonContext
 
 type Common = (node: AstNode, toelichting?: string | string[]) => { documentation?: string; description?: string; source: SourceJson };
 
-function treeJson(boom: Beslisboom, ctx: JsonContext, common: Common): TreeJson {
+/** The documentation, description and source every exported element carries. */
+function documented(node: AstNode, toelichting: string | string[] | undefined, ctx: JsonContext): ReturnType<Common> {
+    const documentation = cleanComment(ctx.comment(node));
+    const description = Array.isArray(toelichting) ? toelichting[0] : toelichting;
+    return {
+        ...(documentation ? { documentation } : {}),
+        ...(description !== undefined ? { description } : {}),
+        source: sourceOf(node, ctx)
+    };
+}
+
+/** One tree as JSON; also used on its own by the preview, which draws the trees of one document. */
+export function treeToJson(boom: Beslisboom, ctx: JsonContext): TreeJson {
+    const common: Common = (node, toelichting) => documented(node, toelichting, ctx);
     const reachable = reachableNodes(boom);
     const start = startNode(boom);
     const nodes = boom.knopen.filter(k => k.name).map((k): NodeJson => ({
@@ -112,7 +117,6 @@ function treeJson(boom: Beslisboom, ctx: JsonContext, common: Common): TreeJson 
         kind: isVraag(k) ? 'answer' : isAdvies(k) ? 'then' : 'next',
         ...(e.label !== undefined ? { label: e.label } : {})
     })));
-    void ctx;
     return {
         id: boom.name,
         title: boom.titel,

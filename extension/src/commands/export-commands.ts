@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ExportRequest, type ExportKind } from '../../../language/lsp/protocol.js';
+import type { PreviewManager } from '../preview/preview-manager.js';
+import { writeExport } from './write-files.js';
+
+/** JSON, Mermaid and the HTML guide come from the server; SVG and PNG are drawn by the preview. */
+export function registerExportCommands(context: vscode.ExtensionContext, client: LanguageClient, previews: PreviewManager): void {
+    const server = (kind: ExportKind, scope: 'file' | 'workspace') => async (uri?: vscode.Uri) => {
+        const target = scope === 'file' ? (uri ?? activeHrk()) : undefined;
+        if (scope === 'file' && !target) return noFile();
+        const files = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting…') },
+            () => client.sendRequest(ExportRequest.type, { kind, ...(target ? { uri: target.toString() } : {}) }));
+        await writeExport(files, { single: kind !== 'mermaid' });
+    };
+    const image = (format: 'svg' | 'png') => async (uri?: vscode.Uri) => {
+        const target = uri ?? activeHrk();
+        if (!target) return noFile();
+        const preview = previews.open(target);
+        const files = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Drawing the diagrams…') },
+            () => preview.renderAll(format));
+        await writeExport(files.map(f => ({
+            name: f.name,
+            content: format === 'png' ? Buffer.from(f.data.replace(/^data:image\/png;base64,/, ''), 'base64') : f.data
+        })), { single: false });
+    };
+    context.subscriptions.push(
+        vscode.commands.registerCommand('handreiking.exportJson', server('json', 'workspace')),
+        vscode.commands.registerCommand('handreiking.exportJsonFile', server('json', 'file')),
+        vscode.commands.registerCommand('handreiking.exportMermaid', server('mermaid', 'workspace')),
+        vscode.commands.registerCommand('handreiking.exportMermaidFile', server('mermaid', 'file')),
+        vscode.commands.registerCommand('handreiking.exportHtml', server('html', 'workspace')),
+        vscode.commands.registerCommand('handreiking.exportHtmlFile', server('html', 'file')),
+        vscode.commands.registerCommand('handreiking.exportSvg', image('svg')),
+        vscode.commands.registerCommand('handreiking.exportPng', image('png'))
+    );
+}
+
+export function activeHrk(): vscode.Uri | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    return document?.languageId === 'handreiking' ? document.uri : undefined;
+}
+
+function noFile(): void {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a .hrk file first.'));
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { activeHrk, registerExportCommands } from './commands/export-commands.js';
+import { createLanguageClient } from './language-client.js';
+import { PreviewManager } from './preview/preview-manager.js';
+import { ScenarioTests } from './testing/scenario-tests.js';
+
+let client: LanguageClient | undefined;
+
+/**
+ * Starts the language server and wires the editor features around it: the preview, the
+ * walkthrough, scenarios in the Testing view and the export commands. Nothing here talks to the
+ * network; everything is computed by the bundled server.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    client = createLanguageClient(context);
+    const previews = new PreviewManager(context, client);
+    const tests = new ScenarioTests(client);
+    context.subscriptions.push(previews, tests);
+
+    const withFile = (action: (uri: vscode.Uri) => void) => (uri?: vscode.Uri) => {
+        const target = uri instanceof vscode.Uri ? uri : activeHrk();
+        if (target) action(target);
+        else void vscode.window.showWarningMessage(vscode.l10n.t('Open a .hrk file first.'));
+    };
+    context.subscriptions.push(
+        vscode.commands.registerCommand('handreiking.openPreview', withFile(uri => previews.open(uri, false))),
+        vscode.commands.registerCommand('handreiking.openPreviewToSide', withFile(uri => previews.open(uri, true))),
+        vscode.commands.registerCommand('handreiking.showTypologies', withFile(uri => previews.openView(uri, { kind: 'typologies' }))),
+        vscode.commands.registerCommand('handreiking.showFunding', withFile(uri => previews.openView(uri, { kind: 'funding' }))),
+        vscode.commands.registerCommand('handreiking.walkthrough', (uri?: vscode.Uri, tree?: string, from?: string) => {
+            const target = uri instanceof vscode.Uri ? uri : activeHrk();
+            if (!target) return;
+            const preview = previews.open(target, true);
+            if (tree) preview.walk(tree, from);
+            else preview.show({ kind: 'tree', tree: '' });
+        }),
+        vscode.commands.registerCommand('handreiking.runScenarios', async () => {
+            await vscode.commands.executeCommand('testing.runAll');
+        })
+    );
+    registerExportCommands(context, client, previews);
+
+    // Tell the user once when the server stopped for good (after the client's own restarts).
+    let told = false;
+    context.subscriptions.push(client.onDidChangeState(e => {
+        if (e.newState === State.Stopped && !told) {
+            told = true;
+            void vscode.window.showErrorMessage(vscode.l10n.t('The Handreiking language server stopped. Reload the window to start it again.'));
+        }
+    }));
+    await client.start();
+    await tests.refresh().catch(() => undefined);
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+}

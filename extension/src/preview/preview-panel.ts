@@ -1,0 +1,208 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { PreviewRequest, PreviewSubscription, type PreviewData, type PreviewTree } from '../../../language/lsp/protocol.js';
+import type { FromWebview, PreviewView, ToWebview } from '../../webview/messages.js';
+import { previewHtml } from '../../webview/preview-html.js';
+import { previewSettings } from '../settings.js';
+import { scenarioBlock } from './scenario-text.js';
+import { writeExport } from '../commands/write-files.js';
+
+/**
+ * One preview per document: a webview beside the editor that draws what the server computed.
+ * The panel relays: data from the server to the webview, clicks from the webview to the editor,
+ * cursor moves from the editor to the webview.
+ */
+export class PreviewPanel implements vscode.Disposable {
+    private readonly disposables: vscode.Disposable[] = [];
+    private data: PreviewData | undefined;
+    private ready = false;
+    private pending: ToWebview[] = [];
+    private renderRequests = new Map<number, (files: Array<{ name: string; data: string }>) => void>();
+    private nextRequest = 1;
+
+    constructor(
+        readonly uri: vscode.Uri,
+        readonly panel: vscode.WebviewPanel,
+        private readonly context: vscode.ExtensionContext,
+        private readonly client: LanguageClient,
+        private readonly onDispose: (panel: PreviewPanel) => void
+    ) {
+        const webview = panel.webview;
+        webview.options = {
+            enableScripts: true,
+            // The webview may load only the bundle: nothing else from disk, nothing from the network.
+            localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')]
+        };
+        webview.html = this.html();
+        this.disposables.push(
+            webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message)),
+            panel.onDidDispose(() => this.dispose()),
+            vscode.window.onDidChangeTextEditorSelection(e => {
+                if (e.textEditor.document.uri.toString() === this.uri.toString()) this.followCursor(e.selections[0].active);
+            }),
+            vscode.workspace.onDidChangeConfiguration(e => {
+                if (e.affectsConfiguration('handreiking.preview')) this.sendSettings(true);
+            })
+        );
+        void this.subscribe(true);
+    }
+
+    /** New data pushed by the server for this document. */
+    update(data: PreviewData): void {
+        this.data = data;
+        this.post({ type: 'update', data });
+    }
+
+    show(view: PreviewView): void {
+        this.panel.reveal(undefined, true);
+        this.post({ type: 'show', view });
+    }
+
+    walk(tree: string, from?: string): void {
+        this.panel.reveal(undefined, true);
+        this.post({ type: 'walk', tree, ...(from ? { from } : {}) });
+    }
+
+    /** Renders every tree of the document in the webview and returns the files. */
+    renderAll(format: 'svg' | 'png'): Promise<Array<{ name: string; data: string }>> {
+        const requestId = this.nextRequest++;
+        return new Promise(resolve => {
+            this.renderRequests.set(requestId, resolve);
+            this.post({ type: 'renderAll', format, requestId });
+        });
+    }
+
+    private async subscribe(subscribed: boolean): Promise<void> {
+        const direction = previewSettings().direction;
+        await this.client.sendNotification(PreviewSubscription.type, { uri: this.uri.toString(), subscribed, direction });
+        if (!subscribed) return;
+        const data = await this.client.sendRequest(PreviewRequest.type, { uri: this.uri.toString(), direction });
+        if (data) this.update(data);
+    }
+
+    private html(): string {
+        const webview = this.panel.webview;
+        const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview');
+        return previewHtml({
+            cspSource: webview.cspSource,
+            nonce: nonce(),
+            scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'preview.js')).toString(),
+            styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'preview.css')).toString(),
+            lang: vscode.env.language.toLowerCase().startsWith('nl') ? 'nl' : 'en'
+        });
+    }
+
+    private post(message: ToWebview): void {
+        if (!this.ready) {
+            // Keep only the latest update: the webview draws latest-wins anyway.
+            if (message.type === 'update') this.pending = this.pending.filter(m => m.type !== 'update');
+            this.pending.push(message);
+            return;
+        }
+        void this.panel.webview.postMessage(message);
+    }
+
+    private sendSettings(redraw: boolean): void {
+        const s = previewSettings();
+        this.post({ type: 'settings', theme: s.theme, renderDelay: s.renderDelay, largeDiagramThreshold: s.largeDiagramThreshold });
+        if (redraw) void this.subscribe(true);
+    }
+
+    private async onMessage(message: FromWebview): Promise<void> {
+        switch (message.type) {
+            case 'ready': {
+                this.ready = true;
+                this.sendSettings(false);
+                const queued = this.pending;
+                this.pending = [];
+                for (const m of queued) void this.panel.webview.postMessage(m);
+                const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === this.uri.toString());
+                if (editor) this.followCursor(editor.selection.active);
+                return;
+            }
+            case 'reveal': return this.reveal(message.tree, message.node);
+            case 'saveScenario': return this.saveScenario(message.tree, message.answers, message.expected);
+            case 'export': {
+                const data = message.format === 'png' ? Buffer.from(message.data.replace(/^data:image\/png;base64,/, ''), 'base64') : message.data;
+                await writeExport([{ name: message.name, content: data }], { single: true });
+                return;
+            }
+            case 'copy':
+                await vscode.env.clipboard.writeText(message.text);
+                void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied to the clipboard'), 3000);
+                return;
+            case 'rendered': {
+                const resolve = this.renderRequests.get(message.requestId);
+                this.renderRequests.delete(message.requestId);
+                resolve?.(message.files);
+                return;
+            }
+            case 'viewChanged': return;
+            case 'error':
+                this.client.outputChannel.appendLine(`[preview] ${message.message}`);
+                return;
+        }
+    }
+
+    /** Click in the diagram: select the node's name in the editor. */
+    private async reveal(treeId: string, nodeId: string | undefined): Promise<void> {
+        const tree = this.data?.trees.find(t => t.tree.id === treeId);
+        if (!tree) return;
+        const range = nodeId ? tree.ranges[nodeId] : tree.range;
+        if (!range) return;
+        const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+        const editor = await vscode.window.showTextDocument(this.uri, { viewColumn: this.editorColumn(), preserveFocus: false, selection });
+        editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+
+    private editorColumn(): vscode.ViewColumn | undefined {
+        return vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === this.uri.toString())?.viewColumn;
+    }
+
+    /** Cursor moved: the node whose text contains it is highlighted. */
+    private followCursor(position: vscode.Position): void {
+        const found = this.data ? nodeAt(this.data.trees, position) : undefined;
+        this.post({ type: 'cursor', ...(found ? { tree: found.tree, ...(found.node ? { node: found.node } : {}) } : {}) });
+    }
+
+    /** "Bewaar als scenario": an ordinary, undoable edit at the end of the document. */
+    private async saveScenario(tree: string, answers: Array<{ question: string; answer: string }>, expected: string): Promise<void> {
+        const document = await vscode.workspace.openTextDocument(this.uri);
+        const existing = new Set([...document.getText().matchAll(/scenario\s+"((?:\\.|[^"\\])*)"/g)].map(m => m[1]));
+        const block = scenarioBlock(tree, answers, expected, existing);
+        const end = document.lineAt(document.lineCount - 1).range.end;
+        const prefix = document.getText().endsWith('\n') ? '\n' : '\n\n';
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(this.uri, end, prefix + block);
+        if (await vscode.workspace.applyEdit(edit)) {
+            void vscode.window.showInformationMessage(vscode.l10n.t('Scenario saved at the end of {0}.', vscode.workspace.asRelativePath(this.uri)));
+        }
+    }
+
+    dispose(): void {
+        void this.subscribe(false).catch(() => undefined);
+        for (const d of this.disposables) d.dispose();
+        this.disposables.length = 0;
+        this.onDispose(this);
+    }
+}
+
+/** The tree and node whose source range contains the position (innermost first). */
+export function nodeAt(trees: readonly PreviewTree[], position: { line: number; character: number }): { tree: string; node?: string } | undefined {
+    const inside = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+        (position.line > r.start.line || (position.line === r.start.line && position.character >= r.start.character))
+        && (position.line < r.end.line || (position.line === r.end.line && position.character <= r.end.character));
+    for (const tree of trees) {
+        if (!inside(tree.extent)) continue;
+        const node = Object.entries(tree.extents).find(([, r]) => inside(r))?.[0];
+        return { tree: tree.tree.id, ...(node ? { node } : {}) };
+    }
+    return undefined;
+}
+
+function nonce(): string {
+    const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    let result = '';
+    for (let i = 0; i < 32; i++) result += chars.charAt(Math.floor(Math.random() * chars.length));
+    return result;
+}

@@ -1,0 +1,138 @@
+import type { EdgeJson, LinkJson, LinkKind, NodeJson, NodeKind, SourceJson, TreeJson } from '../json/handreiking-json.js';
+import { mermaidLabel, type LabelOptions } from './escape.js';
+import { classDefStatements, classStatements, END } from './statements.js';
+
+/** What a drawn Mermaid node stands for, so a click on it can open the source or follow a link. */
+export interface DiagramTarget {
+    /**
+     * `start`: the start marker (id: the tree); `node`: a tree node; `link`: a `zie` link (id: the
+     * node that carries it, `link`: where it points); `funding`, `typology`: those elements;
+     * `allTypologies`: the funding overview's "alle typologieën" node (no id, no source).
+     */
+    kind: 'node' | 'link' | 'start' | 'funding' | 'typology' | 'allTypologies';
+    id: string;
+    source?: SourceJson;
+    link?: LinkJson;
+}
+
+export interface MermaidDiagram {
+    /** Mermaid source that passes `mermaid.parse`. */
+    text: string;
+    /** Mermaid node id (`n0`, `l0`, `s0` …) → what it stands for. */
+    ids: Record<string, DiagramTarget>;
+}
+
+export interface TreeDiagramOptions {
+    direction?: 'TD' | 'LR';
+    /** Characters per label line; 0 turns wrapping off. */
+    wrap?: number;
+    /** A walkthrough's path: the ids of the tree nodes passed, in order. */
+    highlight?: readonly string[];
+    /** Escape for rendering with `plainTextConfig()` (SVG text labels); see escape.ts. */
+    plainText?: boolean;
+}
+
+const classDefs = {
+    question: 'fill:#fff4d6,stroke:#b7791f,stroke-width:1.5px,color:#1b1f24',
+    advice: 'fill:#e3f4e8,stroke:#2f855a,stroke-width:1.5px,color:#1b1f24',
+    step: 'fill:#e8eef9,stroke:#4a6fa5,stroke-width:1.5px,color:#1b1f24',
+    link: 'fill:#f3ecfb,stroke:#6b46c1,stroke-width:1px,color:#44337a',
+    start: 'fill:#1b1f24,stroke:#1b1f24,color:#ffffff',
+    unreachable: 'stroke-dasharray:6 4,opacity:0.75',
+    highlight: 'stroke:#d9480f,stroke-width:3.5px'
+} as const;
+
+const highlightEdgeStyle = 'stroke:#d9480f,stroke-width:3.5px';
+
+const linkKindWords: Record<LinkKind, string> = {
+    tree: 'beslisboom', node: 'knoop', chapter: 'hoofdstuk', typology: 'typologie', funding: 'financiering'
+};
+
+/**
+ * A decision tree as a Mermaid flowchart. Ids are synthetic (`n0`… per node in order, `l0`… per
+ * `zie` link, `s0` for the start marker), so no name a user writes can collide with Mermaid syntax.
+ */
+export function treeToMermaid(tree: TreeJson, options: TreeDiagramOptions = {}): MermaidDiagram {
+    const label: LabelOptions = { ...(options.wrap !== undefined ? { wrap: options.wrap } : {}), plainText: options.plainText ?? false };
+    const ids: Record<string, DiagramTarget> = {};
+    const nodeIds = new Map<string, string>();
+    const declarations: string[] = [];
+    const edges: string[] = [];
+    const highlightedEdges: number[] = [];
+    const byKind: Record<NodeKind | 'link' | 'start' | 'unreachable' | 'highlight', string[]> = {
+        question: [], advice: [], step: [], link: [], start: [], unreachable: [], highlight: []
+    };
+    const path = options.highlight ?? [];
+    const onPath = (from: string, to: string) => path.some((id, i) => id === from && path[i + 1] === to);
+
+    tree.nodes.forEach((node, i) => {
+        const id = `n${i}`;
+        if (!nodeIds.has(node.id)) nodeIds.set(node.id, id);
+        ids[id] = { kind: 'node', id: node.id, source: node.source };
+        declarations.push(`    ${id}${shape(node.kind, mermaidLabel(nodeParagraphs(node), label))}${END}`);
+        byKind[node.kind].push(id);
+        if (!node.reachable) byKind.unreachable.push(id);
+        if (path.includes(node.id)) byKind.highlight.push(id);
+    });
+
+    const start = tree.start !== undefined ? nodeIds.get(tree.start) : undefined;
+    if (start) {
+        ids.s0 = { kind: 'start', id: tree.id, source: tree.source };
+        declarations.unshift(`    s0(["Start"])${END}`);
+        byKind.start.push('s0');
+        if (path[0] === tree.start) highlightedEdges.push(edges.length);
+        edges.push(`    s0 --> ${start}${END}`);
+    }
+
+    for (const edge of tree.edges) {
+        const from = nodeIds.get(edge.from);
+        const to = nodeIds.get(edge.to);
+        // An arrow to a node the tree does not have is reported by the checker; drawing an invented
+        // node for it would show something the source does not say.
+        if (!from || !to) continue;
+        if (onPath(edge.from, edge.to)) highlightedEdges.push(edges.length);
+        edges.push(`    ${from} ${arrow(edge, label)} ${to}${END}`);
+    }
+
+    let links = 0;
+    tree.nodes.forEach((node, i) => {
+        for (const link of node.links) {
+            const id = `l${links++}`;
+            ids[id] = { kind: 'link', id: node.id, source: node.source, link };
+            declarations.push(`    ${id}[[${mermaidLabel(linkParagraphs(link), label)}]]${END}`);
+            byKind.link.push(id);
+            edges.push(`    n${i} -.-> ${id}${END}`);
+        }
+    });
+
+    const lines = [
+        `flowchart ${options.direction ?? 'TD'}`,
+        ...declarations,
+        ...edges,
+        ...classStatements(Object.entries(byKind)),
+        ...classDefStatements(classDefs)
+    ];
+    if (highlightedEdges.length > 0) lines.push(`    linkStyle ${highlightedEdges.join(',')} ${highlightEdgeStyle}`);
+    return { text: lines.join('\n') + '\n', ids };
+}
+
+function shape(kind: NodeKind, label: string): string {
+    switch (kind) {
+        case 'question': return `{${label}}`;
+        case 'advice': return `(${label})`;
+        case 'step': return `[${label}]`;
+    }
+}
+
+function arrow(edge: EdgeJson, label: LabelOptions): string {
+    return edge.kind === 'answer' && edge.label !== undefined ? `-->|${mermaidLabel(edge.label, label)}|` : '-->';
+}
+
+/** An advice's examples go on a second paragraph, so the advice itself stays the first thing read. */
+function nodeParagraphs(node: NodeJson): string[] {
+    return node.examples.length > 0 ? [node.text, `Bijv.: ${node.examples.join('; ')}`] : [node.text];
+}
+
+function linkParagraphs(link: LinkJson): string[] {
+    return [`→ ${link.title.trim() ? link.title : link.target}`, `(${linkKindWords[link.kind]})`];
+}

@@ -1,0 +1,63 @@
+import type { HandreikingJson } from '../json/handreiking-json.js';
+import { cleanText } from '../mermaid/escape.js';
+import { typologyTable, type TypologyRow } from './typology-rows.js';
+
+/**
+ * The typology comparison as an HTML `<table>`: characteristics as rows, typologies as columns.
+ * Every text is escaped; styling goes through the `hrk-…` classes only (no inline style or script),
+ * so the table can sit under a strict CSP.
+ */
+export function typologyTableHtml(json: HandreikingJson): string {
+    const table = typologyTable(json);
+    const head = table.columns.map(c => `<th scope="col" data-typology="${escapeHtml(c.id)}">${escapeHtml(c.title)}</th>`).join('');
+    const groups: Array<TypologyRow['group']> = ['characteristic', 'activities', 'comparable', 'funding'];
+    const bodies = groups.map(group => {
+        const rows = table.rows.filter(r => r.group === group);
+        return rows.length === 0 ? '' : `<tbody class="hrk-${group}">\n${rows.map(rowHtml).join('\n')}\n</tbody>\n`;
+    }).join('');
+    return '<table class="hrk-typology-table">\n'
+        + '<caption>Typologieën vergeleken</caption>\n'
+        + `<thead>\n<tr><th scope="col" class="hrk-corner">Kenmerk</th>${head}</tr>\n</thead>\n`
+        + bodies
+        + '</table>\n';
+}
+
+function rowHtml(row: TypologyRow): string {
+    const key = row.key !== undefined ? ` data-key="${escapeHtml(row.key)}"` : '';
+    const cells = row.cells.map(values => {
+        if (values.length === 0) return '<td class="hrk-empty"></td>';
+        if (row.group === 'characteristic') return `<td>${escapeHtml(values.join(''))}</td>`;
+        return `<td><ul class="hrk-list">${values.map(v => `<li>${escapeHtml(v)}</li>`).join('')}</ul></td>`;
+    }).join('');
+    return `<tr class="hrk-row"${key}><th scope="row">${escapeHtml(row.title)}</th>${cells}</tr>`;
+}
+
+/**
+ * Escapes for element content and double-quoted attributes alike, after cleaning the text the way
+ * diagram labels are cleaned: no control characters (invalid in HTML) and no bidi overrides (the
+ * table reads as the diagrams do).
+ */
+export function escapeHtml(text: string): string {
+    return cleanText(text).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The same table in GitHub-flavoured Markdown. Cell text is backslash-escaped (pipes, and what could
+ * start HTML, links, code or emphasis); line breaks and list items become `<br>`, the only way to
+ * break a line inside a GFM table cell.
+ */
+export function typologyTableMarkdown(json: HandreikingJson): string {
+    const table = typologyTable(json);
+    const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    return [
+        row(['Kenmerk', ...table.columns.map(c => escapeMarkdown(c.title))]),
+        row(['---', ...table.columns.map(() => '---')]),
+        ...table.rows.map(r => row([escapeMarkdown(r.title), ...r.cells.map(values => values.map(escapeMarkdown).join('<br>'))]))
+    ].join('\n') + '\n';
+}
+
+export function escapeMarkdown(text: string): string {
+    return cleanText(text)
+        .replace(/[\\`*_[\]<>|&~#!]/g, c => `\\${c}`)
+        .replace(/\n/g, '<br>');
+}

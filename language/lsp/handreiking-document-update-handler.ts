@@ -1,0 +1,23 @@
+import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import type { TextDocument } from 'langium';
+
+/**
+ * On save, every document is validated again with all categories: the slow, workspace-wide checks
+ * (funding coverage per typology) run then, and fast checks that depend on other files catch up.
+ */
+export class HandreikingDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    private readonly shared: LangiumSharedServices;
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+        this.shared = services;
+    }
+
+    didSaveDocument(_event: TextDocumentChangeEvent<TextDocument>): void {
+        void this.workspaceManager.ready.then(() => this.workspaceLock.write(token => {
+            const documents = this.shared.workspace.LangiumDocuments.all.toArray();
+            return this.documentBuilder.build(documents, { validation: true }, token);
+        }));
+    }
+}

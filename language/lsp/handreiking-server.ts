@@ -1,0 +1,138 @@
+import { AstUtils, DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import { cliMessages } from '../cli/cli-messages.js';
+import { exportWorkspaceJson, serializeJson } from '../generation/json/export-json.js';
+import type { HandreikingJson } from '../generation/json/handreiking-json.js';
+import { fundingOverviewMermaid } from '../generation/mermaid/funding-mermaid.js';
+import { treeToMermaid } from '../generation/mermaid/tree-mermaid.js';
+import { typologyTableMarkdown } from '../generation/tables/typology-table.js';
+import type { HandreikingServices } from '../handreiking-module.js';
+import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
+import { describePath } from '../walkthrough/walk.js';
+import { computePreviewData } from './preview-data.js';
+import {
+    ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, ScenariosChangedNotification,
+    type ExportedFile, type ExportKind, type PreviewParams, type ScenarioResult
+} from './protocol.js';
+
+/** Produces the HTML guide; injected because the assets live in different places in the CLI and the .vsix. */
+export type HtmlGuideFactory = (json: HandreikingJson) => Promise<string>;
+
+/**
+ * The custom part of the language server: previews pushed to subscribed documents after each
+ * validation, scenario runs for the Testing view, and exports. Every handler reads the workspace
+ * under Langium's workspace lock and catches its own errors, so one failing feature cannot take
+ * the server down.
+ */
+export function registerHandreikingFeatures(connection: Connection, shared: LangiumSharedServices, services: HandreikingServices, html?: HtmlGuideFactory): void {
+    const subscriptions = new Map<string, PreviewParams>();
+    const lock = shared.workspace.WorkspaceLock;
+    const builder = shared.workspace.DocumentBuilder;
+
+    // The workspace JSON is the same for every preview pushed after one build: compute it once.
+    let cachedJson: HandreikingJson | undefined;
+    builder.onUpdate(() => { cachedJson = undefined; });
+    const workspaceJson = () => (cachedJson ??= exportWorkspaceJson(services, '/'));
+
+    const preview = (uri: string): ReturnType<typeof computePreviewData> | null => {
+        const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+        if (!document || document.state < DocumentState.Validated) return null;
+        return computePreviewData(services, document, { direction: subscriptions.get(uri)?.direction, json: workspaceJson() });
+    };
+
+    connection.onNotification(PreviewSubscription.type, params => {
+        if (params.subscribed) subscriptions.set(params.uri, params);
+        else subscriptions.delete(params.uri);
+    });
+
+    connection.onRequest(PreviewRequest.type, async params => {
+        if (params.direction) subscriptions.set(params.uri, { ...subscriptions.get(params.uri), ...params });
+        await builder.waitUntil(DocumentState.Validated, URI.parse(params.uri)).catch(() => undefined);
+        return guarded(connection, 'preview', () => lock.read(() => preview(params.uri)), null);
+    });
+
+    // This listener runs inside the build, which holds the workspace's write lock: it reads the
+    // freshly validated model directly (taking the read lock here would wait for itself).
+    builder.onBuildPhase(DocumentState.Validated, async (documents: LangiumDocument[]) => {
+        for (const uri of subscriptions.keys()) {
+            const data = await guarded(connection, 'preview', async () => preview(uri), null);
+            if (data) await connection.sendNotification(PreviewNotification.type, data);
+        }
+        const uris = documents.map(d => d.uri.toString());
+        if (uris.length > 0) await connection.sendNotification(ScenariosChangedNotification.type, { uris });
+    });
+
+    connection.onRequest(RunScenariosRequest.type, params =>
+        guarded(connection, 'scenarios', () => lock.read(() => scenarioResults(services, workspaceJson(), params.uri)), []));
+
+    connection.onRequest(ExportRequest.type, params =>
+        guarded(connection, 'export', () => lock.read(() => exportFiles(workspaceJson(), params.kind, params.uri, services, html)), []));
+}
+
+function scenarioResults(services: HandreikingServices, json: HandreikingJson, uri?: string): ScenarioResult[] {
+    const scenarios = services.handreiking.WorkspaceModel.scenarios();
+    const reports = runScenarios(json);
+    const t = cliMessages(services.i18n.Locale.taal);
+    const names = services.references.NameProvider;
+    const results: ScenarioResult[] = [];
+    reports.forEach((report, i) => {
+        const node = scenarios[i];
+        const documentUri = AstUtils.getDocument(node).uri.toString();
+        if (uri && documentUri !== uri) return;
+        const range = node.$cstNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        results.push({
+            uri: documentUri,
+            name: report.scenario.name,
+            tree: report.scenario.tree,
+            expected: report.scenario.expected,
+            range,
+            nameRange: names.getNameNode(node)?.range ?? range,
+            passed: report.passed,
+            ...(report.passed ? {} : { message: explainFailure(report, t).join('\n') }),
+            ...(report.result ? { path: describePath(report.result.path), reached: report.result.at } : {})
+        });
+    });
+    return results;
+}
+
+async function exportFiles(json: HandreikingJson, kind: ExportKind, uri: string | undefined, services: HandreikingServices, html?: HtmlGuideFactory): Promise<ExportedFile[]> {
+    const scoped = uri ? restrictToDocument(json, services, uri) : json;
+    switch (kind) {
+        case 'json': return [{ name: 'handreiking.json', content: serializeJson(scoped) }];
+        case 'mermaid': return [
+            ...scoped.trees.map(tree => ({ name: `${tree.id}.mmd`, content: treeToMermaid(tree).text })),
+            { name: 'financiering-overzicht.mmd', content: fundingOverviewMermaid(json).text }
+        ];
+        case 'typologyTableMarkdown': return [{ name: 'typologieen.md', content: typologyTableMarkdown(json) }];
+        case 'html': {
+            if (!html) throw new Error('HTML export is not available in this host');
+            return [{ name: 'handreiking.html', content: await html(scoped) }];
+        }
+    }
+}
+
+/**
+ * The export of one file: its trees and scenarios, with the workspace's typologies, funding and
+ * other shared elements kept, because the trees refer to them.
+ */
+function restrictToDocument(json: HandreikingJson, services: HandreikingServices, uri: string): HandreikingJson {
+    const document = services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+    if (!document) return json;
+    const file = URI.parse(uri).fsPath.replace(/\\/g, '/').replace(/^\//, '');
+    return {
+        ...json,
+        trees: json.trees.filter(t => t.source.file === file),
+        scenarios: json.scenarios.filter(s => s.source.file === file)
+    };
+}
+
+/** Runs a feature; on an exception logs it and answers `fallback`, so the server keeps serving. */
+async function guarded<T>(connection: Connection, feature: string, action: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+        return await action();
+    } catch (err) {
+        connection.console.error(`[handreiking] ${feature} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        return fallback;
+    }
+}

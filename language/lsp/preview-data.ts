@@ -1,0 +1,61 @@
+import type { LangiumDocument } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import { isBeslisboom, isGids, type Beslisboom } from '../generated/ast.js';
+import { exportWorkspaceJson, jsonContext } from '../generation/json/export-json.js';
+import { treeToJson } from '../generation/json/to-json.js';
+import type { HandreikingJson } from '../generation/json/handreiking-json.js';
+import { fundingOverviewMermaid } from '../generation/mermaid/funding-mermaid.js';
+import { treeToMermaid } from '../generation/mermaid/tree-mermaid.js';
+import { typologyTableHtml } from '../generation/tables/typology-table.js';
+import type { HandreikingServices } from '../handreiking-module.js';
+import type { PreviewData, PreviewProblem, PreviewTree } from './protocol.js';
+
+const emptyRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * What the preview of one document shows, computed from the validated model: the Mermaid text of
+ * each tree with the map back to the source, the workspace-wide views, and the errors.
+ */
+export function computePreviewData(services: HandreikingServices, document: LangiumDocument, options: { direction?: 'TD' | 'LR'; json?: HandreikingJson }): PreviewData {
+    const json = options.json ?? exportWorkspaceJson(services, '/');
+    const root = document.parseResult.value;
+    const bomen = isGids(root) ? root.elementen.filter(isBeslisboom) : [];
+    const context = jsonContext(services, '/');
+    const trees: PreviewTree[] = [];
+    for (const boom of bomen) {
+        if (!boom.name) continue;
+        const tree = treeToJson(boom, context);
+        const diagram = treeToMermaid(tree, { direction: options.direction ?? 'TD' });
+        trees.push({ tree, mermaid: diagram.text, ids: diagram.ids, ...rangesOf(services, boom) });
+    }
+    const funding = fundingOverviewMermaid(json);
+    const errors: PreviewProblem[] = (document.diagnostics ?? [])
+        .filter(d => d.severity === 1)
+        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+        .map(d => ({ message: typeof d.message === 'string' ? d.message : d.message.value, ...(typeof d.code === 'string' ? { code: d.code } : {}), range: d.range }));
+    return {
+        uri: document.uri.toString(),
+        version: document.textDocument.version,
+        trees,
+        funding: { mermaid: funding.text, ids: funding.ids },
+        typologyTableHtml: typologyTableHtml(json),
+        errors
+    };
+}
+
+function rangesOf(services: HandreikingServices, boom: Beslisboom): Pick<PreviewTree, 'ranges' | 'extents' | 'range' | 'extent'> {
+    const names = services.references.NameProvider;
+    const ranges: Record<string, Range> = {};
+    const extents: Record<string, Range> = {};
+    for (const knoop of boom.knopen) {
+        if (!knoop.name) continue;
+        ranges[knoop.name] ??= names.getNameNode(knoop)?.range ?? knoop.$cstNode?.range ?? emptyRange;
+        extents[knoop.name] ??= knoop.$cstNode?.range ?? emptyRange;
+    }
+    return {
+        ranges,
+        extents,
+        range: names.getNameNode(boom)?.range ?? emptyRange,
+        extent: boom.$cstNode?.range ?? emptyRange
+    };
+}

@@ -1,0 +1,111 @@
+import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
+import type { DiagramTarget } from '../generation/mermaid/tree-mermaid.js';
+import type { TreeJson } from '../generation/json/handreiking-json.js';
+
+/**
+ * The custom messages between the language server and the extension, in one place. The server
+ * computes (Mermaid text, walk data, scenario results, exports); the client only relays and draws.
+ */
+
+/** One tree of a document, ready to draw and to walk. */
+export interface PreviewTree {
+    tree: TreeJson;
+    /** Mermaid text of the tree. */
+    mermaid: string;
+    /** Mermaid node id → what it stands for (tree node, link, start marker). */
+    ids: Record<string, DiagramTarget>;
+    /** Tree node id → the range of its name in the document (0-based LSP range), for click-to-source. */
+    ranges: Record<string, Range>;
+    /** The whole node's range, to find the node under the cursor. */
+    extents: Record<string, Range>;
+    /** The range of the tree's name. */
+    range: Range;
+    /** The whole tree's range. */
+    extent: Range;
+}
+
+/** A diagnostic summary for the banner shown while the document has errors. */
+export interface PreviewProblem {
+    message: string;
+    code?: string;
+    range: Range;
+}
+
+export interface PreviewData {
+    uri: string;
+    /** The document version the data was computed from. */
+    version: number;
+    trees: PreviewTree[];
+    /** Workspace-wide views: the funding overview and the typology comparison table. */
+    funding: { mermaid: string; ids: Record<string, DiagramTarget> };
+    typologyTableHtml: string;
+    /** Errors of this document, first first; while there are any, the webview keeps the last good diagram. */
+    errors: PreviewProblem[];
+}
+
+export interface PreviewParams {
+    uri: string;
+    direction?: 'TD' | 'LR';
+}
+
+/** Client → server: send me (or stop sending) the preview of this document after every change. */
+export namespace PreviewSubscription {
+    export const method = 'handreiking/previewSubscription';
+    export const type = new NotificationType<PreviewParams & { subscribed: boolean }>(method);
+}
+
+/** Server → client: the preview data of a subscribed document, after validation. */
+export namespace PreviewNotification {
+    export const method = 'handreiking/preview';
+    export const type = new NotificationType<PreviewData>(method);
+}
+
+/** Client → server: the preview data now (when a preview opens). */
+export namespace PreviewRequest {
+    export const method = 'handreiking/previewData';
+    export const type = new RequestType<PreviewParams, PreviewData | null, void>(method);
+}
+
+/** The result of one scenario, with where it is written. */
+export interface ScenarioResult {
+    uri: string;
+    name: string;
+    tree: string;
+    expected: string;
+    /** The scenario's range and its name's range. */
+    range: Range;
+    nameRange: Range;
+    passed: boolean;
+    /** Human-readable explanation of a failure (in the server's language), with the path taken. */
+    message?: string;
+    /** The path taken, as `Vraag: antwoord → … → Advies`. */
+    path?: string;
+    /** Where the walk stopped. */
+    reached?: string;
+}
+
+/** Client → server: run the scenarios of the workspace (or of one document). */
+export namespace RunScenariosRequest {
+    export const method = 'handreiking/runScenarios';
+    export const type = new RequestType<{ uri?: string }, ScenarioResult[], void>(method);
+}
+
+/** Server → client: scenarios may have changed (a document was rebuilt); re-list and re-run. */
+export namespace ScenariosChangedNotification {
+    export const method = 'handreiking/scenariosChanged';
+    export const type = new NotificationType<{ uris: string[] }>(method);
+}
+
+export type ExportKind = 'json' | 'mermaid' | 'html' | 'typologyTableMarkdown';
+
+/** A file the client should write, relative to the folder the user picks. */
+export interface ExportedFile {
+    name: string;
+    content: string;
+}
+
+/** Client → server: the export of one document (`uri`) or the whole workspace. */
+export namespace ExportRequest {
+    export const method = 'handreiking/export';
+    export const type = new RequestType<{ kind: ExportKind; uri?: string }, ExportedFile[], void>(method);
+}

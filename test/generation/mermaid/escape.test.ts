@@ -1,0 +1,108 @@
+import { describe, expect, test } from 'vitest';
+import {
+    cleanText, escapeLabelLine, labelBody, mermaidLabel, wrapWords
+} from '../../../language/generation/mermaid/escape.js';
+import { decodeHtmlLabel, decodePlainLabel, words } from './diagram-text.js';
+import { mermaidParse } from '../../support/mermaid-parse.js';
+
+describe('escaping one line for HTML labels', () => {
+    test.each([
+        ['"', '#quot;'], ['#', '#35;'], ['&', '#38;'], ['<', '#lt;'], ['>', '#gt;'], ['`', '#96;'], ['%', '#37;'],
+        [';', '#59;'], ['|', '#124;'], ['\\', '#92;']
+    ])('%s becomes %s', (raw, code) => {
+        expect(escapeLabelLine(`a${raw}b`)).toBe(`a${code}b`);
+    });
+
+    test('letters, digits, diacritics and emoji stay as they are', () => {
+        expect(escapeLabelLine("Ëén ïdee: café 'ij' ☕ 123")).toBe("Ëén ïdee: café 'ij' ☕ 123");
+    });
+
+    test('an entity code the user typed is shown, not decoded', () => {
+        const escaped = escapeLabelLine('#quot; &lt;');
+        expect(escaped).toBe('#35;quot#59; #38;lt#59;');
+        expect(decodeHtmlLabel(escaped)).toBe('#quot; &lt;');
+    });
+});
+
+describe('escaping one line for plain SVG text labels', () => {
+    test('&, < and > use the only codes plain labels decode', () => {
+        expect(escapeLabelLine('a & <b>', true)).toBe('a #amp; #lt;b#gt;');
+    });
+
+    test('quotes become typographic quotes, which plain labels can show', () => {
+        expect(escapeLabelLine('zeg "ja" of ("nee")', true)).toBe('zeg “ja” of (“nee”)');
+    });
+
+    test('an entity-like #word, %% and a leading backtick are broken with a word joiner', () => {
+        const escaped = escapeLabelLine('`x` #quot; %%{init}%% 50%', true);
+        expect(escaped).not.toMatch(/#\w/);
+        expect(escaped).not.toContain('%%');
+        expect(escaped.startsWith('`')).toBe(false);
+        expect(decodePlainLabel(escaped)).toBe('`x` #quot; %%{init}%% 50%');
+    });
+
+    test('a backslash before n cannot become a line break', () => {
+        expect(escapeLabelLine('C:\\nieuw \\N', true)).not.toMatch(/\\n/i);
+        expect(decodePlainLabel(escapeLabelLine('C:\\nieuw', true))).toBe('C:\\nieuw');
+    });
+});
+
+describe('cleaning', () => {
+    test('bidi embeddings, overrides, isolates and marks are removed', () => {
+        expect(cleanText('a\u202Eb\u202Cc\u2066d\u2069e\u200Ff\u061Cg\u202Ah\u202Bi\u202Dj')).toBe('abcdefghij');
+    });
+
+    test('control characters are removed, line breaks normalised, tabs become spaces', () => {
+        expect(cleanText('a\u0000b\u0007c\u001Bd\u007Fe\u009Bf')).toBe('abcdef');
+        expect(cleanText('1\r\n2\r3\u20284\u20295\u00856\u000B7\t8')).toBe('1\n2\n3\n4\n5\n6\n7 8');
+    });
+
+    test('a lone surrogate becomes the replacement character; a pair stays', () => {
+        expect(cleanText('x\uD800y\uDC00z😀')).toBe('x\uFFFDy\uFFFDz😀');
+    });
+});
+
+describe('wrapping', () => {
+    test('breaks at spaces, at most the width per line', () => {
+        const lines = wrapWords('Is de bewonersbeheergroep stabiel en is er voldoende vernieuwing?', 20);
+        expect(lines).toEqual(['Is de', 'bewonersbeheergroep', 'stabiel en is er', 'voldoende', 'vernieuwing?']);
+        expect(lines.every(l => l.length <= 20)).toBe(true);
+    });
+
+    test('cuts a word longer than the width, never inside an emoji', () => {
+        expect(wrapWords('x'.repeat(10), 4)).toEqual(['xxxx', 'xxxx', 'xx']);
+        expect(wrapWords('😀😀😀', 2)).toEqual(['😀😀', '😀']);
+    });
+
+    test('width 0 turns wrapping off', () => {
+        expect(wrapWords('een twee drie', 0)).toEqual(['een twee drie']);
+    });
+});
+
+describe('whole labels', () => {
+    test('are quoted, wrapped with <br/> and escaped after wrapping', () => {
+        expect(mermaidLabel('Huur & servicekosten voor "alle" typologieën', { wrap: 16 }))
+            .toBe('"Huur #38;<br/>servicekosten<br/>voor #quot;alle#quot;<br/>typologieën"');
+    });
+
+    test('paragraphs and line breaks become separate lines; empty lines disappear', () => {
+        expect(labelBody(['regel 1\n\nregel 2', 'Bijv.: x'])).toBe('regel 1<br/>regel 2<br/>Bijv.: x');
+    });
+
+    test('are cut at the maximum length with an ellipsis', () => {
+        const decoded = decodeHtmlLabel(labelBody('woord '.repeat(1_000)));
+        expect(Array.from(words(decoded)).length).toBeLessThanOrEqual(1_000);
+        expect(decoded.endsWith('…')).toBe(true);
+        expect(labelBody('x'.repeat(50), { maxLength: 10, wrap: 0 })).toBe('xxxxxxxxx…');
+    });
+
+    test('an empty or blank text is a no-break space, since Mermaid rejects ""', async () => {
+        expect(labelBody('')).toBe('\u00A0');
+        expect(labelBody(' \n\t ')).toBe('\u00A0');
+        await expect(mermaidParse(`flowchart TD\n    n0[${mermaidLabel('')}];\n`)).resolves.toBeUndefined();
+    });
+
+    test('the harness is real: an unescaped quote makes mermaid.parse fail', async () => {
+        await expect(mermaidParse('flowchart TD\n    n0["a " b"];\n')).rejects.toThrow();
+    });
+});

@@ -1,0 +1,225 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { HandreikingJson, NodeJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
+import { mermaidParse } from '../../support/mermaid-parse.js';
+import { decodeHtmlLabel, edgeLabel, mermaidIds, nodeLabel, unexpectedStatements, words } from './diagram-text.js';
+import { exampleJson } from './example-json.js';
+
+const source = (line: number): SourceJson => ({ file: 'boom.hrk', line, column: 5, endLine: line, endColumn: 40 });
+
+function node(id: string, kind: NodeJson['kind'], line: number, extra: Partial<NodeJson> = {}): NodeJson {
+    return { id, kind, text: `Tekst van ${id}`, examples: [], links: [], reachable: true, source: source(line), ...extra };
+}
+
+/** The design's example tree, small: a question, two advices (one with `zie` and `daarna`), a step. */
+const small: TreeJson = {
+    id: 'Bewonersbeheer', title: 'Revitalisatie: bewonersbeheer', start: 'Stabiel', source: source(1),
+    nodes: [
+        node('Stabiel', 'question', 2, { text: 'Is de bewonersbeheergroep stabiel?' }),
+        node('Buurtbemiddeling', 'advice', 6, { text: 'Ga in gesprek met de beheergroep', examples: ['Buurtbemiddeling inzetten'] }),
+        node('AnderBeheer', 'advice', 9, {
+            text: 'Bekijk andere vormen van beheer',
+            links: [{ kind: 'chapter', target: 'SociaalBeheer', title: 'Inrichten sociaal beheer' }]
+        }),
+        node('Doel', 'step', 12, { text: 'Doel en doelgroepen formuleren' }),
+        node('Los', 'advice', 13, { text: 'Niet bereikbaar', reachable: false })
+    ],
+    edges: [
+        { from: 'Stabiel', to: 'AnderBeheer', kind: 'answer', label: 'ja' },
+        { from: 'Stabiel', to: 'Buurtbemiddeling', kind: 'answer', label: 'nee' },
+        { from: 'Buurtbemiddeling', to: 'Doel', kind: 'then' },
+        { from: 'Doel', to: 'AnderBeheer', kind: 'next' }
+    ]
+};
+
+describe('treeToMermaid on the examples', () => {
+    let json: HandreikingJson;
+    beforeAll(async () => { json = await exampleJson(); });
+
+    test('the examples have trees to draw', () => {
+        expect(json.trees.length).toBeGreaterThanOrEqual(6);
+    });
+
+    test('every tree of every example passes mermaid.parse, in both directions and label modes', async () => {
+        for (const tree of json.trees) {
+            for (const options of [{}, { direction: 'LR' as const, plainText: true }]) {
+                const { text } = treeToMermaid(tree, options);
+                await expect(mermaidParse(text), tree.id).resolves.toBeUndefined();
+                expect(unexpectedStatements(text), tree.id).toEqual([]);
+            }
+        }
+    });
+
+    test('ids maps every Mermaid id in the text to the node, link or start it draws, with its source', () => {
+        for (const tree of json.trees) {
+            const { text, ids } = treeToMermaid(tree);
+            expect(new Set(Object.keys(ids)), tree.id).toEqual(mermaidIds(text));
+            const byId = new Map(tree.nodes.map(n => [n.id, n]));
+            const links = tree.nodes.flatMap(n => n.links.map(link => ({ node: n, link })));
+            for (const [mermaidId, target] of Object.entries(ids)) {
+                if (target.kind === 'start') {
+                    expect(mermaidId).toBe('s0');
+                    expect(target).toEqual({ kind: 'start', id: tree.id, source: tree.source });
+                } else if (target.kind === 'node') {
+                    const n = byId.get(target.id)!;
+                    expect(target.source).toEqual(n.source);
+                    expect(words(decodeHtmlLabel(nodeLabel(text, mermaidId)!))).toContain(words(n.text));
+                } else {
+                    const expected = links[Number(mermaidId.slice(1))]!;
+                    expect(target).toEqual({ kind: 'link', id: expected.node.id, source: expected.node.source, link: expected.link });
+                }
+            }
+            expect(Object.values(ids).filter(t => t.kind === 'node')).toHaveLength(tree.nodes.length);
+            expect(Object.values(ids).filter(t => t.kind === 'link')).toHaveLength(links.length);
+        }
+    });
+
+    test('every edge of the JSON is drawn once, answers with their label', () => {
+        for (const tree of json.trees) {
+            const { text } = treeToMermaid(tree);
+            const index = new Map(tree.nodes.map((n, i) => [n.id, `n${i}`]));
+            const drawn = text.split('\n').filter(l => / n\d+ .*n\d+;$/.test(l) && !l.includes('-.->'));
+            expect(drawn, tree.id).toHaveLength(tree.edges.length);
+            for (const edge of tree.edges.filter(e => e.kind === 'answer')) {
+                expect(decodeHtmlLabel(edgeLabel(text, index.get(edge.from)!, index.get(edge.to)!) ?? '')).toBe(edge.label);
+            }
+        }
+    });
+});
+
+describe('treeToMermaid on a small tree', () => {
+    const { text, ids } = treeToMermaid(small);
+
+    test('passes mermaid.parse', async () => {
+        await mermaidParse(text);
+    });
+
+    test('draws each node kind in its shape, with synthetic ids in node order', () => {
+        expect(text).toContain('    n0{"Is de bewonersbeheergroep<br/>stabiel?"};');
+        expect(text).toContain('    n1("Ga in gesprek met de beheergroep<br/>Bijv.: Buurtbemiddeling inzetten");');
+        expect(text).toContain('    n3["Doel en doelgroepen formuleren"];');
+        expect(text).toContain('    l0[["→ Inrichten sociaal beheer<br/>(hoofdstuk)"]];');
+    });
+
+    test('starts with a start marker pointing at the start node', () => {
+        expect(text.startsWith('flowchart TD\n    s0(["Start"]);\n')).toBe(true);
+        expect(text).toContain('    s0 --> n0;');
+    });
+
+    test('answers carry their label; daarna and a step arrow have none; a link is dotted', () => {
+        expect(text).toContain('    n0 -->|"ja"| n2;');
+        expect(text).toContain('    n0 -->|"nee"| n1;');
+        expect(text).toContain('    n1 --> n3;');
+        expect(text).toContain('    n3 --> n2;');
+        expect(text).toContain('    n2 -.-> l0;');
+    });
+
+    test('classes by kind, and unreachable nodes dashed', () => {
+        expect(text).toContain('    class n0 question\n');
+        expect(text).toContain('    class n1,n2,n4 advice\n');
+        expect(text).toContain('    class n3 step\n');
+        expect(text).toContain('    class l0 link\n');
+        expect(text).toContain('    class s0 start\n');
+        expect(text).toContain('    class n4 unreachable\n');
+        expect(text).toMatch(/classDef unreachable [^\n]*stroke-dasharray/);
+        expect(text).not.toContain('highlight\n    classDef');
+        expect(text).not.toContain('linkStyle');
+    });
+
+    test('direction LR on request', () => {
+        expect(treeToMermaid(small, { direction: 'LR' }).text.startsWith('flowchart LR\n')).toBe(true);
+    });
+
+    test('wrap sets the line length; 0 turns wrapping off', () => {
+        expect(nodeLabel(treeToMermaid(small, { wrap: 20 }).text, 'n0')).toBe('Is de<br/>bewonersbeheergroep<br/>stabiel?');
+        expect(nodeLabel(treeToMermaid(small, { wrap: 0 }).text, 'n0')).toBe('Is de bewonersbeheergroep stabiel?');
+    });
+
+    test('ids of the small tree', () => {
+        expect(ids).toEqual({
+            s0: { kind: 'start', id: 'Bewonersbeheer', source: source(1) },
+            n0: { kind: 'node', id: 'Stabiel', source: source(2) },
+            n1: { kind: 'node', id: 'Buurtbemiddeling', source: source(6) },
+            n2: { kind: 'node', id: 'AnderBeheer', source: source(9) },
+            n3: { kind: 'node', id: 'Doel', source: source(12) },
+            n4: { kind: 'node', id: 'Los', source: source(13) },
+            l0: { kind: 'link', id: 'AnderBeheer', source: source(9), link: small.nodes[2]!.links[0] }
+        });
+    });
+});
+
+describe('highlighting a walkthrough path', () => {
+    const { text } = treeToMermaid(small, { highlight: ['Stabiel', 'Buurtbemiddeling', 'Doel'] });
+    const edgeLines = text.split('\n').filter(l => /^ {4}[snl]\d+ -/.test(l));
+
+    test('marks the nodes passed', async () => {
+        expect(text).toContain('    class n0,n1,n3 highlight\n');
+        await mermaidParse(text);
+    });
+
+    test('marks the edges taken, by their position among the edges', () => {
+        const styled = text.match(/linkStyle ([\d,]+) /)![1]!.split(',').map(Number);
+        expect(styled.map(i => edgeLines[i])).toEqual(['    s0 --> n0;', '    n0 -->|"nee"| n1;', '    n1 --> n3;']);
+    });
+
+    test('ignores ids the tree does not have', () => {
+        const other = treeToMermaid(small, { highlight: ['Bestaatniet'] }).text;
+        expect(other).not.toContain('highlight\n    classDef');
+        expect(other).not.toContain('linkStyle');
+    });
+});
+
+describe('ids cannot collide with Mermaid syntax', () => {
+    const keywords = ['end', 'graph', 'subgraph', 'click', 'style', 'class', 'classDef', 'linkStyle', 'flowchart', 'direction',
+        'default', 'o', 'x', 'call', 'href', 'n0', 's0', 'l0', 'A-->B', 'a b'];
+    const tree: TreeJson = {
+        id: 'end', title: 'graph', start: 'end', source: source(1),
+        nodes: keywords.map((id, i) => node(id, i % 3 === 0 ? 'question' : i % 3 === 1 ? 'advice' : 'step', i + 2, {
+            text: id, links: i === 1 ? [{ kind: 'tree', target: 'subgraph', title: 'end' }] : []
+        })),
+        edges: keywords.slice(1).map((id, i) => ({ from: keywords[i]!, to: id, kind: 'answer' as const, label: id }))
+    };
+    const { text, ids } = treeToMermaid(tree);
+
+    test('passes mermaid.parse', async () => {
+        await mermaidParse(text);
+    });
+
+    test('every id in the text is synthetic', () => {
+        expect([...mermaidIds(text)].every(id => /^[snl]\d+$/.test(id))).toBe(true);
+        expect(unexpectedStatements(text)).toEqual([]);
+    });
+
+    test('a node named like a synthetic id still maps to itself', () => {
+        const at = keywords.indexOf('n0');
+        expect(ids[`n${at}`]).toEqual({ kind: 'node', id: 'n0', source: source(at + 2) });
+        expect(ids.n0).toEqual({ kind: 'node', id: 'end', source: source(2) });
+        expect(text).toContain(`    n${at - 1} -->|"n0"| n${at};`);
+    });
+});
+
+describe('incomplete trees (the checker reports them; the diagram must still draw)', () => {
+    test('no start marker without a start, or with a start the tree does not have', async () => {
+        const { start: _, ...withoutStart } = small;
+        for (const tree of [withoutStart, { ...small, start: 'Bestaatniet' }]) {
+            const { text, ids } = treeToMermaid(tree);
+            expect(text).not.toContain('s0');
+            expect(ids.s0).toBeUndefined();
+            await mermaidParse(text);
+        }
+    });
+
+    test('an edge to a node the tree does not have is left out', async () => {
+        const tree = { ...small, edges: [...small.edges, { from: 'Stabiel', to: 'Weg', kind: 'answer' as const, label: 'misschien' }] };
+        const { text } = treeToMermaid(tree);
+        expect(text).not.toContain('misschien');
+        expect(mermaidIds(text)).toEqual(mermaidIds(treeToMermaid(small).text));
+        await mermaidParse(text);
+    });
+
+    test('a tree without nodes is still a diagram', async () => {
+        const { text, ids } = treeToMermaid({ ...small, nodes: [], edges: [] });
+        expect(ids).toEqual({});
+        await mermaidParse(text);
+    });
+});

@@ -1,0 +1,184 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+    createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DidSaveTextDocumentNotification,
+    ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
+    StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
+} from 'vscode-languageserver-protocol/node';
+import { PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, type PreviewData } from '../../language/lsp/protocol.js';
+
+const root = path.resolve(__dirname, '../..');
+const serverBundle = path.join(root, 'dist/server.cjs');
+
+/** A real LSP client talking to the bundled server over stdio, as an editor does. */
+class Client {
+    readonly connection: ProtocolConnection;
+    private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+    private readonly previews: PreviewData[] = [];
+    private readonly waiters: Array<() => void> = [];
+
+    constructor(readonly process: ChildProcess) {
+        this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+        this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
+            const list = this.diagnostics.get(params.uri) ?? [];
+            list.push(params);
+            this.diagnostics.set(params.uri, list);
+            this.wake();
+        });
+        this.connection.onNotification(PreviewNotification.type, data => { this.previews.push(data); this.wake(); });
+        this.connection.listen();
+    }
+
+    private wake(): void {
+        for (const w of this.waiters.splice(0)) w();
+    }
+
+    /** Waits until `predicate` holds for the notifications received so far. */
+    async until<T>(predicate: () => T | undefined, what: string, timeout = 15_000): Promise<T> {
+        const deadline = Date.now() + timeout;
+        for (;;) {
+            const value = predicate();
+            if (value !== undefined && value !== false) return value;
+            if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+            await new Promise<void>(resolve => {
+                this.waiters.push(resolve);
+                setTimeout(resolve, 200);
+            });
+        }
+    }
+
+    latestDiagnostics(uri: string): Diagnostic[] | undefined {
+        return this.diagnostics.get(uri)?.at(-1)?.diagnostics;
+    }
+
+    previewsOf(uri: string): PreviewData[] {
+        return this.previews.filter(p => p.uri === uri);
+    }
+}
+
+function startServer(): ChildProcess {
+    return spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+}
+
+const typen = `kenmerk Schaal "Schaal" { "klein", "groot" }
+typologie Huiskamer "Huiskamer" { Schaal = "klein" }
+typologie Buurthuis "Buurthuis" { Schaal = "groot" }
+financiering Huur "Huur" { termijn structureel voor Huiskamer }
+`;
+const broken = `beslisboom Boom "Boom" {
+    vraag V "Stabiel?" {
+        ja  -> A
+        nee -> Onbekend
+    }
+    advies A "Ga door"
+    advies B "Stop"
+}
+scenario "nee leidt tot stop" {
+    beslisboom Boom
+    V: nee
+    verwacht B
+}
+`;
+const fixed = broken.replace('nee -> Onbekend', 'nee -> B');
+
+async function openWorkspace(locale: string) {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-lsp-'));
+    fs.writeFileSync(path.join(folder, 'typen.hrk'), typen);
+    fs.writeFileSync(path.join(folder, 'boom.hrk'), broken);
+    const client = new Client(startServer());
+    const folderUri = pathToFileURL(folder).toString();
+    const init = await client.connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid, rootUri: folderUri, locale, capabilities: {},
+        workspaceFolders: [{ uri: folderUri, name: 'ws' }]
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    const boomUri = pathToFileURL(path.join(folder, 'boom.hrk')).toString();
+    const typenUri = pathToFileURL(path.join(folder, 'typen.hrk')).toString();
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: boomUri, languageId: 'handreiking', version: 1, text: broken }
+    });
+    return { client, init, boomUri, typenUri, folder };
+}
+
+async function stop(client: Client): Promise<void> {
+    await client.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+    await client.connection.sendNotification(ExitNotification.type).catch(() => undefined);
+    client.connection.dispose();
+    client.process.kill();
+}
+
+describe('the bundled language server over stdio', () => {
+    let ws: Awaited<ReturnType<typeof openWorkspace>>;
+    beforeAll(async () => {
+        expect(fs.existsSync(serverBundle), 'run `npm run bundle` first').toBe(true);
+        ws = await openWorkspace('nl');
+    });
+    afterAll(() => stop(ws.client));
+
+    test('initializes with the features an editor expects', () => {
+        const caps = ws.init.capabilities;
+        expect(caps.completionProvider).toBeDefined();
+        expect(caps.definitionProvider).toBe(true);
+        expect(caps.referencesProvider).toBe(true);
+        expect(caps.documentSymbolProvider).toBe(true);
+        // Saving triggers the slow, workspace-wide checks.
+        expect(caps.textDocumentSync).toMatchObject({ openClose: true, save: expect.anything() });
+    });
+
+    test('publishes diagnostics with our codes, located and in Dutch', async () => {
+        const diagnostics = await ws.client.until(() => ws.client.latestDiagnostics(ws.boomUri)?.length ? ws.client.latestDiagnostics(ws.boomUri) : undefined, 'diagnostics');
+        const hrk002 = diagnostics.find(d => d.code === 'HRK002');
+        expect(hrk002?.message).toMatch(/^‘Onbekend’ is geen knoop van beslisboom ‘Boom’/);
+        expect(hrk002?.range).toEqual({ start: { line: 3, character: 15 }, end: { line: 3, character: 23 } });
+    });
+
+    test('answers the preview request with Mermaid text, the walk data and the errors', async () => {
+        const data = await ws.client.connection.sendRequest(PreviewRequest.type, { uri: ws.boomUri });
+        expect(data).not.toBeNull();
+        expect(data!.trees.map(t => t.tree.id)).toEqual(['Boom']);
+        expect(data!.trees[0].mermaid).toMatch(/^flowchart TD/);
+        expect(data!.trees[0].ranges['A']).toEqual({ start: { line: 5, character: 11 }, end: { line: 5, character: 12 } });
+        expect(data!.errors[0]).toMatchObject({ code: 'HRK002' });
+        expect(data!.typologyTableHtml).toContain('Huiskamer');
+    });
+
+    test('an edit that fixes the error clears it, and the subscribed preview is pushed again', async () => {
+        await ws.client.connection.sendNotification(PreviewSubscription.type, { uri: ws.boomUri, subscribed: true });
+        await ws.client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri: ws.boomUri, version: 2 },
+            contentChanges: [{ text: fixed }]
+        });
+        await ws.client.until(() => ws.client.latestDiagnostics(ws.boomUri)?.length === 0, 'cleared diagnostics');
+        const pushed = await ws.client.until(() => ws.client.previewsOf(ws.boomUri).find(p => p.version === 2), 'pushed preview');
+        expect(pushed.errors).toEqual([]);
+        expect(pushed.trees[0].tree.edges).toContainEqual({ from: 'V', to: 'B', kind: 'answer', label: 'nee' });
+    });
+
+    test('runs the scenarios of the workspace', async () => {
+        const results = await ws.client.connection.sendRequest(RunScenariosRequest.type, {});
+        expect(results).toEqual([expect.objectContaining({ uri: ws.boomUri, name: 'nee leidt tot stop', passed: true, path: 'V: nee → B' })]);
+    });
+
+    test('saving runs the workspace-wide checks (a typology without structural funding)', async () => {
+        expect(ws.client.latestDiagnostics(ws.typenUri)?.find(d => d.code === 'HRK031')).toBeUndefined();
+        await ws.client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: ws.boomUri } });
+        const typen = await ws.client.until(() => ws.client.latestDiagnostics(ws.typenUri)?.find(d => d.code === 'HRK031'), 'HRK031 after save');
+        expect(typen.message).toContain('‘Buurthuis’');
+    });
+});
+
+describe('the server in English', () => {
+    test('diagnostics follow the client locale', async () => {
+        const ws = await openWorkspace('en-US');
+        try {
+            const diagnostics = await ws.client.until(() => ws.client.latestDiagnostics(ws.boomUri)?.length ? ws.client.latestDiagnostics(ws.boomUri) : undefined, 'diagnostics');
+            expect(diagnostics.find(d => d.code === 'HRK002')?.message).toMatch(/^‘Onbekend’ is not a node of decision tree ‘Boom’/);
+        } finally {
+            await stop(ws.client);
+        }
+    });
+});
