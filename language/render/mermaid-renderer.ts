@@ -1,8 +1,7 @@
 import * as fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import * as path from 'node:path';
 import type { MermaidConfig } from 'mermaid';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { mermaidBundlePath } from '../generation/html/guide-assets.js';
 import { chromiumArgs, findChromium } from './find-browser.js';
 
 /** Thrown when no Chromium is installed; the CLI turns it into a message saying how to install one. */
@@ -79,15 +78,6 @@ export class MermaidRenderer {
     async close(): Promise<void> {
         await this.browser.close();
     }
-}
-
-/** The path of Mermaid's self-contained browser bundle in node_modules. */
-export function mermaidBundlePath(): string {
-    const require = createRequire(import.meta.url);
-    const main = require.resolve('mermaid');
-    let dir = path.dirname(main);
-    while (path.basename(dir) !== 'mermaid' && dir !== path.dirname(dir)) dir = path.dirname(dir);
-    return path.join(dir, 'dist', 'mermaid.min.js');
 }
 
 function withXmlHeader(svg: string): string {

@@ -1,0 +1,160 @@
+import type { Mermaid } from 'mermaid';
+import type { HandreikingJson, LinkJson } from '../../json/handreiking-json.js';
+import { mermaidConfig } from '../../mermaid/mermaid-config.js';
+import { fundingOverviewMermaid } from '../../mermaid/funding-mermaid.js';
+import { treeToMermaid, type DiagramTarget } from '../../mermaid/tree-mermaid.js';
+import { anchorId, DATA_ELEMENT_ID, linkAnchor } from '../guide-contract.js';
+import { drawnNodes, makeClickable, renderSequentially, type DiagramJob } from './diagrams.js';
+import { h, replace } from './dom.js';
+import { WalkthroughView } from './walkthrough-view.js';
+
+/**
+ * The browser side of the HTML guide. The page is written by `generateHtmlGuide`; this app reads
+ * the guide's JSON from the page, builds a walkthrough per tree and draws the diagrams with the
+ * Mermaid that is inlined before it. It fetches nothing; the page's CSP would not let it.
+ *
+ * When it is done, `<html>` carries `data-hrk-app="ready"` and, once every diagram is drawn,
+ * `data-hrk-diagrams="ready"` (for tests, and for anyone scripting the page).
+ */
+
+declare global {
+    interface Window {
+        mermaid?: Mermaid;
+    }
+}
+
+function readData(): HandreikingJson {
+    const element = document.getElementById(DATA_ELEMENT_ID);
+    if (!element?.textContent) throw new Error('De gegevens van de handreiking ontbreken in de pagina.');
+    return JSON.parse(element.textContent) as HandreikingJson;
+}
+
+/** Scrolls to an in-page anchor without a navigation (and so without any request). */
+function goTo(anchor: string): void {
+    const target = document.getElementById(anchor);
+    if (!target) return;
+    target.scrollIntoView({ block: 'start' });
+    try {
+        history.replaceState(null, '', `#${anchor}`);
+    } catch {
+        // Some browsers refuse URL changes in a file:// page; the scroll is what matters.
+    }
+    const heading = target.querySelector<HTMLElement>('h2, h3, h4');
+    if (heading) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: true });
+    }
+}
+
+async function main(): Promise<void> {
+    const json = readData();
+    const views = new Map<string, WalkthroughView>();
+    const host = {
+        json,
+        follow(link: LinkJson) {
+            if (link.kind === 'node') {
+                const [treeId, nodeId] = link.target.split('.');
+                if (nodeId !== undefined) views.get(treeId)?.startFrom(nodeId);
+            }
+            goTo(linkAnchor(link));
+        }
+    };
+
+    json.trees.forEach((tree, index) => {
+        const container = document.querySelector<HTMLElement>(`[data-walkthrough="${index}"]`);
+        if (container && !views.has(tree.id)) views.set(tree.id, new WalkthroughView(tree, container, host));
+    });
+
+    const picker = document.getElementById('hrk-tree-picker');
+    if (picker instanceof HTMLSelectElement) {
+        picker.closest('nav')?.removeAttribute('hidden');
+        picker.addEventListener('change', () => {
+            if (!picker.value) return;
+            goTo(picker.value);
+            document.getElementById(picker.value)?.querySelector<HTMLElement>('.wt-focus')?.focus({ preventScroll: true });
+        });
+    }
+    document.documentElement.setAttribute('data-hrk-app', 'ready');
+
+    const mermaid = window.mermaid;
+    const canvases = [...document.querySelectorAll<HTMLElement>('.diagram-canvas')];
+    if (!mermaid) {
+        for (const canvas of canvases) replace(canvas, h('p', { class: 'diagram-error' }, 'Mermaid is niet geladen; de schema\'s kunnen niet getekend worden.'));
+        return;
+    }
+    mermaid.initialize(mermaidConfig);
+
+    const jobs: DiagramJob[] = [];
+    json.trees.forEach((tree, index) => {
+        const canvas = document.querySelector<HTMLElement>(`.diagram-canvas[data-tree-index="${index}"]`);
+        const view = views.get(tree.id);
+        if (!canvas || !view || view.tree !== tree) return;
+        if (tree.nodes.length === 0) {
+            replace(canvas, h('p', { class: 'muted' }, 'Deze beslisboom heeft nog geen vragen, adviezen of stappen.'));
+            return;
+        }
+        const diagram = treeToMermaid(tree);
+        jobs.push({
+            canvas,
+            diagram,
+            name: `schema van ‘${tree.title || tree.id}’`,
+            drawn(svg) {
+                svg.setAttribute('aria-label', `Stroomschema: ${tree.title || tree.id}`);
+                for (const { group, target } of drawnNodes(svg, diagram)) wireTreeNode(group, target, view, host.follow);
+                view.attachDiagram(svg, diagram);
+            }
+        });
+    });
+    const fundingCanvas = document.querySelector<HTMLElement>('.diagram-canvas[data-diagram="funding"]');
+    if (fundingCanvas) {
+        const diagram = fundingOverviewMermaid(json);
+        jobs.push({
+            canvas: fundingCanvas,
+            diagram,
+            name: 'financieringsoverzicht',
+            drawn(svg) {
+                svg.setAttribute('aria-label', 'Financieringsoverzicht');
+                for (const { group, target } of drawnNodes(svg, diagram)) {
+                    if (target.kind === 'funding') {
+                        const title = json.funding.find(f => f.id === target.id)?.title || target.id;
+                        makeClickable(group, `Open de financieringsbron ${title}`, () => goTo(anchorId('funding', target.id)));
+                    } else if (target.kind === 'typology') {
+                        const title = json.typologies.find(t => t.id === target.id)?.title || target.id;
+                        makeClickable(group, `Open de typologie ${title}`, () => goTo(anchorId('typology', target.id)));
+                    }
+                }
+            }
+        });
+    }
+    await renderSequentially(mermaid, jobs);
+    document.documentElement.setAttribute('data-hrk-diagrams', 'ready');
+}
+
+function wireTreeNode(group: SVGGElement, target: DiagramTarget, view: WalkthroughView, follow: (link: LinkJson) => void): void {
+    switch (target.kind) {
+        case 'node': {
+            const node = view.tree.nodes.find(n => n.id === target.id);
+            const what = node?.kind === 'question' ? 'deze vraag' : node?.kind === 'advice' ? 'dit advies' : 'deze stap';
+            makeClickable(group, `Doorloop vanaf ${what}: ${node?.text ?? target.id}`, () => view.startFrom(target.id));
+            break;
+        }
+        case 'link': {
+            const link = target.link;
+            if (link) makeClickable(group, `Open ${link.title || link.target}`, () => follow(link));
+            break;
+        }
+        case 'start':
+            makeClickable(group, 'Doorloop vanaf het begin', () => view.restart());
+            break;
+        default:
+            break;
+    }
+}
+
+main().catch(err => {
+    const message = err instanceof Error ? err.message : String(err);
+    document.documentElement.setAttribute('data-hrk-app', 'error');
+    const main = document.querySelector('main');
+    main?.prepend(h('p', { class: 'wt-problem', attrs: { role: 'alert' } }, `De interactieve gids kon niet starten: ${message}`));
+    console.error(err);
+});

@@ -1,0 +1,137 @@
+/**
+ * The guide's stylesheet: calm, readable on screen and on paper. System fonts only (nothing is
+ * fetched), contrast at WCAG AA or better. The diagram highlight rules start at `#hrk-guide` so they
+ * outrank Mermaid's own `#svg-id .class > *` rules (which carry `!important` too).
+ */
+export const guideCss = `
+:root {
+  --text: #1b1f24;
+  --muted: #4b5563;
+  --bg: #ffffff;
+  --panel: #f6f7f9;
+  --line: #d0d7de;
+  --accent: #1f4e79;
+  --accent-soft: #e8eef7;
+  --question: #8a5a00;
+  --advice: #22643f;
+  --path: #c2410c;
+  --focus: #b45309;
+  color-scheme: light;
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-size: 1.0625rem;
+  line-height: 1.55;
+  color: var(--text);
+  background: var(--bg);
+}
+a { color: var(--accent); text-underline-offset: 0.15em; }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.skip { position: absolute; left: -999px; top: 0; background: var(--bg); padding: 0.5rem 1rem; z-index: 10; }
+.skip:focus { left: 0.5rem; }
+h1, h2, h3, h4, h5 { line-height: 1.25; margin: 1.4em 0 0.5em; }
+h1 { font-size: 1.9rem; margin-top: 0; }
+h2 { font-size: 1.55rem; border-bottom: 2px solid var(--line); padding-bottom: 0.25em; }
+h3 { font-size: 1.25rem; }
+h4 { font-size: 1.05rem; }
+h5 { font-size: 0.95rem; margin: 1em 0 0.3em; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
+p { margin: 0.4em 0 0.8em; }
+ul, ol { padding-left: 1.4em; }
+.site-header { background: var(--accent); color: #fff; padding: 1.25rem 1.5rem 1rem; }
+.site-header p { margin: 0.2em 0 0.6em; max-width: 60rem; }
+.toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
+.toolbar label { font-weight: 600; }
+.toolbar select { font: inherit; padding: 0.3rem 0.5rem; max-width: 100%; border-radius: 4px; border: 1px solid #fff; }
+.layout { display: grid; grid-template-columns: 16rem minmax(0, 1fr); gap: 2rem; max-width: 110rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+.toc { position: sticky; top: 0.5rem; align-self: start; max-height: calc(100vh - 1rem); overflow: auto; font-size: 0.95rem; padding-right: 0.5rem; }
+.toc h2 { font-size: 1.1rem; border: 0; margin-top: 0.5rem; }
+.toc ol { list-style: none; padding-left: 0; margin: 0; }
+.toc ol ol { padding-left: 1rem; margin-bottom: 0.4rem; }
+.toc li { margin: 0.15rem 0; }
+main { min-width: 0; }
+.muted, .doc { color: var(--muted); }
+.hint { background: var(--accent-soft); border-left: 4px solid var(--accent); padding: 0.6rem 0.9rem; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; margin: 0.75rem 0; background: var(--bg); break-inside: avoid; }
+.card h3, .card h4 { margin-top: 0.2rem; }
+.card, .walkthrough, .toc { overflow-wrap: anywhere; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 0 1rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0.5rem 0; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+.tag { display: inline-block; font-size: 0.85rem; padding: 0 0.45em; border-radius: 3px; background: var(--panel); border: 1px solid var(--line); color: var(--muted); }
+.tree { border-top: 1px solid var(--line); padding-top: 0.25rem; margin-top: 2rem; }
+.tree-body { display: grid; grid-template-columns: minmax(17rem, 25rem) minmax(0, 1fr); gap: 1.25rem; align-items: start; }
+.walkthrough { position: sticky; top: 0.5rem; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem 1rem; max-height: calc(100vh - 1rem); overflow: auto; }
+.walkthrough h4 { margin-top: 0.2rem; }
+.wt-kind { font-size: 0.85rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; margin: 0; }
+.wt-question .wt-kind, .wt-step .wt-kind { color: var(--question); }
+.wt-advice .wt-kind { color: var(--advice); }
+.wt-text { font-size: 1.15rem; font-weight: 600; margin: 0.2rem 0 0.5rem; }
+.wt-answers { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.75rem 0; }
+button { font: inherit; cursor: pointer; border-radius: 4px; }
+.wt-answer { background: var(--accent); color: #fff; border: 1px solid var(--accent); padding: 0.4rem 1rem; font-weight: 600; }
+.wt-answer:hover { background: #163a5c; }
+.wt-controls { display: flex; gap: 0.5rem; margin: 0.75rem 0 0.25rem; flex-wrap: wrap; }
+.wt-controls button { background: var(--bg); color: var(--accent); border: 1px solid var(--accent); padding: 0.3rem 0.8rem; }
+button:disabled { opacity: 0.5; cursor: default; }
+.wt-advice { border-left: 4px solid var(--advice); padding-left: 0.75rem; }
+.wt-problem { border-left: 4px solid #b91c1c; padding-left: 0.75rem; color: #7f1d1d; }
+.wt-start-note { font-size: 0.9rem; color: var(--muted); }
+.wt-path { padding-left: 1.6em; margin: 0.3rem 0; font-size: 0.95rem; }
+.wt-path li { margin: 0.25rem 0; }
+.wt-path li.wt-here { font-weight: 600; }
+.wt-path .wt-answer-given { font-weight: 700; color: var(--path); }
+.wt-path button { background: none; border: 0; color: var(--accent); text-decoration: underline; padding: 0; font-size: 0.85rem; }
+figure { margin: 0; }
+.diagram { border: 1px solid var(--line); border-radius: 6px; background: #fff; padding: 0.5rem; min-width: 0; }
+.diagram figcaption { font-size: 0.9rem; color: var(--muted); padding: 0 0.25rem 0.4rem; }
+.diagram-tools { display: flex; justify-content: flex-end; gap: 0.5rem; margin-bottom: 0.4rem; }
+.diagram-tools button { background: var(--bg); color: var(--accent); border: 1px solid var(--accent); padding: 0.15rem 0.7rem; font-size: 0.9rem; }
+.diagram-canvas { overflow: auto; max-height: 85vh; }
+.diagram-canvas svg { display: block; margin: 0 auto; max-width: none; }
+.diagram.fit .diagram-canvas svg { max-width: 100%; height: auto; }
+.diagram-wait { color: var(--muted); font-style: italic; }
+.diagram-error { color: #7f1d1d; }
+.legend { font-size: 0.9rem; color: var(--muted); }
+#hrk-guide .diagram-canvas g.node.hrk-clickable { cursor: pointer; }
+#hrk-guide .diagram-canvas g.node.hrk-clickable:focus { outline: none; }
+/* Shapes carry Mermaid's inline !important strokes, so hover and focus show as a glow instead;
+   the walkthrough's path is marked in the shapes' style attribute by the app. */
+#hrk-guide .diagram-canvas g.node.hrk-clickable:hover { filter: drop-shadow(0 0 3px rgba(31, 78, 121, 0.7)); }
+#hrk-guide .diagram-canvas g.node.hrk-clickable:focus-visible { filter: drop-shadow(0 0 3px var(--focus)) drop-shadow(0 0 3px var(--focus)); }
+#hrk-guide .diagram-canvas path.hrk-on-path { stroke: var(--path) !important; stroke-width: 3.5px !important; }
+table.hrk-typology-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; margin: 0.5rem 0 1rem; }
+.table-wrap { overflow-x: auto; }
+table.hrk-typology-table caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
+table.hrk-typology-table th, table.hrk-typology-table td { border: 1px solid var(--line); padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
+table.hrk-typology-table thead th { background: var(--accent-soft); }
+table.hrk-typology-table tbody th { background: var(--panel); font-weight: 600; }
+table.hrk-typology-table tbody.hrk-funding { border-top: 3px solid var(--line); }
+table.hrk-typology-table ul.hrk-list { margin: 0; padding-left: 1.1em; }
+footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9rem; padding: 1rem 1.5rem; }
+@media (max-width: 60rem) {
+  .layout { grid-template-columns: minmax(0, 1fr); }
+  .toc { position: static; max-height: none; }
+  .tree-body { grid-template-columns: minmax(0, 1fr); }
+  .walkthrough { position: static; max-height: none; }
+}
+@media print {
+  body { font-size: 11pt; }
+  .site-header { background: none; color: var(--text); padding: 0; }
+  .toolbar, .toc, .skip, .wt-controls, .wt-answers, .wt-path button, noscript { display: none !important; }
+  .layout { display: block; padding: 0; }
+  .walkthrough { position: static; max-height: none; background: none; }
+  .tree-body { display: block; }
+  .tree { break-before: page; }
+  .diagram { border: 0; break-inside: avoid; }
+  .diagram-canvas { overflow: visible; max-height: none; }
+  .diagram-canvas svg { max-width: 100% !important; height: auto; }
+  .diagram-tools { display: none; }
+  a { color: var(--text); }
+  h2, h3, h4 { break-after: avoid; }
+}
+`;

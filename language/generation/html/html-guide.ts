@@ -1,0 +1,312 @@
+import type {
+    ChapterJson, FundingJson, HandreikingJson, LinkJson, StakeholderJson, Term, TreeJson, TypologyJson
+} from '../json/handreiking-json.js';
+import { typologyTableHtml } from '../tables/typology-table.js';
+import { anchorId, DATA_ELEMENT_ID, type AnchorKind } from './guide-contract.js';
+import { guideCss } from './guide-style.js';
+import { attr, embedJson, inlineScript, paragraphs, safeHttpUrl, text } from './html-text.js';
+import { cspHashSource } from './sha256.js';
+
+/**
+ * The interactive HTML guide: one self-contained page with every diagram, the tables, and a
+ * walkthrough of each tree. This function only writes text (no Node imports): the page's static
+ * part is written here with every user text escaped; the browser app (`browser/guide-app.ts`)
+ * reads the same JSON from the page and draws the diagrams and walkthroughs.
+ */
+
+export interface GuideAssets {
+    /** `mermaid.min.js` (it sets `window.mermaid`). */
+    mermaidJs: string;
+    /** The bundled browser app (`out/browser/guide-app.js`). */
+    appJs: string;
+    /** The page title; default "Handreiking ontmoetingsruimten". */
+    title?: string;
+}
+
+export const DEFAULT_TITLE = 'Handreiking ontmoetingsruimten';
+
+/**
+ * The page's Content Security Policy: only the inline scripts with exactly these texts may run,
+ * nothing may be fetched (no `connect-src`, `default-src 'none'`), images and fonts only as data.
+ */
+export function guideCsp(inlineScripts: readonly string[]): string {
+    return [
+        "default-src 'none'",
+        `script-src ${inlineScripts.map(cspHashSource).join(' ')}`,
+        "style-src 'unsafe-inline'",
+        'img-src data:',
+        'font-src data:',
+        "base-uri 'none'",
+        "form-action 'none'"
+    ].join('; ');
+}
+
+export function generateHtmlGuide(json: HandreikingJson, assets: GuideAssets): string {
+    const title = assets.title ?? DEFAULT_TITLE;
+    const scripts = [inlineScript(assets.mermaidJs, 'mermaid.min.js'), inlineScript(assets.appJs, 'guide-app.js')];
+    const page = new GuidePage(json);
+    return `<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(guideCsp(scripts))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="handreiking export html">
+<title>${text(title)}</title>
+<link rel="icon" href="data:,">
+<style>${guideCss}</style>
+</head>
+<body id="hrk-guide">
+<a class="skip" href="#inhoud">Naar de inhoud</a>
+<header class="site-header">
+<h1>${text(title)}</h1>
+<p>Interactieve gids: de beslisbomen om vraag voor vraag te doorlopen, de typologieën, de financiering, de partijen en de hoofdstukken. Deze pagina werkt zonder internet.</p>
+${page.treePicker()}
+</header>
+<div class="layout">
+${page.toc()}
+<main id="inhoud">
+<noscript><p class="hint">Zet JavaScript aan om de schema's te zien en de beslisbomen te doorlopen. De teksten hieronder zijn ook zonder JavaScript te lezen.</p></noscript>
+${page.trees()}
+${page.typologies()}
+${page.funding()}
+${page.stakeholders()}
+${page.chapters()}
+</main>
+</div>
+<footer>Gemaakt met <code>handreiking export html</code> (JSON-formaat ${text(String(json.formatVersion))}).</footer>
+<script type="application/json" id="${DATA_ELEMENT_ID}">${embedJson(json)}</script>
+<script>${scripts[0]}</script>
+<script>${scripts[1]}</script>
+</body>
+</html>
+`;
+}
+
+const termTitles: ReadonlyArray<readonly [Term, string]> = [
+    ['incidental', 'Incidenteel'],
+    ['multiYear', 'Meerjarig'],
+    ['structural', 'Structureel']
+];
+
+/** The static sections of the page; one instance per export, with the look-ups they share. */
+class GuidePage {
+    private readonly typologyTitles: Map<string, string>;
+    private readonly fundingTitles: Map<string, string>;
+    private readonly stakeholdersByTypology = new Map<string, StakeholderJson[]>();
+
+    constructor(private readonly json: HandreikingJson) {
+        this.typologyTitles = new Map(json.typologies.map(t => [t.id, t.title || t.id]));
+        this.fundingTitles = new Map(json.funding.map(f => [f.id, f.title || f.id]));
+        for (const stakeholder of json.stakeholders) {
+            for (const typology of stakeholder.involvedIn) {
+                const list = this.stakeholdersByTypology.get(typology) ?? [];
+                list.push(stakeholder);
+                this.stakeholdersByTypology.set(typology, list);
+            }
+        }
+    }
+
+    treePicker(): string {
+        if (this.json.trees.length === 0) return '';
+        const options = this.json.trees.map(t => `<option value="${attr(anchorId('tree', t.id))}">${text(t.title || t.id)}</option>`).join('');
+        return `<nav class="toolbar" aria-label="Beslisboom kiezen" hidden>
+<label for="hrk-tree-picker">Beslisboom doorlopen:</label>
+<select id="hrk-tree-picker"><option value="">Kies een beslisboom…</option>${options}</select>
+</nav>`;
+    }
+
+    toc(): string {
+        const entries = (items: ReadonlyArray<{ id: string; title: string }>, kind: AnchorKind) =>
+            items.length === 0 ? '' : `<ol>${items.map(i => `<li><a href="#${attr(anchorId(kind, i.id))}">${text(i.title || i.id)}</a></li>`).join('')}</ol>`;
+        return `<nav class="toc" aria-label="Inhoudsopgave">
+<h2>Inhoud</h2>
+<ol>
+<li><a href="#beslisbomen">Beslisbomen</a>${entries(this.json.trees, 'tree')}</li>
+<li><a href="#typologieen">Typologieën</a>${entries(this.json.typologies, 'typology')}</li>
+<li><a href="#financiering">Financiering</a></li>
+<li><a href="#partijen">Partijen</a></li>
+<li><a href="#hoofdstukken">Hoofdstukken</a>${entries(this.json.chapters, 'chapter')}</li>
+</ol>
+</nav>`;
+    }
+
+    trees(): string {
+        const body = this.json.trees.length === 0
+            ? '<p class="muted">Deze handreiking heeft geen beslisbomen.</p>'
+            : this.json.trees.map((tree, i) => this.tree(tree, i)).join('\n');
+        return `<section id="beslisbomen" aria-labelledby="beslisbomen-titel">
+<h2 id="beslisbomen-titel">Beslisbomen</h2>
+<p class="hint">Doorloop een beslisboom door de vragen te beantwoorden; de gevolgde route wordt in het schema gemarkeerd. Met <strong>Terug</strong> gaat u een vraag terug, met <strong>Opnieuw</strong> begint u bij het begin. Klik in een schema op een vraag om de doorloop vanaf die vraag te beginnen.</p>
+${body}
+</section>`;
+    }
+
+    private tree(tree: TreeJson, index: number): string {
+        const anchor = anchorId('tree', tree.id);
+        const count = (kind: string) => tree.nodes.filter(n => n.kind === kind).length;
+        const counts = [
+            [count('question'), 'vraag', 'vragen'],
+            [count('advice'), 'advies', 'adviezen'],
+            [count('step'), 'stap', 'stappen']
+        ] as const;
+        const summary = counts.filter(([n]) => n > 0).map(([n, one, more]) => `${n} ${n === 1 ? one : more}`).join(', ');
+        return `<section class="tree" id="${attr(anchor)}" aria-labelledby="${attr(anchor)}-titel" data-tree-index="${index}">
+<h3 id="${attr(anchor)}-titel">${text(tree.title || tree.id)}</h3>
+<p class="muted"><span class="tag">${text(tree.id)}</span>${summary ? ` · ${summary}` : ''}</p>
+${paragraphs(tree.documentation, 'doc')}
+${paragraphs(tree.description, 'description')}
+<div class="tree-body">
+<div class="walkthrough" data-walkthrough="${index}" aria-label="Doorloop van ${attr(tree.title || tree.id)}">
+<p class="muted">De doorloop verschijnt hier zodra de pagina geladen is.</p>
+</div>
+<figure class="diagram">
+<figcaption>Ruit: vraag · afgeronde rechthoek: advies · rechthoek: stap · dubbele rand: verwijzing (klik om te openen). Klik op een vraag om de doorloop daar te beginnen.</figcaption>
+<div class="diagram-canvas" data-diagram="tree" data-tree-index="${index}"><p class="diagram-wait">Het schema wordt getekend…</p></div>
+</figure>
+</div>
+</section>`;
+    }
+
+    typologies(): string {
+        const json = this.json;
+        if (json.typologies.length === 0) {
+            return '<section id="typologieen"><h2>Typologieën</h2><p class="muted">Deze handreiking heeft geen typologieën.</p></section>';
+        }
+        const cards = json.typologies.map(t => this.typology(t)).join('\n');
+        return `<section id="typologieen" aria-labelledby="typologieen-titel">
+<h2 id="typologieen-titel">Typologieën</h2>
+<div class="table-wrap">
+${typologyTableHtml(json)}</div>
+<div class="cards">
+${cards}
+</div>
+</section>`;
+    }
+
+    /** The table has the characteristics, activities and comparable rooms; the card adds text and links. */
+    private typology(typology: TypologyJson): string {
+        const funding = termTitles.map(([term, title]) => {
+            const ids = typology.funding[term] ?? [];
+            return `<dt>${title}</dt><dd>${ids.length === 0 ? '<span class="muted">geen</span>' : ids.map(id => this.fundingLink(id)).join(', ')}</dd>`;
+        }).join('');
+        const stakeholders = this.stakeholdersByTypology.get(typology.id) ?? [];
+        return `<article class="card" id="${attr(anchorId('typology', typology.id))}">
+<h3>${text(typology.title || typology.id)}</h3>
+${paragraphs(typology.documentation, 'doc')}
+${paragraphs(typology.description, 'description')}
+<h5>Financiering</h5>
+<dl class="facts">${funding}</dl>
+${stakeholders.length > 0 ? `<h5>Partijen</h5><ul>${stakeholders.map(s => `<li><a href="#${attr(anchorId('stakeholder', s.id))}">${text(s.title || s.id)}</a></li>`).join('')}</ul>` : ''}
+${this.backlinks('typology', typology.id)}
+</article>`;
+    }
+
+    funding(): string {
+        const json = this.json;
+        const groups: ReadonlyArray<readonly [string, FundingJson[]]> = [
+            ...termTitles.map(([term, title]) => [title, json.funding.filter(f => f.term === term)] as const),
+            ['Zonder termijn', json.funding.filter(f => f.term === undefined)]
+        ];
+        const body = json.funding.length === 0
+            ? '<p class="muted">Deze handreiking heeft geen financieringsbronnen.</p>'
+            : `<figure class="diagram">
+<figcaption>Financieringsbronnen per termijn en de typologieën waarvoor ze gelden. Klik op een bron of typologie om de beschrijving te openen.</figcaption>
+<div class="diagram-canvas" data-diagram="funding"><p class="diagram-wait">Het overzicht wordt getekend…</p></div>
+</figure>
+${groups.filter(([, rules]) => rules.length > 0).map(([title, rules]) => `<h3>${text(title)}</h3>
+<div class="cards">
+${rules.map(f => this.fundingCard(f)).join('\n')}
+</div>`).join('\n')}`;
+        return `<section id="financiering" aria-labelledby="financiering-titel">
+<h2 id="financiering-titel">Financiering</h2>
+${body}
+</section>`;
+    }
+
+    private fundingCard(funding: FundingJson): string {
+        const applicability = funding.applicability;
+        const appliesTo = applicability.kind === 'all'
+            ? 'alle typologieën'
+            : applicability.kind === 'none'
+                ? '<span class="muted">niet opgegeven</span>'
+                : [
+                    applicability.kind === 'condition' && applicability.text ? `typologieën waar ${text(applicability.text)}` : '',
+                    applicability.typologies.length > 0
+                        ? (applicability.kind === 'condition' ? 'nu: ' : '') + applicability.typologies.map(id => this.typologyLink(id)).join(', ')
+                        : '<span class="muted">geen typologie</span>'
+                ].filter(s => s.length > 0).join('; ');
+        const facts = [
+            `<dt>Termijn</dt><dd>${funding.term ? termTitles.find(([t]) => t === funding.term)![1] : '<span class="muted">niet opgegeven</span>'}</dd>`,
+            `<dt>Geldt voor</dt><dd>${appliesTo}</dd>`,
+            funding.validUntil ? `<dt>Geldig tot</dt><dd>${text(funding.validUntil)}</dd>` : ''
+        ].join('');
+        const sources = funding.sources.map(source => {
+            const url = safeHttpUrl(source);
+            return url ? `<a href="${attr(url)}" rel="noopener noreferrer" target="_blank">${text(source)}</a>` : text(source);
+        });
+        return `<article class="card" id="${attr(anchorId('funding', funding.id))}">
+<h4>${text(funding.title || funding.id)}</h4>
+${paragraphs(funding.documentation, 'doc')}
+${paragraphs(funding.description, 'description')}
+<dl class="facts">${facts}</dl>
+${list('Via', funding.via)}
+${list('Voorwaarden', funding.conditions)}
+${sources.length > 0 ? `<h5>Bron</h5><ul>${sources.map(s => `<li>${s}</li>`).join('')}</ul>` : ''}
+${this.backlinks('funding', funding.id)}
+</article>`;
+    }
+
+    stakeholders(): string {
+        const cards = this.json.stakeholders.map(s => `<article class="card" id="${attr(anchorId('stakeholder', s.id))}">
+<h3>${text(s.title || s.id)}</h3>
+${paragraphs(s.documentation, 'doc')}
+${paragraphs(s.description, 'description')}
+${s.involvedIn.length > 0 ? `<h5>Betrokken bij</h5><p>${s.involvedIn.map(id => this.typologyLink(id)).join(', ')}</p>` : ''}
+${list('Rollen', s.roles)}
+${list('Kracht', s.strengths)}
+${list('Valkuilen', s.pitfalls)}
+</article>`).join('\n');
+        return `<section id="partijen" aria-labelledby="partijen-titel">
+<h2 id="partijen-titel">Partijen</h2>
+${this.json.stakeholders.length === 0 ? '<p class="muted">Deze handreiking noemt geen partijen.</p>' : `<div class="cards">\n${cards}\n</div>`}
+</section>`;
+    }
+
+    chapters(): string {
+        const cards = this.json.chapters.map((c: ChapterJson) => `<article class="card" id="${attr(anchorId('chapter', c.id))}">
+<h3>${text(c.title || c.id)}</h3>
+${c.workingGroup ? `<p class="muted">Werkgroep: ${text(c.workingGroup)}</p>` : ''}
+${paragraphs(c.documentation, 'doc')}
+${paragraphs(c.description, 'description')}
+${this.backlinks('chapter', c.id)}
+</article>`).join('\n');
+        return `<section id="hoofdstukken" aria-labelledby="hoofdstukken-titel">
+<h2 id="hoofdstukken-titel">Hoofdstukken</h2>
+${this.json.chapters.length === 0 ? '<p class="muted">Deze handreiking heeft geen hoofdstukken.</p>' : `<div class="cards">\n${cards}\n</div>`}
+</section>`;
+    }
+
+    /** "Verwezen vanuit": the tree nodes whose `zie` points here. */
+    private backlinks(kind: LinkJson['kind'], id: string): string {
+        const from = this.json.trees.flatMap(tree => tree.nodes
+            .filter(node => node.links.some(l => l.kind === kind && l.target === id))
+            .map(node => `<li><a href="#${attr(anchorId('tree', tree.id))}">${text(tree.title || tree.id)}</a>: ${text(node.text)}</li>`));
+        return from.length === 0 ? '' : `<h5>Verwezen vanuit de beslisbomen</h5><ul>${from.join('')}</ul>`;
+    }
+
+    private typologyLink(id: string): string {
+        const title = this.typologyTitles.get(id);
+        return title !== undefined ? `<a href="#${attr(anchorId('typology', id))}">${text(title)}</a>` : text(id);
+    }
+
+    private fundingLink(id: string): string {
+        const title = this.fundingTitles.get(id);
+        return title !== undefined ? `<a href="#${attr(anchorId('funding', id))}">${text(title)}</a>` : text(id);
+    }
+}
+
+function list(title: string, items: readonly string[]): string {
+    return items.length === 0 ? '' : `<h5>${title}</h5><ul>${items.map(i => `<li>${text(i)}</li>`).join('')}</ul>`;
+}

@@ -1,0 +1,509 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { OutputTarget } from '../../../language/cli/output-target.js';
+import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
+import type { HandreikingJson, ScenarioJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
+import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
+import { anchorId, linkAnchor } from '../../../language/generation/html/guide-contract.js';
+import { htmlExportFormat } from '../../../language/generation/html/html-export-format.js';
+import { TreeWalker, type WalkResult } from '../../../language/walkthrough/walk.js';
+import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
+import { launchBrowser } from '../../support/browser.js';
+import { clearAll, createTestServices, exampleFiles, validateFiles } from '../../helpers.js';
+import { hostileFiles, PWN } from './hostile-corpus.js';
+
+/**
+ * The exported guide opened from disk in headless Chromium, as an editor would open it: diagrams,
+ * walkthroughs, links, and what must not happen (requests, errors, CSP violations, injected code).
+ */
+
+const examplesRoot = path.resolve(__dirname, '../../../examples');
+const PATH_STROKE = 'rgb(194, 65, 12)';
+
+let browser: Browser;
+let tmp: string;
+
+beforeAll(async () => {
+    // Bundle the app from the current sources, so the test never runs a stale bundle.
+    await bundleGuideApp({ typecheck: false });
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-html-'));
+    browser = await launchBrowser();
+});
+
+afterAll(async () => {
+    await browser?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function exportFiles(files: Record<string, string>): Promise<HandreikingJson> {
+    const services = createTestServices();
+    await validateFiles(services, files);
+    const json = exportWorkspaceJson(services, '/ws');
+    await clearAll(services);
+    return json;
+}
+
+/** Writes the guide through the CLI's export format, as `handreiking export html -o <file>` does. */
+async function writeGuide(json: HandreikingJson, name: string): Promise<string> {
+    const target = await OutputTarget.prepare(path.join(tmp, name), '.html', 'nl');
+    const written = await htmlExportFormat.write(json, target, { out: path.join(tmp, name), force: false, taal: 'nl', plainText: false, transparent: false }, () => undefined);
+    expect(written).toEqual([path.join(tmp, name)]);
+    return written[0];
+}
+
+interface Problems {
+    consoleErrors: string[];
+    pageErrors: string[];
+    requests: string[];
+}
+
+/** Opens the file and records everything that should not happen. */
+async function openGuide(file: string): Promise<{ page: Page; problems: Problems }> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const url = pathToFileURL(file).href;
+    const problems: Problems = { consoleErrors: [], pageErrors: [], requests: [] };
+    page.on('console', message => {
+        if (message.type() === 'error' || message.type() === 'warning') problems.consoleErrors.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', error => problems.pageErrors.push(error.message));
+    page.on('request', request => {
+        if (request.url() !== url && !request.url().startsWith('data:')) problems.requests.push(request.url());
+    });
+    await page.addInitScript(() => {
+        const w = window as unknown as { __cspViolations: string[] };
+        w.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(url);
+    await page.waitForSelector('html[data-hrk-diagrams="ready"]', { timeout: 45_000 });
+    return { page, problems };
+}
+
+async function expectNothingWrong(page: Page, problems: Problems): Promise<void> {
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.requests).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+    expect(await page.locator('.diagram-error, .wt-problem').count()).toBe(0);
+}
+
+function treeSection(page: Page, tree: TreeJson): Locator {
+    return page.locator(`#${anchorId('tree', tree.id)}`);
+}
+
+/** Mermaid ids of the drawn node groups (`…-flowchart-n3-7` → `n3`), in document order. */
+function drawnNodeIds(canvas: Locator): Promise<string[]> {
+    return canvas.locator('svg g.node').evaluateAll(groups => groups.map(g => /-flowchart-(.+)-\d+$/.exec(g.id)?.[1] ?? `?${g.id}`));
+}
+
+async function currentQuestion(section: Locator): Promise<string | undefined> {
+    const question = section.locator('.wt-current .wt-question');
+    return (await question.count()) === 0 ? undefined : (await question.getAttribute('data-node')) ?? undefined;
+}
+
+/** Clicks the answer button whose label is exactly `label` (labels may be any text). */
+async function clickAnswer(section: Locator, label: string): Promise<void> {
+    const buttons = section.locator('.wt-current button.wt-answer');
+    const labels = await buttons.evaluateAll(bs => bs.map(b => b.getAttribute('data-answer')));
+    const index = labels.indexOf(label);
+    expect(index, `answer ‘${label}’ among ${JSON.stringify(labels)}`).toBeGreaterThanOrEqual(0);
+    await buttons.nth(index).click();
+}
+
+async function restart(section: Locator): Promise<void> {
+    const button = section.locator('.wt-restart');
+    if (await button.isEnabled()) await button.click();
+}
+
+/** Answers question by question, asking the page which question it shows. */
+async function walkScenario(section: Locator, scenario: ScenarioJson): Promise<void> {
+    await restart(section);
+    const given = new Map(scenario.answers.map(a => [a.question, a.answer]));
+    for (let i = 0; i <= scenario.answers.length; i++) {
+        const question = await currentQuestion(section);
+        if (question === undefined) return;
+        const answer = given.get(question);
+        expect(answer, `scenario ‘${scenario.name}’ answers question ${question}`).toBeDefined();
+        await clickAnswer(section, answer!);
+    }
+    throw new Error(`scenario ‘${scenario.name}’: the walkthrough asked more questions than the scenario answers`);
+}
+
+async function listedPath(section: Locator): Promise<Array<{ node?: string; answer?: string }>> {
+    return section.locator('.wt-path > li').evaluateAll(items => items.map(li => {
+        const entry: { node?: string; answer?: string } = { node: li.getAttribute('data-node') ?? undefined };
+        const answer = li.getAttribute('data-answer');
+        if (answer !== null) entry.answer = answer;
+        return entry;
+    }));
+}
+
+function expectedPath(result: WalkResult): Array<{ node?: string; answer?: string }> {
+    return result.path.map(s => (s.answer !== undefined ? { node: s.node, answer: s.answer } : { node: s.node }));
+}
+
+/** Tree node id → its Mermaid id, and the expected highlight of a path. */
+function expectedHighlight(tree: TreeJson, path: readonly string[]): { nodes: string[]; edges: string[]; current: string } {
+    const ids = treeToMermaid(tree).ids;
+    const mermaidOf = new Map<string, string>();
+    for (const [mermaidId, target] of Object.entries(ids)) {
+        if (target.kind === 'node' && !mermaidOf.has(target.id)) mermaidOf.set(target.id, mermaidId);
+    }
+    const fromStart = path[0] === tree.start;
+    const nodes = [...(fromStart ? ['s0'] : []), ...path.map(n => mermaidOf.get(n)!)];
+    const edges = [...(fromStart ? [`s0>${mermaidOf.get(path[0])}`] : []), ...path.slice(1).map((n, i) => `${mermaidOf.get(path[i])}>${mermaidOf.get(n)}`)];
+    return { nodes: [...new Set(nodes)].sort(), edges: [...new Set(edges)].sort(), current: mermaidOf.get(path[path.length - 1])! };
+}
+
+async function drawnHighlight(section: Locator): Promise<{ nodes: string[]; edges: string[]; current: string[]; strokes: string[] }> {
+    return section.locator('.diagram-canvas svg').evaluate(svg => {
+        const id = (g: Element) => /-flowchart-(.+)-\d+$/.exec(g.id)?.[1] ?? g.id;
+        const marked = [...svg.querySelectorAll('g.node.hrk-on-path')];
+        return {
+            nodes: marked.map(id).sort(),
+            edges: [...svg.querySelectorAll('path.flowchart-link.hrk-on-path')]
+                .map(p => /L_([A-Za-z0-9]+)_([A-Za-z0-9]+)_\d+$/.exec(p.getAttribute('data-id') ?? p.id))
+                .map(m => (m ? `${m[1]}>${m[2]}` : '?')).sort(),
+            current: [...svg.querySelectorAll('g.node.hrk-current')].map(id),
+            // What the reader sees: the shape's stroke colour.
+            strokes: marked.map(g => getComputedStyle(g.querySelector('rect, polygon, path, circle, ellipse')!).stroke)
+        };
+    });
+}
+
+describe('the HTML guide of the examples, opened from disk in Chromium', () => {
+    let json: HandreikingJson;
+    let page: Page;
+    let problems: Problems;
+    let file: string;
+
+    beforeAll(async () => {
+        json = await exportFiles(Object.fromEntries(exampleFiles(examplesRoot).map(f => [path.relative(examplesRoot, f), fs.readFileSync(f, 'utf-8')])));
+        file = await writeGuide(json, 'gids.html');
+        ({ page, problems } = await openGuide(file));
+    });
+    afterAll(() => page?.close());
+
+    test('the export format wrote one self-contained file', () => {
+        const html = fs.readFileSync(file, 'utf-8');
+        expect(html).toContain('<html lang="nl">');
+        expect(html).not.toMatch(/<script[^>]*\bsrc\s*=/i);
+        expect(html.length).toBeGreaterThan(1_000_000); // Mermaid is in it
+    });
+
+    test('every tree is drawn, with one node group per Mermaid node: nodes, link nodes and the start marker', async () => {
+        expect(json.trees.length).toBeGreaterThanOrEqual(3);
+        for (const [index, tree] of json.trees.entries()) {
+            const diagram = treeToMermaid(tree);
+            const fromJson = tree.nodes.length + tree.nodes.reduce((n, node) => n + node.links.length, 0) + (tree.start !== undefined ? 1 : 0);
+            expect(Object.keys(diagram.ids)).toHaveLength(fromJson);
+            const drawn = await drawnNodeIds(page.locator(`.diagram-canvas[data-tree-index="${index}"]`));
+            expect(drawn, tree.id).toHaveLength(fromJson);
+            expect([...drawn].sort(), tree.id).toEqual(Object.keys(diagram.ids).sort());
+        }
+    });
+
+    test('the funding overview is drawn with every rule and typology', async () => {
+        const diagram = fundingOverviewMermaid(json);
+        const drawn = await drawnNodeIds(page.locator('.diagram-canvas[data-diagram="funding"]'));
+        expect([...drawn].sort()).toEqual(Object.keys(diagram.ids).sort());
+        expect(drawn.length).toBeGreaterThanOrEqual(json.funding.length + json.typologies.length);
+    });
+
+    test('the typology table, stakeholders and chapters are on the page', async () => {
+        const headers = await page.locator('table.hrk-typology-table thead th[data-typology]').allTextContents();
+        expect(headers).toEqual(json.typologies.map(t => t.title));
+        for (const stakeholder of json.stakeholders) {
+            const card = page.locator(`#${anchorId('stakeholder', stakeholder.id)}`);
+            expect(await card.locator('h3').textContent()).toBe(stakeholder.title);
+            const items = await card.locator('li').allTextContents();
+            for (const text of [...stakeholder.roles, ...stakeholder.strengths, ...stakeholder.pitfalls]) expect(items).toContain(text);
+            const involved = await card.locator('a[href^="#typologie-"]').allTextContents();
+            expect(involved).toEqual(stakeholder.involvedIn.map(id => json.typologies.find(t => t.id === id)!.title));
+        }
+        for (const chapter of json.chapters) {
+            expect(await page.locator(`#${anchorId('chapter', chapter.id)} h3`).textContent()).toBe(chapter.title);
+        }
+        const tocLinks = await page.locator('nav.toc a').count();
+        expect(tocLinks).toBe(5 + json.trees.length + json.typologies.length + json.chapters.length);
+    });
+
+    test('every scenario, clicked through, ends at its expected advice with the path the walker takes', async () => {
+        const trees = new Set<string>();
+        for (const scenario of json.scenarios) {
+            const tree = json.trees.find(t => t.id === scenario.tree)!;
+            const section = treeSection(page, tree);
+            await walkScenario(section, scenario);
+            const result = section.locator('.wt-current .wt-result');
+            expect(await result.getAttribute('data-node'), scenario.name).toBe(scenario.expected);
+            const advice = tree.nodes.find(n => n.id === scenario.expected)!;
+            expect(await result.locator('.wt-text').textContent()).toBe(advice.text);
+            expect(await result.locator('.wt-examples li').allTextContents()).toEqual(advice.examples);
+            expect(await result.locator('.wt-links a').evaluateAll(as => as.map(a => a.getAttribute('href')))).toEqual(advice.links.map(l => `#${linkAnchor(l)}`));
+            const given = new Map(scenario.answers.map(a => [a.question, a.answer]));
+            const walked = new TreeWalker(tree).walk(q => given.get(q));
+            expect(await listedPath(section), scenario.name).toEqual(expectedPath(walked));
+            trees.add(tree.id);
+        }
+        expect(trees.size).toBeGreaterThanOrEqual(3);
+    });
+
+    test('steps and daarna are passed automatically and shown in the path', async () => {
+        // A scenario whose walk passes an advice with `daarna` or a step on the way.
+        const scenario = json.scenarios.find(s => {
+            const tree = json.trees.find(t => t.id === s.tree)!;
+            const given = new Map(s.answers.map(a => [a.question, a.answer]));
+            return new TreeWalker(tree).walk(q => given.get(q)).path.slice(0, -1).some(step => step.kind !== 'question');
+        });
+        expect(scenario).toBeDefined();
+        const tree = json.trees.find(t => t.id === scenario!.tree)!;
+        const section = treeSection(page, tree);
+        await walkScenario(section, scenario!);
+        const passed = await section.locator('.wt-path > li:not(:last-child)').evaluateAll(items =>
+            items.filter(li => li.getAttribute('data-kind') !== 'question').map(li => li.textContent ?? ''));
+        expect(passed.length).toBeGreaterThan(0);
+        for (const text of passed) expect(text).toContain('automatisch');
+    });
+
+    test('the path is highlighted in the diagram, and follows back and restart', async () => {
+        const scenario = json.scenarios.find(s => s.tree === 'Bewonersbeheer' && s.answers.length >= 3) ?? json.scenarios.find(s => s.answers.length >= 3)!;
+        const tree = json.trees.find(t => t.id === scenario.tree)!;
+        const section = treeSection(page, tree);
+        await walkScenario(section, scenario);
+        const given = new Map(scenario.answers.map(a => [a.question, a.answer]));
+        const walked = new TreeWalker(tree).walk(q => given.get(q)).path.map(s => s.node);
+        const expected = expectedHighlight(tree, walked);
+        let drawn = await drawnHighlight(section);
+        expect(drawn.nodes).toEqual(expected.nodes);
+        expect(drawn.edges).toEqual(expected.edges);
+        expect(drawn.current).toEqual([expected.current]);
+        expect(new Set(drawn.strokes)).toEqual(new Set([PATH_STROKE]));
+
+        // Back: one question back, and the highlight shrinks with it.
+        await section.locator('.wt-back').click();
+        const lastAsked = scenario.answers[scenario.answers.length - 1].question;
+        expect(await currentQuestion(section)).toBe(lastAsked);
+        const shorter = new TreeWalker(tree).walk(q => (q === lastAsked ? undefined : given.get(q))).path.map(s => s.node);
+        drawn = await drawnHighlight(section);
+        expect(drawn.nodes).toEqual(expectedHighlight(tree, shorter).nodes);
+        expect(drawn.current).toEqual([expectedHighlight(tree, shorter).current]);
+
+        await section.locator('.wt-back').click();
+        expect(await currentQuestion(section)).toBe(scenario.answers[scenario.answers.length - 2].question);
+
+        // Restart: back at the first question, nothing answered, only the start highlighted.
+        await section.locator('.wt-restart').click();
+        const initial = new TreeWalker(tree).walk(() => undefined);
+        expect(await currentQuestion(section)).toBe(initial.at);
+        expect(await listedPath(section)).toEqual(expectedPath(initial));
+        expect(await section.locator('.wt-back').isDisabled()).toBe(true);
+        expect((await drawnHighlight(section)).nodes).toEqual(expectedHighlight(tree, initial.path.map(s => s.node)).nodes);
+        // Unmarked nodes got their own style back.
+        const unmarked = await section.locator('.diagram-canvas svg g.node:not(.hrk-on-path) .label-container').evaluateAll(shapes =>
+            shapes.map(s => getComputedStyle(s).stroke));
+        expect(unmarked.length).toBeGreaterThan(0);
+        expect(unmarked).not.toContain('rgb(194, 65, 12)');
+    });
+
+    test('"wijzig" in the path goes back to that question', async () => {
+        const scenario = json.scenarios.find(s => s.answers.length >= 3)!;
+        const tree = json.trees.find(t => t.id === scenario.tree)!;
+        const section = treeSection(page, tree);
+        await walkScenario(section, scenario);
+        await section.locator('.wt-path > li').filter({ has: page.locator('.wt-change') }).first().locator('.wt-change').click();
+        expect(await currentQuestion(section)).toBe(scenario.answers[0].question);
+        expect(await section.locator('.wt-path > li[data-answer]').count()).toBe(0);
+    });
+
+    test('a click on a question in the diagram starts the walkthrough there', async () => {
+        const tree = json.trees.find(t => t.nodes.filter(n => n.kind === 'question').length >= 2)!;
+        const question = tree.nodes.filter(n => n.kind === 'question').find(n => n.id !== tree.start)!;
+        const mermaidId = Object.entries(treeToMermaid(tree).ids).find(([, t]) => t.kind === 'node' && t.id === question.id)![0];
+        const section = treeSection(page, tree);
+        await section.locator(`.diagram-canvas svg g.node[id*="-flowchart-${mermaidId}-"]`).click();
+        expect(await currentQuestion(section)).toBe(question.id);
+        expect(await section.locator('.wt-start-note').textContent()).toContain(question.text);
+        expect(await listedPath(section)).toEqual([{ node: question.id }]);
+        // By keyboard too, and "Vanaf het begin" returns to the start.
+        await section.locator('.wt-from-start').click();
+        expect(await currentQuestion(section)).toBe(new TreeWalker(tree).walk(() => undefined).at);
+        await section.locator(`.diagram-canvas svg g.node[id*="-flowchart-${mermaidId}-"]`).focus();
+        await page.keyboard.press('Enter');
+        expect(await currentQuestion(section)).toBe(question.id);
+        await section.locator('.wt-restart').click();
+    });
+
+    test('an advice\'s links lead to their section in the page', async () => {
+        const scenario = json.scenarios.find(s => json.trees.find(t => t.id === s.tree)!.nodes.find(n => n.id === s.expected)!.links.some(l => l.kind === 'chapter'))!;
+        const tree = json.trees.find(t => t.id === scenario.tree)!;
+        const link = tree.nodes.find(n => n.id === scenario.expected)!.links.find(l => l.kind === 'chapter')!;
+        const section = treeSection(page, tree);
+        await walkScenario(section, scenario);
+        await section.locator('.wt-result .wt-links a', { hasText: link.title }).first().click();
+        expect(await page.evaluate(() => location.hash)).toBe(`#${linkAnchor(link)}`);
+        const top = await page.locator(`#${linkAnchor(link)}`).evaluate(el => el.getBoundingClientRect().top);
+        expect(Math.abs(top)).toBeLessThan(5);
+    });
+
+    test('a link node in the diagram opens its target', async () => {
+        const tree = json.trees.find(t => t.nodes.some(n => n.links.some(l => l.kind === 'typology' || l.kind === 'chapter' || l.kind === 'funding')))!;
+        const [mermaidId, target] = Object.entries(treeToMermaid(tree).ids).find(([, t]) => t.kind === 'link' && t.link?.kind !== 'node' && t.link?.kind !== 'tree')!;
+        await treeSection(page, tree).locator(`.diagram-canvas svg g.node[id*="-flowchart-${mermaidId}-"]`).click();
+        expect(await page.evaluate(() => location.hash)).toBe(`#${linkAnchor(target.link!)}`);
+    });
+
+    test('the tree picker goes to the chosen tree', async () => {
+        const tree = json.trees[json.trees.length - 1];
+        expect(await page.locator('nav.toolbar').isVisible()).toBe(true);
+        await page.selectOption('#hrk-tree-picker', anchorId('tree', tree.id));
+        expect(await page.evaluate(() => location.hash)).toBe(`#${anchorId('tree', tree.id)}`);
+        const top = await treeSection(page, tree).evaluate(el => el.getBoundingClientRect().top);
+        expect(Math.abs(top)).toBeLessThan(5);
+    });
+
+    test('prints without the navigation and the buttons', async () => {
+        await page.emulateMedia({ media: 'print' });
+        expect(await page.locator('nav.toc').isVisible()).toBe(false);
+        expect(await page.locator('.wt-answers').first().isVisible()).toBe(false);
+        expect(await page.locator('.diagram-canvas svg').first().isVisible()).toBe(true);
+        await page.emulateMedia({ media: 'screen' });
+        expect(await page.locator('nav.toc').isVisible()).toBe(true);
+    });
+
+    // Last, so it covers everything the tests above did on the page.
+    test('no console errors, page errors, network requests or CSP violations', async () => {
+        await expectNothingWrong(page, problems);
+    });
+});
+
+describe('a hostile workspace in the HTML guide', () => {
+    let json: HandreikingJson;
+    let page: Page;
+    let problems: Problems;
+
+    const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+
+    beforeAll(async () => {
+        json = await exportFiles(hostileFiles);
+        ({ page, problems } = await openGuide(await writeGuide(json, 'kwaad.html')));
+    });
+    afterAll(() => page?.close());
+
+    test('the diagrams are drawn in full, in spite of the texts', async () => {
+        const tree = json.trees[0];
+        expect([...(await drawnNodeIds(page.locator('.diagram-canvas[data-tree-index="0"]')))].sort()).toEqual(Object.keys(treeToMermaid(tree).ids).sort());
+        expect([...(await drawnNodeIds(page.locator('.diagram-canvas[data-diagram="funding"]')))].sort()).toEqual(Object.keys(fundingOverviewMermaid(json).ids).sort());
+        // Labels are text: the `%%{init}%%`, the tag and the click directive are shown, not applied.
+        const labels = (await page.locator('.diagram-canvas[data-tree-index="0"] svg').textContent())!.replace(/\s+/g, '');
+        for (const text of [PWN.img, PWN.init, PWN.breakout]) expect(labels).toContain(text.replace(/\s+/g, ''));
+        const funding = (await page.locator('.diagram-canvas[data-diagram="funding"] svg').textContent())!.replace(/\s+/g, '');
+        expect(funding).toContain(PWN.mermaid.replace(/\s+/g, ''));
+        expect(await page.locator('.diagram-canvas svg a, .diagram-canvas svg img, .diagram-canvas svg script').count()).toBe(0);
+    });
+
+    test('walking every branch, hovering and following the links runs nothing', async () => {
+        const section = treeSection(page, json.trees[0]);
+        await clickAnswer(section, PWN.breakout);
+        expect(await section.locator('.wt-result').getAttribute('data-node')).toBe('A1');
+        expect(await section.locator('.wt-result .wt-text').textContent()).toBe(PWN.style);
+        expect(await section.locator('.wt-result .wt-examples li').allTextContents()).toEqual([PWN.script, PWN.entities]);
+        for (const link of await section.locator('.wt-result .wt-links a').all()) {
+            await link.hover();
+            await link.click();
+        }
+        await section.locator('.wt-back').click();
+        await clickAnswer(section, PWN.attribute);
+        expect(await currentQuestion(section)).toBe('V2');
+        await clickAnswer(section, 'nee');
+        expect(await section.locator('.wt-result').getAttribute('data-node')).toBe('A2');
+        await section.locator('.wt-restart').click();
+        await clickAnswer(section, PWN.init);
+        expect(await section.locator('.wt-result').getAttribute('data-node')).toBe('A2');
+        for (const item of await section.locator('.wt-path li').all()) await item.hover();
+        for (const group of await page.locator('.diagram-canvas svg g.node').all()) await group.hover();
+        await page.getByText(PWN.attribute, { exact: true }).first().hover();
+        expect(await pwned()).toBeUndefined();
+    });
+
+    test('every text is shown literally', async () => {
+        for (const text of [PWN.script, PWN.img, PWN.style, PWN.attribute, PWN.entities, PWN.init, PWN.backticks, PWN.javascriptUrl, PWN.svg, PWN.breakout]) {
+            expect(await page.getByText(text, { exact: true }).count(), text).toBeGreaterThan(0);
+        }
+        // Bidi overrides are dropped (as in the diagram labels); the words stay.
+        expect(await page.getByText('tekst omgekeerd verder', { exact: true }).count()).toBeGreaterThan(0);
+        expect(await page.evaluate(() => document.body.innerText.includes('\u202E'))).toBe(false);
+        expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('block');
+    });
+
+    test('nothing became markup: no images, handlers, scripts or javascript: links', async () => {
+        const found = await page.evaluate(() => ({
+            images: document.querySelectorAll('img, iframe, object, embed').length,
+            scripts: document.querySelectorAll('script').length,
+            handlers: [...document.querySelectorAll('*')].flatMap(e => [...e.attributes].filter(a => a.name.toLowerCase().startsWith('on')).map(a => `${e.tagName} ${a.name}`)),
+            hrefs: [...document.querySelectorAll('[href], [src]')].map(e => e.getAttribute('href') ?? e.getAttribute('src') ?? '')
+        }));
+        expect(found.images).toBe(0);
+        expect(found.scripts).toBe(3);
+        expect(found.handlers).toEqual([]);
+        expect(found.hrefs.filter(h => !h.startsWith('#') && !/^https?:\/\//.test(h) && h !== 'data:,')).toEqual([]);
+        expect(await pwned()).toBeUndefined();
+    });
+
+    test('no console errors, page errors, network requests or CSP violations', async () => {
+        await expectNothingWrong(page, problems);
+        expect(await pwned()).toBeUndefined();
+    });
+});
+
+describe('a guide with errors, exported with --force', () => {
+    let page: Page;
+    let problems: Problems;
+
+    beforeAll(async () => {
+        const json = await exportFiles({
+            'kapot.hrk': `
+beslisboom Leeg "Een lege boom" {
+}
+beslisboom Halffabricaat "Een boom die niet af is" {
+    vraag Eerste "Gaat het goed?" {
+        ja  -> Doodlopend
+        nee -> Klaar
+    }
+    stap Doodlopend "Een stap zonder vervolg"
+    advies Klaar "Klaar"
+    advies Los "Niet bereikbaar"
+}
+`
+        });
+        expect(json.trees).toHaveLength(2);
+        ({ page, problems } = await openGuide(await writeGuide(json, 'kapot.html')));
+    });
+    afterAll(() => page?.close());
+
+    test('an empty tree says so in Dutch instead of failing', async () => {
+        const section = page.locator('#boom-Leeg');
+        expect(await section.locator('.wt-problem').textContent()).toBe('Deze beslisboom heeft geen beginpunt.');
+        expect(await section.locator('.diagram-canvas svg').count()).toBe(0);
+        expect(await section.locator('.diagram-canvas').textContent()).toBe('Deze beslisboom heeft nog geen vragen, adviezen of stappen.');
+    });
+
+    test('a dead end is shown as one, and unreachable nodes can still be opened from the diagram', async () => {
+        const section = page.locator('#boom-Halffabricaat');
+        await clickAnswer(section, 'ja');
+        const problem = section.locator('.wt-problem');
+        expect(await problem.getAttribute('data-status')).toBe('deadEnd');
+        expect(await problem.textContent()).toContain('Een stap zonder vervolg');
+        await section.locator('.wt-back').click();
+        expect(await currentQuestion(section)).toBe('Eerste');
+        await section.locator('.diagram-canvas svg g.node[id*="-flowchart-n3-"]').click();
+        expect(await section.locator('.wt-result').getAttribute('data-node')).toBe('Los');
+        expect(problems.pageErrors).toEqual([]);
+        expect(problems.consoleErrors).toEqual([]);
+        expect(problems.requests).toEqual([]);
+    });
+});
