@@ -34,7 +34,7 @@ const nl = {
     outputUnwritable: (o: string, reden: string) => `Kan niet schrijven naar ${o}: ${reden}. De bestaande bestanden zijn niet aangeraakt.`,
     exportRefused: (n: number) => `Niet geëxporteerd: de handreiking heeft ${n} ${n === 1 ? 'fout' : 'fouten'}. Los ${n === 1 ? 'die' : 'ze'} op, of exporteer toch met --force.`,
     exported: (what: string, where: string) => `${what} geschreven: ${where}`,
-    badExportFormat: (f: string) => `Onbekend exportformaat ‘${f}’: kies json, mermaid, html, svg of png.`,
+    badExportFormat: (f: string) => `Onbekend exportformaat ‘${f}’: kies json, mermaid, markdown, html, svg of png.`,
     browserMissing: 'Voor SVG en PNG is Chromium nodig, maar die is niet gevonden. Installeer hem (Debian/Ubuntu: sudo apt-get install chromium) of wijs hem aan met de omgevingsvariabele HANDREIKING_CHROMIUM=/pad/naar/chromium.',
     browserFailed: (m: string) => `Chromium kon niet starten: ${m}`,
     internal: (m: string) => `Interne fout: ${m}`
@@ -73,7 +73,7 @@ const en: typeof nl = {
     outputUnwritable: (o, reden) => `Cannot write to ${o}: ${reden}. Existing files were not touched.`,
     exportRefused: n => `Not exported: the guide has ${n} ${n === 1 ? 'error' : 'errors'}. Fix ${n === 1 ? 'it' : 'them'}, or export anyway with --force.`,
     exported: (what, where) => `${what} written: ${where}`,
-    badExportFormat: f => `Unknown export format ‘${f}’: choose json, mermaid, html, svg or png.`,
+    badExportFormat: f => `Unknown export format ‘${f}’: choose json, mermaid, markdown, html, svg or png.`,
     browserMissing: 'SVG and PNG need Chromium, which was not found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or point to it with the environment variable HANDREIKING_CHROMIUM=/path/to/chromium.',
     browserFailed: m => `Chromium could not start: ${m}`,
     internal: m => `Internal error: ${m}`

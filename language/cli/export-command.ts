@@ -31,6 +31,7 @@ export interface ExportFormat {
 const formats = new Map<string, () => Promise<ExportFormat>>([
     ['json', async () => jsonFormat],
     ['mermaid', async () => (await import('./formats/mermaid-format.js')).mermaidExportFormat],
+    ['markdown', async () => (await import('./formats/mermaid-format.js')).markdownExportFormat],
     ['html', async () => (await import('../generation/html/html-export-format.js')).htmlExportFormat],
     ['svg', async () => (await import('./formats/image-formats.js')).svgExportFormat],
     ['png', async () => (await import('./formats/image-formats.js')).pngExportFormat]

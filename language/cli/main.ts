@@ -58,8 +58,8 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
         });
 
     program.command('export')
-        .description('exporteer de handreiking / export the guide: json, mermaid, html, svg, png')
-        .argument('<formaat>', 'json | mermaid | html | svg | png')
+        .description('exporteer de handreiking / export the guide: json, mermaid, markdown, html, svg, png')
+        .argument('<formaat>', 'json | mermaid | markdown | html | svg | png')
         .argument('[paden...]', 'bestanden of mappen (standaard: de huidige map)')
         .option('-o, --out <pad>', 'uitvoermap (of bestand voor json en html)', 'uitvoer')
         .option('--force', 'exporteer ook als de handreiking fouten heeft', false)

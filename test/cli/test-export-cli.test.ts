@@ -82,6 +82,14 @@ describe('handreiking export json', () => {
         expect(fs.existsSync(path.join(dir, 'uit/handreiking.json'))).toBe(true);
     });
 
+    test('the typology table as Markdown, one row per characteristic', () => {
+        const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-md-'));
+        expect(handreiking(['export', 'markdown', 'examples', '-o', out]).code).toBe(0);
+        const lines = fs.readFileSync(path.join(out, 'typologieen.md'), 'utf-8').split('\n');
+        expect(lines[0].split('|').length - 2).toBe(6);
+        expect(lines.some(l => l.startsWith('| Schaal |'))).toBe(true);
+    });
+
     test('an output path that is a file, and an unknown format, exit 2', () => {
         const dir = tempFolder({ 'b.hrk': tree, 'bestaand.txt': 'x' });
         const r = handreiking(['export', 'mermaid-nee', '.', '-o', 'uit'], dir);

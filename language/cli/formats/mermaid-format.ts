@@ -1,5 +1,6 @@
 import { fundingOverviewMermaid } from '../../generation/mermaid/funding-mermaid.js';
 import { treeToMermaid } from '../../generation/mermaid/tree-mermaid.js';
+import { typologyTableMarkdown } from '../../generation/tables/typology-table.js';
 import type { ExportFormat } from '../export-command.js';
 import { safeFileName } from '../output-target.js';
 
@@ -16,5 +17,14 @@ export const mermaidExportFormat: ExportFormat = {
         }
         written.push(await target.write(`${FUNDING_OVERVIEW_FILE}.mmd`, fundingOverviewMermaid(json).text));
         return written;
+    }
+};
+
+/** The typology comparison table as Markdown, for documentation sites and wikis. */
+export const markdownExportFormat: ExportFormat = {
+    singleFileExtension: '.md',
+    describe: taal => (taal === 'en' ? 'Typology table (Markdown)' : 'Typologietabel (Markdown)'),
+    async write(json, target) {
+        return [await target.write('typologieen.md', typologyTableMarkdown(json))];
     }
 };
