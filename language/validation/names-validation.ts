@@ -10,14 +10,7 @@ import { IssueCodes } from './codes.js';
  */
 export function topLevelNamesMustBeUnique(gids: Gids, accept: ValidationAcceptor, ctx: CheckContext): void {
     const document = AstUtils.getDocument(gids);
-    const byName = new Map<string, Array<{ uri: string; range?: import('vscode-languageserver-types').Range }>>();
-    const wanted = new Set(gids.elementen.filter(e => !isScenario(e) && e.name).map(e => e.name));
-    for (const desc of ctx.services.shared.workspace.IndexManager.allElements()) {
-        if (!wanted.has(desc.name)) continue;
-        const list = byName.get(desc.name) ?? [];
-        list.push({ uri: desc.documentUri.toString(), range: desc.nameSegment?.range });
-        byName.set(desc.name, list);
-    }
+    const byName = ctx.services.handreiking.WorkspaceModel.topLevelNames();
     const ownUri = document.uri.toString();
     for (const element of gids.elementen) {
         if (isScenario(element) || !element.name) continue;

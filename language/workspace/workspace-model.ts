@@ -1,4 +1,5 @@
-import type { AstNode, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
+import { WorkspaceCache, type AstNode, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
 import { isGids, type Element, type Financiering, type Kenmerk, type Typologie, type Beslisboom, type Scenario } from '../generated/ast.js';
 
 /**
@@ -7,12 +8,38 @@ import { isGids, type Element, type Financiering, type Kenmerk, type Typologie, 
  */
 export class WorkspaceModel {
     private readonly documents: LangiumDocuments;
+    private readonly shared: LangiumSharedCoreServices;
+    /** Emptied whenever a document changes; filled once per build by the first check that asks. */
+    private readonly cache: WorkspaceCache<string, unknown>;
 
     constructor(shared: LangiumSharedCoreServices) {
+        this.shared = shared;
         this.documents = shared.workspace.LangiumDocuments;
+        this.cache = new WorkspaceCache(shared);
+    }
+
+    /**
+     * Where each top-level name is defined, from the index: one pass over the index per build
+     * instead of one per document (which made the duplicate check quadratic).
+     */
+    topLevelNames(): Map<string, Array<{ uri: string; range?: Range }>> {
+        return this.cache.get('names', () => {
+            const byName = new Map<string, Array<{ uri: string; range?: Range }>>();
+            for (const desc of this.shared.workspace.IndexManager.allElements()) {
+                if (desc.name.includes('.')) continue; // Boom.Knoop: a node, not a top-level name
+                const list = byName.get(desc.name) ?? [];
+                list.push({ uri: desc.documentUri.toString(), range: desc.nameSegment?.range });
+                byName.set(desc.name, list);
+            }
+            return byName;
+        }) as Map<string, Array<{ uri: string; range?: Range }>>;
     }
 
     elements(): Element[] {
+        return this.cache.get('elements', () => this.collectElements()) as Element[];
+    }
+
+    private collectElements(): Element[] {
         const docs = this.documents.all.toArray().sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
         const result: Element[] = [];
         for (const doc of docs) {
@@ -43,6 +70,6 @@ export class WorkspaceModel {
     }
 
     private ofType<T extends Element>(type: T['$type']): T[] {
-        return this.elements().filter((e): e is T => e.$type === type);
+        return this.cache.get(type, () => this.elements().filter((e): e is T => e.$type === type)) as T[];
     }
 }
