@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PreviewRequest, PreviewSubscription, type PreviewData, type PreviewTree } from '../../../language/lsp/protocol.js';
@@ -28,11 +29,6 @@ export class PreviewPanel implements vscode.Disposable {
         private readonly onDispose: (panel: PreviewPanel) => void
     ) {
         const webview = panel.webview;
-        webview.options = {
-            enableScripts: true,
-            // The webview may load only the bundle: nothing else from disk, nothing from the network.
-            localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')]
-        };
         webview.html = this.html();
         this.disposables.push(
             webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message)),
@@ -180,6 +176,9 @@ export class PreviewPanel implements vscode.Disposable {
     }
 
     dispose(): void {
+        // A closed preview cannot render: answer waiting exports with nothing rather than never.
+        for (const resolve of this.renderRequests.values()) resolve([]);
+        this.renderRequests.clear();
         void this.subscribe(false).catch(() => undefined);
         for (const d of this.disposables) d.dispose();
         this.disposables.length = 0;
@@ -200,9 +199,7 @@ export function nodeAt(trees: readonly PreviewTree[], position: { line: number; 
     return undefined;
 }
 
+/** A fresh, unguessable nonce for the page's one script tag. */
 function nonce(): string {
-    const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-    let result = '';
-    for (let i = 0; i < 32; i++) result += chars.charAt(Math.floor(Math.random() * chars.length));
-    return result;
+    return randomBytes(18).toString('base64');
 }

@@ -1,0 +1,42 @@
+import type { PreviewData } from '../../language/lsp/protocol.js';
+
+/**
+ * Messages between the extension and its preview webview. The webview draws and reports user
+ * actions; the extension owns the editor, files and the language client.
+ */
+
+export type ToWebview =
+    /** New data for the document (latest wins; identical Mermaid text is not redrawn). */
+    | { type: 'update'; data: PreviewData }
+    /** The cursor moved: highlight this node (or none), and show its tree. */
+    | { type: 'cursor'; tree?: string; node?: string }
+    /** Show a view: a tree, the typology table or the funding overview. */
+    | { type: 'show'; view: PreviewView }
+    /** Settings that affect drawing. */
+    | { type: 'settings'; theme: 'auto' | 'light' | 'dark' | 'high-contrast'; renderDelay: number; largeDiagramThreshold: number }
+    /** Start the walkthrough of a tree (from a question, or from the start). */
+    | { type: 'walk'; tree: string; from?: string }
+    /** Render every tree and send it back (for the SVG/PNG export commands). */
+    | { type: 'renderAll'; format: 'svg' | 'png'; requestId: number };
+
+export type PreviewView =
+    | { kind: 'tree'; tree: string }
+    | { kind: 'typologies' }
+    | { kind: 'funding' };
+
+export type FromWebview =
+    | { type: 'ready' }
+    /** The user clicked a node: select its definition in the editor. */
+    | { type: 'reveal'; tree: string; node?: string }
+    /** The user picked a view in the webview. */
+    | { type: 'viewChanged'; view: PreviewView }
+    /** "Bewaar als scenario": the extension inserts a scenario block with an undoable edit. */
+    | { type: 'saveScenario'; tree: string; answers: Array<{ question: string; answer: string }>; expected: string }
+    /** Export of the current view: SVG text, PNG as a base64 data URL, or the Mermaid text. */
+    | { type: 'export'; format: 'svg' | 'png' | 'mermaid'; name: string; data: string }
+    /** Copy to the clipboard (the webview has no clipboard access under its CSP). */
+    | { type: 'copy'; text: string }
+    /** Rendered trees for a renderAll request. */
+    | { type: 'rendered'; requestId: number; files: Array<{ name: string; data: string }> }
+    /** Something went wrong while drawing: the extension logs it. */
+    | { type: 'error'; message: string };

@@ -1,0 +1,83 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { HandreikingJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
+import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
+import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
+import { typologyTableHtml } from '../../../language/generation/tables/typology-table.js';
+import type { PreviewData, PreviewTree } from '../../../language/lsp/protocol.js';
+import { clearAll, createTestServices, exampleFiles, validateFiles } from '../../helpers.js';
+
+/**
+ * PreviewData for the tests, made the way the server makes it (JSON export → generators). The
+ * server's own builder lives elsewhere; this one only needs to give the webview realistic input.
+ */
+
+export const examplesRoot = path.resolve(__dirname, '../../../examples');
+
+/** The JSON export of every example file, loaded as one workspace. */
+export async function examplesJson(): Promise<HandreikingJson> {
+    const services = createTestServices();
+    await validateFiles(services, Object.fromEntries(exampleFiles(examplesRoot).map(f => [path.relative(examplesRoot, f), fs.readFileSync(f, 'utf-8')])));
+    const json = exportWorkspaceJson(services, '/ws');
+    await clearAll(services);
+    return json;
+}
+
+function range(source: SourceJson) {
+    return {
+        start: { line: source.line - 1, character: source.column - 1 },
+        end: { line: source.endLine - 1, character: source.endColumn - 1 }
+    };
+}
+
+export function previewTree(tree: TreeJson): PreviewTree {
+    const { text, ids } = treeToMermaid(tree);
+    return {
+        tree,
+        mermaid: text,
+        ids,
+        ranges: Object.fromEntries(tree.nodes.map(n => [n.id, range(n.source)])),
+        extents: Object.fromEntries(tree.nodes.map(n => [n.id, range(n.source)])),
+        range: range(tree.source),
+        extent: range(tree.source)
+    };
+}
+
+/** The preview of `trees` (default: every tree of the workspace) with the workspace-wide views. */
+export function previewData(json: HandreikingJson, trees: readonly TreeJson[] = json.trees, version = 1): PreviewData {
+    const funding = fundingOverviewMermaid(json);
+    return {
+        uri: 'file:///ws/test.hrk',
+        version,
+        trees: trees.map(previewTree),
+        funding: { mermaid: funding.text, ids: funding.ids },
+        typologyTableHtml: typologyTableHtml(json),
+        errors: []
+    };
+}
+
+const src: SourceJson = { file: 'test.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };
+
+/** A tree of `questions` yes/no questions in a chain, each "nee" leading to its own advice. */
+export function chainTree(id: string, questions: number): TreeJson {
+    const nodes: TreeJson['nodes'] = [];
+    const edges: TreeJson['edges'] = [];
+    for (let i = 0; i < questions; i++) {
+        nodes.push({ id: `V${i}`, kind: 'question', text: `Vraag ${i}?`, examples: [], links: [], reachable: true, source: { ...src, line: i + 2 } });
+        nodes.push({ id: `A${i}`, kind: 'advice', text: `Advies ${i}`, examples: [], links: [], reachable: true, source: { ...src, line: i + 2 } });
+        edges.push({ from: `V${i}`, to: i + 1 < questions ? `V${i + 1}` : `A${i}`, kind: 'answer', label: 'ja' });
+        edges.push({ from: `V${i}`, to: `A${i}`, kind: 'answer', label: 'nee' });
+    }
+    return { id, title: `Keten ${id}`, start: 'V0', nodes, edges, source: src };
+}
+
+/** A copy of `tree` with one answer label renamed. */
+export function renameAnswer(tree: TreeJson, question: string, from: string, to: string): TreeJson {
+    return { ...tree, edges: tree.edges.map(e => e.from === question && e.kind === 'answer' && e.label === from ? { ...e, label: to } : e) };
+}
+
+/** A copy of `tree` with one node's text changed (a different Mermaid text, the same structure). */
+export function retext(tree: TreeJson, node: string, text: string): TreeJson {
+    return { ...tree, nodes: tree.nodes.map(n => n.id === node ? { ...n, text } : n) };
+}
