@@ -1,3 +1,4 @@
+import type { SourceJson } from '../../language/generation/json/handreiking-json.js';
 import type { PreviewData } from '../../language/lsp/protocol.js';
 
 /**
@@ -28,6 +29,8 @@ export type FromWebview =
     | { type: 'ready' }
     /** The user clicked a node: select its definition in the editor. */
     | { type: 'reveal'; tree: string; node?: string }
+    /** A click on an element of a workspace-wide view (funding overview): open where it is written. */
+    | { type: 'revealSource'; source: SourceJson }
     /** The user picked a view in the webview. */
     | { type: 'viewChanged'; view: PreviewView }
     /** "Bewaar als scenario": the extension inserts a scenario block with an undoable edit. */

@@ -488,7 +488,11 @@ class Preview {
     private nodeClicked(_mermaidId: string, target: DiagramTarget): void {
         const drawable = this.shown?.drawable;
         const tree = drawable?.kind === 'diagram' ? drawable.tree : undefined;
-        if (!tree) return; // The funding overview's elements have no tree to reveal them in.
+        if (!tree) {
+            // The funding overview: open the funding rule or typology where it is written.
+            if (target.source) this.post({ type: 'revealSource', source: target.source });
+            return;
+        }
         const treeId = tree.tree.id;
         if (target.kind === 'node' || target.kind === 'link') {
             if (target.kind === 'node' && this.walk?.tree.id === treeId && this.walk.walker.node(target.id)?.kind === 'question') {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PreviewRequest, PreviewSubscription, type PreviewData, type PreviewTree } from '../../../language/lsp/protocol.js';
+import type { SourceJson } from '../../../language/generation/json/handreiking-json.js';
 import type { FromWebview, PreviewView, ToWebview } from '../../webview/messages.js';
 import { previewHtml } from '../../webview/preview-html.js';
 import { previewSettings } from '../settings.js';
@@ -133,6 +134,7 @@ export class PreviewPanel implements vscode.Disposable {
                 resolve?.(message.files);
                 return;
             }
+            case 'revealSource': return this.revealSource(message.source);
             case 'viewChanged': return;
             case 'error':
                 this.client.outputChannel.appendLine(`[preview] ${message.message}`);
@@ -149,6 +151,13 @@ export class PreviewPanel implements vscode.Disposable {
         const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
         const editor = await vscode.window.showTextDocument(this.uri, { viewColumn: this.editorColumn(), preserveFocus: false, selection });
         editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+
+    /** Sources in preview data are relative to the file system root (see the server's preview). */
+    private async revealSource(source: SourceJson): Promise<void> {
+        const uri = vscode.Uri.file('/' + source.file);
+        const selection = new vscode.Range(source.line - 1, source.column - 1, source.line - 1, source.column - 1);
+        await vscode.window.showTextDocument(uri, { selection, preview: true });
     }
 
     private editorColumn(): vscode.ViewColumn | undefined {

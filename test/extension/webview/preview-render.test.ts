@@ -170,6 +170,18 @@ describe('drawing a tree', () => {
         expect((await p.posted()).filter(m => m.type === 'viewChanged')).toHaveLength(1);
     });
 
+    test('a click on a funding rule in the overview asks to open where it is written', async () => {
+        const p = await opened();
+        await p.update(data);
+        await p.idle(1);
+        await p.page.click('.tab-funding');
+        await p.idle(2);
+        const [mermaidId, target] = Object.entries(data.funding.ids).find(([, t]) => t.kind === 'funding' && t.id === 'SOO')!;
+        await p.page.click(`[id="${await p.groupId(mermaidId)}"]`);
+        const posted = (await p.posted()).filter(m => m.type === 'revealSource');
+        expect(posted).toEqual([{ type: 'revealSource', source: target.source }]);
+    });
+
     test('a file without trees shows the typology table and says it has no trees, in English on an English page', async () => {
         const p = await opened({ lang: 'en' });
         await p.update({ ...data, trees: [] });
