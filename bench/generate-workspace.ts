@@ -9,7 +9,7 @@ const words = ['bewoners', 'beheergroep', 'ontmoetingsruimte', 'gemeente', 'corp
     'buurt', 'financiering', 'huur', 'servicekosten', 'welzijn', 'opbouwwerk', 'toegankelijkheid', 'faciliteiten',
     'keuken', 'koffie', 'ouderen', 'jongeren', 'samenwerking', 'exploitatie', 'onderhoud', 'veiligheid', 'hygiëne'];
 
-class Random {
+export class Random {
     constructor(private seed: number) {}
     next(): number {
         // mulberry32
