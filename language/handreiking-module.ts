@@ -16,6 +16,18 @@ import { registerValidationChecks } from './validation/handreiking-validator.js'
 import { WorkspaceModel } from './workspace/workspace-model.js';
 import { HandreikingDocumentBuilder } from './lsp/handreiking-document-builder.js';
 import { HandreikingDocumentUpdateHandler } from './lsp/handreiking-document-update-handler.js';
+import { HandreikingCodeActionProvider } from './lsp/code-actions/handreiking-code-action-provider.js';
+import { HandreikingCodeLensProvider } from './lsp/code-lens/handreiking-code-lens-provider.js';
+import { HandreikingCompletionProvider } from './lsp/completion/handreiking-completion-provider.js';
+import { HandreikingDefinitionProvider } from './lsp/definition/handreiking-definition-provider.js';
+import { HandreikingFoldingRangeProvider } from './lsp/folding/handreiking-folding-range-provider.js';
+import { HandreikingFormatter } from './lsp/formatting/handreiking-formatter.js';
+import { HandreikingHoverProvider } from './lsp/hover/handreiking-hover-provider.js';
+import { HandreikingInlayHintProvider } from './lsp/inlay-hints/handreiking-inlay-hint-provider.js';
+import { HandreikingNodeKindProvider } from './lsp/node-kinds/element-kinds.js';
+import { HandreikingRenameProvider } from './lsp/rename/handreiking-rename-provider.js';
+import { HandreikingSemanticTokenProvider } from './lsp/semantic-tokens/handreiking-semantic-token-provider.js';
+import { HandreikingDocumentSymbolProvider } from './lsp/symbols/handreiking-document-symbol-provider.js';
 
 /** Services of our own, beside Langium's. */
 export type HandreikingAddedServices = {
@@ -48,6 +60,21 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
     },
     validation: {
         DocumentValidator: services => new HandreikingDocumentValidator(services)
+    },
+    // The editor features (docs/authoring.md), each in its own folder under lsp/. References,
+    // highlights and workspace symbols are Langium's, with our symbol kinds (shared NodeKindProvider).
+    lsp: {
+        CompletionProvider: services => new HandreikingCompletionProvider(services),
+        HoverProvider: services => new HandreikingHoverProvider(services),
+        Formatter: () => new HandreikingFormatter(),
+        CodeActionProvider: services => new HandreikingCodeActionProvider(services),
+        RenameProvider: services => new HandreikingRenameProvider(services),
+        DefinitionProvider: services => new HandreikingDefinitionProvider(services),
+        DocumentSymbolProvider: services => new HandreikingDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new HandreikingFoldingRangeProvider(services),
+        SemanticTokenProvider: services => new HandreikingSemanticTokenProvider(services),
+        CodeLensProvider: services => new HandreikingCodeLensProvider(services),
+        InlayHintProvider: services => new HandreikingInlayHintProvider(services)
     }
 };
 
@@ -57,7 +84,8 @@ export const HandreikingSharedModule: Module<LangiumSharedServices, DeepPartial<
         DocumentBuilder: services => new HandreikingDocumentBuilder(services)
     },
     lsp: {
-        DocumentUpdateHandler: services => new HandreikingDocumentUpdateHandler(services)
+        DocumentUpdateHandler: services => new HandreikingDocumentUpdateHandler(services),
+        NodeKindProvider: () => new HandreikingNodeKindProvider()
     }
 };
 

@@ -18,8 +18,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const tests = new ScenarioTests(client);
     context.subscriptions.push(previews, tests);
 
-    const withFile = (action: (uri: vscode.Uri) => void) => (uri?: vscode.Uri) => {
-        const target = uri instanceof vscode.Uri ? uri : activeHrk();
+    const withFile = (action: (uri: vscode.Uri) => void) => (uri?: vscode.Uri | string) => {
+        const target = asUri(uri) ?? activeHrk();
         if (target) action(target);
         else void vscode.window.showWarningMessage(vscode.l10n.t('Open a .hrk file first.'));
     };
@@ -28,8 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('handreiking.openPreviewToSide', withFile(uri => previews.open(uri, true))),
         vscode.commands.registerCommand('handreiking.showTypologies', withFile(uri => previews.openView(uri, { kind: 'typologies' }))),
         vscode.commands.registerCommand('handreiking.showFunding', withFile(uri => previews.openView(uri, { kind: 'funding' }))),
-        vscode.commands.registerCommand('handreiking.walkthrough', (uri?: vscode.Uri, tree?: string, from?: string) => {
-            const target = uri instanceof vscode.Uri ? uri : activeHrk();
+        vscode.commands.registerCommand('handreiking.walkthrough', (uri?: vscode.Uri | string, tree?: string, from?: string) => {
+            const target = asUri(uri) ?? activeHrk();
             if (!target) return;
             const preview = previews.open(target, true);
             if (tree) preview.walk(tree, from);
@@ -37,7 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         }),
         vscode.commands.registerCommand('handreiking.runScenarios', async () => {
             await vscode.commands.executeCommand('testing.runAll');
-        })
+        }),
+        // Informational code lenses (a typology's funding) need a command that does nothing.
+        vscode.commands.registerCommand('handreiking.noop', () => undefined)
     );
     registerExportCommands(context, client, previews);
 
@@ -51,6 +53,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }));
     await client.start();
     await tests.refresh().catch(() => undefined);
+}
+
+/** Commands get a Uri from menus and a string from the server's code lenses. */
+function asUri(value: unknown): vscode.Uri | undefined {
+    if (value instanceof vscode.Uri) return value;
+    if (typeof value === 'string' && value.length > 0) return vscode.Uri.parse(value);
+    return undefined;
 }
 
 export async function deactivate(): Promise<void> {

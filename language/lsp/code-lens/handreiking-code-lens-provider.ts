@@ -1,0 +1,53 @@
+import type { LangiumDocument } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens, Range } from 'vscode-languageserver';
+import { isBeslisboom, isGids, isTypologie, type Beslisboom, type Typologie } from '../../generated/ast.js';
+import type { HandreikingServices } from '../../handreiking-module.js';
+import { fundingFor } from '../../model/funding.js';
+import { lspTexts, type LspCatalogue } from '../lsp-messages.js';
+import { ClientCommands } from './client-commands.js';
+
+/**
+ * Lenses above each tree (open its diagram, walk through it, run the scenarios that test it) and
+ * above each typology (how many funding sources apply, and which of them are structural — the
+ * guide's "financiering sluitend"). The counts are workspace-wide, as in the checks.
+ */
+export class HandreikingCodeLensProvider implements CodeLensProvider {
+    private readonly services: HandreikingServices;
+
+    constructor(services: HandreikingServices) {
+        this.services = services;
+    }
+
+    provideCodeLens(document: LangiumDocument): CodeLens[] {
+        const root = document.parseResult.value;
+        if (!isGids(root)) return [];
+        const t = lspTexts(this.services.i18n.Locale.taal);
+        const uri = document.textDocument.uri;
+        const lenses: CodeLens[] = [];
+        for (const element of root.elementen) {
+            const range = this.services.references.NameProvider.getNameNode(element)?.range;
+            if (!range || !element.name) continue;
+            if (isBeslisboom(element)) lenses.push(...this.treeLenses(element, range, uri, t));
+            if (isTypologie(element)) lenses.push(this.fundingLens(element, range, t));
+        }
+        return lenses;
+    }
+
+    private treeLenses(boom: Beslisboom, range: Range, uri: string, t: LspCatalogue): CodeLens[] {
+        const aantal = this.services.handreiking.WorkspaceModel.scenarios().filter(s => s.boom?.ref === boom).length;
+        return [
+            { range, command: { title: t.lensDiagram(), command: ClientCommands.openPreviewToSide, arguments: [uri] } },
+            { range, command: { title: t.lensWalk(), command: ClientCommands.walkthrough, arguments: [uri, boom.name] } },
+            { range, command: { title: t.lensScenarios({ aantal }), command: ClientCommands.runScenarios } }
+        ];
+    }
+
+    private fundingLens(typologie: Typologie, range: Range, t: LspCatalogue): CodeLens {
+        const model = this.services.handreiking.WorkspaceModel;
+        const sources = fundingFor(typologie, model.financieringen(), model.typologieen());
+        const structural = sources.filter(f => f.termijn[0] === 'structureel').map(f => f.name);
+        const title = t.lensFunding({ aantal: sources.length, structureel: structural.length > 0 ? structural.join(', ') : t.none() });
+        return { range, command: { title, command: ClientCommands.noop } };
+    }
+}

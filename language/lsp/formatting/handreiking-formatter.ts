@@ -1,0 +1,156 @@
+import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LeafCstNode } from 'langium';
+import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
+import { isAntwoord, isElement, isGids, isKenmerk, isKenmerkWaarde, isKnoop, isScenarioStap, isVraag, type Antwoord } from '../../generated/ast.js';
+
+/** Keywords that begin a property inside a block, so each goes on its own line in a multi-line block. */
+const propertyKeywords = new Set([
+    'start', 'toelichting', 'activiteiten', 'vergelijkbaar', 'voorbeeld', 'zie', 'daarna', 'typologie', 'termijn', 'voor',
+    'via', 'voorwaarde', 'bron', 'geldig', 'betrokken', 'rol', 'kracht', 'valkuil', 'werkgroep', 'beslisboom', 'verwacht'
+]);
+
+/** Punctuation written against the token before it, and tokens written against the one after. */
+const tightBefore = new Set([',', ':', ')', '.']);
+const tightAfter = new Set(['(', '.']);
+
+/** An item on its own line one level deeper, keeping at most one blank line above it. */
+const itemLine: FormattingAction = Formatting.fit(Formatting.indent(), { options: {}, moves: [{ tabs: 1, lines: 2 }] });
+/** Top-level elements start on a new line at column 0, with at most one blank line between them. */
+const elementLine: FormattingAction = Formatting.fit(Formatting.newLine(), Formatting.newLines(2));
+/** A comment line inside a block: indented like the items (its line breaks are its own). */
+const commentIndent: FormattingAction = { options: {}, moves: [{ tabs: 1 }] };
+
+/**
+ * Formats whitespace only: indentation by block, one space between the tokens of a line, items of a
+ * multi-line block on their own lines, and the `->` of a question's answers aligned. A block written
+ * on one line stays on one line; a token the author put on a continuation line stays there
+ * (indented one level deeper than its item). Comments are never moved to another line: Langium's
+ * formatter only edits the whitespace between tokens, and comment lines are indented with their block.
+ */
+export class HandreikingFormatter extends AbstractFormatter {
+    protected format(node: AstNode): void {
+        if (isGids(node)) {
+            node.elementen.forEach((element, index) => {
+                this.getNodeFormatter(node).node(element).prepend(index === 0 ? Formatting.noIndent() : elementLine);
+            });
+            return;
+        }
+        const cst = node.$cstNode;
+        if (!cst) return;
+        const formatter = this.getNodeFormatter(node);
+        const own = ownChildren(cst, node);
+        const leaves = own.filter((c): c is LeafCstNode => isLeafCstNode(c) && !c.hidden);
+        const open = leaves.find(l => l.text === '{' && GrammarAST.isKeyword(l.grammarSource));
+        const close = [...leaves].reverse().find(l => l.text === '}' && GrammarAST.isKeyword(l.grammarSource));
+        const multiline = !!open && !!close && open.range.start.line !== close.range.start.line;
+        const inBlock = (c: CstNode) => !!open && !!close && c.offset > open.offset && c.offset < close.offset;
+
+        let previous: CstNode | undefined;
+        let comment: CstNode | undefined;
+        for (const child of own) {
+            if (child.hidden) {
+                if (multiline && inBlock(child)) formatter.cst([child]).prepend(commentIndent);
+                comment = child;
+                continue;
+            }
+            const afterComment = comment !== undefined && comment.range.end.line === child.range.start.line;
+            comment = undefined;
+            if (child.offset !== cst.offset) {
+                const item = inBlock(child) && this.startsItem(node, child, previous, open);
+                // After a comment on the same line (`/* … */ stap …`) the token stays where it is;
+                // an item there still indents its contents (Langium makes no edit after a comment).
+                const spacing = afterComment
+                    ? { options: {}, moves: [{ characters: 1, tabs: item && multiline ? 1 : 0 }] }
+                    : this.spacing(node, child, previous, { open, close, multiline, item, inBlock: inBlock(child) });
+                // An item node carries its indentation to its contents; any other child node (a
+                // condition, a list of typologies) is spaced by its first token, so that it does not.
+                const target = item || !isCompositeCstNode(child) ? child : firstLeaf(child);
+                if (target) formatter.cst([target]).prepend(spacing);
+            }
+            previous = lastLeaf(child) ?? previous;
+        }
+    }
+
+    /** The whitespace before one token or child node of `node`. */
+    private spacing(node: AstNode, child: CstNode, previous: CstNode | undefined,
+        block: { open?: LeafCstNode; close?: LeafCstNode; multiline: boolean; item: boolean; inBlock: boolean }): FormattingAction {
+        const text = isLeafCstNode(child) ? child.text : undefined;
+        if (child === block.open) return Formatting.oneSpace();
+        if (child === block.close) return block.multiline ? Formatting.newLine() : Formatting.oneSpace();
+        if (block.item) return block.multiline ? itemLine : Formatting.oneSpace();
+        if (text !== undefined && tightBefore.has(text)) return Formatting.noSpace();
+        if (previous && isLeafCstNode(previous) && tightAfter.has(previous.text)) return Formatting.noSpace();
+        if (previous && child.range.start.line > previous.range.end.line) {
+            // The author broke the line here: keep the break, one level deeper than the line's
+            // start — the element or item itself (header), or the property inside its block.
+            return { options: {}, moves: [{ lines: 1, tabs: isBlockLevel(node) && !block.inBlock ? 1 : 2 }] };
+        }
+        if (text === '->' && isAntwoord(node)) return Formatting.spaces(arrowPadding(node));
+        return Formatting.oneSpace();
+    }
+
+    /** Whether `child` begins an item of the block: a node, an answer, a value, a step, or a property keyword. */
+    private startsItem(node: AstNode, child: CstNode, previous: CstNode | undefined, open: LeafCstNode | undefined): boolean {
+        if (isCompositeCstNode(child) && child.astNode !== node) {
+            const item = child.astNode;
+            return isKnoop(item) || isAntwoord(item) || isKenmerkWaarde(item) || isScenarioStap(item);
+        }
+        if (!isLeafCstNode(child)) return false;
+        if (isKenmerk(node)) return child.tokenType.name === 'STRING' && (previous === open || previous?.text === ',');
+        return GrammarAST.isKeyword(child.grammarSource) && propertyKeywords.has(child.text);
+    }
+}
+
+/** Elements and items: the nodes whose lines are indented by their container (the rest sit inside a line). */
+function isBlockLevel(node: AstNode): boolean {
+    return isElement(node) || isKnoop(node) || isAntwoord(node) || isKenmerkWaarde(node) || isScenarioStap(node);
+}
+
+/**
+ * The CST children that belong to `node` itself, with datatype-rule composites (a qualified name)
+ * flattened into their tokens and child AST nodes kept whole.
+ */
+function ownChildren(cst: CstNode, node: AstNode): CstNode[] {
+    const result: CstNode[] = [];
+    const visit = (c: CstNode) => {
+        if (isCompositeCstNode(c) && c.astNode === node) c.content.forEach(visit);
+        else result.push(c);
+    };
+    if (isCompositeCstNode(cst)) cst.content.forEach(visit);
+    return result;
+}
+
+function firstLeaf(node: CstNode): CstNode | undefined {
+    return CstUtils.flattenCst(node).find(l => !l.hidden);
+}
+
+function lastLeaf(node: CstNode): CstNode | undefined {
+    if (isLeafCstNode(node)) return node.hidden ? undefined : node;
+    const leaves = CstUtils.flattenCst(node).filter(l => !l.hidden).toArray();
+    return leaves[leaves.length - 1];
+}
+
+/**
+ * The spaces before `->` so that the arrows of a question's answers line up: one more than the
+ * difference between this answer's head (`ja`, `nee`, `antwoord "…"`) and the longest head of the
+ * answers written on their own lines. Heads spanning lines are not aligned.
+ */
+function arrowPadding(antwoord: Antwoord): number {
+    const vraag = AstUtils.getContainerOfType(antwoord, isVraag);
+    const width = headWidth(antwoord);
+    if (!vraag || width === undefined || !spansLines(vraag)) return 1;
+    const widths = vraag.antwoorden.map(headWidth).filter((w): w is number => w !== undefined);
+    return Math.max(...widths, width) - width + 1;
+}
+
+function headWidth(antwoord: Antwoord): number | undefined {
+    if (antwoord.soort) return antwoord.soort.length;
+    const label = antwoord.$cstNode && CstUtils.flattenCst(antwoord.$cstNode).find(l => l.tokenType.name === 'STRING');
+    if (!label || label.text.includes('\n')) return undefined;
+    return 'antwoord'.length + 1 + label.text.length;
+}
+
+/** A question written over several lines, where its answers are on their own lines and alignment means something. */
+function spansLines(vraag: AstNode): boolean {
+    const range = vraag.$cstNode?.range;
+    return !!range && range.start.line !== range.end.line;
+}

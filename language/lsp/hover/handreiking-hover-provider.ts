@@ -1,0 +1,138 @@
+import { AstUtils, CstUtils, type AstNode, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstNodeHoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import {
+    isAdvies, isBeslisboom, isFinanciering, isKenmerk, isKnoop, isScenario, isStap, isTypologie, isVraag,
+    type Beslisboom, type Financiering, type Kenmerk, type Knoop, type Scenario, type Typologie
+} from '../../generated/ast.js';
+import type { HandreikingServices } from '../../handreiking-module.js';
+import { resolveApplicability, valueOf } from '../../model/funding.js';
+import { countPaths } from '../../model/path-count.js';
+import { startNode } from '../../model/tree-graph.js';
+import { elementKind } from '../node-kinds/element-kinds.js';
+import { lspTexts, type LspCatalogue } from '../lsp-messages.js';
+import { escapeMarkdown } from '../markdown.js';
+import { isTreePartOfQualifiedReference } from '../qualified-reference.js';
+
+/**
+ * Hover on a name or a reference: what the element is (kind, name, title or text), its
+ * documentation comment, and what the guide derives from it — a question's answers and the paths
+ * through it, a typology's characteristics, a funding rule's term and the typologies it applies to.
+ */
+export class HandreikingHoverProvider extends AstNodeHoverProvider {
+    private readonly services: HandreikingServices;
+    private readonly documentation: DocumentationProvider;
+
+    constructor(services: HandreikingServices) {
+        super(services);
+        this.services = services;
+        this.documentation = services.documentation.DocumentationProvider;
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        // On `Boom` in `Boom.Knoop`, the tree (as go to definition and rename take it).
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        if (leaf && isTreePartOfQualifiedReference(leaf)) {
+            const knoop = this.references.findDeclarations(leaf)[0];
+            const content = isKnoop(knoop) ? await this.getAstNodeHoverContent(knoop.$container) : undefined;
+            if (content) return { contents: { kind: 'markdown', value: content } };
+        }
+        return super.getHoverContent(document, params);
+    }
+
+    protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        const kind = elementKind(node.$type);
+        if (!kind) return undefined;
+        const t = lspTexts(this.services.i18n.Locale.taal);
+        const parts = [this.heading(node, t[kind.word]())];
+        const text = titleOf(node);
+        if (text) parts.push(escapeMarkdown(text));
+        const doc = this.documentation.getDocumentation(node);
+        if (doc) parts.push(doc);
+        parts.push(...this.details(node, t));
+        return parts.filter(p => p.length > 0).join('\n\n');
+    }
+
+    private heading(node: AstNode, soort: string): string {
+        const name = (node as { name?: string }).name ?? '';
+        const head = isScenario(node) ? `**${soort}** “${escapeMarkdown(name)}”` : `**${soort}** \`${name}\``;
+        const boom = isKnoop(node) ? AstUtils.getContainerOfType(node, isBeslisboom) : undefined;
+        const t = lspTexts(this.services.i18n.Locale.taal);
+        return boom ? `${head} ${t.hoverInTree({ boom: boom.name })}` : head;
+    }
+
+    private details(node: AstNode, t: LspCatalogue): string[] {
+        if (isKnoop(node)) return this.knoopDetails(node, t);
+        if (isTypologie(node)) return [this.characteristics(node, t)];
+        if (isFinanciering(node)) return this.fundingDetails(node, t);
+        if (isKenmerk(node)) return [kenmerkScale(node, t)];
+        if (isBeslisboom(node)) return [treeSummary(node, t)];
+        if (isScenario(node)) return [scenarioSummary(node, t)];
+        return [];
+    }
+
+    private knoopDetails(knoop: Knoop, t: LspCatalogue): string[] {
+        const lines: string[] = [];
+        if (isVraag(knoop)) {
+            const answers = knoop.antwoorden.map(a => `${a.soort ?? `“${escapeMarkdown(a.label ?? '')}”`} → \`${a.doel?.$refText ?? ''}\``);
+            if (answers.length > 0) lines.push(`${t.hoverAnswers()}: ${answers.join(' · ')}`);
+            const boom = knoop.$container;
+            const counts = countPaths(boom);
+            const via = counts.through.get(knoop);
+            lines.push(via === undefined ? t.hoverUnreachable() : t.hoverPaths({ via, totaal: counts.total }));
+        } else if (isStap(knoop) && knoop.volgende) {
+            lines.push(t.hoverNext({ naam: knoop.volgende.$refText }));
+        } else if (isAdvies(knoop)) {
+            lines.push(knoop.daarna[0] ? t.hoverNext({ naam: knoop.daarna[0].$refText }) : t.hoverEnd());
+        }
+        return lines;
+    }
+
+    private characteristics(typologie: Typologie, t: LspCatalogue): string {
+        const declared = this.services.handreiking.WorkspaceModel.kenmerken().map(k => k.name);
+        const set = typologie.waarden.map(w => w.kenmerk?.$refText).filter((n): n is string => !!n);
+        const names = [...new Set([...declared, ...set])];
+        if (names.length === 0) return '';
+        const rows = names.map(name => {
+            const value = valueOf(typologie, name);
+            return `| ${name} | ${value === undefined ? t.hoverNoValue() : escapeMarkdown(value)} |`;
+        });
+        return [`| ${t.hoverCharacteristics()} | |`, '|---|---|', ...rows].join('\n');
+    }
+
+    private fundingDetails(financiering: Financiering, t: LspCatalogue): string[] {
+        const lines: string[] = [];
+        const termijn = financiering.termijn[0];
+        if (termijn) lines.push(t.hoverTerm({ termijn }));
+        if (financiering.voor.length > 0) {
+            const typologieen = resolveApplicability(financiering, this.services.handreiking.WorkspaceModel.typologieen());
+            lines.push(typologieen.length > 0
+                ? t.hoverAppliesTo({ lijst: typologieen.map(ty => `\`${ty.name}\``).join(', ') })
+                : t.hoverAppliesToNone());
+        }
+        const datum = financiering.geldigTot[0];
+        if (datum) lines.push(t.hoverValidUntil({ datum, vervallen: this.services.i18n.Clock.today() >= datum }));
+        return lines;
+    }
+}
+
+function titleOf(node: AstNode): string | undefined {
+    if (isKnoop(node)) return node.tekst;
+    const titel = (node as { titel?: unknown }).titel;
+    return typeof titel === 'string' ? titel : undefined;
+}
+
+function kenmerkScale(kenmerk: Kenmerk, t: LspCatalogue): string {
+    if (kenmerk.waarden.length === 0) return '';
+    return `${t.hoverScale()}: ${kenmerk.waarden.map(w => `“${escapeMarkdown(w)}”`).join(' < ')}`;
+}
+
+function treeSummary(boom: Beslisboom, t: LspCatalogue): string {
+    const start = startNode(boom);
+    return start ? t.hoverTreeSummary({ knopen: boom.knopen.length, start: start.name }) : '';
+}
+
+function scenarioSummary(scenario: Scenario, t: LspCatalogue): string {
+    return t.hoverScenario({ boom: scenario.boom?.$refText ?? '', verwacht: scenario.verwacht?.$refText ?? '' });
+}

@@ -1,0 +1,127 @@
+import { afterEach, describe, test } from 'vitest';
+import { expectHover } from 'langium/test';
+import { clearAll, createTestServices } from '../../helpers.js';
+
+const services = createTestServices();
+const hover = expectHover(services);
+afterEach(() => {
+    services.i18n.Locale.taal = 'nl';
+    return clearAll(services);
+});
+
+const guide = `kenmerk Schaal "Schaal" { "klein", "middel", "groot" }
+kenmerk Gerichtheid "Gerichtheid" { "intern", "extern" }
+/** Een kleine, intern gerichte ruimte. */
+typologie <|>Huiskamer "De huiskamer" { Schaal = "klein" }
+typologie Buurthuis "Het buurthuis" { Schaal = "groot" Gerichtheid = "extern" }
+financiering Huur "Huur van de bewoners" { termijn structureel voor alle typologieen }
+/** Rijksregeling. */
+financiering <|>SOO "Stimuleringsregeling" {
+    termijn incidenteel
+    voor typologie waar Schaal >= "middel"
+    geldig tot 2026-01-01
+}
+financiering Nergens "Nergens" { termijn meerjarig voor typologie waar Schaal = "middel" }
+/** De boom. */
+beslisboom <|>Boom "Een boom" {
+    /** De eerste vraag. */
+    vraag <|>Stabiel "Is de groep stabiel?" {
+        ja  -> Hoe
+        nee -> <|>Stop
+    }
+    vraag Hoe "Hoe vaak?" {
+        antwoord "vaak"  -> Door
+        antwoord "soms"  -> Door
+        antwoord "nooit" -> Stop
+    }
+    advies Door "Ga door" { zie Boom.<|>Stabiel zie <|>Nergens zie B<|>oom.Stabiel }
+    stap Stop "Stop de groep" -> Door
+    advies Weg "Niet bereikbaar"
+}
+kenmerk <|>Extra "Extra" { "a" }
+`;
+
+describe('hover', () => {
+    test('a question: kind, tree, text, documentation, answers and the paths through it', async () => {
+        // Paths: Stabiel-ja-Hoe-vaak-Door, -soms-Door, -nooit-Stop-Door, Stabiel-nee-Stop-Door.
+        await hover({
+            text: guide, index: 3,
+            hover: [
+                '**vraag** `Stabiel` in beslisboom `Boom`',
+                'Is de groep stabiel?',
+                'De eerste vraag.',
+                'Antwoorden: ja → `Hoe` · nee → `Stop`',
+                'Via deze vraag lopen **4** van de 4 paden van de start naar een einde.'
+            ].join('\n\n')
+        });
+    });
+
+    test('a reference to a node: its kind and text', async () => {
+        await hover({
+            text: guide, index: 4,
+            hover: '**stap** `Stop` in beslisboom `Boom`\n\nStop de groep\n\nDaarna: `Door`'
+        });
+    });
+
+    test('a qualified reference Boom.Knoop: the node on its name, the tree on the tree part', async () => {
+        await hover({ text: guide, index: 5, hover: /^\*\*vraag\*\* `Stabiel` in beslisboom `Boom`/ });
+        await hover({ text: guide, index: 7, hover: /^\*\*beslisboom\*\* `Boom`\n\nEen boom/ });
+    });
+
+    test('a typology: its title, documentation and every declared characteristic', async () => {
+        await hover({
+            text: guide, index: 0,
+            hover: [
+                '**typologie** `Huiskamer`',
+                'De huiskamer',
+                'Een kleine, intern gerichte ruimte.',
+                '| Kenmerken | |\n|---|---|\n| Schaal | klein |\n| Gerichtheid | (geen waarde) |\n| Extra | (geen waarde) |'
+            ].join('\n\n')
+        });
+    });
+
+    test('a funding rule: its term, the typologies it resolves to, and its validity', async () => {
+        await hover({
+            text: guide, index: 1,
+            hover: [
+                '**financiering** `SOO`',
+                'Stimuleringsregeling',
+                'Rijksregeling.',
+                'Termijn: **incidenteel**',
+                'Geldt voor: `Buurthuis`',
+                'Geldig tot 2026-01-01 (vervallen)'
+            ].join('\n\n')
+        });
+    });
+
+    test('a funding rule that applies nowhere says so', async () => {
+        await hover({ text: guide, index: 6, hover: /Termijn: \*\*meerjarig\*\*\n\nGeldt voor geen enkele typologie\./ });
+    });
+
+    test('a tree: its documentation and where it starts', async () => {
+        await hover({ text: guide, index: 2, hover: '**beslisboom** `Boom`\n\nEen boom\n\nDe boom.\n\n5 knopen, start bij `Stabiel`' });
+    });
+
+    test('a characteristic: its scale in order', async () => {
+        await hover({ text: guide, index: 8, hover: '**kenmerk** `Extra`\n\nExtra\n\nSchaal: “a”' });
+    });
+
+    test('an unreachable question says it is not reached', async () => {
+        await hover({
+            text: `beslisboom B "b" {\n    advies Start "s"\n    vraag <|>Los "l?" { ja -> Start nee -> Start }\n}`, index: 0,
+            hover: /Deze knoop is niet bereikbaar vanaf de start\.$/
+        });
+    });
+
+    test('texts with Markdown characters are shown as written', async () => {
+        await hover({ text: 'hoofdstuk <|>H "*Niet* vet <b>"', index: 0, hover: '**hoofdstuk** `H`\n\n\\*Niet\\* vet \\<b\\>' });
+    });
+
+    test('in English', async () => {
+        services.i18n.Locale.taal = 'en';
+        await hover({
+            text: guide, index: 3,
+            hover: /^\*\*question\*\* `Stabiel` in decision tree `Boom`[\s\S]*\*\*4\*\* of the 4 paths from the start to an end pass through this question\.$/
+        });
+    });
+});
