@@ -1,4 +1,4 @@
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, type ReferenceInfo, type Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, type ReferenceInfo, type Scope } from 'langium';
 import {
     Antwoord, Advies, Beslisboom, Scenario, ScenarioStap, Stap, Vraag,
     isBeslisboom, isScenario, type Knoop
@@ -29,9 +29,27 @@ export class HandreikingScopeProvider extends DefaultScopeProvider {
         return super.getScope(context);
     }
 
+    /**
+     * One scope per tree (and one for its questions), made on first use: a tree's arrows all look
+     * up the same names, and making a fresh scope per arrow cost more than the rest of linking.
+     * A tree's AST object is replaced when its document changes, so the weak maps never go stale.
+     */
+    private readonly treeScopes = new WeakMap<Beslisboom, Scope>();
+    private readonly questionScopes = new WeakMap<Beslisboom, Scope>();
+
     private nodesOf(boom: Beslisboom, filter?: (k: Knoop) => boolean): Scope {
-        const knopen = filter ? boom.knopen.filter(filter) : boom.knopen;
-        return this.createScopeForNodes(knopen.filter(k => !!k.name));
+        const cache = filter ? this.questionScopes : this.treeScopes;
+        let scope = cache.get(boom);
+        if (!scope) {
+            const knopen = filter ? boom.knopen.filter(filter) : boom.knopen;
+            // With a duplicate name (HRK001) the first node wins, as in source order.
+            const seen = new Set<string>();
+            const descriptions = knopen.filter(k => !!k.name && !seen.has(k.name) && !!seen.add(k.name))
+                .map(k => this.descriptions.createDescription(k, k.name));
+            scope = new MapScope(descriptions);
+            cache.set(boom, scope);
+        }
+        return scope;
     }
 }
 
