@@ -7,6 +7,8 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Taal } from '../i18n/locale.js';
 import { cliMessages } from './cli-messages.js';
 import { UsageError } from './usage-error.js';
+import { decodeSource } from './read-source.js';
+import type { Diagnostic } from 'vscode-languageserver-types';
 
 export interface LoadedWorkspace {
     shared: LangiumSharedServices;
@@ -59,7 +61,8 @@ async function walk(folder: string, found: Set<string>, taal: Taal): Promise<voi
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
             if (!skippedFolders.has(entry.name) && !entry.name.startsWith('.')) await walk(full, found, taal);
-        } else if (entry.isFile() && entry.name.endsWith('.hrk')) {
+        } else if (entry.name.endsWith('.hrk') && (entry.isFile() || entry.isSymbolicLink())) {
+            // A link is followed when the file is read; a broken one is reported there, not skipped.
             found.add(full);
         }
     }
@@ -72,17 +75,22 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
     Handreiking.i18n.Locale.taal = options.taal;
     Handreiking.i18n.Clock.fix(options.peildatum);
     const documents: LangiumDocument[] = [];
+    const problems = new Map<LangiumDocument, Diagnostic>();
     for (const file of files) {
-        let text: string;
+        let bytes: Uint8Array;
         try {
-            text = await fs.readFile(file, 'utf-8');
+            bytes = await fs.readFile(file);
         } catch (err) {
             throw new UsageError(cliMessages(options.taal).pathUnreadable(file, (err as Error).message));
         }
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
+        const source = decodeSource(bytes, options.taal);
+        const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(file));
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
+        if (source.problem) problems.set(document, source.problem);
     }
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    // Problems with the bytes themselves come first: they explain the messages that follow.
+    for (const [document, problem] of problems) document.diagnostics = [problem, ...(document.diagnostics ?? [])];
     return { shared, services: Handreiking, documents, files };
 }

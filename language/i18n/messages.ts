@@ -17,6 +17,10 @@ const nl = {
     syntaxAtLeastOne: (p: { verwacht: string; gevonden: string }) =>
         `Hier moet ten minste één ${p.verwacht} staan; er staat ${p.gevonden}.`,
     endOfFile: () => 'het einde van het bestand',
+    notUtf8: (p: { byte: string; regel: number; kolom: number }) =>
+        `Het bestand is geen UTF-8-tekst: byte ${p.byte} op regel ${p.regel}, kolom ${p.kolom} is geen geldig UTF-8-teken. Sla het bestand op als UTF-8 (in Kladblok of Word: ‘Opslaan als’, codering UTF-8).`,
+    binaryFile: () =>
+        'Dit is geen tekstbestand (er staan binaire gegevens in). Een .hrk-bestand is platte tekst: open het in VS Code of een teksteditor, of verwijder het uit de map.',
 
     // HRK001
     duplicateName: (p: { naam: string; soort: string; waar: string }) =>
@@ -146,6 +150,8 @@ const en: Catalogue = {
     syntaxUnexpectedCharacter: p => `The character ${p.teken} does not belong here. Put text between "quotes" or remove the character.`,
     syntaxAtLeastOne: p => `At least one ${p.verwacht} is needed here; found ${p.gevonden}.`,
     endOfFile: () => 'the end of the file',
+    notUtf8: p => `The file is not UTF-8 text: byte ${p.byte} on line ${p.regel}, column ${p.kolom} is not a valid UTF-8 character. Save the file as UTF-8.`,
+    binaryFile: () => 'This is not a text file (it contains binary data). A .hrk file is plain text: open it in VS Code or a text editor, or remove it from the folder.',
 
     duplicateName: p => `The name ‘${p.naam}’ is already used (${p.waar}). Names of ${p.soort} must be unique: choose another name.`,
     duplicateNameElsewhere: () => 'also used here',
