@@ -1,12 +1,13 @@
 /**
  * One `check` of a workspace in a fresh process, so that its peak memory is its own: parse, link
  * and validate with every category (the slow, workspace-wide checks included), as the CLI does.
- * Prints one JSON line: { ms, maxRssMB, files, diagnostics }.
+ * The services are the CLI's (batch mode: no reference index). Prints one JSON line: { ms, maxRssMB, files, diagnostics }.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import { batchMode } from '../language/cli/load-workspace.js';
 import { createHandreikingServices } from '../language/handreiking-module.js';
 
 function hrkFiles(dir: string): string[] {
@@ -17,7 +18,7 @@ function hrkFiles(dir: string): string[] {
 const dir = process.argv[2];
 const texts = hrkFiles(dir).map(file => ({ file, text: fs.readFileSync(file, 'utf-8') }));
 const start = performance.now();
-const { shared } = createHandreikingServices(NodeFileSystem);
+const { shared } = createHandreikingServices(NodeFileSystem, { language: batchMode });
 const documents = texts.map(({ file, text }) => {
     const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
     shared.workspace.LangiumDocuments.addDocument(document);

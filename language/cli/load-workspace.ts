@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { URI, type DeepPartial, type LangiumDocument, type Module } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createHandreikingServices, type HandreikingServices } from '../handreiking-module.js';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -68,10 +68,20 @@ async function walk(folder: string, found: Set<string>, taal: Taal): Promise<voi
     }
 }
 
+/**
+ * The command line checks and exports once and never asks "where is this used?": it skips the
+ * index of references that an editor needs for find-references and rename.
+ */
+export const batchMode: Module<HandreikingServices, DeepPartial<HandreikingServices>> = {
+    workspace: {
+        ReferenceDescriptionProvider: () => ({ createDescriptions: async () => [] })
+    }
+};
+
 /** Loads the files as one workspace and builds it with every validation category, slow ones included. */
 export async function loadWorkspace(paths: readonly string[], options: LoadOptions): Promise<LoadedWorkspace> {
     const files = await collectHrkFiles(paths, options.taal);
-    const { shared, Handreiking } = createHandreikingServices(NodeFileSystem);
+    const { shared, Handreiking } = createHandreikingServices(NodeFileSystem, { language: batchMode });
     Handreiking.i18n.Locale.taal = options.taal;
     Handreiking.i18n.Clock.fix(options.peildatum);
     const documents: LangiumDocument[] = [];

@@ -1,4 +1,4 @@
-import { DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument } from 'langium';
+import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import { isBeslisboom, isScenario, type Gids } from '../generated/ast.js';
 import { qualifiedNodeName } from './names.js';
 
@@ -24,6 +24,19 @@ export class HandreikingScopeComputation extends DefaultScopeComputation {
             }
         }
         return exports;
+    }
+
+    /**
+     * Local symbols are only the top-level elements: node names are looked up through the tree's
+     * own cached scope (see the scope provider), so describing every node again here was waste.
+     */
+    override async collectLocalSymbols(document: LangiumDocument): Promise<LocalSymbols> {
+        const gids = document.parseResult.value as Gids;
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        for (const element of gids.elementen ?? []) {
+            if (element.name) symbols.add(gids, this.descriptions.createDescription(element, element.name, document));
+        }
+        return symbols;
     }
 
     protected override addExportedSymbol(node: AstNode, exports: AstNodeDescription[], document: LangiumDocument): void {

@@ -1,4 +1,4 @@
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, type ReferenceInfo, type Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, type AstNodeDescription, type ReferenceInfo, type Scope, type Stream } from 'langium';
 import {
     Antwoord, Advies, Beslisboom, Scenario, ScenarioStap, Stap, Vraag,
     isBeslisboom, isScenario, type Knoop
@@ -25,6 +25,11 @@ export class HandreikingScopeProvider extends DefaultScopeProvider {
             if (!boom) return EMPTY_SCOPE;
             const onlyQuestions = property === ScenarioStap.vraag;
             return this.nodesOf(boom, onlyQuestions ? (k => k.$type === Vraag.$type) : undefined);
+        }
+        if (property === 'zie') {
+            // Inside a tree, `zie Knoop` may name a node of the same tree; then everything else.
+            const boom = AstUtils.getContainerOfType(container, isBeslisboom);
+            if (boom) return new ChainedScope(this.nodesOf(boom), super.getScope(context));
         }
         return super.getScope(context);
     }
@@ -58,4 +63,21 @@ function isArrow(type: string, property: string): boolean {
         || (type === Advies.$type && property === Advies.daarna)
         || (type === Stap.$type && property === Stap.volgende)
         || (type === Beslisboom.$type && property === Beslisboom.start);
+}
+
+/** A scope that looks in `inner` first and then in `outer`, without copying either. */
+class ChainedScope implements Scope {
+    constructor(private readonly inner: Scope, private readonly outer: Scope) {}
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.inner.getElement(name) ?? this.outer.getElement(name);
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        return this.inner.getElements(name).concat(this.outer.getElements(name));
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return this.inner.getAllElements().concat(this.outer.getAllElements());
+    }
 }
