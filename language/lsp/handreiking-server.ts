@@ -2,7 +2,9 @@ import { AstUtils, DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { cliMessages } from '../cli/cli-messages.js';
-import { exportWorkspaceJson, serializeJson } from '../generation/json/export-json.js';
+import { exportWorkspaceJson, jsonContext, serializeJson } from '../generation/json/export-json.js';
+import { toHandreikingJson } from '../generation/json/to-json.js';
+import { isBeslisboom, isScenario } from '../generated/ast.js';
 import type { HandreikingJson } from '../generation/json/handreiking-json.js';
 import { fundingOverviewMermaid } from '../generation/mermaid/funding-mermaid.js';
 import { treeToMermaid } from '../generation/mermaid/tree-mermaid.js';
@@ -32,13 +34,19 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
 
     // The workspace JSON is the same for every preview pushed after one build: compute it once.
     let cachedJson: HandreikingJson | undefined;
-    builder.onUpdate(() => { cachedJson = undefined; });
+    let cachedShared: HandreikingJson | undefined;
+    builder.onUpdate(() => { cachedJson = undefined; cachedShared = undefined; });
     const workspaceJson = () => (cachedJson ??= exportWorkspaceJson(services, '/'));
+    // The preview draws the trees of its own document; of the rest of the workspace it needs only
+    // the typologies and funding (for the table and the overview). Exporting every tree of a large
+    // workspace on each keystroke would make typing slow.
+    const sharedJson = () => (cachedShared ??= toHandreikingJson(
+        services.handreiking.WorkspaceModel.elements().filter(e => !isBeslisboom(e) && !isScenario(e)), jsonContext(services, '/')));
 
     const preview = (uri: string): ReturnType<typeof computePreviewData> | null => {
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
         if (!document || document.state < DocumentState.Validated) return null;
-        return computePreviewData(services, document, { direction: subscriptions.get(uri)?.direction, json: workspaceJson() });
+        return computePreviewData(services, document, { direction: subscriptions.get(uri)?.direction, json: sharedJson() });
     };
 
     connection.onNotification(PreviewSubscription.type, params => {
