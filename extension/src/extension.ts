@@ -32,8 +32,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             const target = asUri(uri) ?? activeHrk();
             if (!target) return;
             const preview = previews.open(target, true);
-            if (tree) preview.walk(tree, from);
-            else preview.show({ kind: 'tree', tree: '' });
+            if (tree) {
+                preview.walk(tree, from);
+            } else {
+                const editor = vscode.window.activeTextEditor;
+                preview.walkAt(editor?.document.uri.toString() === target.toString() ? editor.selection.active : undefined);
+            }
         }),
         vscode.commands.registerCommand('handreiking.runScenarios', async () => {
             await vscode.commands.executeCommand('testing.runAll');

@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExportRequest, type ExportKind } from '../../../language/lsp/protocol.js';
 import type { PreviewManager } from '../preview/preview-manager.js';
+import { requireTrust } from '../preview/preview-panel.js';
 import { writeExport } from './write-files.js';
 
 /** JSON, Mermaid and the HTML guide come from the server; SVG and PNG are drawn by the preview. */
 export function registerExportCommands(context: vscode.ExtensionContext, client: LanguageClient, previews: PreviewManager): void {
     const server = (kind: ExportKind, scope: 'file' | 'workspace') => async (uri?: vscode.Uri) => {
+        if (!requireTrust()) return;
         const target = scope === 'file' ? (uri ?? activeHrk()) : undefined;
         if (scope === 'file' && !target) return noFile();
         const files = await vscode.window.withProgress(
@@ -15,6 +17,7 @@ export function registerExportCommands(context: vscode.ExtensionContext, client:
         await writeExport(files, { single: kind !== 'mermaid' });
     };
     const image = (format: 'svg' | 'png') => async (uri?: vscode.Uri) => {
+        if (!requireTrust()) return;
         const target = uri ?? activeHrk();
         if (!target) return noFile();
         const preview = previews.open(target);

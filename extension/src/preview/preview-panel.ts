@@ -21,6 +21,7 @@ export class PreviewPanel implements vscode.Disposable {
     private pending: ToWebview[] = [];
     private renderRequests = new Map<number, (files: Array<{ name: string; data: string }>) => void>();
     private nextRequest = 1;
+    private pendingWalk: vscode.Position | undefined;
 
     constructor(
         readonly uri: vscode.Uri,
@@ -48,6 +49,11 @@ export class PreviewPanel implements vscode.Disposable {
     update(data: PreviewData): void {
         this.data = data;
         this.post({ type: 'update', data });
+        if (this.pendingWalk) {
+            const position = this.pendingWalk;
+            this.pendingWalk = undefined;
+            this.walkAt(position);
+        }
     }
 
     show(view: PreviewView): void {
@@ -58,6 +64,25 @@ export class PreviewPanel implements vscode.Disposable {
     walk(tree: string, from?: string): void {
         this.panel.reveal(undefined, true);
         this.post({ type: 'walk', tree, ...(from ? { from } : {}) });
+    }
+
+    /**
+     * Walks the tree the cursor is in (from the question under it), or the first tree of the file.
+     * Before the first data has arrived the request waits for it.
+     */
+    walkAt(position: vscode.Position | undefined): void {
+        if (!this.data) {
+            this.pendingWalk = position ?? new vscode.Position(0, 0);
+            return;
+        }
+        const found = position ? nodeAt(this.data.trees, position) : undefined;
+        const tree = found?.tree ?? this.data.trees[0]?.tree.id;
+        if (!tree) {
+            void vscode.window.showInformationMessage(vscode.l10n.t('This file has no decision tree to walk through.'));
+            return;
+        }
+        const question = found?.node && this.data.trees.find(t => t.tree.id === tree)?.tree.nodes.find(n => n.id === found.node && n.kind === 'question');
+        this.walk(tree, question ? question.id : undefined);
     }
 
     /** Renders every tree of the document in the webview and returns the files. */
@@ -120,6 +145,7 @@ export class PreviewPanel implements vscode.Disposable {
             case 'reveal': return this.reveal(message.tree, message.node);
             case 'saveScenario': return this.saveScenario(message.tree, message.answers, message.expected);
             case 'export': {
+                if (!requireTrust()) return;
                 const data = message.format === 'png' ? Buffer.from(message.data.replace(/^data:image\/png;base64,/, ''), 'base64') : message.data;
                 await writeExport([{ name: message.name, content: data }], { single: true });
                 return;
@@ -193,6 +219,13 @@ export class PreviewPanel implements vscode.Disposable {
         this.disposables.length = 0;
         this.onDispose(this);
     }
+}
+
+/** Exports write files: only in a trusted workspace, as the manifest declares. */
+export function requireTrust(): boolean {
+    if (vscode.workspace.isTrusted) return true;
+    void vscode.window.showWarningMessage(vscode.l10n.t('Exporting writes files: trust this workspace first (Workspaces: Manage Workspace Trust).'));
+    return false;
 }
 
 /** The tree and node whose source range contains the position (innermost first). */

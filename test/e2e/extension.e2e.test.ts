@@ -1,0 +1,321 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, BrowserContext, ConsoleMessage, Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import {
+    codeServerDir, codeServerInstalled, ensureVsix, installExtension, projectRoot, startCodeServer,
+    type CodeServerDirs, type RunningCodeServer
+} from './code-server.js';
+import { writeDisplayLanguage } from './display-language.js';
+import { NetworkRecorder } from './network.js';
+import { until, Workbench } from './workbench.js';
+
+/**
+ * The packaged extension (handreiking.vsix) in a real VS Code: code-server 4.139.1 in headless
+ * Chromium, a copy of examples/ as the folder. Opens a decision tree, draws it in the preview,
+ * clicks a node, runs the scenarios in the Testing view, walks the tree, saves the walk as a
+ * scenario, shows a mistake in the Problems view, and checks that nothing left the machine. Saves
+ * the screenshots of docs/extension.md (docs/images/).
+ *
+ * Runs with `npm run test:e2e` after `scripts/e2e/install-code-server.sh` (`npm test` runs both).
+ * HANDREIKING_E2E_LOCALE=en runs it with VS Code's display language English (default: nl).
+ * HANDREIKING_E2E_VSIX=file.vsix tests that package instead of (re)building handreiking.vsix.
+ * HANDREIKING_E2E_KEEP=1 keeps the temporary folder (code-server's logs) for inspection;
+ * HANDREIKING_E2E_DEBUG=1 prints the browser console.
+ */
+
+const run = promisify(execFile);
+const locale = process.env.HANDREIKING_E2E_LOCALE === 'en' ? 'en' : 'nl';
+const screenshots = path.join(projectRoot, 'docs', 'images');
+
+const FILE = 'revitalisatie/bewonersbeheer.hrk';
+const TREE = 'Bewonersbeheer';
+/** The node clicked in the diagram: its question text and its name in the source. */
+const CLICKED = { text: 'onenigheid', name: 'Onenigheid' };
+
+/** The two titles of a command: English (package.nls.json) and Dutch (package.nls.nl.json). */
+function titles(key: string): RegExp {
+    const en = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const nl = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.nls.nl.json'), 'utf8')) as Record<string, string>;
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`Handreiking: (${escape(en[key])}|${escape(nl[key])})`);
+}
+
+describe('the extension in VS Code (code-server)', () => {
+    let dirs: CodeServerDirs;
+    let workspace: string;
+    let extensionDir: string;
+    let server: RunningCodeServer | undefined;
+    let browser: Browser | undefined;
+    let context: BrowserContext;
+    let page: Page;
+    let vscode: Workbench;
+    let network: NetworkRecorder;
+    const consoleMessages: string[] = [];
+    /** Expectations computed with the CLI from the same files. */
+    let expectedNodes: number;
+    let expectedScenarios: number;
+    let preview: Frame;
+
+    const log = (line: string) => console.log(`[e2e] ${line}`);
+    /** The screenshots of docs/extension.md, which shows VS Code in Dutch: taken in the Dutch run only. */
+    const shoot = async (name: string) => {
+        if (locale !== 'nl') return;
+        fs.mkdirSync(screenshots, { recursive: true });
+        await page.screenshot({ path: path.join(screenshots, name) });
+        log(`screenshot docs/images/${name}`);
+    };
+
+    beforeAll(async () => {
+        if (!codeServerInstalled()) {
+            throw new Error(`code-server is not installed in ${codeServerDir}: run scripts/e2e/install-code-server.sh first`);
+        }
+        const started = Date.now();
+        const vsix = await ensureVsix(log);
+
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), 'handreiking-e2e-'));
+        dirs = { root, userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions'), home: path.join(root, 'home') };
+        workspace = path.join(root, 'examples');
+        fs.cpSync(path.join(projectRoot, 'examples'), workspace, { recursive: true });
+        fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+        fs.mkdirSync(dirs.extensions, { recursive: true });
+        fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
+            'workbench.startupEditor': 'none',
+            'security.workspace.trust.enabled': false,
+            'workbench.colorTheme': 'Default Light Modern',
+            'workbench.secondarySideBar.defaultVisibility': 'hidden',
+            'workbench.tips.enabled': false,
+            'chat.disableAIFeatures': true,
+            'extensions.autoCheckUpdates': false,
+            'extensions.autoUpdate': false,
+            'extensions.ignoreRecommendations': true,
+            'telemetry.telemetryLevel': 'off',
+            'update.mode': 'none',
+            'editor.minimap.enabled': false,
+            // VS Code for the web saves after a delay by default; said here so the test can rely on it.
+            'files.autoSave': 'afterDelay',
+            'files.autoSaveDelay': 300,
+            'testing.automaticallyOpenTestResults': 'neverOpen',
+            'testing.automaticallyOpenPeekView': 'never'
+        }, null, 4));
+        if (locale === 'nl') writeDisplayLanguage(dirs.userData, path.join(root, 'display-language'), 'nl');
+
+        log((await installExtension(vsix, dirs)).split('\n').pop() ?? '');
+        const installed = fs.readdirSync(dirs.extensions).find(name => name.startsWith('handreiking.handreiking-'));
+        if (!installed) throw new Error(`the extension is not in ${dirs.extensions}`);
+        extensionDir = path.join(dirs.extensions, installed);
+
+        // What the preview and the Testing view should show, from the CLI on the same files.
+        const cli = path.join(projectRoot, 'bin', 'handreiking.js');
+        const mermaidDir = path.join(root, 'mermaid');
+        await run(process.execPath, [cli, 'export', 'mermaid', workspace, '-o', mermaidDir]);
+        expectedNodes = countMermaidNodes(fs.readFileSync(path.join(mermaidDir, `${TREE}.mmd`), 'utf8'));
+        const tested = await run(process.execPath, [cli, 'test', workspace]);
+        expectedScenarios = tested.stdout.split('\n').filter(line => /^[✓✗]/.test(line)).length;
+        log(`expecting ${expectedNodes} diagram nodes in ${TREE} and ${expectedScenarios} scenarios`);
+
+        server = await startCodeServer({ dirs, folder: workspace, locale });
+        log(`code-server on ${server.url} (pid ${server.process.pid})`);
+        browser = await launchBrowser();
+        context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+        page = await context.newPage();
+        network = new NetworkRecorder(context, page);
+        page.on('console', (message: ConsoleMessage) => consoleMessages.push(`${message.type()}: ${message.text()}`));
+        vscode = new Workbench(page);
+        await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
+        await vscode.waitUntilReady();
+        log(`workbench ready after ${Math.round((Date.now() - started) / 1000)} s`);
+    });
+
+    afterEach(async context => {
+        // A failed step leaves a picture of the workbench in test-results/ (ignored by git).
+        if (context.task.result?.state === 'fail' && page) {
+            const file = path.join(projectRoot, 'test-results', 'e2e', `failed-${context.task.name.replace(/\W+/g, '-')}.png`);
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+            await page.screenshot({ path: file }).catch(() => undefined);
+            log(`failure screenshot: ${file}`);
+        }
+    });
+
+    afterAll(async () => {
+        await browser?.close().catch(() => undefined);
+        await server?.stop();
+        if (dirs && !process.env.HANDREIKING_E2E_KEEP) fs.rmSync(dirs.root, { recursive: true, force: true });
+        else if (dirs) log(`kept ${dirs.root}`);
+    });
+
+    test('opens a .hrk file as a Handreiking document', async () => {
+        await vscode.openFile(FILE);
+        await page.locator('.part.editor .view-lines', { hasText: `beslisboom ${TREE}` }).first().waitFor({ timeout: 30_000 });
+        await until('the language mode Handreiking', async () => await vscode.languageStatus() === 'Handreiking');
+    });
+
+    test('draws the decision tree in the preview beside the editor', async () => {
+        await vscode.runCommand('View: Close Primary Side Bar', /Close Primary Side Bar/).catch(() => undefined);
+        const title = await vscode.runCommand('Handreiking: Open Preview to the Side', titles('command.openPreviewToSide'));
+        log(`ran "${title}"`);
+        preview = await vscode.webviewFrame('.diagram-viewport');
+        const nodes = preview.locator('.diagram-viewport svg g.node');
+        await until(`${expectedNodes} nodes in the diagram`, async () => await nodes.count() === expectedNodes, 60_000);
+        // The webview speaks VS Code's display language.
+        expect(await preview.evaluate(() => document.documentElement.lang)).toBe(locale);
+        await expect.poll(() => preview.locator('.walk-button').innerText()).toBe(locale === 'nl' ? 'Doorlopen' : 'Walk through');
+        await shoot('preview.png');
+    });
+
+    test('a click on a node selects its name in the editor', async () => {
+        const source = fs.readFileSync(path.join(workspace, FILE), 'utf8').split('\n');
+        const line = source.findIndex(l => new RegExp(`\\bvraag\\s+${CLICKED.name}\\b`).test(l));
+        const start = source[line].indexOf(CLICKED.name);
+        const expected = { line: line + 1, column: start + CLICKED.name.length + 1, selected: CLICKED.name.length };
+
+        const node = preview.locator('.diagram-viewport svg g.node', { hasText: CLICKED.text }).first();
+        await expect.poll(() => node.getAttribute('class')).toContain('hrk-clickable');
+        const status = await until(`the selection of ${CLICKED.name} (Ln ${expected.line})`, async () => {
+            const current = await vscode.cursorStatus();
+            if (current.line === expected.line && current.selected === expected.selected) return current;
+            await node.click();
+            return undefined;
+        }, 30_000, 1_000);
+        expect({ line: status.line, column: status.column, selected: status.selected }).toEqual(expected);
+        // And back: the cursor now in that node's text marks it in the diagram.
+        await expect.poll(() => node.getAttribute('class')).toContain('hrk-cursor');
+        await shoot('click-to-source.png');
+    });
+
+    test('lists the scenarios in the Testing view and runs them green', async () => {
+        await vscode.runCommand('Testing: Focus on Test Explorer View', /Focus on Test Explorer View/);
+        const rows = page.locator('.test-explorer .monaco-list-row');
+        await until('scenario files in the Test Explorer', async () => await rows.count() > 0);
+        expect(await rows.filter({ hasText: 'scenarios/bewonersbeheer.hrk' }).count()).toBe(1);
+
+        await vscode.runCommand('Handreiking: Run Scenarios', titles('command.runScenarios'));
+        const summary = await until(`${expectedScenarios}/${expectedScenarios} passed`, async () => {
+            const text = (await page.locator('.test-explorer .result-summary').first().innerText()).replace(/\s+/g, ' ');
+            return text.includes(`${expectedScenarios}/${expectedScenarios}`) ? text : undefined;
+        }, 60_000);
+        log(`Test Explorer: ${summary}`);
+        expect(await page.locator('.test-explorer .codicon-testing-failed-icon, .test-explorer .codicon-testing-error-icon').count()).toBe(0);
+
+        // Show the scenarios of one file for the screenshot.
+        const file = rows.filter({ hasText: 'scenarios/bewonersbeheer.hrk' }).first();
+        if (await file.getAttribute('aria-expanded') === 'false') await file.locator('.monaco-tl-twistie').click();
+        await until('the scenarios of bewonersbeheer.hrk', async () => await rows.count() > 7);
+        await shoot('testing.png');
+    });
+
+    test('walks the tree in the preview and saves the walk as a scenario', async () => {
+        await vscode.runCommand('View: Close Primary Side Bar', /Close Primary Side Bar/).catch(() => undefined);
+        await preview.locator('button.walk-button').click();
+        const panel = preview.locator('.walk-panel');
+        await panel.locator('.walk-question .walk-text', { hasText: 'Is de bewonersbeheergroep stabiel?' }).waitFor({ timeout: 15_000 });
+
+        await panel.locator('button.walk-answer[data-answer="nee"]').click();
+        await panel.locator('.walk-question .walk-text', { hasText: 'Is er sprake van onenigheid binnen de beheergroep?' }).waitFor({ timeout: 15_000 });
+        expect(await panel.locator('.walk-path li').count()).toBe(1);
+        // The path is marked in the diagram as well.
+        expect(await preview.locator('.diagram-viewport g.node.hrk-walk-current').count()).toBe(1);
+
+        await panel.locator('button.walk-answer[data-answer="ja"]').click();
+        await panel.locator('.walk-advice').waitFor({ timeout: 15_000 });
+        await panel.locator('button.walk-save').waitFor({ timeout: 15_000 });
+        await shoot('walkthrough.png');
+
+        // "Bewaar als scenario": an edit at the end of the file (saved by auto save), which the
+        // Testing view picks up as a new, passing scenario.
+        const advice = await panel.locator('.walk-advice').getAttribute('data-node');
+        const file = path.join(workspace, FILE);
+        const before = fs.readFileSync(file, 'utf8');
+        await panel.locator('button.walk-save').click();
+        const added = await until('the scenario at the end of the file', async () => {
+            const now = fs.readFileSync(file, 'utf8');
+            return now.length > before.length ? now.slice(before.length) : undefined;
+        });
+        expect(added).toMatch(new RegExp(`scenario "[^"]+" \\{\\s*beslisboom ${TREE}\\s*Stabiel: nee\\s*Onenigheid: ja\\s*verwacht ${advice}\\s*\\}`));
+        await vscode.runCommand('Testing: Focus on Test Explorer View', /Focus on Test Explorer View/);
+        await page.locator('.test-explorer .monaco-list-row', { hasText: FILE }).first().waitFor({ timeout: 30_000 });
+        await vscode.runCommand('Handreiking: Run Scenarios', titles('command.runScenarios'));
+        const all = expectedScenarios + 1;
+        await until(`${all}/${all} passed after saving the walk`, async () =>
+            (await page.locator('.test-explorer .result-summary').first().innerText()).replace(/\s+/g, ' ').includes(`${all}/${all}`), 60_000);
+    });
+
+    test('reports a mistake in the display language, as the CLI does', async () => {
+        // A new file with an unknown start node, as an editor might type it.
+        const name = 'nieuwe-boom.hrk';
+        const text = 'beslisboom NieuweBoom "Nieuwe boom" {\n    start Onbekend\n    advies Klaar "Klaar"\n}\n';
+        fs.writeFileSync(path.join(workspace, name), text);
+        const expected = await cliMessages(path.join(workspace, name), locale);
+        expect(expected.length).toBeGreaterThan(0);
+
+        await vscode.runCommand('View: Close Primary Side Bar', /Close Primary Side Bar/).catch(() => undefined);
+        await vscode.runCommand('Notifications: Clear All Notifications', /Clear All Notifications/).catch(() => undefined);
+        await vscode.runCommand('View: Focus First Editor Group', /Focus First Editor Group/).catch(() => undefined);
+        await vscode.openFile(name);
+        await vscode.runCommand('Problems: Focus on Problems View', /Focus on Problems View/);
+        const problems = page.locator('.markers-panel .monaco-list-row');
+        for (const message of expected) {
+            await problems.filter({ hasText: message }).first().waitFor({ timeout: 30_000 });
+        }
+        await shoot('diagnostics.png');
+    });
+
+    test('exports the file as an HTML guide that needs nothing from outside', async () => {
+        // The server reads Mermaid and the guide app from beside dist/server.cjs: this fails when
+        // the .vsix lacks them (there is no node_modules in the package).
+        await vscode.runCommand('View: Focus First Editor Group', /Focus First Editor Group/).catch(() => undefined);
+        await vscode.openFile(FILE);
+        const target = path.join(workspace, 'bewonersbeheer-gids.html');
+        await vscode.runCommand('Handreiking: Export File as HTML Guide', titles('command.exportHtmlFile'));
+        // code-server's save dialog is VS Code's own: a quick input holding the path.
+        await vscode.answerPathDialog(target);
+        const html = await until('the exported HTML guide', async () => {
+            if (!fs.existsSync(target)) return undefined;
+            const text = fs.readFileSync(target, 'utf8');
+            return text.includes('</html>') ? text : undefined;
+        }, 60_000);
+        expect(html).toContain('Is er sprake van onenigheid binnen de beheergroep?');
+        // Everything inline, and a policy that lets the page load nothing from elsewhere.
+        expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src (?:'|&#39;)none(?:'|&#39;);/);
+        expect(html).not.toMatch(/<(?:script|img)\b[^>]*\bsrc=["']https?:|<link\b[^>]*\bhref=["']https?:/);
+    });
+
+    test('nothing leaves the machine', async () => {
+        await network.settle();
+        const { local, codeServer, outside } = network.classify(extensionDir);
+        log(`${local.length} local requests, ${codeServer.length} by code-server to its gallery (${[...new Set(codeServer.map(r => new URL(r.url).hostname))].join(', ') || 'none'})`);
+        // The recording does see the webview: its script came from the installed extension,
+        // answered by the webview's service worker.
+        const script = local.find(r => r.url.endsWith('/dist/webview/preview.js'));
+        expect(script).toBeDefined();
+        log(`webview script: ${script?.url} (service worker: ${script?.fromServiceWorker})`);
+        expect(outside.map(r => `${r.url} (from ${r.source})`)).toEqual([]);
+        if (process.env.HANDREIKING_E2E_DEBUG) console.log(consoleMessages.join('\n'));
+        // Nor was a load attempted and blocked by a Content Security Policy (the webview's included).
+        expect(consoleMessages.filter(m => /Content Security Policy/i.test(m))).toEqual([]);
+    });
+});
+
+/** The messages `handreiking check` gives for a file, in `lang`. */
+async function cliMessages(file: string, lang: string): Promise<string[]> {
+    const cli = path.join(projectRoot, 'bin', 'handreiking.js');
+    // Exit code 1 (errors found) is the expected outcome here.
+    const output = await run(process.execPath, [cli, 'check', file, '--format', 'json', '--lang', lang])
+        .catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }));
+    const report = JSON.parse(output.stdout) as { diagnostics: Array<{ message: string }> };
+    return report.diagnostics.map(d => d.message);
+}
+
+/** Node declarations (`n0{"…"}`, `s0(["Start"])`, `l0[["…"]]`) in Mermaid flowchart text. */
+function countMermaidNodes(text: string): number {
+    const ids = new Set<string>();
+    for (const line of text.split('\n')) {
+        const match = /^\s*([A-Za-z][\w]*)\s*[[({>]/.exec(line);
+        if (match) ids.add(match[1]);
+    }
+    return ids.size;
+}
