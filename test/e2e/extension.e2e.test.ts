@@ -187,6 +187,18 @@ describe('the extension in VS Code (code-server)', () => {
         await shoot('click-to-source.png');
     });
 
+    test('the walkthrough command starts at the question under the cursor', async () => {
+        // The cursor is on the clicked question's name (previous test).
+        await vscode.runCommand('View: Focus First Editor Group', /Focus First Editor Group/).catch(() => undefined);
+        await vscode.runCommand('Handreiking: Walk Through a Decision Tree', titles('command.walkthrough'));
+        const panel = preview.locator('.walk-panel');
+        await panel.locator('.walk-question .walk-text', { hasText: CLICKED.text }).waitFor({ timeout: 15_000 });
+        await panel.locator('button.walk-close').click();
+        await panel.waitFor({ state: 'hidden', timeout: 15_000 }).catch(async () => {
+            expect(await panel.locator('.walk-question').count()).toBe(0);
+        });
+    });
+
     test('lists the scenarios in the Testing view and runs them green', async () => {
         await vscode.runCommand('Testing: Focus on Test Explorer View', /Focus on Test Explorer View/);
         const rows = page.locator('.test-explorer .monaco-list-row');
