@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { activeHrk, registerExportCommands } from './commands/export-commands.js';
 import { createLanguageClient } from './language-client.js';
 import { PreviewManager } from './preview/preview-manager.js';
@@ -47,14 +47,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     );
     registerExportCommands(context, client, previews);
 
-    // Tell the user once when the server stopped for good (after the client's own restarts).
-    let told = false;
-    context.subscriptions.push(client.onDidChangeState(e => {
-        if (e.newState === State.Stopped && !told) {
-            told = true;
-            void vscode.window.showErrorMessage(vscode.l10n.t('The Handreiking language server stopped. Reload the window to start it again.'));
-        }
-    }));
     await client.start();
     await tests.refresh().catch(() => undefined);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ServerWatchdog } from './server-watchdog.js';
 
 /** Starts the bundled language server (dist/server.cjs) in its own Node process. */
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
@@ -14,7 +15,10 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
         // The server speaks the editor's display language (Dutch or English).
         initializationOptions: {},
         outputChannelName: 'Handreiking',
-        connectionOptions: { maxRestartCount: 4 }
+        errorHandler: new ServerWatchdog({
+            restarted: vscode.l10n.t('The Handreiking language server stopped unexpectedly and was started again.'),
+            gaveUp: vscode.l10n.t('The Handreiking language server keeps stopping and was not started again. Reload the window to try again; the Output view (Handreiking) shows why.')
+        }, message => void vscode.window.showWarningMessage(message))
     };
     return new LanguageClient('handreiking', 'Handreiking', serverOptions, clientOptions);
 }

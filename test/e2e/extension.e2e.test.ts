@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -294,6 +294,32 @@ describe('the extension in VS Code (code-server)', () => {
         // Everything inline, and a policy that lets the page load nothing from elsewhere.
         expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src (?:'|&#39;)none(?:'|&#39;);/);
         expect(html).not.toMatch(/<(?:script|img)\b[^>]*\bsrc=["']https?:|<link\b[^>]*\bhref=["']https?:/);
+    });
+
+    test('a language server that dies is started again, and the user is told once', async () => {
+        const serverPids = () => execFileSync('pgrep', ['-f', 'handreiking.handreiking-0.1.0/dist/server.cjs'], { encoding: 'utf8' })
+            .trim().split('\n').filter(Boolean);
+        const [first] = await until('the language server process', async () => {
+            try { return serverPids().length > 0 ? serverPids() : undefined; } catch { return undefined; }
+        });
+        process.kill(Number(first), 'SIGKILL');
+        const restarted = locale === 'nl' ? 'stopte onverwacht en is opnieuw gestart' : 'stopped unexpectedly and was started again';
+        await page.locator('.notification-toast', { hasText: restarted }).first().waitFor({ timeout: 60_000 });
+        const second = await until('a new language server process', async () => {
+            try { return serverPids().find(pid => pid !== first); } catch { return undefined; }
+        }, 60_000);
+        expect(second).not.toBe(first);
+        // The new server answers: the scenarios run green again.
+        await vscode.runCommand('Handreiking: Run Scenarios', titles('command.runScenarios'));
+        await vscode.runCommand('Testing: Focus on Test Explorer View', /Focus on Test Explorer View/);
+        await until('the scenarios after the restart', async () =>
+            /\d+\/\d+/.test((await page.locator('.test-explorer .result-summary').first().innerText()).replace(/\s+/g, ' ')), 60_000);
+        // Told once: killing it again shows no second message.
+        process.kill(Number(second), 'SIGKILL');
+        await until('a third language server process', async () => {
+            try { return serverPids().find(pid => pid !== first && pid !== second); } catch { return undefined; }
+        }, 60_000);
+        expect(await page.locator('.notification-toast', { hasText: restarted }).count()).toBeLessThanOrEqual(1);
     });
 
     test('nothing leaves the machine', async () => {
