@@ -7,6 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+# Run from `npm test`, this script inherits npm's environment (NODE, npm_node_execpath, npm_config_*)
+# naming the Node that runs npm (20 here); code-server's install scripts would then refuse to run.
+for variable in $(compgen -e | grep -E '^(npm_|NODE$)'); do unset "$variable"; done
+
 VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 NODE_VERSION="${CODE_SERVER_NODE_VERSION:-24}"
 DIR="${CODE_SERVER_DIR:-$PWD/.cache/code-server}"
