@@ -7,6 +7,8 @@ import { median } from './stats.js';
 
 export interface PreviewFigures {
     nodes: number;
+    /** Drawn whole, or as the focus view around the cursor (past the large-diagram threshold). */
+    focus: boolean;
     /** Update message in → new diagram drawn (webview only; renderDelay 0). */
     redrawMs: number;
 }
@@ -26,13 +28,13 @@ export async function previewDataFor(text: string): Promise<PreviewData> {
  * Keystroke to redrawn diagram in the real preview page in headless Chromium: each "keystroke"
  * is an update whose Mermaid text differs by one letter, as the server pushes after an edit.
  */
-export async function measurePreview(texts: Array<{ nodes: number; text: string }>, keystrokes = 6): Promise<PreviewFigures[]> {
+export async function measurePreview(texts: Array<{ nodes: number; text: string; threshold?: number }>, keystrokes = 6): Promise<PreviewFigures[]> {
     const harness = await startHarness();
     try {
         const figures: PreviewFigures[] = [];
-        for (const { nodes, text } of texts) {
+        for (const { nodes, text, threshold } of texts) {
             const page = await harness.open();
-            await page.settings({ renderDelay: 0, largeDiagramThreshold: 100_000 });
+            await page.settings({ renderDelay: 0, largeDiagramThreshold: threshold ?? 100_000 });
             let data = await previewDataFor(text);
             await page.update(data);
             let draws = (await page.idle(1).catch(async err => {
@@ -49,7 +51,7 @@ export async function measurePreview(texts: Array<{ nodes: number; text: string 
                 samples.push(performance.now() - start);
             }
             await page.page.close();
-            figures.push({ nodes, redrawMs: median(samples.slice(1)) });
+            figures.push({ nodes, focus: threshold !== undefined && nodes > threshold, redrawMs: median(samples.slice(1)) });
         }
         return figures;
     } finally {

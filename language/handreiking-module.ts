@@ -9,8 +9,10 @@ import {
 import { HandreikingGeneratedModule, HandreikingGeneratedSharedModule } from './generated/module.js';
 import { Clock, LocaleSetting } from './i18n/locale.js';
 import { HandreikingLexerErrorMessageProvider, HandreikingParserErrorMessageProvider } from './parser/error-messages.js';
+import { HandreikingLexer } from './parser/handreiking-lexer.js';
 import { HandreikingScopeComputation } from './scoping/handreiking-scope-computation.js';
 import { HandreikingScopeProvider } from './scoping/handreiking-scope-provider.js';
+import { HandreikingReferences } from './scoping/handreiking-references.js';
 import { HandreikingDocumentValidator } from './validation/handreiking-document-validator.js';
 import { registerValidationChecks } from './validation/handreiking-validator.js';
 import { WorkspaceModel } from './workspace/workspace-model.js';
@@ -23,6 +25,7 @@ import { HandreikingDefinitionProvider } from './lsp/definition/handreiking-defi
 import { HandreikingFoldingRangeProvider } from './lsp/folding/handreiking-folding-range-provider.js';
 import { HandreikingFormatter } from './lsp/formatting/handreiking-formatter.js';
 import { HandreikingHoverProvider } from './lsp/hover/handreiking-hover-provider.js';
+import { HandreikingDocumentHighlightProvider } from './lsp/highlight/handreiking-document-highlight-provider.js';
 import { HandreikingInlayHintProvider } from './lsp/inlay-hints/handreiking-inlay-hint-provider.js';
 import { HandreikingNodeKindProvider } from './lsp/node-kinds/element-kinds.js';
 import { HandreikingRenameProvider } from './lsp/rename/handreiking-rename-provider.js';
@@ -52,11 +55,13 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
     },
     parser: {
         ParserErrorMessageProvider: services => new HandreikingParserErrorMessageProvider(services.i18n.Locale),
-        LexerErrorMessageProvider: services => new HandreikingLexerErrorMessageProvider(services.i18n.Locale)
+        LexerErrorMessageProvider: services => new HandreikingLexerErrorMessageProvider(services.i18n.Locale),
+        Lexer: services => new HandreikingLexer(services)
     },
     references: {
         ScopeComputation: services => new HandreikingScopeComputation(services),
-        ScopeProvider: services => new HandreikingScopeProvider(services)
+        ScopeProvider: services => new HandreikingScopeProvider(services),
+        References: services => new HandreikingReferences(services)
     },
     validation: {
         DocumentValidator: services => new HandreikingDocumentValidator(services)
@@ -66,6 +71,7 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
     lsp: {
         CompletionProvider: services => new HandreikingCompletionProvider(services),
         HoverProvider: services => new HandreikingHoverProvider(services),
+        DocumentHighlightProvider: services => new HandreikingDocumentHighlightProvider(services),
         Formatter: () => new HandreikingFormatter(),
         CodeActionProvider: services => new HandreikingCodeActionProvider(services),
         RenameProvider: services => new HandreikingRenameProvider(services),

@@ -6,10 +6,11 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { generateHtmlGuide } from './generation/html/html-guide.js';
 import { createHandreikingServices } from './handreiking-module.js';
 import { registerHandreikingFeatures } from './lsp/handreiking-server.js';
+import { testFaultModule } from './lsp/test-faults.js';
 
 // The language server: started by the VS Code extension in its own process (stdio or IPC).
 const connection = createConnection(ProposedFeatures.all);
-const { shared, Handreiking } = createHandreikingServices({ connection, ...NodeFileSystem });
+const { shared, Handreiking } = createHandreikingServices({ connection, ...NodeFileSystem }, { language: testFaultModule() });
 
 // Diagnostics follow VS Code's display language.
 shared.lsp.LanguageServer.onInitialize(params => {

@@ -1,6 +1,10 @@
+import { cleanText } from '../../language/generation/mermaid/escape.js';
+
 /**
  * Building the page without ever parsing user text as HTML: strings become text nodes, attributes
  * are set with `setAttribute`, listeners with `addEventListener` (the CSP forbids inline handlers).
+ * Text is cleaned as the diagram labels and the HTML guide clean it (no bidi overrides or control
+ * characters), so the walkthrough reads exactly as the diagram beside it.
  */
 
 export type Child = Node | string | undefined | null | false;
@@ -15,7 +19,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
     const element = document.createElement(tag);
     if (props.class) element.className = props.class;
     for (const [name, value] of Object.entries(props.attrs ?? {})) {
-        if (value !== undefined) element.setAttribute(name, value);
+        if (value !== undefined) element.setAttribute(name, cleanText(value));
     }
     for (const [type, listener] of Object.entries(props.on ?? {})) {
         if (listener) element.addEventListener(type, listener as EventListener);
@@ -27,7 +31,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
 export function append(parent: Node, ...children: Child[]): void {
     for (const child of children) {
         if (child === undefined || child === null || child === false) continue;
-        parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+        parent.appendChild(typeof child === 'string' ? document.createTextNode(cleanText(child)) : child);
     }
 }
 

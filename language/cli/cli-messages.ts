@@ -32,6 +32,8 @@ const nl = {
     outputIsFile: (o: string) => `Uitvoermap ${o} is een bestand. Kies een map met -o.`,
     outputIsFolder: (o: string) => `${o} is een map; geef een bestandsnaam of een map met -o.`,
     outputUnwritable: (o: string, reden: string) => `Kan niet schrijven naar ${o}: ${reden}. De bestaande bestanden zijn niet aangeraakt.`,
+    outputPartlyWritten: (o: string, reden: string, al: readonly string[]) =>
+        `Kan niet schrijven naar ${o}: ${reden}. Deze export had al ${al.length === 1 ? '1 bestand' : `${al.length} bestanden`} vervangen (${al.join(', ')}); de andere bestaande bestanden zijn niet aangeraakt. Elk bestand is heel: het oude of het nieuwe.`,
     exportRefused: (n: number) => `Niet geëxporteerd: de handreiking heeft ${n} ${n === 1 ? 'fout' : 'fouten'}. Los ${n === 1 ? 'die' : 'ze'} op, of exporteer toch met --force.`,
     exported: (what: string, where: string) => `${what} geschreven: ${where}`,
     badExportFormat: (f: string) => `Onbekend exportformaat ‘${f}’: kies json, mermaid, markdown, html, svg of png.`,
@@ -71,6 +73,8 @@ const en: typeof nl = {
     outputIsFile: o => `Output folder ${o} is a file. Choose a folder with -o.`,
     outputIsFolder: o => `${o} is a folder; give a file name or a folder with -o.`,
     outputUnwritable: (o, reden) => `Cannot write to ${o}: ${reden}. Existing files were not touched.`,
+    outputPartlyWritten: (o, reden, al) =>
+        `Cannot write to ${o}: ${reden}. This export had already replaced ${al.length === 1 ? '1 file' : `${al.length} files`} (${al.join(', ')}); the other existing files were not touched. Every file is whole: the old or the new one.`,
     exportRefused: n => `Not exported: the guide has ${n} ${n === 1 ? 'error' : 'errors'}. Fix ${n === 1 ? 'it' : 'them'}, or export anyway with --force.`,
     exported: (what, where) => `${what} written: ${where}`,
     badExportFormat: f => `Unknown export format ‘${f}’: choose json, mermaid, markdown, html, svg or png.`,

@@ -11,6 +11,9 @@ import { writeFileAtomic } from './write-atomic.js';
  * work is done, so a bad `-o` fails fast with a clear message and leaves earlier files untouched.
  */
 export class OutputTarget {
+    /** The files this export has written so far: a later failure must not claim they were untouched. */
+    private readonly written: string[] = [];
+
     private constructor(readonly folder: string, private readonly fileName: string | undefined, private readonly taal: Taal) {}
 
     static async prepare(out: string, singleFileExtension: string | undefined, taal: Taal): Promise<OutputTarget> {
@@ -43,8 +46,11 @@ export class OutputTarget {
         try {
             await writeFileAtomic(file, data);
         } catch (err) {
-            throw new UsageError(cliMessages(this.taal).outputUnwritable(file, (err as Error).message));
+            const t = cliMessages(this.taal);
+            const reason = (err as Error).message;
+            throw new UsageError(this.written.length === 0 ? t.outputUnwritable(file, reason) : t.outputPartlyWritten(file, reason, this.written.map(f => path.basename(f))));
         }
+        this.written.push(file);
         return file;
     }
 }

@@ -16,6 +16,10 @@ const nl = {
         `Het teken ${p.teken} hoort hier niet. Zet tekst tussen "aanhalingstekens" of verwijder het teken.`,
     syntaxAtLeastOne: (p: { verwacht: string; gevonden: string }) =>
         `Hier moet ten minste één ${p.verwacht} staan; er staat ${p.gevonden}.`,
+    syntaxTooDeep: (p: { max: number }) =>
+        `Haakjes mogen hoogstens ${p.max} diep genest worden; de haakjes vanaf hier worden niet gelezen. Schrijf de voorwaarde eenvoudiger.`,
+    syntaxTooLong: (p: { max: number }) =>
+        `Een voorwaarde mag hoogstens ${p.max} keer ‘en’ of ‘of’ hebben; de voorwaarde wordt vanaf hier niet gelezen. Schrijf de voorwaarde korter.`,
     endOfFile: () => 'het einde van het bestand',
     notUtf8: (p: { byte: string; regel: number; kolom: number }) =>
         `Het bestand is geen UTF-8-tekst: byte ${p.byte} op regel ${p.regel}, kolom ${p.kolom} is geen geldig UTF-8-teken. Sla het bestand op als UTF-8 (in Kladblok of Word: ‘Opslaan als’, codering UTF-8).`,
@@ -149,6 +153,8 @@ const en: Catalogue = {
     syntaxEndOfFile: p => `No element starts here: found ${p.gevonden}. An element starts with ‘kenmerk’, ‘typologie’, ‘beslisboom’, ‘financiering’, ‘partij’, ‘hoofdstuk’ or ‘scenario’ (lower case); check the spelling, or remove the text.`,
     syntaxUnexpectedCharacter: p => `The character ${p.teken} does not belong here. Put text between "quotes" or remove the character.`,
     syntaxAtLeastOne: p => `At least one ${p.verwacht} is needed here; found ${p.gevonden}.`,
+    syntaxTooDeep: p => `Parentheses may be nested at most ${p.max} deep; the parentheses from here on are not read. Write the condition more simply.`,
+    syntaxTooLong: p => `A condition may have at most ${p.max} ‘en’ or ‘of’; the condition is not read from here on. Write the condition more briefly.`,
     endOfFile: () => 'the end of the file',
     notUtf8: p => `The file is not UTF-8 text: byte ${p.byte} on line ${p.regel}, column ${p.kolom} is not a valid UTF-8 character. Save the file as UTF-8.`,
     binaryFile: () => 'This is not a text file (it contains binary data). A .hrk file is plain text: open it in VS Code or a text editor, or remove it from the folder.',

@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, type LangiumDocument } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, type Cancellation, type LangiumDocument, type MaybePromise } from 'langium';
 import { IssueCodes } from '../validation/codes.js';
 
 /** Checks whose result in one document depends on names defined in other documents. */
@@ -15,5 +15,25 @@ export class HandreikingDocumentBuilder extends DefaultDocumentBuilder {
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         return super.shouldRelink(document, changedUris)
             || (document.diagnostics ?? []).some(d => typeof d.code === 'string' && workspaceDependent.has(d.code));
+    }
+
+    /**
+     * One document that fails in a build phase after parsing (indexing, scopes, linking, checks)
+     * must not stop the build of the others: the whole build would end there, and every request
+     * waiting for a document of it would wait for ever. The error is logged and the document goes
+     * on with what it has. A failed parse still ends the build, since the document's AST would no
+     * longer match its text.
+     */
+    protected override runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: Cancellation.CancellationToken,
+        callback: (document: LangiumDocument) => MaybePromise<unknown>): Promise<void> {
+        if (targetState <= DocumentState.Parsed) return super.runCancelable(documents, targetState, cancelToken, callback);
+        return super.runCancelable(documents, targetState, cancelToken, async document => {
+            try {
+                await callback(document);
+            } catch (err) {
+                if (isOperationCancelled(err)) throw err;
+                console.error(`[handreiking] ${DocumentState[targetState]} of ${document.uri.toString()} failed:`, err);
+            }
+        });
     }
 }

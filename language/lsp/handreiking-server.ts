@@ -13,6 +13,7 @@ import type { HandreikingServices } from '../handreiking-module.js';
 import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
 import { describePath } from '../walkthrough/walk.js';
 import { computePreviewData } from './preview-data.js';
+import { failOnTestFault } from './test-faults.js';
 import {
     ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, ScenariosChangedNotification,
     type ExportedFile, type ExportKind, type PreviewParams, type ScenarioResult
@@ -44,6 +45,7 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
         services.handreiking.WorkspaceModel.elements().filter(e => !isBeslisboom(e) && !isScenario(e)), jsonContext(services, '/')));
 
     const preview = (uri: string): ReturnType<typeof computePreviewData> | null => {
+        failOnTestFault('preview');
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
         if (!document || document.state < DocumentState.Validated) return null;
         return computePreviewData(services, document, { direction: subscriptions.get(uri)?.direction, json: sharedJson() });

@@ -45,8 +45,9 @@ export function computePreviewData(services: HandreikingServices, document: Lang
 
 function rangesOf(services: HandreikingServices, boom: Beslisboom): Pick<PreviewTree, 'ranges' | 'extents' | 'range' | 'extent'> {
     const names = services.references.NameProvider;
-    const ranges: Record<string, Range> = {};
-    const extents: Record<string, Range> = {};
+    // Keyed by node names, which may be `__proto__` or `constructor`: no inherited keys.
+    const ranges: Record<string, Range> = Object.create(null) as Record<string, Range>;
+    const extents: Record<string, Range> = Object.create(null) as Record<string, Range>;
     for (const knoop of boom.knopen) {
         if (!knoop.name) continue;
         ranges[knoop.name] ??= names.getNameNode(knoop)?.range ?? knoop.$cstNode?.range ?? emptyRange;

@@ -27,9 +27,9 @@ export function fundingShouldApplyToSomeTypology(financiering: Financiering, acc
 export function typologyShouldHaveStructuralFunding(typologie: Typologie, accept: ValidationAcceptor, ctx: CheckContext): void {
     if (!typologie.name) return;
     const model = ctx.services.handreiking.WorkspaceModel;
-    const typologieen = model.typologieen();
+    const applicability = model.applicability();
     const structural = model.financieringen().filter(f => f.termijn[0] === 'structureel');
-    if (structural.some(f => resolveApplicability(f, typologieen).includes(typologie))) return;
+    if (structural.some(f => applicability.get(f)?.has(typologie))) return;
     accept('warning', ctx.t('noStructuralFunding', { typologie: typologie.name }), {
         node: typologie, property: 'name', code: IssueCodes.NoStructuralFunding
     });

@@ -9,6 +9,9 @@ import type { HandreikingServices } from '../handreiking-module.js';
 import { IssueCodes } from './codes.js';
 import { closestNames } from './distance.js';
 
+/** For how many different unknown names per document the closest existing names are looked up. */
+export const MAX_SUGGESTION_LOOKUPS = 200;
+
 /**
  * Replaces Langium's English linker message ("Could not resolve reference to …") by a Dutch one
  * that names the closest existing names, and gives syntax errors our code HRK000. References in a
@@ -35,12 +38,14 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        const suggest = this.suggester();
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
             const info = error.info;
             if (this.followsFromUnknownTree(info)) continue;
-            const { code, text } = this.describeUnresolved(info);
+            const suggestions = suggest(info);
+            const { code, text } = this.describeUnresolved(info, suggestions);
             diagnostics.push(this.toDiagnostic('error', text, {
                 node: info.container,
                 range: reference.$refNode?.range,
@@ -52,7 +57,7 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
                     containerType: info.container.$type,
                     property: info.property,
                     refText: info.reference.$refText,
-                    suggestions: this.suggestions(info)
+                    suggestions
                 }
             }));
         }
@@ -78,6 +83,29 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
         return !isTreeReference && !scenario.boom?.ref;
     }
 
+    /**
+     * Suggestions compare the unknown name with every name in scope. With thousands of broken
+     * references (a tree cut short by a syntax error leaves every arrow to its last nodes dangling)
+     * that was quadratic: a minute for one file. So they are computed once per name and scope (the
+     * reference type and the tree or scenario it is in), and only for the first
+     * MAX_SUGGESTION_LOOKUPS names of a document; later ones get no suggestion.
+     */
+    private suggester(): (info: ReferenceInfo) => string[] {
+        const memo = new Map<string, string[]>();
+        const anchors = new Map<AstNode | undefined, number>();
+        return info => {
+            const anchor = AstUtils.getContainerOfType(info.container, n => isBeslisboom(n) || isScenario(n));
+            if (!anchors.has(anchor)) anchors.set(anchor, anchors.size);
+            const key = `${this.services.shared.AstReflection.getReferenceType(info)}|${anchors.get(anchor)}|${info.reference.$refText}`;
+            let names = memo.get(key);
+            if (!names) {
+                names = memo.size < MAX_SUGGESTION_LOOKUPS ? this.suggestions(info) : [];
+                memo.set(key, names);
+            }
+            return names;
+        };
+    }
+
     private suggestions(info: ReferenceInfo): string[] {
         try {
             const scope = this.services.references.ScopeProvider.getScope(info);
@@ -87,10 +115,9 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
         }
     }
 
-    private describeUnresolved(info: ReferenceInfo): { code: string; text: string } {
+    private describeUnresolved(info: ReferenceInfo, names: string[]): { code: string; text: string } {
         const taal = this.services.i18n.Locale.taal;
         const naam = info.reference.$refText;
-        const names = this.suggestions(info);
         const voorstellen = names.length > 0 ? message(taal, 'unresolvedSuggest', { voorstellen: listNames(taal, names) }) : '';
         const { container, property } = info;
 

@@ -4,6 +4,9 @@ import { isScenario, type Beslisboom, type Gids } from '../generated/ast.js';
 import type { CheckContext } from './check-context.js';
 import { IssueCodes } from './codes.js';
 
+/** How many other places of a duplicate name one diagnostic lists. */
+export const MAX_RELATED = 20;
+
 /**
  * HRK001. Top-level names share one namespace across the workspace (a `zie` may point at any kind),
  * so they are compared with the index of every loaded file in one pass per document.
@@ -12,13 +15,23 @@ export function topLevelNamesMustBeUnique(gids: Gids, accept: ValidationAcceptor
     const document = AstUtils.getDocument(gids);
     const byName = ctx.services.handreiking.WorkspaceModel.topLevelNames();
     const ownUri = document.uri.toString();
+    // Whether all places of a name are in this file, once per name: per element it was quadratic
+    // in the number of times a name is defined.
+    const inThisFileOnly = new Map<string, boolean>();
     for (const element of gids.elementen) {
         if (isScenario(element) || !element.name) continue;
         const occurrences = byName.get(element.name) ?? [];
         if (occurrences.length < 2) continue;
         const ownRange = element.$cstNode && ctx.services.references.NameProvider.getNameNode(element)?.range;
-        const others = occurrences.filter(o => !(o.uri === ownUri && o.range && ownRange && sameStart(o.range, ownRange)));
-        const sameFile = others.every(o => o.uri === ownUri);
+        let sameFile = inThisFileOnly.get(element.name);
+        if (sameFile === undefined) inThisFileOnly.set(element.name, sameFile = occurrences.every(o => o.uri === ownUri));
+        // At most MAX_RELATED other places: a name defined n times would otherwise carry n² of them
+        // in all (gigabytes for a file of thousands of copies) to the editor.
+        const others: typeof occurrences = [];
+        for (const o of occurrences) {
+            if (others.length >= MAX_RELATED) break;
+            if (o.range && !(o.uri === ownUri && ownRange && sameStart(o.range, ownRange))) others.push(o);
+        }
         accept('error', ctx.t('duplicateName', {
             naam: element.name,
             soort: ctx.t('kindTopLevel'),
@@ -27,7 +40,7 @@ export function topLevelNamesMustBeUnique(gids: Gids, accept: ValidationAcceptor
             node: element,
             property: 'name',
             code: IssueCodes.DuplicateName,
-            relatedInformation: others.filter(o => o.range).map(o => related(o.uri, o.range!, ctx.t('duplicateNameElsewhere')))
+            relatedInformation: others.map(o => related(o.uri, o.range!, ctx.t('duplicateNameElsewhere')))
         });
     }
 }

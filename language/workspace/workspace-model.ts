@@ -1,6 +1,7 @@
 import { WorkspaceCache, type AstNode, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { isGids, type Element, type Financiering, type Kenmerk, type Typologie, type Beslisboom, type Scenario } from '../generated/ast.js';
+import { resolveApplicability } from '../model/funding.js';
 
 /**
  * Reads the elements of the whole workspace (every loaded `.hrk` document) by kind, in a stable
@@ -44,7 +45,8 @@ export class WorkspaceModel {
         const result: Element[] = [];
         for (const doc of docs) {
             const root: AstNode = doc.parseResult.value;
-            if (isGids(root)) result.push(...root.elementen);
+            // Not push(...elementen): spread arguments overflow the stack for a file of some 100 000 elements.
+            if (isGids(root)) for (const element of root.elementen) result.push(element);
         }
         return result;
     }
@@ -67,6 +69,17 @@ export class WorkspaceModel {
 
     scenarios(): Scenario[] {
         return this.ofType<Scenario>('Scenario');
+    }
+
+    /**
+     * The typologies each funding rule applies to, resolved once per build: checks and code lenses
+     * ask per typology, and resolving every rule again for each one was cubic in the workspace size.
+     */
+    applicability(): Map<Financiering, Set<Typologie>> {
+        return this.cache.get('applicability', () => {
+            const typologieen = this.typologieen();
+            return new Map(this.financieringen().map(f => [f, new Set(resolveApplicability(f, typologieen))]));
+        }) as Map<Financiering, Set<Typologie>>;
     }
 
     private ofType<T extends Element>(type: T['$type']): T[] {

@@ -32,10 +32,14 @@ export async function writeExport(files: FileToWrite[], options: { single: boole
         if (!folder?.[0]) return undefined;
         targets = files.map(f => vscode.Uri.joinPath(folder[0], f.name));
     }
+    const replaced: vscode.Uri[] = [];
     try {
-        for (let i = 0; i < files.length; i++) await writeAtomic(targets[i], files[i].content);
+        await writeAll(files.map((f, i) => ({ target: targets[i], content: f.content })), replaced);
     } catch (err) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}. Existing files were not touched.', (err as Error).message));
+        void vscode.window.showErrorMessage(replaced.length === 0
+            ? vscode.l10n.t('Export failed: {0}. Existing files were not touched.', (err as Error).message)
+            : vscode.l10n.t('Export failed: {0}. Already replaced: {1}; the other existing files were not touched.', (err as Error).message,
+                replaced.map(u => vscode.workspace.asRelativePath(u)).join(', ')));
         return undefined;
     }
     const shown = targets.length === 1 ? vscode.workspace.asRelativePath(targets[0]) : vscode.l10n.t('{0} files', targets.length);
@@ -43,14 +47,25 @@ export async function writeExport(files: FileToWrite[], options: { single: boole
     return targets;
 }
 
-async function writeAtomic(target: vscode.Uri, content: string | Uint8Array): Promise<void> {
-    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-    const temporary = target.with({ path: `${target.path}.${Date.now().toString(36)}.tmp` });
-    await vscode.workspace.fs.writeFile(temporary, bytes);
+/**
+ * Writes every file beside its target first, and only when all are written renames them into place:
+ * a write that fails (a full disk, a folder that cannot be written) leaves every existing file as it
+ * was and no temporary file behind. `replaced` lists the targets already renamed over.
+ */
+export async function writeAll(files: ReadonlyArray<{ target: vscode.Uri; content: string | Uint8Array }>, replaced: vscode.Uri[] = []): Promise<void> {
+    const staged: Array<{ temporary: vscode.Uri; target: vscode.Uri }> = [];
     try {
-        await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
-    } catch (err) {
-        await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
-        throw err;
+        for (const file of files) {
+            const temporary = file.target.with({ path: `${file.target.path}.${Date.now().toString(36)}.tmp` });
+            staged.push({ temporary, target: file.target });
+            const bytes = typeof file.content === 'string' ? new TextEncoder().encode(file.content) : file.content;
+            await vscode.workspace.fs.writeFile(temporary, bytes);
+        }
+        while (staged.length > 0) {
+            await vscode.workspace.fs.rename(staged[0].temporary, staged[0].target, { overwrite: true });
+            replaced.push(staged.shift()!.target);
+        }
+    } finally {
+        for (const s of staged) await vscode.workspace.fs.delete(s.temporary).then(undefined, () => undefined);
     }
 }

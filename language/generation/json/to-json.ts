@@ -26,7 +26,11 @@ const terms: Record<string, Term> = { incidenteel: 'incidental', meerjarig: 'mul
  * The whole workspace as one JSON document. Pure and deterministic: the elements come in a fixed
  * order (by file, then as written) and nothing depends on time or on the machine.
  */
-export function toHandreikingJson(elements: readonly Element[], ctx: JsonContext): HandreikingJson {
+export function toHandreikingJson(all: readonly Element[], ctx: JsonContext): HandreikingJson {
+    // While a file is being edited, the parser keeps elements it could only partly read. One
+    // without a name cannot be referred to and is left out; missing texts become ''. Scenarios are
+    // all kept: the language server pairs them with the AST by position.
+    const elements = all.filter(e => isScenario(e) || !!e.name);
     const typologieen = elements.filter(isTypologie);
     const financieringen = elements.filter(isFinanciering);
     const applicability = new Map(financieringen.map(f => [f, resolveApplicability(f, typologieen)]));
@@ -35,12 +39,12 @@ export function toHandreikingJson(elements: readonly Element[], ctx: JsonContext
     return {
         formatVersion: FORMAT_VERSION,
         characteristics: elements.filter(isKenmerk).map(k => ({
-            id: k.name, title: k.titel, values: [...k.waarden], ...common(k)
+            id: k.name, title: k.titel ?? '', values: [...k.waarden], ...common(k)
         })),
         typologies: typologieen.map((t): TypologyJson => ({
             id: t.name,
-            title: t.titel,
-            values: Object.fromEntries(t.waarden.filter(w => w.kenmerk?.$refText).map(w => [w.kenmerk.$refText, w.waarde])),
+            title: t.titel ?? '',
+            values: Object.fromEntries(t.waarden.filter(w => w.kenmerk?.$refText && w.waarde !== undefined).map(w => [w.kenmerk.$refText, w.waarde])),
             activities: [...t.activiteiten],
             comparable: [...t.vergelijkbaar],
             funding: fundingByTerm(t, financieringen, applicability),
@@ -49,7 +53,7 @@ export function toHandreikingJson(elements: readonly Element[], ctx: JsonContext
         trees: elements.filter(isBeslisboom).map(b => treeToJson(b, ctx)),
         funding: financieringen.map((f): FundingJson => ({
             id: f.name,
-            title: f.titel,
+            title: f.titel ?? '',
             ...(f.termijn[0] ? { term: terms[f.termijn[0]] } : {}),
             applicability: applicabilityJson(f, applicability.get(f) ?? []),
             via: [...f.via],
@@ -60,8 +64,8 @@ export function toHandreikingJson(elements: readonly Element[], ctx: JsonContext
         })),
         stakeholders: elements.filter(isPartij).map(p => ({
             id: p.name,
-            title: p.titel,
-            involvedIn: p.betrokkenBij.map(r => r.$refText),
+            title: p.titel ?? '',
+            involvedIn: p.betrokkenBij.map(r => r.$refText).filter(name => !!name),
             roles: [...p.rollen],
             strengths: [...p.krachten],
             pitfalls: [...p.valkuilen],
@@ -69,12 +73,12 @@ export function toHandreikingJson(elements: readonly Element[], ctx: JsonContext
         })),
         chapters: elements.filter(isHoofdstuk).map(h => ({
             id: h.name,
-            title: h.titel,
+            title: h.titel ?? '',
             ...(h.werkgroep[0] !== undefined ? { workingGroup: h.werkgroep[0] } : {}),
             ...common(h, h.toelichting)
         })),
         scenarios: elements.filter(isScenario).map(s => ({
-            name: s.name,
+            name: s.name ?? '',
             tree: s.boom?.$refText ?? '',
             answers: s.stappen.map(st => ({ question: st.vraag?.$refText ?? '', answer: st.soort ?? st.label ?? '' })),
             expected: s.verwacht?.$refText ?? '',
@@ -104,14 +108,14 @@ export function treeToJson(boom: Beslisboom, ctx: JsonContext): TreeJson {
     const nodes = boom.knopen.filter(k => k.name).map((k): NodeJson => ({
         id: k.name,
         kind: isVraag(k) ? 'question' : isAdvies(k) ? 'advice' : 'step',
-        text: k.tekst,
+        text: k.tekst ?? '',
         examples: isAdvies(k) ? [...k.voorbeelden] : [],
         links: linksOf(k),
-        ...(isAdvies(k) && k.typologie[0] ? { typology: k.typologie[0].$refText } : {}),
+        ...(isAdvies(k) && k.typologie[0]?.$refText ? { typology: k.typologie[0].$refText } : {}),
         reachable: reachable.has(k),
         ...common(k, k.toelichting)
     }));
-    const edges: EdgeJson[] = boom.knopen.flatMap(k => edgesOf(k).map((e): EdgeJson => ({
+    const edges: EdgeJson[] = boom.knopen.filter(k => k.name).flatMap(k => edgesOf(k).map((e): EdgeJson => ({
         from: e.from.name,
         to: e.to.name,
         kind: isVraag(k) ? 'answer' : isAdvies(k) ? 'then' : 'next',
@@ -119,7 +123,7 @@ export function treeToJson(boom: Beslisboom, ctx: JsonContext): TreeJson {
     })));
     return {
         id: boom.name,
-        title: boom.titel,
+        title: boom.titel ?? '',
         ...(start?.name ? { start: start.name } : {}),
         nodes,
         edges,
@@ -138,10 +142,10 @@ function linksOf(knoop: Knoop): LinkJson[] {
 function linkJson(target: Verwijsbaar): LinkJson {
     if (isKnoop(target)) {
         const boom = AstUtils.getContainerOfType(target, isBeslisboom);
-        return { kind: 'node', target: boom ? qualifiedNodeName(boom, target) : target.name, title: target.tekst };
+        return { kind: 'node', target: boom ? qualifiedNodeName(boom, target) : target.name, title: target.tekst ?? '' };
     }
     const kind = isBeslisboom(target) ? 'tree' : isHoofdstuk(target) ? 'chapter' : isTypologie(target) ? 'typology' : 'funding';
-    return { kind, target: target.name, title: target.titel };
+    return { kind, target: target.name, title: target.titel ?? '' };
 }
 
 function fundingByTerm(typologie: Typologie, financieringen: Financiering[], applicability: Map<Financiering, Typologie[]>): Record<Term, string[]> {
@@ -181,6 +185,8 @@ function conditionJson(node: AstNode | undefined): ConditionJson | undefined {
     }
     if (isHaakjes(node)) return conditionJson(node.conditie);
     if (isVergelijking(node)) {
+        // A comparison still being written (no characteristic, operator or value yet) is no condition.
+        if (!node.kenmerk?.$refText || !node.operator || node.waarde === undefined) return undefined;
         return { op: 'compare', characteristic: node.kenmerk?.$refText ?? '', operator: node.operator, value: node.waarde };
     }
     return undefined;

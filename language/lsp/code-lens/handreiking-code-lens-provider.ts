@@ -3,7 +3,6 @@ import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, Range } from 'vscode-languageserver';
 import { isBeslisboom, isGids, isTypologie, type Beslisboom, type Typologie } from '../../generated/ast.js';
 import type { HandreikingServices } from '../../handreiking-module.js';
-import { fundingFor } from '../../model/funding.js';
 import { lspTexts, type LspCatalogue } from '../lsp-messages.js';
 import { ClientCommands } from './client-commands.js';
 
@@ -45,7 +44,8 @@ export class HandreikingCodeLensProvider implements CodeLensProvider {
 
     private fundingLens(typologie: Typologie, range: Range, t: LspCatalogue): CodeLens {
         const model = this.services.handreiking.WorkspaceModel;
-        const sources = fundingFor(typologie, model.financieringen(), model.typologieen());
+        const applicability = model.applicability();
+        const sources = model.financieringen().filter(f => applicability.get(f)?.has(typologie));
         const structural = sources.filter(f => f.termijn[0] === 'structureel').map(f => f.name);
         const title = t.lensFunding({ aantal: sources.length, structureel: structural.length > 0 ? structural.join(', ') : t.none() });
         return { range, command: { title, command: ClientCommands.noop } };

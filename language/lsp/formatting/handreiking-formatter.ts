@@ -1,6 +1,6 @@
-import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LeafCstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
-import { isAntwoord, isElement, isGids, isKenmerk, isKenmerkWaarde, isKnoop, isScenarioStap, isVraag, type Antwoord } from '../../generated/ast.js';
+import { isAntwoord, isElement, isGids, isKenmerk, isKenmerkWaarde, isKnoop, isScenarioStap, isVraag, type Antwoord, type Vraag } from '../../generated/ast.js';
 
 /** Keywords that begin a property inside a block, so each goes on its own line in a multi-line block. */
 const propertyKeywords = new Set([
@@ -27,6 +27,17 @@ const commentIndent: FormattingAction = { options: {}, moves: [{ tabs: 1 }] };
  * formatter only edits the whitespace between tokens, and comment lines are indented with their block.
  */
 export class HandreikingFormatter extends AbstractFormatter {
+    /**
+     * A range (or on-type) format only in a document that parses, as for the whole document.
+     * Langium's check lets a range through when the first syntax error lies below it, but compares
+     * the error's 1-based line with the range's 0-based one and keeps edits that reach past the
+     * range: the whitespace edit after the last token of the range then spans the unparsed text
+     * after it, and formatting a selection deleted that text.
+     */
+    protected override isFormatRangeErrorFree(document: LangiumDocument): boolean {
+        return document.parseResult.lexerErrors.length === 0 && document.parseResult.parserErrors.length === 0;
+    }
+
     protected format(node: AstNode): void {
         if (isGids(node)) {
             node.elementen.forEach((element, index) => {
@@ -138,8 +149,24 @@ function arrowPadding(antwoord: Antwoord): number {
     const vraag = AstUtils.getContainerOfType(antwoord, isVraag);
     const width = headWidth(antwoord);
     if (!vraag || width === undefined || !spansLines(vraag)) return 1;
-    const widths = vraag.antwoorden.map(headWidth).filter((w): w is number => w !== undefined);
-    return Math.max(...widths, width) - width + 1;
+    return Math.max(widestHead(vraag), width) - width + 1;
+}
+
+/**
+ * The longest answer head of a question, computed once per question (every answer asks for it:
+ * per answer it would be quadratic), without spreading the widths into Math.max (which overflows
+ * the stack for a question of some 100 000 answers). The AST is new after each edit, so the cache
+ * never outlives the text it was computed from.
+ */
+const widestHeads = new WeakMap<Vraag, number>();
+function widestHead(vraag: Vraag): number {
+    let widest = widestHeads.get(vraag);
+    if (widest === undefined) {
+        widest = 0;
+        for (const antwoord of vraag.antwoorden) widest = Math.max(widest, headWidth(antwoord) ?? 0);
+        widestHeads.set(vraag, widest);
+    }
+    return widest;
 }
 
 function headWidth(antwoord: Antwoord): number | undefined {
