@@ -1,23 +1,26 @@
 import { cleanText } from '../../mermaid/escape.js';
 
 /**
- * Building DOM from user text without ever parsing it as HTML: every string becomes a text node
- * (cleaned like the diagram labels: no bidi overrides or control characters), attributes are set
- * with `setAttribute`. The only HTML the app inserts is Mermaid's SVG.
+ * Building DOM from user text without ever parsing it as HTML: strings become text nodes (cleaned
+ * like the diagram labels: no bidi overrides or control characters), attributes are set with
+ * `setAttribute`, listeners with `addEventListener` (the CSP forbids inline handlers). Shared by the
+ * HTML guide's app and the VS Code preview, so both show user text the same way.
  */
 
-export type Child = Node | string | undefined | false | null;
+export type Child = Node | string | undefined | null | false;
 
 export interface Props {
     class?: string;
-    attrs?: Record<string, string>;
+    attrs?: Record<string, string | undefined>;
     on?: { [K in keyof HTMLElementEventMap]?: (event: HTMLElementEventMap[K]) => void };
 }
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
     const element = document.createElement(tag);
     if (props.class) element.className = props.class;
-    for (const [name, value] of Object.entries(props.attrs ?? {})) element.setAttribute(name, cleanText(value));
+    for (const [name, value] of Object.entries(props.attrs ?? {})) {
+        if (value !== undefined) element.setAttribute(name, cleanText(value));
+    }
     for (const [type, listener] of Object.entries(props.on ?? {})) {
         if (listener) element.addEventListener(type, listener as EventListener);
     }
@@ -32,8 +35,13 @@ export function append(parent: Node, ...children: Child[]): void {
     }
 }
 
-/** Replaces an element's content. */
 export function replace(parent: Element, ...children: Child[]): void {
     parent.replaceChildren();
     append(parent, ...children);
+}
+
+export function button(label: string, action: () => void, props: Props = {}): HTMLButtonElement {
+    const element = h('button', { ...props, attrs: { type: 'button', ...props.attrs } }, label);
+    element.addEventListener('click', () => action());
+    return element;
 }
