@@ -1,23 +1,12 @@
 import { chromium, type Browser } from 'playwright-core';
-
-/** Debian's Chromium (`apt-get install chromium`); playwright's own browser download fails here. */
-export const CHROMIUM_PATH = process.env.HANDREIKING_CHROMIUM ?? '/usr/bin/chromium';
+import { chromiumArgs, findChromium } from '../../language/render/find-browser.js';
 
 /**
- * Headless Chromium for browser tests. The flags keep Chromium from phoning home (component
- * updates, sync, QUIC probes), so a test that counts network requests sees only the page's own.
+ * Headless Chromium for browser tests: the same system browser and flags as the SVG/PNG export
+ * (language/render/find-browser.ts), so a test that counts network requests sees only the page's own.
  */
 export function launchBrowser(): Promise<Browser> {
-    return chromium.launch({
-        executablePath: CHROMIUM_PATH,
-        args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic'
-        ]
-    });
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error('Chromium not found: apt-get install chromium (or set HANDREIKING_CHROMIUM)');
+    return chromium.launch({ executablePath, args: chromiumArgs });
 }
