@@ -27,6 +27,12 @@ function parseDate(value: string): string {
     return value;
 }
 
+/** An empty `-o` would quietly mean the current folder (path.resolve('')): almost surely a mistake. */
+function parseOut(value: string): string {
+    if (value === '') throw new UsageError(cliMessages(languageFromArgv(process.argv)).outputEmpty);
+    return value;
+}
+
 export function buildProgram(out: (line: string) => void, setExit: (code: number) => void): Command {
     const program = new Command('handreiking')
         .description('Controleer en exporteer de Handreiking ontmoetingsruimten / check and export the Handreiking guide')
@@ -61,7 +67,7 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
         .description('exporteer de handreiking / export the guide: json, mermaid, markdown, html, svg, png')
         .argument('<formaat>', 'json | mermaid | markdown | html | svg | png')
         .argument('[paden...]', 'bestanden of mappen (standaard: de huidige map)')
-        .option('-o, --out <pad>', 'uitvoermap (of bestand voor json en html)', 'uitvoer')
+        .option('-o, --out <pad>', 'uitvoermap (of bestand voor json, html en markdown)', parseOut, 'uitvoer')
         .option('--force', 'exporteer ook als de handreiking fouten heeft', false)
         .option('--platte-tekst', 'svg: labels als gewone tekst (voor Office en Inkscape)', false)
         .option('--transparant', 'png: doorzichtige achtergrond in plaats van wit', false)
