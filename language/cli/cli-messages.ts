@@ -41,6 +41,7 @@ const nl = {
     badExportFormat: (f: string) => `Onbekend exportformaat ‘${f}’: kies json, mermaid, markdown, html, svg of png.`,
     browserMissing: 'Voor SVG en PNG is Chromium nodig, maar die is niet gevonden. Installeer hem (Debian/Ubuntu: sudo apt-get install chromium) of wijs hem aan met de omgevingsvariabele HANDREIKING_CHROMIUM=/pad/naar/chromium.',
     browserFailed: (m: string) => `Chromium kon niet starten: ${m}`,
+    outputStreamFailed: (reden: string) => `Kan de uitvoer niet schrijven: ${reden}. De uitvoer is onvolledig.`,
     internal: (m: string) => `Interne fout: ${m}`
 };
 
@@ -84,6 +85,7 @@ const en: typeof nl = {
     badExportFormat: f => `Unknown export format ‘${f}’: choose json, mermaid, markdown, html, svg or png.`,
     browserMissing: 'SVG and PNG need Chromium, which was not found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or point to it with the environment variable HANDREIKING_CHROMIUM=/path/to/chromium.',
     browserFailed: m => `Chromium could not start: ${m}`,
+    outputStreamFailed: reden => `Cannot write the output: ${reden}. The output is incomplete.`,
     internal: m => `Internal error: ${m}`
 };
 
