@@ -23,13 +23,14 @@ export interface ReportedDiagnostic {
     message: string;
 }
 
-export async function checkCommand(paths: string[], options: CheckOptions, out: (line: string) => void): Promise<number> {
+/** `out` takes one line of text, `outJson` the JSON document of `--format json`. */
+export async function checkCommand(paths: string[], options: CheckOptions, out: (line: string) => void, outJson: (json: string) => void): Promise<number> {
     const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], options);
     const reported = reportedDiagnostics(workspace);
     const errors = reported.filter(d => d.severity === 'error').length;
     const warnings = reported.filter(d => d.severity === 'warning').length;
     if (options.format === 'json') {
-        out(JSON.stringify({
+        outJson(JSON.stringify({
             formatVersion: 1,
             files: workspace.files.map(f => path.relative(process.cwd(), f) || f),
             errors,

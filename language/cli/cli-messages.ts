@@ -32,6 +32,8 @@ const nl = {
     outputIsFile: (o: string) => `Uitvoermap ${o} is een bestand. Kies een map met -o.`,
     outputIsFolder: (o: string) => `${o} is een map; geef een bestandsnaam of een map met -o.`,
     outputUnwritable: (o: string, reden: string) => `Kan niet schrijven naar ${o}: ${reden}. De bestaande bestanden zijn niet aangeraakt.`,
+    outputIsLink: (doel: string) => `dit is een symbolische koppeling (naar ${doel}). Een export schrijft niet door een koppeling heen en vervangt hem ook niet: geef met -o het echte bestand op, of verwijder de koppeling`,
+    outputEmpty: 'Bij -o staat geen pad. Geef een uitvoermap of bestand op, bijvoorbeeld -o uitvoer.',
     outputPartlyWritten: (o: string, reden: string, al: readonly string[]) =>
         `Kan niet schrijven naar ${o}: ${reden}. Deze export had al ${al.length === 1 ? '1 bestand' : `${al.length} bestanden`} vervangen (${al.join(', ')}); de andere bestaande bestanden zijn niet aangeraakt. Elk bestand is heel: het oude of het nieuwe.`,
     exportRefused: (n: number) => `Niet geëxporteerd: de handreiking heeft ${n} ${n === 1 ? 'fout' : 'fouten'}. Los ${n === 1 ? 'die' : 'ze'} op, of exporteer toch met --force.`,
@@ -39,6 +41,7 @@ const nl = {
     badExportFormat: (f: string) => `Onbekend exportformaat ‘${f}’: kies json, mermaid, markdown, html, svg of png.`,
     browserMissing: 'Voor SVG en PNG is Chromium nodig, maar die is niet gevonden. Installeer hem (Debian/Ubuntu: sudo apt-get install chromium) of wijs hem aan met de omgevingsvariabele HANDREIKING_CHROMIUM=/pad/naar/chromium.',
     browserFailed: (m: string) => `Chromium kon niet starten: ${m}`,
+    outputStreamFailed: (reden: string) => `Kan de uitvoer niet schrijven: ${reden}. De uitvoer is onvolledig.`,
     internal: (m: string) => `Interne fout: ${m}`
 };
 
@@ -73,6 +76,8 @@ const en: typeof nl = {
     outputIsFile: o => `Output folder ${o} is a file. Choose a folder with -o.`,
     outputIsFolder: o => `${o} is a folder; give a file name or a folder with -o.`,
     outputUnwritable: (o, reden) => `Cannot write to ${o}: ${reden}. Existing files were not touched.`,
+    outputIsLink: doel => `it is a symbolic link (to ${doel}). An export neither writes through a link nor replaces it: give the real file with -o, or remove the link`,
+    outputEmpty: '-o has no path. Give an output folder or file, for example -o uitvoer.',
     outputPartlyWritten: (o, reden, al) =>
         `Cannot write to ${o}: ${reden}. This export had already replaced ${al.length === 1 ? '1 file' : `${al.length} files`} (${al.join(', ')}); the other existing files were not touched. Every file is whole: the old or the new one.`,
     exportRefused: n => `Not exported: the guide has ${n} ${n === 1 ? 'error' : 'errors'}. Fix ${n === 1 ? 'it' : 'them'}, or export anyway with --force.`,
@@ -80,6 +85,7 @@ const en: typeof nl = {
     badExportFormat: f => `Unknown export format ‘${f}’: choose json, mermaid, markdown, html, svg or png.`,
     browserMissing: 'SVG and PNG need Chromium, which was not found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or point to it with the environment variable HANDREIKING_CHROMIUM=/path/to/chromium.',
     browserFailed: m => `Chromium could not start: ${m}`,
+    outputStreamFailed: reden => `Cannot write the output: ${reden}. The output is incomplete.`,
     internal: m => `Internal error: ${m}`
 };
 

@@ -5,6 +5,7 @@ import { checkCommand } from './check-command.js';
 import { exportCommand } from './export-command.js';
 import { testCommand } from './test-command.js';
 import { cliMessages } from './cli-messages.js';
+import { TerminalOutput } from './terminal-output.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
 /** The language for messages before options are parsed: `--lang` wins, else Dutch. */
@@ -27,12 +28,25 @@ function parseDate(value: string): string {
     return value;
 }
 
-export function buildProgram(out: (line: string) => void, setExit: (code: number) => void): Command {
+/** An empty `-o` would quietly mean the current folder (path.resolve('')): almost surely a mistake. */
+function parseOut(value: string): string {
+    if (value === '') throw new UsageError(cliMessages(languageFromArgv(process.argv)).outputEmpty);
+    return value;
+}
+
+export function buildProgram(output: TerminalOutput, setExit: (code: number) => void): Command {
+    const lines = (text: string) => text.replace(/\n$/, '').split('\n');
     const program = new Command('handreiking')
         .description('Controleer en exporteer de Handreiking ontmoetingsruimten / check and export the Handreiking guide')
         .version('0.1.0')
         .exitOverride()
-        .configureOutput({ writeErr: () => undefined, writeOut: text => process.stdout.write(text) });
+        // Help goes where commander sends it (stderr when it is shown for a missing command); its
+        // error messages are translated in run() instead.
+        .configureOutput({
+            writeOut: text => lines(text).forEach(output.out),
+            writeErr: text => lines(text).forEach(output.err),
+            outputError: () => undefined
+        });
 
     const langOption = () => new Option('--lang <taal>', 'taal van de meldingen: nl of en / language of messages').default('nl').argParser(parseTaal);
 
@@ -46,7 +60,7 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
         .addOption(langOption())
         .option('--peildatum <JJJJ-MM-DD>', 'datum waarop ‘geldig tot’ wordt getoetst (standaard: vandaag)', parseDate)
         .action(async (paths: string[], opts: { format: 'text' | 'json'; lang: Taal; peildatum?: string }) => {
-            setExit(await checkCommand(paths, { format: opts.format, taal: opts.lang, peildatum: opts.peildatum }, out));
+            setExit(await checkCommand(paths, { format: opts.format, taal: opts.lang, peildatum: opts.peildatum }, output.out, output.json));
         });
 
     program.command('test')
@@ -54,14 +68,14 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
         .argument('[paden...]', 'bestanden of mappen (standaard: de huidige map)')
         .addOption(langOption())
         .action(async (paths: string[], opts: { lang: Taal }) => {
-            setExit(await testCommand(paths, { taal: opts.lang }, out));
+            setExit(await testCommand(paths, { taal: opts.lang }, output.out));
         });
 
     program.command('export')
         .description('exporteer de handreiking / export the guide: json, mermaid, markdown, html, svg, png')
         .argument('<formaat>', 'json | mermaid | markdown | html | svg | png')
         .argument('[paden...]', 'bestanden of mappen (standaard: de huidige map)')
-        .option('-o, --out <pad>', 'uitvoermap (of bestand voor json en html)', 'uitvoer')
+        .option('-o, --out <pad>', 'uitvoermap (of bestand voor json, html en markdown)', parseOut, 'uitvoer')
         .option('--force', 'exporteer ook als de handreiking fouten heeft', false)
         .option('--platte-tekst', 'svg: labels als gewone tekst (voor Office en Inkscape)', false)
         .option('--transparant', 'png: doorzichtige achtergrond in plaats van wit', false)
@@ -69,8 +83,7 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
         .option('--peildatum <JJJJ-MM-DD>', 'datum waarop ‘geldig tot’ wordt getoetst (standaard: vandaag)', parseDate)
         .action(async (format: string, paths: string[], opts: { out: string; force: boolean; lang: Taal; peildatum?: string; platteTekst: boolean; transparant: boolean }) => {
             const options = { out: opts.out, force: opts.force, taal: opts.lang, peildatum: opts.peildatum, plainText: opts.platteTekst, transparent: opts.transparant };
-            setExit(await exportCommand(format, paths, options, out,
-                line => process.stderr.write(line + '\n')));
+            setExit(await exportCommand(format, paths, options, output.out, output.err));
         });
 
     return program;
@@ -78,24 +91,40 @@ export function buildProgram(out: (line: string) => void, setExit: (code: number
 
 /** Runs the CLI and returns its exit code: 0 clean, 1 problems in the guide, 2 bad usage. */
 export async function run(argv: string[]): Promise<number> {
-    const taal = languageFromArgv(argv);
-    const t = cliMessages(taal);
+    const output = new TerminalOutput();
+    const t = cliMessages(languageFromArgv(argv));
+    const code = await runCommand(argv, output, t);
+    // A stream reports a failed write a tick later: let the last ones arrive.
+    await new Promise(resolve => setImmediate(resolve));
+    const failure = output.writeFailure;
+    if (failure) {
+        output.err(t.outputStreamFailed(failure.message));
+        return ExitCode.Usage;
+    }
+    return code;
+}
+
+async function runCommand(argv: string[], output: TerminalOutput, t: ReturnType<typeof cliMessages>): Promise<number> {
     let exitCode: number = ExitCode.Ok;
-    const program = buildProgram(line => process.stdout.write(line + '\n'), code => { exitCode = code; });
+    const program = buildProgram(output, code => { exitCode = code; });
     try {
         await program.parseAsync(argv);
         return exitCode;
     } catch (err) {
         if (err instanceof UsageError) {
-            process.stderr.write(err.message + '\n');
+            output.err(err.message);
             return ExitCode.Usage;
         }
         if (err instanceof CommanderError) {
-            if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return ExitCode.Ok;
-            process.stderr.write(translateCommanderError(err, t) + '\n');
+            if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return ExitCode.Ok;
+            // Help asked for (`handreiking help`) is a success; help shown because no command was given is not.
+            if (err.code === 'commander.help') return err.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+            output.err(translateCommanderError(err, t));
             return ExitCode.Usage;
         }
-        process.stderr.write(t.internal(err instanceof Error ? err.stack ?? err.message : String(err)) + '\n');
+        const error = err instanceof Error ? err : new Error(String(err));
+        output.err(t.internal(error.message));
+        for (const frame of (error.stack ?? '').split('\n').filter(line => /^\s+at /.test(line))) output.err(frame);
         return ExitCode.Usage;
     }
 }

@@ -3,12 +3,14 @@ import * as path from 'node:path';
 import type { Taal } from '../i18n/locale.js';
 import { cliMessages } from './cli-messages.js';
 import { UsageError } from './usage-error.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { linkTarget, TargetIsLinkError, writeFileAtomic } from './write-atomic.js';
 
 /**
  * Where an export goes. `-o` names a folder; for single-file formats it may also name the file
  * itself (`-o gids.html`). The folder is created if needed and checked for writing before any
  * work is done, so a bad `-o` fails fast with a clear message and leaves earlier files untouched.
+ * A file to be written that is a symbolic link is refused, never written through nor replaced (see
+ * write-atomic.ts); the folder named with `-o` may be a link.
  */
 export class OutputTarget {
     /** The files this export has written so far: a later failure must not claim they were untouched. */
@@ -30,6 +32,9 @@ export class OutputTarget {
             throw new UsageError(t.outputUnwritable(out, (err as Error).message));
         }
         if (asFile) {
+            if ((await fs.lstat(absolute).catch(() => undefined))?.isSymbolicLink()) {
+                throw new UsageError(t.outputUnwritable(out, t.outputIsLink(await linkTarget(absolute))));
+            }
             const fileStat = await fs.stat(absolute).catch(() => undefined);
             if (fileStat?.isDirectory()) throw new UsageError(t.outputIsFolder(out));
         }
@@ -47,7 +52,7 @@ export class OutputTarget {
             await writeFileAtomic(file, data);
         } catch (err) {
             const t = cliMessages(this.taal);
-            const reason = (err as Error).message;
+            const reason = err instanceof TargetIsLinkError ? t.outputIsLink(err.linkTarget) : (err as Error).message;
             throw new UsageError(this.written.length === 0 ? t.outputUnwritable(file, reason) : t.outputPartlyWritten(file, reason, this.written.map(f => path.basename(f))));
         }
         this.written.push(file);

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as fsp from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { writeFileAtomic } from '../../language/cli/write-atomic.js';
 import { lock, type Lock } from './lock.js';
@@ -18,15 +19,21 @@ import { lock, type Lock } from './lock.js';
 // The unit tests below make writeFile and rename fail on purpose; the real ones by default.
 vi.mock('node:fs/promises', async importOriginal => {
     const actual = await importOriginal<typeof import('node:fs/promises')>();
-    return { ...actual, writeFile: vi.fn(actual.writeFile), rename: vi.fn(actual.rename) };
+    return { ...actual, open: vi.fn(actual.open), rename: vi.fn(actual.rename) };
+});
+// One test fixes the "random" name of the temporary file, to plant a link at it first.
+vi.mock('node:crypto', async importOriginal => {
+    const actual = await importOriginal<typeof import('node:crypto')>();
+    return { ...actual, randomBytes: vi.fn(actual.randomBytes) };
 });
 
 // The extension's writer, against a stand-in `vscode` whose file system is the real one.
-const ui = vi.hoisted(() => ({ errors: [] as string[], infos: [] as string[], saveTo: '', folder: '', failWriteOf: '' }));
+const ui = vi.hoisted(() => ({ errors: [] as string[], infos: [] as string[], saveTo: '', folder: '' }));
 vi.mock('vscode', async () => {
     const real = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
     const nodePath = await vi.importActual<typeof import('node:path')>('node:path');
     class Uri {
+        readonly scheme = 'file';
         constructor(readonly path: string) {}
         get fsPath(): string { return this.path; }
         with(change: { path?: string }): Uri { return new Uri(change.path ?? this.path); }
@@ -49,14 +56,8 @@ vi.mock('vscode', async () => {
             workspaceFolders: undefined,
             asRelativePath: (u: Uri) => nodePath.basename(u.path),
             fs: {
-                writeFile: async (u: Uri, bytes: Uint8Array) => {
-                    if (ui.failWriteOf && u.path.includes(ui.failWriteOf)) {
-                        // Half the bytes reach the disk, then it is full.
-                        await real.writeFile(u.path, bytes.subarray(0, 1));
-                        throw new Error('ENOSPC: no space left on device, write');
-                    }
-                    await real.writeFile(u.path, bytes);
-                },
+                // Files on disk are written with node:fs (exclusively, files/temporary-file.ts), not through here.
+                writeFile: async () => { throw new Error('not used for file: targets'); },
                 rename: async (from: Uri, to: Uri) => {
                     if ((await real.stat(to.path).catch(() => undefined))?.isDirectory()) throw new Error(`EISDIR: ${to.path} is a folder`);
                     await real.rename(from.path, to.path);
@@ -80,23 +81,39 @@ function temp(): string {
 
 afterEach(() => {
     for (const l of locks.splice(0)) l.release();
-    vi.mocked(fsp.writeFile).mockReset().mockImplementation(realWriteFile);
+    vi.mocked(fsp.open).mockReset().mockImplementation(realOpen);
     vi.mocked(fsp.rename).mockReset().mockImplementation(realRename);
+    vi.mocked(randomBytes).mockReset().mockImplementation(realRandomBytes);
 });
 afterAll(() => {
     for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-let realWriteFile: typeof fsp.writeFile;
+let realOpen: typeof fsp.open;
 let realRename: typeof fsp.rename;
+let realRandomBytes: typeof randomBytes;
 beforeEach(async () => {
     const actual = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
-    realWriteFile = actual.writeFile;
+    realOpen = actual.open;
     realRename = actual.rename;
+    realRandomBytes = (await vi.importActual<typeof import('node:crypto')>('node:crypto')).randomBytes;
     ui.errors.length = 0;
     ui.infos.length = 0;
-    ui.failWriteOf = '';
 });
+
+/** The next temporary file created beside `name` fills the disk after one byte. */
+function failWriteOf(name: string): void {
+    vi.mocked(fsp.open).mockImplementation(async (temporary, flags, mode) => {
+        const handle = await realOpen(temporary, flags, mode);
+        if (path.basename(String(temporary)).startsWith(`.${name}.`)) {
+            handle.writeFile = async data => {
+                await handle.write(String(data).slice(0, 1));
+                throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+            };
+        }
+        return handle;
+    });
+}
 
 function cli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise(resolve => {
@@ -257,9 +274,13 @@ describe('writeFileAtomic (language/cli/write-atomic.ts)', () => {
 
     test('a write that stops half-way (a full disk) leaves the old file intact and no temporary file', async () => {
         const { dir, file } = folderWithOldFile();
-        vi.mocked(fsp.writeFile).mockImplementationOnce(async (target, data) => {
-            await realWriteFile(target, String(data).slice(0, 2));
-            throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        vi.mocked(fsp.open).mockImplementationOnce(async (temporary, flags, mode) => {
+            const handle = await realOpen(temporary, flags, mode);
+            handle.writeFile = async data => {
+                await handle.write(String(data).slice(0, 2));
+                throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+            };
+            return handle;
         });
         await expect(writeFileAtomic(file, 'nieuw en lang')).rejects.toThrow('ENOSPC');
         expect(fs.readFileSync(file, 'utf-8')).toBe('het vorige bestand');
@@ -270,13 +291,48 @@ describe('writeFileAtomic (language/cli/write-atomic.ts)', () => {
         const { dir, file } = folderWithOldFile();
         locks.push(lock(file));
         await expect(writeFileAtomic(file, 'nieuw')).rejects.toThrow(/EPERM|EBUSY|EROFS/);
-        expect(vi.mocked(fsp.writeFile)).toHaveBeenCalledTimes(1);
+        expect(vi.mocked(fsp.open)).toHaveBeenCalledTimes(1);
         expect(vi.mocked(fsp.rename)).toHaveBeenCalledTimes(1);
         expect(fs.readFileSync(file, 'utf-8')).toBe('het vorige bestand');
         expect(fs.readdirSync(dir)).toEqual(['gids.html']);
     });
 
-    test('a crash between write and rename leaves the old file intact (only a hidden temporary file remains)', async () => {
+    test('the temporary file is created exclusively: a link planted at its very name is not followed, another name is taken', async () => {
+        const { dir, file } = folderWithOldFile();
+        const victim = path.join(temp(), 'van-iemand-anders.txt');
+        fs.writeFileSync(victim, 'niet overschrijven');
+        // Suppose the first random name were guessed: a link waits there.
+        const guessed = Buffer.alloc(12, 0xab);
+        vi.mocked(randomBytes).mockImplementationOnce(() => guessed);
+        const planted = path.join(dir, `.gids.html.${guessed.toString('hex')}.tmp`);
+        fs.symlinkSync(victim, planted);
+        await writeFileAtomic(file, 'nieuw');
+        expect(fs.readFileSync(victim, 'utf-8')).toBe('niet overschrijven');
+        expect(fs.readFileSync(file, 'utf-8')).toBe('nieuw');
+        expect(fs.readlinkSync(planted)).toBe(victim);
+        expect(vi.mocked(fsp.open).mock.calls.map(c => [path.basename(String(c[0])) === path.basename(planted), c[1]])).toEqual([[true, 'wx'], [false, 'wx']]);
+        expect(fs.readdirSync(dir).sort()).toEqual([path.basename(planted), 'gids.html'].sort());
+    });
+
+    test('a replaced file keeps its owner, group and mode; the new content is never readable by others on the way', async () => {
+        const { dir, file } = folderWithOldFile();
+        fs.chownSync(file, 4321, 4322);
+        fs.chmodSync(file, 0o640);
+        let modeWhileWriting = -1;
+        vi.mocked(fsp.open).mockImplementationOnce(async (temporary, flags, mode) => {
+            const handle = await realOpen(temporary, flags, mode);
+            modeWhileWriting = fs.statSync(String(temporary)).mode & 0o777;
+            return handle;
+        });
+        await writeFileAtomic(file, 'nieuw');
+        const after = fs.statSync(file);
+        expect([after.uid, after.gid, after.mode & 0o777]).toEqual([4321, 4322, 0o640]);
+        expect(modeWhileWriting).toBe(0o600 & ~process.umask());
+        expect(fs.readFileSync(file, 'utf-8')).toBe('nieuw');
+        expect(fs.readdirSync(dir)).toEqual(['gids.html']);
+    });
+
+    test('a crash between write and rename leaves the old file intact (only a hidden temporary file, randomly named, remains)', async () => {
         const { dir, file } = folderWithOldFile();
         // A child process that writes and is killed before it can rename (its rename never returns).
         const child = spawn(process.execPath, ['--input-type=module', '-e', `
@@ -296,7 +352,7 @@ await writeFileAtomic(${JSON.stringify(file)}, 'nieuw');
         expect(fs.readFileSync(file, 'utf-8')).toBe('het vorige bestand');
         const left = fs.readdirSync(dir).filter(n => n !== 'gids.html');
         expect(left).toHaveLength(1);
-        expect(left[0]).toMatch(/^\.gids\.html\.\d+\.[0-9a-z]+\.tmp$/);
+        expect(left[0]).toMatch(/^\.gids\.html\.[0-9a-f]{24}\.tmp$/);
         expect(fs.readFileSync(path.join(dir, left[0]), 'utf-8')).toBe('nieuw');
     }, 30_000);
 });
@@ -307,7 +363,7 @@ describe('the extension\'s export writer (extension/src/commands/write-files.ts)
         const dir = temp();
         for (const name of ['a.svg', 'b.svg', 'c.svg']) fs.writeFileSync(path.join(dir, name), `oud ${name}`);
         ui.folder = dir;
-        ui.failWriteOf = 'c.svg';
+        failWriteOf('c.svg');
         const written = await writeExport(['a.svg', 'b.svg', 'c.svg'].map(name => ({ name, content: `nieuw ${name}` })), { single: false });
         expect(written).toBeUndefined();
         expect(ui.errors).toEqual(['Export failed: ENOSPC: no space left on device, write. Existing files were not touched.']);
@@ -329,5 +385,25 @@ describe('the extension\'s export writer (extension/src/commands/write-files.ts)
         expect(await writeExport([{ name: 'a.svg', content: 'nieuw a' }], { single: true })).toHaveLength(1);
         expect(fs.readFileSync(path.join(dir, 'a.svg'), 'utf-8')).toBe('nieuw a');
         expect(fs.readdirSync(dir)).toEqual(['a.svg']);
+    });
+
+    test('its temporary files are created exclusively under random names: a planted link is not followed; a 0600 file stays 0600', async () => {
+        const { writeExport } = await import('../../extension/src/commands/write-files.js');
+        const dir = temp();
+        const victim = path.join(temp(), 'van-iemand-anders.txt');
+        fs.writeFileSync(victim, 'niet overschrijven');
+        fs.writeFileSync(path.join(dir, 'a.svg'), 'oud a', { mode: 0o600 });
+        fs.chmodSync(path.join(dir, 'a.svg'), 0o600);
+        const guessed = Buffer.alloc(12, 0xcd);
+        vi.mocked(randomBytes).mockImplementationOnce(() => guessed);
+        const planted = path.join(dir, `.a.svg.${guessed.toString('hex')}.tmp`);
+        fs.symlinkSync(victim, planted);
+        ui.folder = dir;
+        expect(await writeExport([{ name: 'a.svg', content: 'nieuw a' }, { name: 'b.svg', content: 'nieuw b' }], { single: false })).toHaveLength(2);
+        expect(fs.readFileSync(victim, 'utf-8')).toBe('niet overschrijven');
+        expect(fs.readlinkSync(planted)).toBe(victim);
+        expect(fs.readFileSync(path.join(dir, 'a.svg'), 'utf-8')).toBe('nieuw a');
+        expect(fs.statSync(path.join(dir, 'a.svg')).mode & 0o777).toBe(0o600);
+        expect(fs.readdirSync(dir).sort()).toEqual([path.basename(planted), 'a.svg', 'b.svg'].sort());
     });
 });

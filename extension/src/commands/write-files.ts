@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { writeTemporaryBeside } from '../../../language/files/temporary-file.js';
 
 export interface FileToWrite {
     name: string;
@@ -56,10 +58,8 @@ export async function writeAll(files: ReadonlyArray<{ target: vscode.Uri; conten
     const staged: Array<{ temporary: vscode.Uri; target: vscode.Uri }> = [];
     try {
         for (const file of files) {
-            const temporary = file.target.with({ path: `${file.target.path}.${Date.now().toString(36)}.tmp` });
-            staged.push({ temporary, target: file.target });
             const bytes = typeof file.content === 'string' ? new TextEncoder().encode(file.content) : file.content;
-            await vscode.workspace.fs.writeFile(temporary, bytes);
+            staged.push({ temporary: await stage(file.target, bytes), target: file.target });
         }
         while (staged.length > 0) {
             await vscode.workspace.fs.rename(staged[0].temporary, staged[0].target, { overwrite: true });
@@ -68,4 +68,24 @@ export async function writeAll(files: ReadonlyArray<{ target: vscode.Uri; conten
     } finally {
         for (const s of staged) await vscode.workspace.fs.delete(s.temporary).then(undefined, () => undefined);
     }
+}
+
+/**
+ * Writes the bytes to a temporary file beside the target. On disk (every workspace the extension
+ * supports: it declares no virtual workspaces) that file has a random name, is created exclusively
+ * so that nothing planted in a shared folder is followed, and has the permissions of the file it will
+ * replace (language/files/temporary-file.ts). Any other file system gets a random name through
+ * VS Code's API, which cannot create exclusively.
+ */
+async function stage(target: vscode.Uri, bytes: Uint8Array): Promise<vscode.Uri> {
+    if (target.scheme === 'file') return vscode.Uri.file(await writeTemporaryBeside(target.fsPath, bytes));
+    const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+    const temporary = target.with({ path: `${target.path.slice(0, target.path.length - name.length)}.${name}.${randomBytes(12).toString('hex')}.tmp` });
+    try {
+        await vscode.workspace.fs.writeFile(temporary, bytes);
+    } catch (err) {
+        await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+        throw err;
+    }
+    return temporary;
 }

@@ -43,8 +43,8 @@ export function escapeHtml(text: string): string {
 
 /**
  * The same table in GitHub-flavoured Markdown. Cell text is backslash-escaped (pipes, and what could
- * start HTML, links, code or emphasis); line breaks and list items become `<br>`, the only way to
- * break a line inside a GFM table cell.
+ * start HTML, links, code, emphasis or math) and kept from becoming an autolink; line breaks and list
+ * items become `<br>`, the only way to break a line inside a GFM table cell.
  */
 export function typologyTableMarkdown(json: HandreikingJson): string {
     const table = typologyTable(json);
@@ -56,8 +56,26 @@ export function typologyTableMarkdown(json: HandreikingJson): string {
     ].join('\n') + '\n';
 }
 
+/**
+ * An empty HTML comment: shows nothing and is not text, so the text on either side of it is two
+ * separate runs for the Markdown parser.
+ */
+const NOT_A_LINK = '<!-- -->';
+
+/**
+ * Text as Markdown that shows exactly that text, and nothing live. Backslash escapes stop HTML,
+ * links, images, code, emphasis, strikethrough, math and table pipes. GFM's extended autolinks need
+ * more: GitHub's parser (cmark-gfm) looks for `www.` and `http://`, `https://`, `ftp://` in the
+ * source, but for e-mail addresses (also those after `mailto:` and `xmpp:`) in the text after
+ * escapes and entities are decoded and adjacent text is joined — so neither `a\@b.nl` nor
+ * `a&#64;b.nl` stays text. An empty comment goes inside each form instead: `www<!-- -->.`,
+ * `:<!-- -->//`, `<!-- -->@`; no source and no run of text then holds one.
+ */
 export function escapeMarkdown(text: string): string {
     return cleanText(text)
-        .replace(/[\\`*_[\]<>|&~#!]/g, c => `\\${c}`)
+        .replace(/[\\`*_[\]<>|&~#!$]/g, c => `\\${c}`)
+        .replace(/(?<=www)(?=\.)/gi, NOT_A_LINK)
+        .replace(/:(?=\/\/)/g, `:${NOT_A_LINK}`)
+        .replace(/@/g, `${NOT_A_LINK}@`)
         .replace(/\n/g, '<br>');
 }

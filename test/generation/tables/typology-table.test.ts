@@ -113,7 +113,7 @@ describe('hostile values', () => {
         const lines = typologyTableMarkdown(hostile).trimEnd().split('\n');
         expect(lines).toHaveLength(2 + hostileLabels.length + 5);
         for (const line of lines) expect(markdownCells(line)).toHaveLength(3);
-        expect(lines.join('\n')).not.toMatch(/(^|[^\\])<(?!br>)/);
+        expect(lines.join('\n')).not.toMatch(/(^|[^\\])<(?!br>|!-- -->)/);
         expect(typologyTableMarkdown(hostile)).toContain('a \\| b');
     });
 
@@ -123,7 +123,14 @@ describe('hostile values', () => {
         ['regel 1\nregel 2\r\nregel 3', 'regel 1<br>regel 2<br>regel 3'],
         ['<script>', '\\<script\\>'],
         ['*nadruk* _ook_ `code` [link](x)', '\\*nadruk\\* \\_ook\\_ \\`code\\` \\[link\\](x)'],
-        ['&amp;', '\\&amp;']
+        ['&amp;', '\\&amp;'],
+        ['$x^2$', '\\$x^2\\$'],
+        // GFM's extended autolinks, each broken by an empty comment (see the CLI test for why escapes cannot).
+        ['www.voorbeeld.nl', 'www<!-- -->.voorbeeld.nl'],
+        ['WWW.VOORBEELD.NL', 'WWW<!-- -->.VOORBEELD.NL'],
+        ['https://voorbeeld.nl/pad', 'https:<!-- -->//voorbeeld.nl/pad'],
+        ['mailto:a@b.nl', 'mailto:a<!-- -->@b.nl'],
+        ['een:dubbele punt en @iemand', 'een:dubbele punt en <!-- -->@iemand']
     ])('escapeMarkdown(%j)', (raw, escaped) => {
         expect(escapeMarkdown(raw)).toBe(escaped);
     });
