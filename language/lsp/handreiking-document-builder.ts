@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, type Cancellation, type LangiumDocument, type MaybePromise } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, type Cancellation, type LangiumDocument, type MaybePromise, type URI } from 'langium';
 import { IssueCodes } from '../validation/codes.js';
 
 /** Checks whose result in one document depends on names defined in other documents. */
@@ -35,5 +35,16 @@ export class HandreikingDocumentBuilder extends DefaultDocumentBuilder {
                 console.error(`[handreiking] ${DocumentState[targetState]} of ${document.uri.toString()} failed:`, err);
             }
         });
+    }
+
+    /**
+     * A request about a document of another language (a `plaintext` file a client sent along) has
+     * no build to wait for: it goes on at once, and Langium's handler answers it with `null`
+     * because no language serves it. Langium's own answer was a cancellation, which an editor
+     * retries or drops, and a request that came before the document was dropped waited for ever.
+     */
+    protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: Cancellation.CancellationToken): Promise<URI> {
+        if (!this.langiumDocuments.hasDocument(uri) && !this.serviceRegistry.hasServices(uri)) return Promise.resolve(uri);
+        return super.awaitDocumentState(state, uri, cancelToken);
     }
 }
