@@ -18,6 +18,7 @@ import { registerValidationChecks } from './validation/handreiking-validator.js'
 import { WorkspaceModel } from './workspace/workspace-model.js';
 import { HandreikingDocumentBuilder } from './lsp/handreiking-document-builder.js';
 import { HandreikingDocumentUpdateHandler } from './lsp/handreiking-document-update-handler.js';
+import { HandreikingWorkspaceManager } from './lsp/handreiking-workspace-manager.js';
 import { HandreikingCodeActionProvider } from './lsp/code-actions/handreiking-code-action-provider.js';
 import { HandreikingCodeLensProvider } from './lsp/code-lens/handreiking-code-lens-provider.js';
 import { HandreikingCompletionProvider } from './lsp/completion/handreiking-completion-provider.js';
@@ -84,10 +85,11 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
     }
 };
 
-/** Shared services of our own: re-checking on save and after changes elsewhere in the workspace. */
+/** Shared services of our own: every check when a folder is opened, re-checking on save and after changes elsewhere in the workspace. */
 export const HandreikingSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
-        DocumentBuilder: services => new HandreikingDocumentBuilder(services)
+        DocumentBuilder: services => new HandreikingDocumentBuilder(services),
+        WorkspaceManager: services => new HandreikingWorkspaceManager(services)
     },
     lsp: {
         DocumentUpdateHandler: services => new HandreikingDocumentUpdateHandler(services),
