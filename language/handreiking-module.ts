@@ -23,6 +23,7 @@ import { HandreikingCodeActionProvider } from './lsp/code-actions/handreiking-co
 import { HandreikingCodeLensProvider } from './lsp/code-lens/handreiking-code-lens-provider.js';
 import { HandreikingCompletionProvider } from './lsp/completion/handreiking-completion-provider.js';
 import { HandreikingDefinitionProvider } from './lsp/definition/handreiking-definition-provider.js';
+import { HandreikingDocumentationProvider } from './lsp/documentation/handreiking-documentation-provider.js';
 import { HandreikingFoldingRangeProvider } from './lsp/folding/handreiking-folding-range-provider.js';
 import { HandreikingFormatter } from './lsp/formatting/handreiking-formatter.js';
 import { HandreikingHoverProvider } from './lsp/hover/handreiking-hover-provider.js';
@@ -66,6 +67,9 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
     },
     validation: {
         DocumentValidator: services => new HandreikingDocumentValidator(services)
+    },
+    documentation: {
+        DocumentationProvider: services => new HandreikingDocumentationProvider(services)
     },
     // The editor features (docs/authoring.md), each in its own folder under lsp/. References,
     // highlights and workspace symbols are Langium's, with our symbol kinds (shared NodeKindProvider).
