@@ -60,8 +60,9 @@ export class HandreikingDocumentBuilder extends DefaultDocumentBuilder {
     /**
      * A request about a document of another language (a `plaintext` file a client sent along) has
      * no build to wait for: it goes on at once, and Langium's handler answers it with `null`
-     * because no language serves it. Langium's own answer was a cancellation, which an editor
-     * retries or drops, and a request that came before the document was dropped waited for ever.
+     * because no language serves it. Langium answered it as cancelled by the server ("No document
+     * found"), which an editor takes as no answer at all. (Such documents are kept out of the
+     * workspace by the update handler.)
      */
     protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: Cancellation.CancellationToken): Promise<URI> {
         if (!this.langiumDocuments.hasDocument(uri) && !this.serviceRegistry.hasServices(uri)) return Promise.resolve(uri);
