@@ -18,10 +18,12 @@ import { registerValidationChecks } from './validation/handreiking-validator.js'
 import { WorkspaceModel } from './workspace/workspace-model.js';
 import { HandreikingDocumentBuilder } from './lsp/handreiking-document-builder.js';
 import { HandreikingDocumentUpdateHandler } from './lsp/handreiking-document-update-handler.js';
+import { HandreikingWorkspaceManager } from './lsp/handreiking-workspace-manager.js';
 import { HandreikingCodeActionProvider } from './lsp/code-actions/handreiking-code-action-provider.js';
 import { HandreikingCodeLensProvider } from './lsp/code-lens/handreiking-code-lens-provider.js';
 import { HandreikingCompletionProvider } from './lsp/completion/handreiking-completion-provider.js';
 import { HandreikingDefinitionProvider } from './lsp/definition/handreiking-definition-provider.js';
+import { HandreikingDocumentationProvider } from './lsp/documentation/handreiking-documentation-provider.js';
 import { HandreikingFoldingRangeProvider } from './lsp/folding/handreiking-folding-range-provider.js';
 import { HandreikingFormatter } from './lsp/formatting/handreiking-formatter.js';
 import { HandreikingHoverProvider } from './lsp/hover/handreiking-hover-provider.js';
@@ -66,6 +68,9 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
     validation: {
         DocumentValidator: services => new HandreikingDocumentValidator(services)
     },
+    documentation: {
+        DocumentationProvider: services => new HandreikingDocumentationProvider(services)
+    },
     // The editor features (docs/authoring.md), each in its own folder under lsp/. References,
     // highlights and workspace symbols are Langium's, with our symbol kinds (shared NodeKindProvider).
     lsp: {
@@ -84,10 +89,11 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
     }
 };
 
-/** Shared services of our own: re-checking on save and after changes elsewhere in the workspace. */
+/** Shared services of our own: every check when a folder is opened, re-checking on save and after changes elsewhere in the workspace. */
 export const HandreikingSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
-        DocumentBuilder: services => new HandreikingDocumentBuilder(services)
+        DocumentBuilder: services => new HandreikingDocumentBuilder(services),
+        WorkspaceManager: services => new HandreikingWorkspaceManager(services)
     },
     lsp: {
         DocumentUpdateHandler: services => new HandreikingDocumentUpdateHandler(services),

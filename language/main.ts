@@ -6,6 +6,8 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { generateHtmlGuide } from './generation/html/html-guide.js';
 import { createHandreikingServices } from './handreiking-module.js';
 import { registerHandreikingFeatures } from './lsp/handreiking-server.js';
+import { answerNullForOtherLanguages } from './lsp/other-languages.js';
+import { stopWhenFramingIsLost } from './lsp/stdio-framing.js';
 import { testFaultModule } from './lsp/test-faults.js';
 
 // The language server: started by the VS Code extension in its own process (stdio or IPC).
@@ -28,3 +30,12 @@ registerHandreikingFeatures(connection, shared, Handreiking, async json => {
 });
 
 startLanguageServer(shared);
+answerNullForOtherLanguages(connection, shared);
+
+// A header that cannot be read puts every later message out of step: stop, so the client restarts us.
+if (process.argv.includes('--stdio')) {
+    stopWhenFramingIsLost(process.stdin, reason => {
+        process.stderr.write(`[handreiking] the messages from the client can no longer be read (${reason.slice(0, 200).replace(/\p{Cc}+/gu, ' ')}); the language server stops so that it can be started again.\n`);
+        process.exit(1);
+    });
+}

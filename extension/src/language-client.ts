@@ -10,7 +10,10 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'handreiking' }],
+        // Only the guide's files and new, unsaved ones: a .hrk file shown from another scheme (a
+        // git revision in a diff, a file of another extension host) would join the workspace as a
+        // second copy and report every name in it as used twice.
+        documentSelector: [{ scheme: 'file', language: 'handreiking' }, { scheme: 'untitled', language: 'handreiking' }],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.hrk') },
         // The server speaks the editor's display language (Dutch or English).
         initializationOptions: {},

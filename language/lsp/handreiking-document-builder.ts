@@ -1,4 +1,6 @@
-import { DefaultDocumentBuilder, DocumentState, isOperationCancelled, type Cancellation, type LangiumDocument, type MaybePromise } from 'langium';
+import {
+    DefaultDocumentBuilder, DocumentState, isOperationCancelled, type BuildOptions, type Cancellation, type LangiumDocument, type MaybePromise, type URI
+} from 'langium';
 import { IssueCodes } from '../validation/codes.js';
 
 /** Checks whose result in one document depends on names defined in other documents. */
@@ -12,6 +14,24 @@ const workspaceDependent = new Set<string>([IssueCodes.DuplicateName, IssueCodes
  * when every document is validated again (see the update handler).
  */
 export class HandreikingDocumentBuilder extends DefaultDocumentBuilder {
+    /** Whether every document of the workspace has been through all checks, the slow ones included. */
+    private workspaceChecked = false;
+
+    /**
+     * Until every document has been through all checks once, a build that checks at all runs the
+     * slow, workspace-wide checks too. The build after opening a folder asks for them (see
+     * HandreikingWorkspaceManager), but the editor's first `didOpen` usually interrupts it, and the
+     * update that takes over asks only for the fast checks: without this, problems such as HRK031
+     * appeared only after the first save. Afterwards edits run the fast checks, saves all of them.
+     */
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const all = !this.workspaceChecked && options.validation ? { ...options, validation: true } : options;
+        await super.buildDocuments(documents, all, cancelToken);
+        if (all.validation === true && this.langiumDocuments.all.every(document => document.state >= DocumentState.Validated)) {
+            this.workspaceChecked = true;
+        }
+    }
+
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         return super.shouldRelink(document, changedUris)
             || (document.diagnostics ?? []).some(d => typeof d.code === 'string' && workspaceDependent.has(d.code));
@@ -35,5 +55,17 @@ export class HandreikingDocumentBuilder extends DefaultDocumentBuilder {
                 console.error(`[handreiking] ${DocumentState[targetState]} of ${document.uri.toString()} failed:`, err);
             }
         });
+    }
+
+    /**
+     * A request about a document of another language (a `plaintext` file a client sent along) has
+     * no build to wait for: it goes on at once, and Langium's handler answers it with `null`
+     * because no language serves it. Langium answered it as cancelled by the server ("No document
+     * found"), which an editor takes as no answer at all. (Such documents are kept out of the
+     * workspace by the update handler.)
+     */
+    protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: Cancellation.CancellationToken): Promise<URI> {
+        if (!this.langiumDocuments.hasDocument(uri) && !this.serviceRegistry.hasServices(uri)) return Promise.resolve(uri);
+        return super.awaitDocumentState(state, uri, cancelToken);
     }
 }

@@ -1,10 +1,14 @@
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import type { TextDocument, URI } from 'langium';
+import { URI, type TextDocument } from 'langium';
 
 /**
  * On save, every document is validated again with all categories: the slow, workspace-wide checks
  * (funding coverage per typology) run then, and fast checks that depend on other files catch up.
+ *
+ * Documents of another language (a `plaintext` file that a client opened and sent along) are
+ * left out of every build: Langium would add them to the workspace without services to build them
+ * with, and from then on every build failed and every request for them waited for ever.
  */
 export class HandreikingDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly shared: LangiumSharedServices;
@@ -14,7 +18,12 @@ export class HandreikingDocumentUpdateHandler extends DefaultDocumentUpdateHandl
         this.shared = services;
     }
 
-    didSaveDocument(_event: TextDocumentChangeEvent<TextDocument>): void {
+    override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
+        if (this.isOurs(URI.parse(change.document.uri))) super.didChangeContent(change);
+    }
+
+    didSaveDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        if (!this.isOurs(URI.parse(event.document.uri))) return;
         this.workspaceManager.ready.then(() => this.workspaceLock.write(token => {
             const documents = this.shared.workspace.LangiumDocuments.all.toArray();
             return this.documentBuilder.build(documents, { validation: true }, token);
@@ -24,12 +33,19 @@ export class HandreikingDocumentUpdateHandler extends DefaultDocumentUpdateHandl
     /**
      * As Langium's, but a build that fails is logged: Langium leaves its promise unhandled, and an
      * unhandled rejection ends the Node process, so one exception while building took the whole
-     * language server down.
+     * language server down. A changed file that is open as a document of another language is
+     * dropped (Langium would take it because it is open); a changed folder stays in.
      */
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        const ours = changed.filter(uri => this.isOurs(uri) || this.shared.workspace.TextDocuments.get(uri) === undefined);
         this.workspaceManager.ready
-            .then(() => this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token)))
+            .then(() => this.workspaceLock.write(token => this.documentBuilder.update(ours, deleted, token)))
             .catch(buildFailed);
+    }
+
+    /** A document our language handles: by its language id, or else by its file extension. */
+    private isOurs(uri: URI): boolean {
+        return this.serviceRegistry.hasServices(uri);
     }
 }
 

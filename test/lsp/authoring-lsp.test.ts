@@ -123,7 +123,7 @@ describe('authoring features through the language server bundle', () => {
     test('hover on a question shows its kind, text and paths', async () => {
         const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at('Stabiel "', 2) });
         const value = (hover?.contents as MarkupContent).value;
-        expect(value).toMatch(/^\*\*vraag\*\* `Stabiel` in beslisboom `Boom`\n\nIs de groep stabiel\?/);
+        expect(value).toMatch(/^\*\*vraag\*\* `Stabiel` in beslisboom `Boom`\n\nIs de groep stabiel\\\?/);
         expect(value).toContain('Via deze vraag loopt **1** van de 1 pad van de start naar een einde.');
     });
 

@@ -117,7 +117,10 @@ describe('the bundled language server over stdio', () => {
         expect(fs.existsSync(serverBundle), 'run `npm run bundle` first').toBe(true);
         ws = await openWorkspace('nl');
     });
-    afterAll(() => stop(ws.client));
+    afterAll(async () => {
+        await stop(ws.client);
+        fs.rmSync(ws.folder, { recursive: true, force: true });
+    });
 
     test('initializes with the features an editor expects', () => {
         const caps = ws.init.capabilities;
@@ -134,6 +137,11 @@ describe('the bundled language server over stdio', () => {
         const hrk002 = diagnostics.find(d => d.code === 'HRK002');
         expect(hrk002?.message).toMatch(/^‘Onbekend’ is geen knoop van beslisboom ‘Boom’/);
         expect(hrk002?.range).toEqual({ start: { line: 3, character: 15 }, end: { line: 3, character: 23 } });
+    });
+
+    test('the workspace-wide checks run when the folder is opened, without a save (HRK031 in a file not opened)', async () => {
+        const hrk031 = await ws.client.until(() => ws.client.latestDiagnostics(ws.typenUri)?.find(d => d.code === 'HRK031'), 'HRK031 without a save');
+        expect(hrk031.message).toContain('‘Buurthuis’');
     });
 
     test('answers the preview request with Mermaid text, the walk data and the errors', async () => {
@@ -163,11 +171,22 @@ describe('the bundled language server over stdio', () => {
         expect(results).toEqual([expect.objectContaining({ uri: ws.boomUri, name: 'nee leidt tot stop', passed: true, path: 'V: nee → B' })]);
     });
 
-    test('saving runs the workspace-wide checks (a typology without structural funding)', async () => {
-        expect(ws.client.latestDiagnostics(ws.typenUri)?.find(d => d.code === 'HRK031')).toBeUndefined();
-        await ws.client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: ws.boomUri } });
-        const typen = await ws.client.until(() => ws.client.latestDiagnostics(ws.typenUri)?.find(d => d.code === 'HRK031'), 'HRK031 after save');
-        expect(typen.message).toContain('‘Buurthuis’');
+    test('saving runs the workspace-wide checks again (a new typology without structural funding)', async () => {
+        const extra = `${typen}typologie Wijkcentrum "Wijkcentrum" { Schaal = "groot" }\n`;
+        await ws.client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri: ws.typenUri, languageId: 'handreiking', version: 1, text: typen }
+        });
+        await ws.client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri: ws.typenUri, version: 2 }, contentChanges: [{ text: extra }]
+        });
+        // While typing only the fast checks run.
+        await ws.client.until(() => ws.client.latestDiagnostics(ws.typenUri)?.every(d => d.code !== 'HRK031'), 'the fast checks after the edit');
+        await ws.client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: ws.typenUri } });
+        const found = await ws.client.until(() => {
+            const hrk031 = ws.client.latestDiagnostics(ws.typenUri)?.filter(d => d.code === 'HRK031');
+            return hrk031 && hrk031.length === 2 ? hrk031 : undefined;
+        }, 'HRK031 for both typologies after save');
+        expect(found.map(d => d.message).join('\n')).toMatch(/‘Buurthuis’[^]*‘Wijkcentrum’|‘Wijkcentrum’[^]*‘Buurthuis’/);
     });
 });
 
@@ -179,6 +198,28 @@ describe('the server in English', () => {
             expect(diagnostics.find(d => d.code === 'HRK002')?.message).toMatch(/^‘Onbekend’ is not a node of decision tree ‘Boom’/);
         } finally {
             await stop(ws.client);
+            fs.rmSync(ws.folder, { recursive: true, force: true });
+        }
+    });
+});
+
+describe('a folder opened without opening a file', () => {
+    test('shows the problems of the workspace-wide checks at once', async () => {
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-lsp-'));
+        fs.writeFileSync(path.join(folder, 'typen.hrk'), typen);
+        const client = new Client(startServer());
+        try {
+            const folderUri = pathToFileURL(folder).toString();
+            await client.connection.sendRequest(InitializeRequest.type, {
+                processId: process.pid, rootUri: folderUri, locale: 'nl', capabilities: {}, workspaceFolders: [{ uri: folderUri, name: 'ws' }]
+            });
+            await client.connection.sendNotification(InitializedNotification.type, {});
+            const typenUri = pathToFileURL(path.join(folder, 'typen.hrk')).toString();
+            const hrk031 = await client.until(() => client.latestDiagnostics(typenUri)?.find(d => d.code === 'HRK031'), 'HRK031 without opening or saving');
+            expect(hrk031.message).toContain('‘Buurthuis’');
+        } finally {
+            await stop(client);
+            fs.rmSync(folder, { recursive: true, force: true });
         }
     });
 });

@@ -11,13 +11,16 @@ import { countPaths } from '../../model/path-count.js';
 import { startNode } from '../../model/tree-graph.js';
 import { elementKind } from '../node-kinds/element-kinds.js';
 import { lspTexts, type LspCatalogue } from '../lsp-messages.js';
-import { escapeMarkdown } from '../markdown.js';
+import { plainLine, plainText } from '../markdown.js';
 import { isTreePartOfQualifiedReference } from '../qualified-reference.js';
 
 /**
  * Hover on a name or a reference: what the element is (kind, name, title or text), its
  * documentation comment, and what the guide derives from it — a question's answers and the paths
  * through it, a typology's characteristics, a funding rule's term and the typologies it applies to.
+ * Every text from the file goes in through `plainText`/`plainLine` (markdown.ts), the comment too
+ * (HandreikingDocumentationProvider), so a hover cannot load, link or run anything; names go in
+ * code spans, which is safe because a name (ID) cannot hold a backtick.
  */
 export class HandreikingHoverProvider extends AstNodeHoverProvider {
     private readonly services: HandreikingServices;
@@ -47,7 +50,7 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         const t = lspTexts(this.services.i18n.Locale.taal);
         const parts = [this.heading(node, t[kind.word]())];
         const text = titleOf(node);
-        if (text) parts.push(escapeMarkdown(text));
+        if (text) parts.push(plainText(text));
         const doc = this.documentation.getDocumentation(node);
         if (doc) parts.push(doc);
         parts.push(...this.details(node, t));
@@ -56,7 +59,7 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
 
     private heading(node: AstNode, soort: string): string {
         const name = (node as { name?: string }).name ?? '';
-        const head = isScenario(node) ? `**${soort}** “${escapeMarkdown(name)}”` : `**${soort}** \`${name}\``;
+        const head = isScenario(node) ? `**${soort}** “${plainLine(name)}”` : `**${soort}** \`${name}\``;
         const boom = isKnoop(node) ? AstUtils.getContainerOfType(node, isBeslisboom) : undefined;
         const t = lspTexts(this.services.i18n.Locale.taal);
         return boom ? `${head} ${t.hoverInTree({ boom: boom.name })}` : head;
@@ -75,7 +78,7 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
     private knoopDetails(knoop: Knoop, t: LspCatalogue): string[] {
         const lines: string[] = [];
         if (isVraag(knoop)) {
-            const answers = knoop.antwoorden.map(a => `${a.soort ?? `“${escapeMarkdown(a.label ?? '')}”`} → \`${a.doel?.$refText ?? ''}\``);
+            const answers = knoop.antwoorden.map(a => `${a.soort ?? `“${plainLine(a.label ?? '')}”`} → \`${a.doel?.$refText ?? ''}\``);
             if (answers.length > 0) lines.push(`${t.hoverAnswers()}: ${answers.join(' · ')}`);
             const boom = knoop.$container;
             const counts = countPaths(boom);
@@ -96,7 +99,7 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         if (names.length === 0) return '';
         const rows = names.map(name => {
             const value = valueOf(typologie, name);
-            return `| ${name} | ${value === undefined ? t.hoverNoValue() : escapeMarkdown(value)} |`;
+            return `| ${plainLine(name)} | ${value === undefined ? t.hoverNoValue() : plainLine(value)} |`;
         });
         return [`| ${t.hoverCharacteristics()} | |`, '|---|---|', ...rows].join('\n');
     }
@@ -125,7 +128,7 @@ function titleOf(node: AstNode): string | undefined {
 
 function kenmerkScale(kenmerk: Kenmerk, t: LspCatalogue): string {
     if (kenmerk.waarden.length === 0) return '';
-    return `${t.hoverScale()}: ${kenmerk.waarden.map(w => `“${escapeMarkdown(w)}”`).join(' < ')}`;
+    return `${t.hoverScale()}: ${kenmerk.waarden.map(w => `“${plainLine(w)}”`).join(' < ')}`;
 }
 
 function treeSummary(boom: Beslisboom, t: LspCatalogue): string {

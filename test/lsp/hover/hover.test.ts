@@ -48,8 +48,8 @@ describe('hover', () => {
             text: guide, index: 3,
             hover: [
                 '**vraag** `Stabiel` in beslisboom `Boom`',
-                'Is de groep stabiel?',
-                'De eerste vraag.',
+                'Is de groep stabiel\\?',
+                'De eerste vraag\\.',
                 'Antwoorden: ja → `Hoe` · nee → `Stop`',
                 'Via deze vraag lopen **4** van de 4 paden van de start naar een einde.'
             ].join('\n\n')
@@ -74,7 +74,7 @@ describe('hover', () => {
             hover: [
                 '**typologie** `Huiskamer`',
                 'De huiskamer',
-                'Een kleine, intern gerichte ruimte.',
+                'Een kleine\\, intern gerichte ruimte\\.',
                 '| Kenmerken | |\n|---|---|\n| Schaal | klein |\n| Gerichtheid | (geen waarde) |\n| Extra | (geen waarde) |'
             ].join('\n\n')
         });
@@ -86,7 +86,7 @@ describe('hover', () => {
             hover: [
                 '**financiering** `SOO`',
                 'Stimuleringsregeling',
-                'Rijksregeling.',
+                'Rijksregeling\\.',
                 'Termijn: **incidenteel**',
                 'Geldt voor: `Buurthuis`',
                 'Geldig tot 2026-01-01 (vervallen)'
@@ -99,7 +99,7 @@ describe('hover', () => {
     });
 
     test('a tree: its documentation and where it starts', async () => {
-        await hover({ text: guide, index: 2, hover: '**beslisboom** `Boom`\n\nEen boom\n\nDe boom.\n\n5 knopen, start bij `Stabiel`' });
+        await hover({ text: guide, index: 2, hover: '**beslisboom** `Boom`\n\nEen boom\n\nDe boom\\.\n\n5 knopen, start bij `Stabiel`' });
     });
 
     test('a characteristic: its scale in order', async () => {
