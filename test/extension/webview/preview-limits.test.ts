@@ -110,8 +110,8 @@ describe('Mermaid text beyond the limit (Mermaid would draw “Maximum text size
     function wordyFunding(): PreviewData {
         const rule = (i: number): FundingJson => ({
             id: `F${i}`, title: 'R&D; '.repeat(200), term: 'incidental', applicability: { kind: 'all', typologies: [] },
-            via: [], conditions: [], sources: [], documentation: [], description: []
-        } as unknown as FundingJson);
+            via: [], conditions: [], sources: [], source: { file: 'f.hrk', line: i + 1, column: 1, endLine: i + 1, endColumn: 2 }
+        });
         const wordy: HandreikingJson = { ...json, funding: Array.from({ length: 220 }, (_, i) => rule(i)) };
         const funding = fundingOverviewMermaid(wordy);
         expect(funding.text.length).toBeGreaterThan(diagramLimits.textSize);
