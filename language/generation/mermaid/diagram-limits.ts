@@ -6,14 +6,15 @@
  *
  * Measured on the 2-core machine (headless Chromium 156, Mermaid 12.3, dagre; docs/reliability.md):
  * - Depth: a chain of 1 700 steps overflows the call stack in dagre's layout (recursive DFS); 1 600
- *   drew. Limiting the nodes to 1 000 bounds the depth too, with room to spare for other browsers.
+ *   drew. Limiting the nodes to 1 000 bounds the depth too, with room to spare (other browsers'
+ *   stacks differ; only Chromium was measured).
  * - Time: within these limits the worst shapes took 11–23 s to lay out on a loaded machine (1 000
  *   nodes with ~400-character labels; 1 000 nodes with 1 900 crossing arrows).
  * - Text: Mermaid replaces a text over `maxTextSize` with a diagram saying "Maximum text size in
  *   diagram exceeded" without an error; over `maxEdges` it throws. Both are set from here.
  * - PNG: the image is as large as the diagram (×2); 1 000 nodes in a chain give 424 × 202 348 pixels.
  *   A canvas (the preview's PNG) beyond 65 535 pixels on a side or 2²⁸ pixels in all silently comes
- *   out empty; 64 million pixels is 256 MB of bitmap in memory and ~25 s of drawing here.
+ *   out empty; 64 million pixels is 256 MB of bitmap in memory (86 million took 24 s to draw here).
  */
 export const diagramLimits = {
     /** Drawn nodes: the tree's nodes, its `zie` boxes and the start marker. */
