@@ -21,6 +21,12 @@ export function svgMarkupToXml(markup: string): string {
     return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`;
 }
 
+/** The width and height (CSS pixels) of a standalone SVG made by `svgMarkupToXml`. */
+export function svgSize(xml: string): { width: number; height: number } {
+    const root = new DOMParser().parseFromString(xml, 'image/svg+xml').documentElement;
+    return { width: Number(root.getAttribute('width')) || 0, height: Number(root.getAttribute('height')) || 0 };
+}
+
 /**
  * The SVG drawn at `scale`× onto a canvas with a white background, as a `data:image/png;base64,…`
  * URL. The image is loaded from a data: URL (the CSP allows `img-src data:`, not blob:).
@@ -46,7 +52,10 @@ export async function svgXmlToPng(xml: string, scale = 2, background = '#ffffff'
     context.fillStyle = background;
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return canvas.toDataURL('image/png');
+    const png = canvas.toDataURL('image/png');
+    // A canvas beyond the browser's limits gives "data:," instead of an error.
+    if (!png.startsWith('data:image/png;base64,')) throw new Error('the browser could not make a PNG this large');
+    return png;
 }
 
 function base64Utf8(text: string): string {

@@ -39,7 +39,7 @@ export type FromWebview =
     | { type: 'export'; format: 'svg' | 'png' | 'mermaid'; name: string; data: string }
     /** Copy to the clipboard (the webview has no clipboard access under its CSP). */
     | { type: 'copy'; text: string }
-    /** Rendered trees for a renderAll request. */
-    | { type: 'rendered'; requestId: number; files: Array<{ name: string; data: string }> }
+    /** Rendered trees for a renderAll request; none when a tree could not be drawn (`failed` says why, per tree). */
+    | { type: 'rendered'; requestId: number; files: Array<{ name: string; data: string }>; failed: string[] }
     /** Something went wrong while drawing: the extension logs it. */
     | { type: 'error'; message: string };

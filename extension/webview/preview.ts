@@ -2,13 +2,15 @@ import mermaid, { type MermaidConfig } from 'mermaid';
 import type { PreviewData, PreviewProblem, PreviewTree } from '../../language/lsp/protocol.js';
 import { mermaidConfig, plainTextConfig } from '../../language/generation/mermaid/mermaid-config.js';
 import { treeToMermaid, type DiagramTarget } from '../../language/generation/mermaid/tree-mermaid.js';
+import { describeExcess, diagramExcess, DiagramLimitError, pngExcess, type LimitExcess } from '../../language/generation/mermaid/diagram-limits.js';
+import { describeDrawnProblem, DrawnDiagramError, drawnProblem, readDrawn } from '../../language/generation/mermaid/drawn-diagram.js';
 import type { FromWebview, PreviewView, ToWebview } from './messages.js';
 import { DiagramView, type ZoomState } from './diagram-view.js';
 import { button, h, replace } from './dom.js';
-import { svgMarkupToXml, svgXmlToPng } from './export.js';
+import { svgMarkupToXml, svgSize, svgXmlToPng } from './export.js';
 import { focusTree } from './focus.js';
 import { createStats, Debouncer, LatestWinsQueue, MermaidLock, type RenderStats } from './render-queue.js';
-import { pageLang, stringsFor, type Strings } from './strings.js';
+import { pageLang, stringsFor, type Lang, type Strings } from './strings.js';
 import { currentPalette, paletteKey, previewMermaidConfig, themeClassDefs, type Palette, type ThemeSetting } from './theme.js';
 import { renderWalkPanel } from './walk-panel.js';
 import { Walkthrough, type WalkState } from './walkthrough.js';
@@ -59,7 +61,8 @@ type Drawable =
         text: string;
         ids: Record<string, DiagramTarget>;
         tree?: PreviewTree;
-        focus?: { left: number; total: number; kept: ReadonlySet<string> };
+        /** The focus view; `tooLarge` when the whole tree is beyond the limits every renderer shares. */
+        focus?: { left: number; total: number; kept: ReadonlySet<string>; tooLarge?: LimitExcess };
         large?: { total: number };
     }
     | { kind: 'table'; key: 'typologies'; html: string }
@@ -67,7 +70,10 @@ type Drawable =
 
 const MAX_CACHED_SVGS = 12;
 
+const PNG_SCALE = 2;
+
 class Preview {
+    private readonly lang: Lang;
     private readonly t: Strings;
     private readonly stats = createStats();
     private readonly lock = new MermaidLock(this.stats);
@@ -111,7 +117,8 @@ class Preview {
     private readonly diagram: DiagramView;
 
     constructor(private readonly vscode: VsCodeApi, root: HTMLElement) {
-        this.t = stringsFor(pageLang(document));
+        this.lang = pageLang(document);
+        this.t = stringsFor(this.lang);
         const t = this.t;
         this.palette = currentPalette(document, 'auto');
         window.__previewStats = this.stats;
@@ -324,16 +331,19 @@ class Preview {
         if (!tree) return undefined; // validView() leaves a tree view only for a tree the data has.
         const key = `tree:${tree.tree.id}`;
         const total = tree.tree.nodes.length;
-        if (total > this.settings.largeDiagramThreshold && !this.showAll.has(tree.tree.id)) {
+        const text = themeClassDefs(tree.mermaid, this.palette);
+        // Beyond the shared limits the whole tree is never drawn ("Toon alles" is not offered).
+        const tooLarge = diagramExcess({ text, ids: tree.ids });
+        if (tooLarge || (total > this.settings.largeDiagramThreshold && !this.showAll.has(tree.tree.id))) {
             const focused = this.focusOf(tree);
             const diagram = treeToMermaid(focused.tree, { direction: directionOf(tree.mermaid) });
             return {
                 kind: 'diagram', key, tree, text: themeClassDefs(diagram.text, this.palette), ids: diagram.ids,
-                focus: { left: focused.left, total, kept: focused.kept }
+                focus: { left: focused.left, total, kept: focused.kept, ...(tooLarge ? { tooLarge } : {}) }
             };
         }
         return {
-            kind: 'diagram', key, tree, text: themeClassDefs(tree.mermaid, this.palette), ids: tree.ids,
+            kind: 'diagram', key, tree, text, ids: tree.ids,
             ...(total > this.settings.largeDiagramThreshold ? { large: { total } } : {})
         };
     }
@@ -374,7 +384,17 @@ class Preview {
         const cacheKey = `${palette}\n${drawable.text}`;
         let markup = this.svgCache.get(cacheKey);
         if (markup === undefined) {
-            markup = await this.render(drawable.text, previewMermaidConfig(this.palette));
+            try {
+                markup = await this.render(drawable.text, previewMermaidConfig(this.palette), drawable.ids);
+            } catch (err) {
+                // Another view's diagram must not stand under a message about this one.
+                if (this.shown?.key !== drawable.key) {
+                    this.diagram.clear();
+                    this.shown = undefined;
+                    this.updateNotice(drawable);
+                }
+                throw err;
+            }
             this.svgCache.set(cacheKey, markup);
             for (const old of this.svgCache.keys()) {
                 if (this.svgCache.size <= MAX_CACHED_SVGS) break;
@@ -396,13 +416,24 @@ class Preview {
         if (this.revealCursorAfterDraw) this.revealCursor();
     }
 
-    /** One call of Mermaid's render, never concurrent with another (the lock). */
-    private render(text: string, config: MermaidConfig): Promise<string> {
+    /**
+     * One call of Mermaid's render, never concurrent with another (the lock). A diagram beyond the
+     * shared limits is refused before Mermaid starts; a drawing that does not show every node of the
+     * diagram (Mermaid past its own limits draws a message instead, without an error) is an error.
+     */
+    private render(text: string, config: MermaidConfig, ids: Record<string, DiagramTarget>): Promise<string> {
+        const excess = diagramExcess({ text, ids });
+        if (excess) return Promise.reject(new DiagramLimitError(excess, this.t.tooLarge(describeExcess(excess, this.lang))));
         return this.lock.run(async () => {
             const id = `hrk-preview-${++this.renderCount}`;
             try {
                 mermaid.initialize(config);
                 const { svg } = await mermaid.render(id, text);
+                // Read back from an inert document: nothing in it loads or runs.
+                const drawn = new DOMParser().parseFromString(svg, 'text/html').querySelector('svg');
+                const expected = Object.keys(ids);
+                const problem = drawn ? drawnProblem(readDrawn(drawn, expected), expected) : { expected: expected.length, drawn: 0 };
+                if (problem) throw new DrawnDiagramError(problem, describeDrawnProblem(problem, this.lang));
                 return svg;
             } finally {
                 // After a failure Mermaid may leave its scratch elements in the page.
@@ -415,7 +446,8 @@ class Preview {
     private failed(err: unknown): void {
         const message = err instanceof Error ? err.message : String(err);
         this.stats.lastError = message;
-        this.renderError.textContent = this.t.renderFailed(message);
+        // A refusal for size is a whole sentence with its way out; anything else failed while drawing.
+        this.renderError.textContent = err instanceof DiagramLimitError ? message : this.t.renderFailed(message);
         this.renderError.hidden = false;
         this.post({ type: 'error', message });
     }
@@ -449,7 +481,11 @@ class Preview {
 
     private updateNotice(drawable: Drawable): void {
         const id = drawable.kind === 'diagram' ? drawable.tree?.tree.id : undefined;
-        if (drawable.kind === 'diagram' && drawable.focus && id !== undefined) {
+        if (drawable.kind === 'diagram' && drawable.focus?.tooLarge) {
+            const { left, total, tooLarge } = drawable.focus;
+            replace(this.notice, h('span', {}, this.t.focusTooLarge(left, total, describeExcess(tooLarge, this.lang))));
+            this.notice.hidden = false;
+        } else if (drawable.kind === 'diagram' && drawable.focus && id !== undefined) {
             replace(this.notice, h('span', {}, this.t.focusNotice(drawable.focus.left, drawable.focus.total)), ' ',
                 button(this.t.showAll, () => { this.showAll.add(id); this.persistSoon(); this.requestDraw(0); }, { class: 'show-all' }));
             this.notice.hidden = false;
@@ -617,13 +653,21 @@ class Preview {
 
     /** The SVG of a tree for a file: the shared light configuration with plain-text labels. */
     private async treeSvg(tree: PreviewTree): Promise<string> {
-        const text = treeToMermaid(tree.tree, { plainText: true, direction: directionOf(tree.mermaid) }).text;
-        return svgMarkupToXml(await this.render(text, plainTextConfig()));
+        const { text, ids } = treeToMermaid(tree.tree, { plainText: true, direction: directionOf(tree.mermaid) });
+        return svgMarkupToXml(await this.render(text, plainTextConfig(), ids));
     }
 
     private async fundingSvg(data: PreviewData): Promise<string> {
         // Only the text is sent for the funding overview, with HTML labels: draw it as it is.
-        return svgMarkupToXml(await this.render(data.funding.mermaid, { ...structuredClone(mermaidConfig), suppressErrorRendering: true }));
+        return svgMarkupToXml(await this.render(data.funding.mermaid, { ...structuredClone(mermaidConfig), suppressErrorRendering: true }, data.funding.ids));
+    }
+
+    /** The PNG of an exported SVG, refused when the image would be beyond the PNG limits. */
+    private png(svg: string): Promise<string> {
+        const { width, height } = svgSize(svg);
+        const excess = pngExcess(width, height, PNG_SCALE);
+        if (excess) return Promise.reject(new DiagramLimitError(excess, this.t.pngTooLarge(describeExcess(excess, this.lang))));
+        return svgXmlToPng(svg, PNG_SCALE);
     }
 
     private currentExport(): { name: string; text: string; svg: () => Promise<string> } | undefined {
@@ -644,7 +688,7 @@ class Preview {
                 return;
             }
             const svg = await target.svg();
-            const data = format === 'svg' ? svg : await svgXmlToPng(svg, 2);
+            const data = format === 'svg' ? svg : await this.png(svg);
             this.post({ type: 'export', format, name: `${target.name}.${format}`, data });
         } catch (err) {
             this.failed(err);
@@ -656,18 +700,29 @@ class Preview {
         if (target) this.post({ type: 'copy', text: target.text });
     }
 
-    /** Every tree, one after the other, for the export commands. */
+    /**
+     * Every tree, one after the other, for the export commands. A tree that cannot be drawn (too
+     * large, or drawn wrong) is named in the error banner and in the answer, which then carries no
+     * files: the export writes all trees or none.
+     */
     private async renderAll(format: 'svg' | 'png', requestId: number): Promise<void> {
         const files: Array<{ name: string; data: string }> = [];
+        const failed: string[] = [];
         for (const tree of this.data?.trees ?? []) {
             try {
                 const svg = await this.treeSvg(tree);
-                files.push({ name: `${tree.tree.id}.${format}`, data: format === 'svg' ? svg : await svgXmlToPng(svg, 2) });
+                files.push({ name: `${tree.tree.id}.${format}`, data: format === 'svg' ? svg : await this.png(svg) });
             } catch (err) {
-                this.post({ type: 'error', message: `${tree.tree.id}: ${err instanceof Error ? err.message : String(err)}` });
+                const message = `${tree.tree.id}: ${err instanceof Error ? err.message : String(err)}`;
+                failed.push(message);
+                this.post({ type: 'error', message });
             }
         }
-        this.post({ type: 'rendered', requestId, files });
+        if (failed.length > 0) {
+            this.renderError.textContent = this.t.exportIncomplete(failed.join(' '));
+            this.renderError.hidden = false;
+        }
+        this.post({ type: 'rendered', requestId, files: failed.length > 0 ? [] : files, failed });
     }
 
     // ---- state ----------------------------------------------------------------------------

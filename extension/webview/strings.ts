@@ -28,6 +28,11 @@ const nl = {
     errorBannerKept: 'Het laatste goede diagram blijft staan tot de fout is opgelost.',
     moreErrors: (count: number) => count === 1 ? '(en nog 1 fout)' : `(en nog ${count} fouten)`,
     renderFailed: (message: string) => `Het diagram kon niet getekend worden: ${message}`,
+    tooLarge: (what: string) => `Dit diagram is te groot om te tekenen: ${what}. Bewaar het als Mermaid-tekst (knop Mermaid) om het elders te bekijken.`,
+    focusTooLarge: (left: number, total: number, what: string) =>
+        `Grote boom: ${left} van de ${total} knopen weggelaten. Getekend: de omgeving van de cursor. De hele boom is te groot om te tekenen (${what}); bewaar hem als Mermaid-tekst met de knop Mermaid.`,
+    pngTooLarge: (what: string) => `Te groot voor PNG: ${what}. Bewaar het diagram als SVG of als Mermaid-tekst.`,
+    exportIncomplete: (problems: string) => `Niet geëxporteerd: niet elke beslisboom kon getekend worden. ${problems}`,
     focusNotice: (left: number, total: number) => `Grote boom: ${left} van de ${total} knopen weggelaten. Getekend: de omgeving van de cursor.`,
     showAll: 'Toon alles',
     allShown: (total: number) => `Alle ${total} knopen getekend; tekenen kan even duren.`,
@@ -79,6 +84,11 @@ const en: Strings = {
     errorBannerKept: 'The last good diagram stays until the error is fixed.',
     moreErrors: count => count === 1 ? '(and 1 more error)' : `(and ${count} more errors)`,
     renderFailed: message => `The diagram could not be drawn: ${message}`,
+    tooLarge: what => `This diagram is too large to draw: ${what}. Save it as Mermaid text (the Mermaid button) to view it elsewhere.`,
+    focusTooLarge: (left, total, what) =>
+        `Large tree: ${left} of ${total} nodes left out. Drawn: the surroundings of the cursor. The whole tree is too large to draw (${what}); save it as Mermaid text with the Mermaid button.`,
+    pngTooLarge: what => `Too large for PNG: ${what}. Save the diagram as SVG or as Mermaid text.`,
+    exportIncomplete: problems => `Not exported: not every decision tree could be drawn. ${problems}`,
     focusNotice: (left, total) => `Large tree: ${left} of ${total} nodes left out. Drawn: the surroundings of the cursor.`,
     showAll: 'Show all',
     allShown: total => `All ${total} nodes drawn; drawing may take a while.`,

@@ -42,6 +42,14 @@ const nl = {
     browserMissing: 'Voor SVG en PNG is Chromium nodig, maar die is niet gevonden. Installeer hem (Debian/Ubuntu: sudo apt-get install chromium) of wijs hem aan met de omgevingsvariabele HANDREIKING_CHROMIUM=/pad/naar/chromium.',
     browserFailed: (m: string) => `Chromium kon niet starten: ${m}`,
     outputStreamFailed: (reden: string) => `Kan de uitvoer niet schrijven: ${reden}. De uitvoer is onvolledig.`,
+    treeTooLarge: (boom: string, wat: string) => `Beslisboom ‘${boom}’ is te groot om te tekenen: ${wat}.`,
+    treeTooLargeForPng: (boom: string, wat: string) => `Beslisboom ‘${boom}’ is te groot voor PNG: ${wat}.`,
+    tooLargeHint: 'Er is niets geschreven. Een grote boom bekijkt u in het voorbeeld in VS Code (dat tekent de omgeving van de cursor), of exporteer hem als Mermaid-tekst: handreiking export mermaid. De grenzen staan in docs/cli.md.',
+    pngTooLargeHint: 'Er is niets geschreven. Exporteer als SVG (handreiking export svg) of als Mermaid-tekst (handreiking export mermaid). De grenzen staan in docs/cli.md.',
+    drawFailed: (boom: string, reden: string, al: readonly string[]) =>
+        `Beslisboom ‘${boom}’ kon niet getekend worden: ${reden}. ` + (al.length === 0
+            ? 'Er is niets geschreven; de bestaande bestanden zijn niet aangeraakt.'
+            : `Deze export had al ${al.length === 1 ? '1 bestand' : `${al.length} bestanden`} geschreven of vervangen (${al.join(', ')}); de rest is niet geschreven en de andere bestaande bestanden zijn niet aangeraakt.`),
     internal: (m: string) => `Interne fout: ${m}`
 };
 
@@ -86,6 +94,14 @@ const en: typeof nl = {
     browserMissing: 'SVG and PNG need Chromium, which was not found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or point to it with the environment variable HANDREIKING_CHROMIUM=/path/to/chromium.',
     browserFailed: m => `Chromium could not start: ${m}`,
     outputStreamFailed: reden => `Cannot write the output: ${reden}. The output is incomplete.`,
+    treeTooLarge: (boom, wat) => `Decision tree ‘${boom}’ is too large to draw: ${wat}.`,
+    treeTooLargeForPng: (boom, wat) => `Decision tree ‘${boom}’ is too large for PNG: ${wat}.`,
+    tooLargeHint: 'Nothing was written. View a large tree in the VS Code preview (it draws the surroundings of the cursor), or export it as Mermaid text: handreiking export mermaid. The limits are in docs/cli.md.',
+    pngTooLargeHint: 'Nothing was written. Export as SVG (handreiking export svg) or as Mermaid text (handreiking export mermaid). The limits are in docs/cli.md.',
+    drawFailed: (boom, reden, al) =>
+        `Decision tree ‘${boom}’ could not be drawn: ${reden}. ` + (al.length === 0
+            ? 'Nothing was written; existing files were not touched.'
+            : `This export had already written or replaced ${al.length === 1 ? '1 file' : `${al.length} files`} (${al.join(', ')}); the rest was not written and the other existing files were not touched.`),
     internal: m => `Internal error: ${m}`
 };
 

@@ -5,7 +5,7 @@ import { printDiagnostics, reportedDiagnostics } from './check-command.js';
 import { cliMessages } from './cli-messages.js';
 import { loadWorkspace } from './load-workspace.js';
 import { OutputTarget } from './output-target.js';
-import { ExitCode, UsageError } from './usage-error.js';
+import { ExitCode, ExportProblem, UsageError } from './usage-error.js';
 
 export interface ExportOptions {
     out: string;
@@ -63,7 +63,14 @@ export async function exportCommand(format: string, paths: string[], options: Ex
     }
     const target = await OutputTarget.prepare(options.out, exporter.singleFileExtension, options.taal);
     const json = exportWorkspaceJson(workspace.services, process.cwd());
-    const written = await exporter.write(json, target, options, err);
+    let written: string[];
+    try {
+        written = await exporter.write(json, target, options, err);
+    } catch (problem) {
+        if (!(problem instanceof ExportProblem)) throw problem;
+        err(problem.message);
+        return ExitCode.Problems;
+    }
     for (const file of written) out(t.exported(exporter.describe(options.taal), file));
     return ExitCode.Ok;
 }

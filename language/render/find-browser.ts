@@ -28,8 +28,20 @@ function isExecutable(file: string): boolean {
     }
 }
 
-/** Flags for a headless Chromium that makes no connections of its own. */
+/**
+ * Flags for a headless Chromium that makes no network connection of its own. Playwright already
+ * switches off background networking, component updates and sync, yet Chromium still looked up
+ * accounts.google.com and update.googleapis.com (DNS queries seen with strace). The resolver rule
+ * answers every host name with "not found" without asking DNS, so nothing can reach a server by
+ * name; pages we render load only `data:` URLs. What remains, and is allowed by the test
+ * (test/render/chromium-network.test.ts): Chromium's IPv6 reachability probe, a UDP `connect()` to
+ * 2001:4860:4860::8888 that picks a route and sends no packet. We do not pass `--disable-features`:
+ * a second one would replace Playwright's own list of switched-off features.
+ */
 export const chromiumArgs = [
-    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'
+    '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    '--disable-domain-reliability', '--disable-client-side-phishing-detection', '--no-pings',
+    '--metrics-recording-only', '--disable-default-apps',
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost'
 ];

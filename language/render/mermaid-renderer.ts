@@ -2,10 +2,21 @@ import * as fs from 'node:fs/promises';
 import type { MermaidConfig } from 'mermaid';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mermaidBundlePath } from '../generation/html/guide-assets.js';
+import { describeDrawnProblem, DrawnDiagramError, drawnProblem, readDrawn, type ElementLike } from '../generation/mermaid/drawn-diagram.js';
 import { chromiumArgs, findChromium } from './find-browser.js';
 
 /** Thrown when no Chromium is installed; the CLI turns it into a message saying how to install one. */
 export class BrowserMissingError extends Error {}
+
+/** A diagram drawn and checked: the standalone SVG file and its size in CSS pixels. */
+export interface DrawnSvg {
+    svg: string;
+    width: number;
+    height: number;
+}
+
+/** Space around the diagram in a PNG, in CSS pixels. */
+const PNG_PADDING = 8;
 
 export interface PngOptions {
     /** Device pixels per CSS pixel; 2 gives sharp images for documents and slides. */
@@ -38,41 +49,64 @@ export class MermaidRenderer {
         }
     }
 
-    /** The SVG markup Mermaid draws for `text`. */
-    async svg(text: string, config: MermaidConfig): Promise<string> {
-        const svg = await this.page.evaluate(async ({ text, config }) => {
+    /**
+     * Draws a diagram and checks the drawing: every node of the diagram is there and nothing else
+     * (Mermaid past its limits draws a message instead of the diagram, without an error). Throws
+     * Mermaid's own error, or a `DrawnDiagramError`, when the SVG would not show the diagram.
+     */
+    async draw(diagram: { text: string; ids: Record<string, unknown> }, config: MermaidConfig): Promise<DrawnSvg> {
+        const handle = await this.page.evaluateHandle(async ({ text, config }) => {
             type Dom = {
                 mermaid: { initialize(c: unknown): void; render(id: string, t: string): Promise<{ svg: string }> };
-                document: { createElement(tag: string): { innerHTML: string; firstElementChild: unknown } };
-                XMLSerializer: new () => { serializeToString(node: unknown): string };
+                document: { createElement(tag: string): { innerHTML: string; firstElementChild: ElementLike | null } };
             };
             const dom = globalThis as unknown as Dom;
             dom.mermaid.initialize(config);
             const { svg } = await dom.mermaid.render('diagram', text);
-            // render() returns HTML serialisation (`<br>` in labels); a standalone .svg file must be XML.
             const holder = dom.document.createElement('div');
             holder.innerHTML = svg;
-            return new dom.XMLSerializer().serializeToString(holder.firstElementChild);
-        }, { text, config: config as unknown as Record<string, unknown> });
-        return withXmlHeader(svg);
+            if (!holder.firstElementChild) throw new Error('Mermaid returned no SVG');
+            return holder.firstElementChild;
+        }, { text: diagram.text, config: config as unknown as Record<string, unknown> });
+        try {
+            const expected = Object.keys(diagram.ids);
+            const problem = drawnProblem(await handle.evaluate(readDrawn, expected), expected);
+            if (problem) throw new DrawnDiagramError(problem, describeDrawnProblem(problem, 'en'));
+            const { markup, box } = await handle.evaluate(svg => {
+                type Serializer = { XMLSerializer: new () => { serializeToString(node: unknown): string } };
+                // render() returns HTML serialisation (`<br>` in labels); a standalone .svg file must be XML.
+                const markup = new (globalThis as unknown as Serializer).XMLSerializer().serializeToString(svg);
+                return { markup, box: svg.getAttribute('viewBox') ?? '' };
+            });
+            const [, , width, height] = box.split(/[\s,]+/).map(Number);
+            return { svg: withXmlHeader(markup), width: width || 0, height: height || 0 };
+        } finally {
+            await handle.dispose();
+        }
     }
 
-    /** A PNG of the diagram, drawn at `scale`× on a white or transparent background. */
-    async png(text: string, config: MermaidConfig, options: PngOptions): Promise<Uint8Array> {
-        const svg = await this.svg(text, config);
+    /** A PNG of a drawn diagram at `scale`× on a white or transparent background, with 8 px around it. */
+    async png(drawn: DrawnSvg, options: PngOptions): Promise<Uint8Array> {
         const context = await this.browser.newContext({ deviceScaleFactor: options.scale });
         try {
             const page = await context.newPage();
             await page.route('**/*', route => route.request().url().startsWith('data:') ? route.continue() : route.abort());
             const background = options.transparent ? 'transparent' : '#ffffff';
-            await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:${background}}#d{display:inline-block;padding:8px;background:${background}}</style></head><body><div id="d"></div></body></html>`);
+            await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:${background}}#d{display:inline-block;padding:${PNG_PADDING}px;background:${background}}</style></head><body><div id="d"></div></body></html>`);
             // The SVG goes in as markup Mermaid made (already sanitised), through the DOM, not a URL.
             await page.locator('#d').evaluate((holder, markup) => { (holder as unknown as { innerHTML: string }).innerHTML = markup; },
-                svg.replace(/^<\?xml[^>]*>\s*/, ''));
-            return await page.locator('#d').screenshot({ omitBackground: options.transparent, type: 'png' });
+                drawn.svg.replace(/^<\?xml[^>]*>\s*/, ''));
+            // Within the PNG limits (diagram-limits.ts) the largest image took ~25 s on a busy 2-core
+            // machine: Playwright's default of 30 s would fail a legitimate export.
+            return await page.locator('#d').screenshot({ omitBackground: options.transparent, type: 'png', timeout: 120_000 });
         } finally {
             await context.close();
         }
+    }
+
+    /** The CSS pixels of the PNG of a drawn diagram: the diagram and its padding. */
+    static pngSize(drawn: DrawnSvg): { width: number; height: number } {
+        return { width: drawn.width + 2 * PNG_PADDING, height: drawn.height + 2 * PNG_PADDING };
     }
 
     async close(): Promise<void> {

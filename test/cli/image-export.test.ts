@@ -3,9 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { chromiumArgs, findChromium } from '../../language/render/find-browser.js';
+import { launchBrowser } from '../support/browser.js';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin/handreiking.js');
@@ -108,7 +107,7 @@ describe('export svg and png (system Chromium)', () => {
         const check = handreiking(['check', '.'], dir);
         expect(check.stdout).toContain('0 fouten');
         expect(handreiking(['export', 'svg', '.', '-o', 'uit'], dir).code).toBe(0);
-        const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+        const browser = await launchBrowser();
         try {
             const page = await browser.newPage();
             const requests: string[] = [];

@@ -3,7 +3,9 @@ import { chromiumArgs, findChromium } from '../../language/render/find-browser.j
 
 /**
  * Headless Chromium for browser tests: the same system browser and flags as the SVG/PNG export
- * (language/render/find-browser.ts), so a test that counts network requests sees only the page's own.
+ * (language/render/find-browser.ts), so a test that counts network requests sees only the page's own,
+ * and the browser itself looks up no host name (test/render/chromium-network.test.ts proves it for
+ * the export with strace).
  */
 export function launchBrowser(): Promise<Browser> {
     const executablePath = findChromium();

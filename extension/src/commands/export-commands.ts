@@ -21,9 +21,14 @@ export function registerExportCommands(context: vscode.ExtensionContext, client:
         const target = uri ?? activeHrk();
         if (!target) return noFile();
         const preview = previews.open(target);
-        const files = await vscode.window.withProgress(
+        const { files, failed } = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Drawing the diagrams…') },
             () => preview.renderAll(format));
+        // All trees or none, as on the command line; the preview's banner says the same.
+        if (failed.length > 0) {
+            void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was exported: not every decision tree could be drawn. {0}', failed.join(' ')));
+            return;
+        }
         await writeExport(files.map(f => ({
             name: f.name,
             content: format === 'png' ? Buffer.from(f.data.replace(/^data:image\/png;base64,/, ''), 'base64') : f.data

@@ -9,6 +9,12 @@ import { previewSettings } from '../settings.js';
 import { scenarioBlock } from './scenario-text.js';
 import { writeExport } from '../commands/write-files.js';
 
+/** The webview's answer to renderAll: every tree's file, or none and why each failed tree failed. */
+export interface RenderedTrees {
+    files: Array<{ name: string; data: string }>;
+    failed: string[];
+}
+
 /**
  * One preview per document: a webview beside the editor that draws what the server computed.
  * The panel relays: data from the server to the webview, clicks from the webview to the editor,
@@ -19,7 +25,7 @@ export class PreviewPanel implements vscode.Disposable {
     private data: PreviewData | undefined;
     private ready = false;
     private pending: ToWebview[] = [];
-    private renderRequests = new Map<number, (files: Array<{ name: string; data: string }>) => void>();
+    private renderRequests = new Map<number, (result: RenderedTrees) => void>();
     private nextRequest = 1;
     private pendingWalk: vscode.Position | undefined;
 
@@ -86,7 +92,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
 
     /** Renders every tree of the document in the webview and returns the files. */
-    renderAll(format: 'svg' | 'png'): Promise<Array<{ name: string; data: string }>> {
+    renderAll(format: 'svg' | 'png'): Promise<RenderedTrees> {
         const requestId = this.nextRequest++;
         return new Promise(resolve => {
             this.renderRequests.set(requestId, resolve);
@@ -157,7 +163,7 @@ export class PreviewPanel implements vscode.Disposable {
             case 'rendered': {
                 const resolve = this.renderRequests.get(message.requestId);
                 this.renderRequests.delete(message.requestId);
-                resolve?.(message.files);
+                resolve?.({ files: message.files, failed: message.failed });
                 return;
             }
             case 'revealSource': return this.revealSource(message.source);
@@ -212,7 +218,7 @@ export class PreviewPanel implements vscode.Disposable {
 
     dispose(): void {
         // A closed preview cannot render: answer waiting exports with nothing rather than never.
-        for (const resolve of this.renderRequests.values()) resolve([]);
+        for (const resolve of this.renderRequests.values()) resolve({ files: [], failed: [] });
         this.renderRequests.clear();
         void this.subscribe(false).catch(() => undefined);
         for (const d of this.disposables) d.dispose();

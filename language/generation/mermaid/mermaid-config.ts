@@ -1,4 +1,5 @@
 import type { MermaidConfig } from 'mermaid';
+import { diagramLimits } from './diagram-limits.js';
 
 /**
  * The one Mermaid configuration used by every host (preview, HTML export, CLI rendering, tests), so
@@ -40,12 +41,11 @@ export const mermaidConfig: MermaidConfig = {
         // make Mermaid break those lines a second time, raggedly.
         wrappingWidth: 360
     },
-    // The guide's workspace is exported as one diagram per tree, but a generated or imported tree can
-    // be large: the defaults (50 000 characters, 500 edges) would make render() silently draw
-    // "Maximum text size in diagram exceeded". Escaped labels cost several characters per character.
-    // Rendering 1 000 nodes takes ~8 s with dagre, so these limits still bound the work.
-    maxTextSize: 500_000,
-    maxEdges: 5_000
+    // Mermaid's own limits are the shared ones (diagram-limits.ts), which every renderer checks
+    // before drawing: past maxTextSize Mermaid would silently draw "Maximum text size in diagram
+    // exceeded" instead of the tree, past maxEdges it throws. They stay set as a second lock.
+    maxTextSize: diagramLimits.textSize,
+    maxEdges: diagramLimits.edges
 };
 
 /**

@@ -10,7 +10,7 @@ describe('mermaidConfig', () => {
         });
     });
 
-    test('raises the limits above the defaults (50 000 characters, 500 edges)', () => {
+    test('raises the limits above the defaults (50 000 characters, 500 edges) to the shared ones (diagram-limits.ts)', () => {
         expect(mermaidConfig.maxTextSize).toBeGreaterThan(50_000);
         expect(mermaidConfig.maxEdges).toBeGreaterThan(500);
     });

@@ -1,4 +1,6 @@
 import type { Mermaid } from 'mermaid';
+import { describeExcess, diagramExcess } from '../../mermaid/diagram-limits.js';
+import { describeDrawnProblem, drawnProblem, readDrawn } from '../../mermaid/drawn-diagram.js';
 import type { DiagramTarget, MermaidDiagram } from '../../mermaid/tree-mermaid.js';
 import { h, replace } from './dom.js';
 
@@ -12,15 +14,28 @@ export interface DiagramJob {
     diagram: MermaidDiagram;
     /** A short Dutch name for error messages: "het schema van …". */
     name: string;
+    /** Where the reader finds the same content as text, when the diagram cannot be shown. */
+    textVersion: string;
     /** Called with the inserted SVG, to wire clicks and highlights. */
     drawn(svg: SVGSVGElement): void;
 }
 
 let counter = 0;
 
-/** Renders the jobs in order, each awaited before the next; a failure is shown in its canvas only. */
+/**
+ * Renders the jobs in order, each awaited before the next; a failure is shown in its canvas only,
+ * with where to find the same as text. A diagram beyond the limits every renderer shares is not
+ * started; a drawing that does not show every node of its diagram (Mermaid past its own limits
+ * draws a message instead, without an error) counts as a failure, not as the diagram.
+ */
 export async function renderSequentially(mermaid: Mermaid, jobs: readonly DiagramJob[]): Promise<void> {
     for (const job of jobs) {
+        const excess = diagramExcess(job.diagram);
+        if (excess) {
+            replace(job.canvas, h('p', { class: 'diagram-error', attrs: { role: 'alert' } },
+                `Het ${job.name} is te groot om hier te tekenen: ${describeExcess(excess, 'nl')}. ${job.textVersion}`));
+            continue;
+        }
         const id = `hrk-diagram-${++counter}`;
         try {
             const { svg } = await mermaid.render(id, job.diagram.text);
@@ -28,6 +43,9 @@ export async function renderSequentially(mermaid: Mermaid, jobs: readonly Diagra
             job.canvas.innerHTML = svg;
             const element = job.canvas.querySelector('svg');
             if (!element) throw new Error('Mermaid gaf geen SVG terug');
+            const expected = Object.keys(job.diagram.ids);
+            const problem = drawnProblem(readDrawn(element, expected), expected);
+            if (problem) throw new Error(describeDrawnProblem(problem, 'nl'));
             addZoomToggle(job.canvas);
             job.drawn(element);
         } catch (err) {
@@ -35,7 +53,7 @@ export async function renderSequentially(mermaid: Mermaid, jobs: readonly Diagra
             document.getElementById(`d${id}`)?.remove();
             document.getElementById(id)?.remove();
             replace(job.canvas, h('p', { class: 'diagram-error', attrs: { role: 'alert' } },
-                `Het ${job.name} kon niet getekend worden: ${err instanceof Error ? err.message : String(err)}`));
+                `Het ${job.name} kon niet getekend worden: ${(err instanceof Error ? err.message : String(err)).replace(/[.\s]+$/, '')}. ${job.textVersion}`));
         }
     }
 }

@@ -98,6 +98,7 @@ async function main(): Promise<void> {
             canvas,
             diagram,
             name: `schema van ‘${tree.title || tree.id}’`,
+            textVersion: 'De doorloop bij dit schema toont de beslisboom vraag voor vraag.',
             drawn(svg) {
                 svg.setAttribute('aria-label', `Stroomschema: ${tree.title || tree.id}`);
                 for (const { group, target } of drawnNodes(svg, diagram)) wireTreeNode(group, target, view, host.follow);
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
             canvas: fundingCanvas,
             diagram,
             name: 'financieringsoverzicht',
+            textVersion: 'De financieringsbronnen staan hieronder als tekst.',
             drawn(svg) {
                 svg.setAttribute('aria-label', 'Financieringsoverzicht');
                 for (const { group, target } of drawnNodes(svg, diagram)) {

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { NodeJson, SourceJson, TreeJson } from '../../language/generation/json/handreiking-json.js';
+import { DrawnDiagramError } from '../../language/generation/mermaid/drawn-diagram.js';
+import { mermaidConfig } from '../../language/generation/mermaid/mermaid-config.js';
+import { treeToMermaid } from '../../language/generation/mermaid/tree-mermaid.js';
+import { MermaidRenderer } from '../../language/render/mermaid-renderer.js';
+
+/**
+ * The export's renderer in the system's Chromium checks every drawing against its diagram: the
+ * up-front limits keep Mermaid's own limits out of reach, and this is the second lock for whatever
+ * else makes Mermaid draw something other than the tree without an error.
+ */
+
+const source: SourceJson = { file: 't.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };
+const node = (id: string, kind: NodeJson['kind'], text: string): NodeJson => ({ id, kind, text, examples: [], links: [], reachable: true, source });
+const tree: TreeJson = {
+    id: 'B', title: 'B', start: 'V', source,
+    nodes: [node('V', 'question', 'Is er een ruimte?'), node('A', 'advice', 'Ga verder'), node('C', 'advice', 'Zoek een ruimte')],
+    edges: [{ from: 'V', to: 'A', kind: 'answer', label: 'ja' }, { from: 'V', to: 'C', kind: 'answer', label: 'nee' }]
+};
+
+let renderer: MermaidRenderer;
+beforeAll(async () => { renderer = await MermaidRenderer.launch(); });
+afterAll(async () => { await renderer?.close(); });
+
+describe('MermaidRenderer.draw', () => {
+    test('draws the tree as an XML SVG file and gives its size', async () => {
+        const drawn = await renderer.draw(treeToMermaid(tree), mermaidConfig);
+        expect(drawn.svg.startsWith('<?xml')).toBe(true);
+        expect(drawn.svg.match(/<g [^>]*class="node /g)?.length).toBe(4);
+        expect(drawn.width).toBeGreaterThan(50);
+        expect(drawn.height).toBeGreaterThan(100);
+    });
+
+    test('Mermaid’s “Maximum text size” picture instead of the tree is an error, not an SVG', async () => {
+        // The shared limits keep real diagrams under Mermaid's maxTextSize; a lower one shows what
+        // Mermaid does past it: it returns normally, with a picture of its message.
+        const diagram = treeToMermaid(tree);
+        const error = await renderer.draw(diagram, { ...mermaidConfig, maxTextSize: 100 }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DrawnDiagramError);
+        expect((error as DrawnDiagramError).problem).toEqual({ expected: 4, drawn: 0, mermaidSays: 'Maximum text size in diagram exceeded' });
+        // The page is still usable for the next tree of the batch.
+        expect((await renderer.draw(diagram, mermaidConfig)).width).toBeGreaterThan(50);
+    });
+});
