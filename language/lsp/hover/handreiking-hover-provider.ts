@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, type AstNode, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
@@ -9,9 +9,10 @@ import type { HandreikingServices } from '../../handreiking-module.js';
 import { resolveApplicability, valueOf } from '../../model/funding.js';
 import { countPaths } from '../../model/path-count.js';
 import { startNode } from '../../model/tree-graph.js';
+import { effectiveHerkomst, isContentElement, type EffectiveHerkomst } from '../../provenance/herkomst.js';
 import { elementKind } from '../node-kinds/element-kinds.js';
 import { lspTexts, type LspCatalogue } from '../lsp-messages.js';
-import { plainLine, plainText } from '../markdown.js';
+import { plainLine, plainText, shorten } from '../markdown.js';
 import { isTreePartOfQualifiedReference } from '../qualified-reference.js';
 
 /**
@@ -54,7 +55,19 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         const doc = this.documentation.getDocumentation(node);
         if (doc) parts.push(doc);
         parts.push(...this.details(node, t));
+        if (isContentElement(node)) parts.push(herkomstLine(effectiveHerkomst(node), t));
         return parts.filter(p => p.length > 0).join('\n\n');
+    }
+
+    /** The new keywords explain themselves: `herkomst` and its kinds, and a scenario's `langs`. */
+    override getKeywordHoverContent(keyword: GrammarAST.Keyword): MaybePromise<Hover | undefined> {
+        const t = lspTexts(this.services.i18n.Locale.taal);
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        const texts: Record<string, () => string> = rule === 'HerkomstSoort'
+            ? { handreiking: t.keywordHandreiking, bron: t.keywordBron, gereconstrueerd: t.keywordGereconstrueerd, illustratief: t.keywordIllustratief }
+            : { herkomst: t.keywordHerkomst, langs: t.keywordLangs };
+        const text = texts[keyword.value];
+        return text ? { contents: { kind: 'markdown', value: text() } } : super.getKeywordHoverContent(keyword);
     }
 
     private heading(node: AstNode, soort: string): string {
@@ -99,9 +112,11 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         if (names.length === 0) return '';
         const rows = names.map(name => {
             const value = valueOf(typologie, name);
-            return `| ${plainLine(name)} | ${value === undefined ? t.hoverNoValue() : plainLine(value)} |`;
+            const waarde = typologie.waarden.find(w => w.kenmerk?.$refText === name);
+            const herkomst = waarde ? herkomstCell(effectiveHerkomst(waarde), t) : '';
+            return `| ${plainLine(name)} | ${value === undefined ? t.hoverNoValue() : plainLine(value)} | ${herkomst} |`;
         });
-        return [`| ${t.hoverCharacteristics()} | |`, '|---|---|', ...rows].join('\n');
+        return [`| ${t.hoverCharacteristics()} | | ${t.hoverHerkomstColumn()} |`, '|---|---|---|', ...rows].join('\n');
     }
 
     private fundingDetails(financiering: Financiering, t: LspCatalogue): string[] {
@@ -118,6 +133,21 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         if (datum) lines.push(t.hoverValidUntil({ datum, vervallen: this.services.i18n.Clock.today() >= datum }));
         return lines;
     }
+}
+
+/** `Herkomst: gereconstrueerd (…): reden`, with the reason as text. */
+function herkomstLine(herkomst: EffectiveHerkomst, t: LspCatalogue): string {
+    if (!herkomst.soort) return `${t.hoverHerkomst()}: ${t.hoverHerkomstUnmarked()}`;
+    const inherited = herkomst.inherited ? ` (${t.hoverHerkomstInherited()})` : '';
+    const tekst = herkomst.tekst?.trim() ? `: ${plainText(herkomst.tekst)}` : '';
+    return `${t.hoverHerkomst()}: **${t.hoverHerkomstSoort({ soort: herkomst.soort })}**${inherited}${tekst}`;
+}
+
+/** A typology value's herkomst in a table cell: its kind, and its own text shortened to one line. */
+function herkomstCell(herkomst: EffectiveHerkomst, t: LspCatalogue): string {
+    if (!herkomst.soort) return t.hoverHerkomstUnmarked();
+    const tekst = !herkomst.inherited && herkomst.tekst?.trim() ? `: ${plainLine(shorten(herkomst.tekst, 80))}` : '';
+    return `${herkomst.soort}${tekst}`;
 }
 
 function titleOf(node: AstNode): string | undefined {
@@ -137,5 +167,7 @@ function treeSummary(boom: Beslisboom, t: LspCatalogue): string {
 }
 
 function scenarioSummary(scenario: Scenario, t: LspCatalogue): string {
-    return t.hoverScenario({ boom: scenario.boom?.$refText ?? '', verwacht: scenario.verwacht?.$refText ?? '' });
+    const summary = t.hoverScenario({ boom: scenario.boom?.$refText ?? '', verwacht: scenario.verwacht?.$refText ?? '' });
+    const langs = scenario.langs.map(ref => ref.$refText).filter(Boolean);
+    return langs.length > 0 ? `${summary}\n\n${t.hoverScenarioPasses({ langs: langs.map(n => `\`${n}\``).join(' → ') })}` : summary;
 }
