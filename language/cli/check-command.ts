@@ -2,7 +2,6 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Taal } from '../i18n/locale.js';
 import { provenanceBalance } from '../provenance/herkomst-balance.js';
-import { IssueCodes } from '../validation/codes.js';
 import { cliMessages } from './cli-messages.js';
 import { balanceTable } from './provenance-table.js';
 import { loadWorkspace, type LoadedWorkspace } from './load-workspace.js';
@@ -37,7 +36,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, out: 
     const errors = all.filter(d => d.severity === 'error').length;
     const warnings = all.filter(d => d.severity === 'warning').length;
     // Hints (content without herkomst, unless --streng) would bury the errors and warnings of a
-    // guide that does not use herkomst yet: they are counted, and listed only with --herkomst.
+    // guide that does not use herkomst yet: they are counted in the JSON, and listed only with --herkomst.
     const hints = all.filter(d => d.severity === 'hint').length;
     const reported = options.herkomst ? all : all.filter(d => d.severity !== 'hint');
     const balance = options.herkomst ? provenanceBalance(workspace.services.handreiking.WorkspaceModel.elements()) : undefined;
@@ -55,8 +54,6 @@ export async function checkCommand(paths: string[], options: CheckOptions, out: 
     } else {
         printDiagnostics(reported, options.taal, out);
         if (balance) balanceTable(balance, options.taal).forEach(line => out(line));
-        const unmarked = all.filter(d => d.code === IssueCodes.ContentWithoutProvenance).length;
-        if (!options.herkomst && unmarked > 0) out(t.unmarkedTip(unmarked, options.streng ?? false));
         out(t.summary(workspace.files.length, errors, warnings));
     }
     return errors > 0 ? ExitCode.Problems : ExitCode.Ok;

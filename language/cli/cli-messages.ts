@@ -10,9 +10,6 @@ const nl = {
     severityWarning: 'waarschuwing',
     severityInfo: 'info',
     severityHint: 'hint',
-    unmarkedTip: (n: number, streng: boolean) => streng
-        ? `${n === 1 ? '1 element heeft' : `${n} elementen hebben`} geen herkomst (HRK060). ‘handreiking check --herkomst’ toont de balans.`
-        : `${n === 1 ? '1 element heeft' : `${n} elementen hebben`} geen herkomst (HRK060, hint). ‘handreiking check --herkomst’ toont ze en de balans; met --streng zijn het waarschuwingen.`,
     balanceTitle: 'Herkomst van de inhoud (na overerving):',
     balanceHeader: ['inhoud', 'handreiking', 'bron', 'gereconstrueerd', 'illustratief', 'zonder herkomst', 'totaal'] as readonly string[],
     balanceKinds: {
@@ -68,9 +65,6 @@ const en: typeof nl = {
     severityWarning: 'warning',
     severityInfo: 'info',
     severityHint: 'hint',
-    unmarkedTip: (n, streng) => streng
-        ? `${n === 1 ? '1 element has' : `${n} elements have`} no herkomst (HRK060). ‘handreiking check --herkomst’ shows the balance.`
-        : `${n === 1 ? '1 element has' : `${n} elements have`} no herkomst (HRK060, hint). ‘handreiking check --herkomst’ lists them with the balance; with --streng they are warnings.`,
     balanceTitle: 'Provenance of the content (after inheritance):',
     balanceHeader: ['content', 'guide', 'source', 'reconstructed', 'illustrative', 'unmarked', 'total'],
     balanceKinds: {

@@ -60,6 +60,7 @@ const nl = {
     hoverUnreachable: () => 'Deze knoop is niet bereikbaar vanaf de start.',
     hoverCharacteristics: () => 'Kenmerken',
     hoverNoValue: () => '(geen waarde)',
+    hoverUnknownValue: () => '(niet bekend)',
     hoverScale: () => 'Schaal',
     hoverTerm: (p: { termijn: string }) => `Termijn: **${p.termijn}**`,
     hoverAppliesTo: (p: { lijst: string }) => `Geldt voor: ${p.lijst}`,
@@ -75,7 +76,6 @@ const nl = {
         gereconstrueerd: 'gereconstrueerd (onze lezing, niet de tekst van de handreiking)',
         illustratief: 'illustratief (een verzonnen voorbeeld)'
     } as Record<string, string>)[p.soort] ?? p.soort,
-    hoverHerkomstUnmarked: () => 'niet vermeld',
     hoverHerkomstInherited: () => 'overgenomen van het blok of het bestand',
     hoverHerkomstColumn: () => 'herkomst',
     keywordHerkomst: () => '**herkomst** — waar de inhoud vandaan komt. Bovenaan een bestand of blok geldt hij voor alles erin; achter een regel (een waarde, `toelichting`, `voor`, `voorwaarde`, `activiteiten`) alleen voor die regel.',
@@ -167,6 +167,7 @@ const en: LspCatalogue = {
     hoverUnreachable: () => 'This node cannot be reached from the start.',
     hoverCharacteristics: () => 'Characteristics',
     hoverNoValue: () => '(no value)',
+    hoverUnknownValue: () => '(not known)',
     hoverScale: () => 'Scale',
     hoverTerm: p => `Term: **${p.termijn}**`,
     hoverAppliesTo: p => `Applies to: ${p.lijst}`,
@@ -182,7 +183,6 @@ const en: LspCatalogue = {
         gereconstrueerd: 'reconstructed (our reading, not the guide\'s text)',
         illustratief: 'illustrative (a made-up example)'
     } as Record<string, string>)[p.soort] ?? p.soort,
-    hoverHerkomstUnmarked: () => 'not stated',
     hoverHerkomstInherited: () => 'taken from the block or the file',
     hoverHerkomstColumn: () => 'provenance',
     keywordHerkomst: () => '**herkomst** — where the content comes from. At the top of a file or block it applies to everything in it; after a line (a value, `toelichting`, `voor`, `voorwaarde`, `activiteiten`) to that line only.',

@@ -71,7 +71,9 @@ export interface TypologyJson extends Documented, Provenanced {
     title: string;
     /** Characteristic id → value. */
     values: Record<string, string>;
-    /** Characteristic id → the provenance of that value (the same keys as `values`). */
+    /** Characteristics the typology says are not known (`Kenmerk = onbekend`): never in `values`. */
+    unknownValues: string[];
+    /** Characteristic id → the provenance of that value (the keys of `values` and `unknownValues`). */
     valueProvenance: Record<string, ProvenanceJson>;
     activities: string[];
     /** The provenance of each activity, in the order of `activities`. */

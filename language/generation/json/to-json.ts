@@ -45,13 +45,15 @@ export function toHandreikingJson(all: readonly Element[], ctx: JsonContext): Ha
             id: k.name, title: k.titel ?? '', values: [...k.waarden], ...common(k)
         })),
         typologies: typologieen.map((t): TypologyJson => {
-            const set = t.waarden.filter(w => w.kenmerk?.$refText && w.waarde !== undefined);
+            const named = t.waarden.filter(w => w.kenmerk?.$refText && (w.waarde !== undefined || w.onbekend));
+            const set = named.flatMap(w => w.waarde !== undefined ? [{ kenmerk: w.kenmerk.$refText, waarde: w.waarde }] : []);
             return {
                 id: t.name,
                 title: t.titel ?? '',
                 provenance: provenanceJson(effectiveHerkomst(t)),
-                values: Object.fromEntries(set.map(w => [w.kenmerk.$refText, w.waarde])),
-                valueProvenance: Object.fromEntries(set.map(w => [w.kenmerk.$refText, provenanceJson(effectiveHerkomst(w))])),
+                values: Object.fromEntries(set.map(w => [w.kenmerk, w.waarde])),
+                unknownValues: named.filter(w => w.waarde === undefined).map(w => w.kenmerk.$refText),
+                valueProvenance: Object.fromEntries(named.map(w => [w.kenmerk.$refText, provenanceJson(effectiveHerkomst(w))])),
                 activities: [...t.activiteiten],
                 activitiesProvenance: t.activiteiten.map((_, i) => provenanceJson(lineHerkomst(t, 'activiteiten', i))),
                 comparable: [...t.vergelijkbaar],

@@ -55,6 +55,7 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         const doc = this.documentation.getDocumentation(node);
         if (doc) parts.push(doc);
         parts.push(...this.details(node, t));
+        // Unmarked content says nothing here: HRK060 already points at it.
         if (isContentElement(node)) parts.push(herkomstLine(effectiveHerkomst(node), t));
         return parts.filter(p => p.length > 0).join('\n\n');
     }
@@ -110,13 +111,18 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         const set = typologie.waarden.map(w => w.kenmerk?.$refText).filter((n): n is string => !!n);
         const names = [...new Set([...declared, ...set])];
         if (names.length === 0) return '';
+        // A column of herkomst only where the typology's values say where they come from.
+        const withHerkomst = typologie.waarden.some(w => effectiveHerkomst(w).soort);
         const rows = names.map(name => {
             const value = valueOf(typologie, name);
             const waarde = typologie.waarden.find(w => w.kenmerk?.$refText === name);
-            const herkomst = waarde ? herkomstCell(effectiveHerkomst(waarde), t) : '';
-            return `| ${plainLine(name)} | ${value === undefined ? t.hoverNoValue() : plainLine(value)} | ${herkomst} |`;
+            const shown = value !== undefined ? plainLine(value) : waarde?.onbekend ? t.hoverUnknownValue() : t.hoverNoValue();
+            if (!withHerkomst) return `| ${plainLine(name)} | ${shown} |`;
+            const herkomst = waarde ? herkomstCell(effectiveHerkomst(waarde)) : '';
+            return `| ${plainLine(name)} | ${shown} | ${herkomst} |`;
         });
-        return [`| ${t.hoverCharacteristics()} | | ${t.hoverHerkomstColumn()} |`, '|---|---|---|', ...rows].join('\n');
+        const header = withHerkomst ? [`| ${t.hoverCharacteristics()} | | ${t.hoverHerkomstColumn()} |`, '|---|---|---|'] : [`| ${t.hoverCharacteristics()} | |`, '|---|---|'];
+        return [...header, ...rows].join('\n');
     }
 
     private fundingDetails(financiering: Financiering, t: LspCatalogue): string[] {
@@ -137,15 +143,15 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
 
 /** `Herkomst: gereconstrueerd (…): reden`, with the reason as text. */
 function herkomstLine(herkomst: EffectiveHerkomst, t: LspCatalogue): string {
-    if (!herkomst.soort) return `${t.hoverHerkomst()}: ${t.hoverHerkomstUnmarked()}`;
+    if (!herkomst.soort) return '';
     const inherited = herkomst.inherited ? ` (${t.hoverHerkomstInherited()})` : '';
     const tekst = herkomst.tekst?.trim() ? `: ${plainText(herkomst.tekst)}` : '';
     return `${t.hoverHerkomst()}: **${t.hoverHerkomstSoort({ soort: herkomst.soort })}**${inherited}${tekst}`;
 }
 
 /** A typology value's herkomst in a table cell: its kind, and its own text shortened to one line. */
-function herkomstCell(herkomst: EffectiveHerkomst, t: LspCatalogue): string {
-    if (!herkomst.soort) return t.hoverHerkomstUnmarked();
+function herkomstCell(herkomst: EffectiveHerkomst): string {
+    if (!herkomst.soort) return '';
     const tekst = !herkomst.inherited && herkomst.tekst?.trim() ? `: ${plainLine(shorten(herkomst.tekst, 80))}` : '';
     return `${herkomst.soort}${tekst}`;
 }
