@@ -16,6 +16,7 @@ import { HandreikingReferences } from './scoping/handreiking-references.js';
 import { HandreikingDocumentValidator } from './validation/handreiking-document-validator.js';
 import { registerValidationChecks } from './validation/handreiking-validator.js';
 import { WorkspaceModel } from './workspace/workspace-model.js';
+import { HerkomstSetting } from './provenance/herkomst-setting.js';
 import { HandreikingDocumentBuilder } from './lsp/handreiking-document-builder.js';
 import { HandreikingDocumentUpdateHandler } from './lsp/handreiking-document-update-handler.js';
 import { HandreikingWorkspaceManager } from './lsp/handreiking-workspace-manager.js';
@@ -42,6 +43,7 @@ export type HandreikingAddedServices = {
     };
     handreiking: {
         WorkspaceModel: WorkspaceModel;
+        HerkomstSetting: HerkomstSetting;
     };
 };
 
@@ -53,7 +55,8 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
         Clock: () => new Clock()
     },
     handreiking: {
-        WorkspaceModel: services => new WorkspaceModel(services.shared)
+        WorkspaceModel: services => new WorkspaceModel(services.shared),
+        HerkomstSetting: () => new HerkomstSetting()
     },
     parser: {
         ParserErrorMessageProvider: services => new HandreikingParserErrorMessageProvider(services.i18n.Locale),

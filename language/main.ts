@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { generateHtmlGuide } from './generation/html/html-guide.js';
 import { createHandreikingServices } from './handreiking-module.js';
 import { registerHandreikingFeatures } from './lsp/handreiking-server.js';
+import { followHerkomstSetting } from './lsp/herkomst-setting-sync.js';
 import { answerNullForOtherLanguages } from './lsp/other-languages.js';
 import { stopWhenFramingIsLost } from './lsp/stdio-framing.js';
 import { testFaultModule } from './lsp/test-faults.js';
@@ -18,6 +19,9 @@ const { shared, Handreiking } = createHandreikingServices({ connection, ...NodeF
 shared.lsp.LanguageServer.onInitialize(params => {
     Handreiking.i18n.Locale.setFromTag(params.locale);
 });
+
+// Content without herkomst is a hint, or a warning with the setting handreiking.herkomst.streng.
+followHerkomstSetting(shared, Handreiking);
 
 // In the .vsix the server is dist/server.cjs with the HTML guide's scripts beside it.
 registerHandreikingFeatures(connection, shared, Handreiking, async json => {

@@ -38,6 +38,14 @@ export async function clearAll(services: HandreikingServices): Promise<void> {
     await clearDocuments(services.shared);
 }
 
+/**
+ * The diagnostics without HRK060, the hint that content does not say where it comes from: tests of
+ * other checks write content without `herkomst`, and assert that nothing else is reported.
+ */
+export function withoutProvenanceHints(diagnostics: readonly Diagnostic[] | undefined): Diagnostic[] {
+    return (diagnostics ?? []).filter(d => d.code !== 'HRK060');
+}
+
 /** The diagnostics with one code. */
 export function withCode(diagnostics: readonly Diagnostic[] | undefined, code: string): Diagnostic[] {
     return (diagnostics ?? []).filter(d => d.code === code);

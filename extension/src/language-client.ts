@@ -15,8 +15,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
         // second copy and report every name in it as used twice.
         documentSelector: [{ scheme: 'file', language: 'handreiking' }, { scheme: 'untitled', language: 'handreiking' }],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.hrk') },
-        // The server speaks the editor's display language (Dutch or English).
-        initializationOptions: {},
+        // The server speaks the editor's display language (Dutch or English). Whether content
+        // without herkomst is a warning is read at start from here, and later from the settings.
+        initializationOptions: { herkomst: { streng: vscode.workspace.getConfiguration('handreiking.herkomst').get<boolean>('streng', false) } },
         outputChannelName: 'Handreiking',
         errorHandler: new ServerWatchdog({
             restarted: vscode.l10n.t('The Handreiking language server stopped unexpectedly and was started again.'),

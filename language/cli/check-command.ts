@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Taal } from '../i18n/locale.js';
+import { provenanceBalance } from '../provenance/herkomst-balance.js';
 import { cliMessages } from './cli-messages.js';
+import { balanceTable } from './provenance-table.js';
 import { loadWorkspace, type LoadedWorkspace } from './load-workspace.js';
 import { ExitCode } from './usage-error.js';
 
@@ -9,6 +11,10 @@ export interface CheckOptions {
     format: 'text' | 'json';
     taal: Taal;
     peildatum?: string;
+    /** Print the balance of `herkomst` per kind of content, and list content without it. */
+    herkomst?: boolean;
+    /** Content without `herkomst` is a warning instead of a hint. */
+    streng?: boolean;
 }
 
 /** One diagnostic as the CLI reports it; also the shape of `--format json`. */
@@ -26,20 +32,29 @@ export interface ReportedDiagnostic {
 /** `out` takes one line of text, `outJson` the JSON document of `--format json`. */
 export async function checkCommand(paths: string[], options: CheckOptions, out: (line: string) => void, outJson: (json: string) => void): Promise<number> {
     const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], options);
-    const reported = reportedDiagnostics(workspace);
-    const errors = reported.filter(d => d.severity === 'error').length;
-    const warnings = reported.filter(d => d.severity === 'warning').length;
+    const all = reportedDiagnostics(workspace);
+    const errors = all.filter(d => d.severity === 'error').length;
+    const warnings = all.filter(d => d.severity === 'warning').length;
+    // Hints (content without herkomst, unless --streng) would bury the errors and warnings of a
+    // guide that does not use herkomst yet: they are counted in the JSON, and listed only with --herkomst.
+    const hints = all.filter(d => d.severity === 'hint').length;
+    const reported = options.herkomst ? all : all.filter(d => d.severity !== 'hint');
+    const balance = options.herkomst ? provenanceBalance(workspace.services.handreiking.WorkspaceModel.elements()) : undefined;
+    const t = cliMessages(options.taal);
     if (options.format === 'json') {
         outJson(JSON.stringify({
             formatVersion: 1,
             files: workspace.files.map(f => path.relative(process.cwd(), f) || f),
             errors,
             warnings,
-            diagnostics: reported
+            hints,
+            diagnostics: reported,
+            ...(balance ? { provenance: balance } : {})
         }, null, 2));
     } else {
         printDiagnostics(reported, options.taal, out);
-        out(cliMessages(options.taal).summary(workspace.files.length, errors, warnings));
+        if (balance) balanceTable(balance, options.taal).forEach(line => out(line));
+        out(t.summary(workspace.files.length, errors, warnings));
     }
     return errors > 0 ? ExitCode.Problems : ExitCode.Ok;
 }
@@ -57,7 +72,7 @@ export function reportedDiagnostics(workspace: LoadedWorkspace): ReportedDiagnos
 /** `file:line:col severity HRKnnn message`, one line each. */
 export function printDiagnostics(reported: readonly ReportedDiagnostic[], taal: Taal, out: (line: string) => void): void {
     const t = cliMessages(taal);
-    const word = { error: t.severityError, warning: t.severityWarning, info: t.severityInfo, hint: t.severityInfo };
+    const word = { error: t.severityError, warning: t.severityWarning, info: t.severityInfo, hint: t.severityHint };
     for (const d of reported) out(`${d.file}:${d.line}:${d.column} ${word[d.severity]} ${d.code} ${d.message}`);
 }
 

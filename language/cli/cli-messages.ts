@@ -9,6 +9,15 @@ const nl = {
     severityError: 'fout',
     severityWarning: 'waarschuwing',
     severityInfo: 'info',
+    severityHint: 'hint',
+    balanceTitle: 'Herkomst van de inhoud (na overerving):',
+    balanceHeader: ['inhoud', 'handreiking', 'bron', 'gereconstrueerd', 'illustratief', 'zonder herkomst', 'totaal'] as readonly string[],
+    balanceKinds: {
+        tree: 'beslisbomen', question: 'vragen', advice: 'adviezen', step: 'stappen', typology: 'typologieën',
+        value: 'kenmerkwaarden', activity: 'activiteiten', funding: 'financieringen', applicability: 'toepasbaarheid (voor)',
+        condition: 'voorwaarden', stakeholder: 'partijen', chapter: 'hoofdstukken', description: 'toelichtingen'
+    } as Record<string, string>,
+    balanceTotal: 'totaal',
     summary: (files: number, errors: number, warnings: number) =>
         `${files} ${files === 1 ? 'bestand' : 'bestanden'} gecontroleerd: ${errors} ${errors === 1 ? 'fout' : 'fouten'}, ${warnings} ${warnings === 1 ? 'waarschuwing' : 'waarschuwingen'}.`,
     badLang: (v: string) => `Onbekende taal ‘${v}’: kies nl of en.`,
@@ -28,6 +37,8 @@ const nl = {
     scenarioDeadEnd: (k: string) => `gestopt bij ‘${k}’: daar gaat het pad niet verder`,
     scenarioCycle: (k: string) => `kringloop: het pad komt opnieuw bij ‘${k}’`,
     scenarioUnused: (v: string) => `niet gevraagd onderweg: ${v}`,
+    scenarioNotPassed: (k: string) => `langs:    het pad komt niet langs ‘${k}’`,
+    scenarioPassedOutOfOrder: (k: string, na: string) => `langs:    het pad komt wel langs ‘${k}’, maar niet ná ‘${na}’ (verkeerde volgorde)`,
     scenarioPath: (p: string) => `pad:      ${p}`,
     outputIsFile: (o: string) => `Uitvoermap ${o} is een bestand. Kies een map met -o.`,
     outputIsFolder: (o: string) => `${o} is een map; geef een bestandsnaam of een map met -o.`,
@@ -61,6 +72,15 @@ const en: typeof nl = {
     severityError: 'error',
     severityWarning: 'warning',
     severityInfo: 'info',
+    severityHint: 'hint',
+    balanceTitle: 'Provenance of the content (after inheritance):',
+    balanceHeader: ['content', 'guide', 'source', 'reconstructed', 'illustrative', 'unmarked', 'total'],
+    balanceKinds: {
+        tree: 'decision trees', question: 'questions', advice: 'advices', step: 'steps', typology: 'typologies',
+        value: 'characteristic values', activity: 'activities', funding: 'funding rules', applicability: 'applicability (voor)',
+        condition: 'conditions', stakeholder: 'stakeholders', chapter: 'chapters', description: 'descriptions'
+    },
+    balanceTotal: 'total',
     summary: (files, errors, warnings) =>
         `Checked ${files} ${files === 1 ? 'file' : 'files'}: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`,
     badLang: v => `Unknown language ‘${v}’: choose nl or en.`,
@@ -80,6 +100,8 @@ const en: typeof nl = {
     scenarioDeadEnd: k => `stopped at ‘${k}’: the path does not go on from there`,
     scenarioCycle: k => `cycle: the path comes back to ‘${k}’`,
     scenarioUnused: v => `not asked on the way: ${v}`,
+    scenarioNotPassed: k => `passes:   the path does not pass ‘${k}’`,
+    scenarioPassedOutOfOrder: (k, na) => `passes:   the path passes ‘${k}’, but not after ‘${na}’ (wrong order)`,
     scenarioPath: p => `path:     ${p}`,
     outputIsFile: o => `Output folder ${o} is a file. Choose a folder with -o.`,
     outputIsFolder: o => `${o} is a folder; give a file name or a folder with -o.`,

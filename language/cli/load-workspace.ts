@@ -21,6 +21,8 @@ export interface LoadOptions {
     taal: Taal;
     /** Fixes "today" for HRK050, so a check can be reproduced. */
     peildatum?: string;
+    /** Content without `herkomst` (HRK060) is a warning instead of a hint. */
+    streng?: boolean;
 }
 
 const skippedFolders = new Set(['node_modules', '.git', 'out', 'dist']);
@@ -84,6 +86,7 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
     const { shared, Handreiking } = createHandreikingServices(NodeFileSystem, { language: batchMode });
     Handreiking.i18n.Locale.taal = options.taal;
     Handreiking.i18n.Clock.fix(options.peildatum);
+    Handreiking.handreiking.HerkomstSetting.streng = options.streng ?? false;
     const documents: LangiumDocument[] = [];
     const problems = new Map<LangiumDocument, Diagnostic>();
     for (const file of files) {

@@ -59,8 +59,11 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
         }))
         .addOption(langOption())
         .option('--peildatum <JJJJ-MM-DD>', 'datum waarop ‘geldig tot’ wordt getoetst (standaard: vandaag)', parseDate)
-        .action(async (paths: string[], opts: { format: 'text' | 'json'; lang: Taal; peildatum?: string }) => {
-            setExit(await checkCommand(paths, { format: opts.format, taal: opts.lang, peildatum: opts.peildatum }, output.out, output.json));
+        .option('--herkomst', 'toon de balans van de herkomst per soort inhoud, en de inhoud zonder herkomst / show the provenance balance', false)
+        .option('--streng', 'inhoud zonder herkomst is een waarschuwing in plaats van een hint / unmarked content is a warning', false)
+        .action(async (paths: string[], opts: { format: 'text' | 'json'; lang: Taal; peildatum?: string; herkomst: boolean; streng: boolean }) => {
+            const options = { format: opts.format, taal: opts.lang, peildatum: opts.peildatum, herkomst: opts.herkomst, streng: opts.streng };
+            setExit(await checkCommand(paths, options, output.out, output.json));
         });
 
     program.command('test')

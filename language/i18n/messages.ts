@@ -122,11 +122,36 @@ const nl = {
     scenarioQuestionTwice: (p: { vraag: string }) =>
         `Vraag ‘${p.vraag}’ wordt twee keer beantwoord in dit scenario. Een pad komt maar één keer langs een vraag.`,
 
+    // HRK040: scenario `langs`
+    scenarioPassesTwice: (p: { knoop: string }) =>
+        `‘${p.knoop}’ staat twee keer achter ‘langs’. Een pad komt maar één keer langs een knoop: noem elke knoop één keer, in de volgorde van het pad.`,
+
     // HRK050
     expired: (p: { naam: string; datum: string; vandaag: string }) =>
         `Financiering ‘${p.naam}’ is vervallen: ze gold tot ${p.datum} (peildatum ${p.vandaag}). Controleer of de regeling nog bestaat en pas ‘geldig tot’ aan, of verwijder de financiering.`,
     invalidDate: (p: { datum: string }) =>
         `${p.datum} is geen bestaande datum. Schrijf jaar-maand-dag, bijvoorbeeld 2027-01-01.`,
+
+    // HRK060
+    contentWithoutHerkomst: (p: { soort: string; naam: string; knopen: number }) =>
+        `${p.soort} ‘${p.naam}’${p.knopen > 0 ? ` (en ${p.knopen === 1 ? '1 knoop' : `${p.knopen} knopen`} erin)` : ''} zegt niet waar de inhoud vandaan komt. Zet bovenaan het blok (of bovenaan het bestand, voor alle elementen) ‘herkomst handreiking "…"’ (staat in de presentatie), ‘herkomst bron "…"’ (een openbare bron), ‘herkomst gereconstrueerd "reden"’ (onze lezing) of ‘herkomst illustratief’ (een verzonnen voorbeeld).`,
+    kindBeslisboomHoofdletter: () => 'Beslisboom',
+    kindTypologieHoofdletter: () => 'Typologie',
+    kindFinancieringHoofdletter: () => 'Financiering',
+    kindPartijHoofdletter: () => 'Partij',
+    kindHoofdstukHoofdletter: () => 'Hoofdstuk',
+
+    // HRK061
+    herkomstWithoutReason: () =>
+        `‘herkomst gereconstrueerd’ heeft geen reden. Zeg waarom dit een reconstructie is, bijvoorbeeld: herkomst gereconstrueerd "de pijlen op de dia zijn niet eenduidig".`,
+    herkomstWithoutSource: () =>
+        `‘herkomst bron’ noemt geen bron. Zet de bron erachter, bijvoorbeeld: herkomst bron "https://wetten.overheid.nl/BWBR0045929".`,
+    herkomstBlankText: (p: { soort: string }) =>
+        `De tekst achter ‘herkomst ${p.soort}’ is leeg. Vul hem in (welke dia of welk deel van de presentatie), of laat de aanhalingstekens weg.`,
+    herkomstFileNotFirst: () =>
+        `Een herkomst voor het hele bestand staat bovenaan, vóór het eerste element. Hoort deze herkomst bij het element erboven? Zet hem dan als eerste in het blok van dat element: { herkomst … }.`,
+    herkomstTwiceInFile: () =>
+        `Dit bestand heeft al een herkomst voor het hele bestand; er mag er maar één zijn. Houd er één over, en geef elementen die anders zijn hun eigen herkomst.`,
 
     // Token descriptions for syntax messages
     tokenName: () => 'een naam',
@@ -211,9 +236,23 @@ const en: Catalogue = {
     scenarioExpectsChainedAdvice: p => `‘verwacht ${p.naam}’ can never come true: the path goes on after this advice (daarna -> ${p.daarna}). Expect the advice where the path ends.`,
     scenarioExpectsNonAdvice: p => `‘verwacht ${p.naam}’ does not name an advice. A scenario ends at an advice: choose an advice of the decision tree.`,
     scenarioQuestionTwice: p => `Question ‘${p.vraag}’ is answered twice in this scenario. A path passes a question only once.`,
+    scenarioPassesTwice: p => `‘${p.knoop}’ appears twice after ‘langs’. A path passes a node only once: name each node once, in the order of the path.`,
 
     expired: p => `Funding rule ‘${p.naam}’ has lapsed: it applied until ${p.datum} (reference date ${p.vandaag}). Check whether the scheme still exists and update ‘geldig tot’, or remove the funding rule.`,
     invalidDate: p => `${p.datum} is not an existing date. Write year-month-day, for example 2027-01-01.`,
+
+    contentWithoutHerkomst: p => `${p.soort} ‘${p.naam}’${p.knopen > 0 ? ` (and ${p.knopen === 1 ? '1 node' : `${p.knopen} nodes`} in it)` : ''} does not say where its content comes from. At the top of the block (or at the top of the file, for every element) write ‘herkomst handreiking "…"’ (in the presentation), ‘herkomst bron "…"’ (a public source), ‘herkomst gereconstrueerd "reason"’ (our reading) or ‘herkomst illustratief’ (a made-up example).`,
+    kindBeslisboomHoofdletter: () => 'Decision tree',
+    kindTypologieHoofdletter: () => 'Typology',
+    kindFinancieringHoofdletter: () => 'Funding rule',
+    kindPartijHoofdletter: () => 'Stakeholder',
+    kindHoofdstukHoofdletter: () => 'Chapter',
+
+    herkomstWithoutReason: () => `‘herkomst gereconstrueerd’ gives no reason. Say why this is a reconstruction, for example: herkomst gereconstrueerd "de pijlen op de dia zijn niet eenduidig".`,
+    herkomstWithoutSource: () => `‘herkomst bron’ names no source. Write the source after it, for example: herkomst bron "https://wetten.overheid.nl/BWBR0045929".`,
+    herkomstBlankText: p => `The text after ‘herkomst ${p.soort}’ is empty. Fill it in (which slide or part of the presentation), or leave out the quotes.`,
+    herkomstFileNotFirst: () => `A herkomst for the whole file goes at the top, before the first element. Does this herkomst belong to the element above it? Then put it first in that element's block: { herkomst … }.`,
+    herkomstTwiceInFile: () => `This file already has a herkomst for the whole file; there may be only one. Keep one, and give elements that differ their own herkomst.`,
 
     tokenName: () => 'a name',
     tokenString: () => 'a text in "quotes"',

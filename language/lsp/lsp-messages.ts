@@ -60,6 +60,7 @@ const nl = {
     hoverUnreachable: () => 'Deze knoop is niet bereikbaar vanaf de start.',
     hoverCharacteristics: () => 'Kenmerken',
     hoverNoValue: () => '(geen waarde)',
+    hoverUnknownValue: () => '(niet bekend)',
     hoverScale: () => 'Schaal',
     hoverTerm: (p: { termijn: string }) => `Termijn: **${p.termijn}**`,
     hoverAppliesTo: (p: { lijst: string }) => `Geldt voor: ${p.lijst}`,
@@ -67,6 +68,22 @@ const nl = {
     hoverValidUntil: (p: { datum: string; vervallen: boolean }) => `Geldig tot ${p.datum}${p.vervallen ? ' (vervallen)' : ''}`,
     hoverTreeSummary: (p: { knopen: number; start: string }) => `${p.knopen} ${p.knopen === 1 ? 'knoop' : 'knopen'}, start bij \`${p.start}\``,
     hoverScenario: (p: { boom: string; verwacht: string }) => `Beslisboom \`${p.boom}\`, verwacht \`${p.verwacht}\``,
+    hoverScenarioPasses: (p: { langs: string }) => `Langs: ${p.langs}`,
+    hoverHerkomst: () => 'Herkomst',
+    hoverHerkomstSoort: (p: { soort: string }) => ({
+        handreiking: 'uit de handreiking (de presentatie)',
+        bron: 'openbare bron',
+        gereconstrueerd: 'gereconstrueerd (onze lezing, niet de tekst van de handreiking)',
+        illustratief: 'illustratief (een verzonnen voorbeeld)'
+    } as Record<string, string>)[p.soort] ?? p.soort,
+    hoverHerkomstInherited: () => 'overgenomen van het blok of het bestand',
+    hoverHerkomstColumn: () => 'herkomst',
+    keywordHerkomst: () => '**herkomst** — waar de inhoud vandaan komt. Bovenaan een bestand of blok geldt hij voor alles erin; achter een regel (een waarde, `toelichting`, `voor`, `voorwaarde`, `activiteiten`) alleen voor die regel.',
+    keywordHandreiking: () => '**herkomst handreiking "…"** — dit staat in de presentatie van de handreiking; noem de dia of het onderdeel.',
+    keywordBron: () => '**herkomst bron "…"** — een openbare bron (een webadres of de naam van een regeling).',
+    keywordGereconstrueerd: () => '**herkomst gereconstrueerd "reden"** — onze lezing, niet de tekst van de handreiking; de reden is verplicht.',
+    keywordIllustratief: () => '**herkomst illustratief** — een voorbeeld dat verzonnen is om het idee te laten zien.',
+    keywordLangs: () => '**langs X, Y** — in een scenario: het pad komt langs deze knopen, in deze volgorde, voordat het bij `verwacht` eindigt.',
 
     // Quick fixes: each title ends with the text it inserts
     fixCreateNode: (p: { soort: string; naam: string; tekst: string }) => `Maak ${p.soort} ‘${p.naam}’ aan: ${p.tekst}`,
@@ -76,6 +93,8 @@ const nl = {
     fixReplaceName: (p: { van: string; naar: string }) => `Vervang ‘${p.van}’ door ‘${p.naar}’`,
     fixReplaceValue: (p: { van: string; naar: string }) => `Vervang ${p.van} door ${p.naar}`,
     fixUpdateDate: (p: { regel: string }) => `Verleng tot een jaar na vandaag: ${p.regel}`,
+    fixAddHerkomst: (p: { naam: string; regel: string }) => `Geef ‘${p.naam}’ een herkomst: ${p.regel}`,
+    fixAddFileHerkomst: (p: { regel: string }) => `Geef het hele bestand een herkomst: ${p.regel}`,
 
     // Rename
     renameInvalid: (p: { naam: string }) => `‘${p.naam}’ is geen geldige naam: een naam begint met een letter of _ en bevat verder alleen letters, cijfers en _.`,
@@ -148,6 +167,7 @@ const en: LspCatalogue = {
     hoverUnreachable: () => 'This node cannot be reached from the start.',
     hoverCharacteristics: () => 'Characteristics',
     hoverNoValue: () => '(no value)',
+    hoverUnknownValue: () => '(not known)',
     hoverScale: () => 'Scale',
     hoverTerm: p => `Term: **${p.termijn}**`,
     hoverAppliesTo: p => `Applies to: ${p.lijst}`,
@@ -155,6 +175,22 @@ const en: LspCatalogue = {
     hoverValidUntil: p => `Valid until ${p.datum}${p.vervallen ? ' (lapsed)' : ''}`,
     hoverTreeSummary: p => `${p.knopen} ${p.knopen === 1 ? 'node' : 'nodes'}, starts at \`${p.start}\``,
     hoverScenario: p => `Decision tree \`${p.boom}\`, expects \`${p.verwacht}\``,
+    hoverScenarioPasses: p => `Passes: ${p.langs}`,
+    hoverHerkomst: () => 'Provenance',
+    hoverHerkomstSoort: p => ({
+        handreiking: 'from the guide (the presentation)',
+        bron: 'public source',
+        gereconstrueerd: 'reconstructed (our reading, not the guide\'s text)',
+        illustratief: 'illustrative (a made-up example)'
+    } as Record<string, string>)[p.soort] ?? p.soort,
+    hoverHerkomstInherited: () => 'taken from the block or the file',
+    hoverHerkomstColumn: () => 'provenance',
+    keywordHerkomst: () => '**herkomst** — where the content comes from. At the top of a file or block it applies to everything in it; after a line (a value, `toelichting`, `voor`, `voorwaarde`, `activiteiten`) to that line only.',
+    keywordHandreiking: () => '**herkomst handreiking "…"** — the guide\'s presentation says so; name the slide or part.',
+    keywordBron: () => '**herkomst bron "…"** — a public source (a web address or the name of a regulation).',
+    keywordGereconstrueerd: () => '**herkomst gereconstrueerd "reason"** — our reading, not the guide\'s text; the reason is required.',
+    keywordIllustratief: () => '**herkomst illustratief** — an example made up to show the idea.',
+    keywordLangs: () => '**langs X, Y** — in a scenario: the path passes these nodes, in this order, before it ends at `verwacht`.',
 
     fixCreateNode: p => `Create ${p.soort} ‘${p.naam}’: ${p.tekst}`,
     fixAddAnswer: p => `Add ‘${p.antwoord}’: ${p.regel}, with ${p.advies}`,
@@ -163,6 +199,8 @@ const en: LspCatalogue = {
     fixReplaceName: p => `Replace ‘${p.van}’ with ‘${p.naar}’`,
     fixReplaceValue: p => `Replace ${p.van} with ${p.naar}`,
     fixUpdateDate: p => `Extend to one year from today: ${p.regel}`,
+    fixAddHerkomst: p => `Give ‘${p.naam}’ a provenance: ${p.regel}`,
+    fixAddFileHerkomst: p => `Give the whole file a provenance: ${p.regel}`,
 
     renameInvalid: p => `‘${p.naam}’ is not a valid name: a name starts with a letter or _ and contains only letters, digits and _.`,
     renameKeyword: p => `‘${p.naam}’ is a keyword and cannot be a name.`,

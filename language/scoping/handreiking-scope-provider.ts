@@ -9,7 +9,7 @@ import {
 /**
  * Two rules stock Langium does not give:
  * - arrows (`->`, `daarna`, `start`) resolve only among the nodes of their own tree;
- * - a scenario's questions and `verwacht` resolve among the nodes of the tree the scenario names.
+ * - a scenario's questions, `langs` and `verwacht` resolve among the nodes of the tree the scenario names.
  * Everything else (`zie`, typologies, characteristics, trees) uses the default chain of local
  * symbols and the workspace-wide index.
  */
@@ -21,7 +21,7 @@ export class HandreikingScopeProvider extends DefaultScopeProvider {
             return boom ? this.nodesOf(boom) : EMPTY_SCOPE;
         }
         if ((container.$type === ScenarioStap.$type && property === ScenarioStap.vraag)
-            || (container.$type === Scenario.$type && property === Scenario.verwacht)) {
+            || (container.$type === Scenario.$type && (property === Scenario.verwacht || property === Scenario.langs))) {
             const scenario = AstUtils.getContainerOfType(container, isScenario);
             const boom = scenario?.boom?.ref;
             if (!boom) return EMPTY_SCOPE;

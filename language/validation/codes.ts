@@ -18,7 +18,9 @@ export const IssueCodes = {
     FundingAppliesToNone: 'HRK030',
     NoStructuralFunding: 'HRK031',
     ScenarioUnknown: 'HRK040',
-    Expired: 'HRK050'
+    Expired: 'HRK050',
+    ContentWithoutProvenance: 'HRK060',
+    BadProvenance: 'HRK061'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];

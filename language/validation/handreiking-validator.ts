@@ -5,7 +5,8 @@ import { CheckContext } from './check-context.js';
 import { fundingMustSayWhereItApplies, fundingShouldApplyToSomeTypology, fundingShouldBeValid, typologyShouldHaveStructuralFunding } from './funding-validation.js';
 import { nodeNamesMustBeUniqueInTree, scenarioNamesMustBeUniqueInFile, topLevelNamesMustBeUnique } from './names-validation.js';
 import { fundingMustHaveTerm, propertiesMustNotRepeat } from './property-validation.js';
-import { scenarioMustNameKnownAnswers } from './scenario-validation.js';
+import { contentShouldSayWhereItComesFrom, fileHerkomstMustComeFirst, herkomstMustBeComplete } from './provenance-validation.js';
+import { scenarioMustNameKnownAnswers, scenarioPassesMustNameEachNodeOnce } from './scenario-validation.js';
 import {
     answersShouldDiffer, nodesShouldBeReachable, questionMustHaveProperAnswers, stepMustHaveNext,
     treeMustHaveNodes, treeMustNotHaveCycles
@@ -28,19 +29,22 @@ export function registerValidationChecks(services: HandreikingServices): void {
     const ctx = new CheckContext(services);
 
     const fast: ValidationChecks<HandreikingAstType> = {
-        Gids: bind(ctx, topLevelNamesMustBeUnique, scenarioNamesMustBeUniqueInFile),
-        Beslisboom: bind(ctx, treeMustHaveNodes, nodeNamesMustBeUniqueInTree, nodesShouldBeReachable, treeMustNotHaveCycles),
+        Gids: bind(ctx, topLevelNamesMustBeUnique, scenarioNamesMustBeUniqueInFile, fileHerkomstMustComeFirst),
+        Beslisboom: bind(ctx, treeMustHaveNodes, nodeNamesMustBeUniqueInTree, nodesShouldBeReachable, treeMustNotHaveCycles, propertiesMustNotRepeat,
+            contentShouldSayWhereItComesFrom),
         Vraag: bind(ctx, questionMustHaveProperAnswers, answersShouldDiffer, propertiesMustNotRepeat),
         Stap: bind(ctx, stepMustHaveNext, propertiesMustNotRepeat),
         Advies: bind(ctx, propertiesMustNotRepeat),
         Kenmerk: bind(ctx, scaleMustBeProper),
-        Typologie: bind(ctx, typologyShouldSetEveryCharacteristic, characteristicMustBeSetOnce, propertiesMustNotRepeat),
+        Typologie: bind(ctx, typologyShouldSetEveryCharacteristic, characteristicMustBeSetOnce, propertiesMustNotRepeat, contentShouldSayWhereItComesFrom),
         KenmerkWaarde: bind(ctx, valueMustBeOnScale),
         Vergelijking: bind(ctx, valueMustBeOnScale),
-        Financiering: bind(ctx, fundingMustHaveTerm, fundingMustSayWhereItApplies, fundingShouldBeValid, propertiesMustNotRepeat),
-        Partij: bind(ctx, propertiesMustNotRepeat),
-        Hoofdstuk: bind(ctx, propertiesMustNotRepeat),
-        Scenario: bind(ctx, scenarioMustNameKnownAnswers)
+        Financiering: bind(ctx, fundingMustHaveTerm, fundingMustSayWhereItApplies, fundingShouldBeValid, propertiesMustNotRepeat,
+            contentShouldSayWhereItComesFrom),
+        Partij: bind(ctx, propertiesMustNotRepeat, contentShouldSayWhereItComesFrom),
+        Hoofdstuk: bind(ctx, propertiesMustNotRepeat, contentShouldSayWhereItComesFrom),
+        Herkomst: bind(ctx, herkomstMustBeComplete),
+        Scenario: bind(ctx, scenarioMustNameKnownAnswers, scenarioPassesMustNameEachNodeOnce)
     };
     registry.register(fast, undefined, 'fast');
 

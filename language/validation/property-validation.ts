@@ -8,19 +8,23 @@ import { IssueCodes } from './codes.js';
  * second occurrence is not silently dropped by the parser; this check reports it instead (HRK003).
  */
 const singleValued: Record<string, readonly string[]> = {
-    Typologie: ['toelichting'],
-    Vraag: ['toelichting'],
-    Advies: ['toelichting', 'daarna', 'typologie'],
-    Stap: ['toelichting'],
-    Financiering: ['termijn', 'voor', 'geldigTot', 'toelichting'],
-    Partij: ['toelichting'],
-    Hoofdstuk: ['werkgroep', 'toelichting']
+    Beslisboom: ['herkomst'],
+    Typologie: ['herkomst', 'toelichting'],
+    Vraag: ['herkomst', 'toelichting'],
+    Advies: ['herkomst', 'toelichting', 'daarna', 'typologie'],
+    Stap: ['herkomst', 'toelichting'],
+    Financiering: ['herkomst', 'termijn', 'voor', 'geldigTot', 'toelichting'],
+    Partij: ['herkomst', 'toelichting'],
+    Hoofdstuk: ['herkomst', 'werkgroep', 'toelichting']
 };
+
+/** Properties whose keyword belongs to a part of their own (`herkomst …`): located by the property instead. */
+const locatedByProperty = new Set(['herkomst']);
 
 /** The keyword an editor wrote for each property, for the message and the diagnostic's range. */
 const keywordOf: Record<string, string> = {
     toelichting: 'toelichting', daarna: 'daarna', typologie: 'typologie', termijn: 'termijn',
-    voor: 'voor', geldigTot: 'geldig', werkgroep: 'werkgroep'
+    voor: 'voor', geldigTot: 'geldig', werkgroep: 'werkgroep', herkomst: 'herkomst'
 };
 
 export function propertiesMustNotRepeat(node: AstNode, accept: ValidationAcceptor, ctx: CheckContext): void {
@@ -33,10 +37,10 @@ export function propertiesMustNotRepeat(node: AstNode, accept: ValidationAccepto
         if (!Array.isArray(values) || values.length < 2) continue;
         const keyword = keywordOf[property] ?? property;
         for (let index = 1; index < values.length; index++) {
+            const where = locatedByProperty.has(property) ? { property, index } : { keyword, index };
             accept('error', ctx.t('propertyTwice', { eigenschap: keyword === 'geldig' ? 'geldig tot' : keyword, element: name }), {
                 node,
-                keyword,
-                index,
+                ...where,
                 code: IssueCodes.PropertyMissingOrRepeated
             });
         }

@@ -39,3 +39,16 @@ export function scenarioMustNameKnownAnswers(scenario: Scenario, accept: Validat
         });
     }
 }
+
+/** HRK040: `langs` names each node once; the order of the path is checked by `handreiking test`. */
+export function scenarioPassesMustNameEachNodeOnce(scenario: Scenario, accept: ValidationAcceptor, ctx: CheckContext): void {
+    const seen = new Set<string>();
+    scenario.langs.forEach((ref, index) => {
+        const name = ref.ref?.name ?? ref.$refText;
+        if (!name) return;
+        if (seen.has(name)) {
+            accept('error', ctx.t('scenarioPassesTwice', { knoop: name }), { node: scenario, property: 'langs', index, code: IssueCodes.ScenarioUnknown });
+        }
+        seen.add(name);
+    });
+}

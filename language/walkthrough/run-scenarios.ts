@@ -1,6 +1,6 @@
 import type { HandreikingJson, ScenarioJson } from '../generation/json/handreiking-json.js';
 import type { CliMessages } from '../cli/cli-messages.js';
-import { TreeWalker, describePath, runScenarioOnTree, type WalkResult } from './walk.js';
+import { TreeWalker, describePath, runScenarioOnTree, type PassesProblem, type WalkResult } from './walk.js';
 
 /** The result of one scenario, as the CLI, the Testing view and the tests report it. */
 export interface ScenarioReport {
@@ -9,6 +9,8 @@ export interface ScenarioReport {
     /** Undefined when the tree does not exist. */
     result?: WalkResult;
     unusedAnswers: string[];
+    /** The first node of the scenario's `langs` that the path does not pass, in order. */
+    passesProblem?: PassesProblem;
 }
 
 /** Runs every scenario of an export against its tree. */
@@ -17,8 +19,11 @@ export function runScenarios(json: HandreikingJson): ScenarioReport[] {
     return json.scenarios.map(scenario => {
         const walker = walkers.get(scenario.tree);
         if (!walker) return { scenario, passed: false, unusedAnswers: [] };
-        const outcome = runScenarioOnTree(walker, scenario.answers, scenario.expected);
-        return { scenario, passed: outcome.passed, result: outcome.result, unusedAnswers: outcome.unusedAnswers };
+        const outcome = runScenarioOnTree(walker, scenario.answers, scenario.expected, scenario.passes ?? []);
+        return {
+            scenario, passed: outcome.passed, result: outcome.result, unusedAnswers: outcome.unusedAnswers,
+            ...(outcome.passesProblem ? { passesProblem: outcome.passesProblem } : {})
+        };
     });
 }
 
@@ -36,6 +41,10 @@ export function explainFailure(report: ScenarioReport, t: CliMessages): string[]
         case 'cycle': lines.push(t.scenarioCycle(at)); break;
     }
     if (report.unusedAnswers.length > 0) lines.push(t.scenarioUnused(report.unusedAnswers.join(', ')));
+    const problem = report.passesProblem;
+    if (problem) {
+        lines.push(problem.kind === 'missing' ? t.scenarioNotPassed(problem.node) : t.scenarioPassedOutOfOrder(problem.node, problem.after));
+    }
     lines.push(t.scenarioPath(describePath(result.path)));
     return lines;
 }

@@ -98,15 +98,26 @@ export class TreeWalker {
     }
 }
 
+/**
+ * Why a walk does not pass the nodes of a scenario's `langs` in order: `missing`, the node is not on
+ * the path at all; `order`, it is, but not after `after` (the node named before it).
+ */
+export type PassesProblem =
+    | { kind: 'missing'; node: string }
+    | { kind: 'order'; node: string; after: string };
+
 /** A scenario's outcome: passed when the walk ends at the expected advice using every answer given. */
 export interface ScenarioOutcome {
     passed: boolean;
     result: WalkResult;
     /** Answers given for questions the walk never asked. */
     unusedAnswers: string[];
+    /** The first node of `langs` that the path does not pass (in order). */
+    passesProblem?: PassesProblem;
 }
 
-export function runScenarioOnTree(walker: TreeWalker, answers: ReadonlyArray<{ question: string; answer: string }>, expected: string): ScenarioOutcome {
+export function runScenarioOnTree(walker: TreeWalker, answers: ReadonlyArray<{ question: string; answer: string }>, expected: string,
+    passes: readonly string[] = []): ScenarioOutcome {
     const given = new Map(answers.map(a => [a.question, a.answer]));
     const asked = new Set<string>();
     const result = walker.walk(q => {
@@ -114,8 +125,24 @@ export function runScenarioOnTree(walker: TreeWalker, answers: ReadonlyArray<{ q
         return given.get(q);
     });
     const unusedAnswers = answers.map(a => a.question).filter(q => !asked.has(q));
-    const passed = result.status === 'advice' && result.at === expected && unusedAnswers.length === 0;
-    return { passed, result, unusedAnswers };
+    const passesProblem = checkPasses(result.path.map(s => s.node), passes);
+    const passed = result.status === 'advice' && result.at === expected && unusedAnswers.length === 0 && !passesProblem;
+    return { passed, result, unusedAnswers, ...(passesProblem ? { passesProblem } : {}) };
+}
+
+/** Whether `path` passes the nodes of `passes` in that order (other nodes may lie between them). */
+export function checkPasses(path: readonly string[], passes: readonly string[]): PassesProblem | undefined {
+    let from = 0;
+    for (let i = 0; i < passes.length; i++) {
+        const node = passes[i];
+        const at = path.indexOf(node, from);
+        if (at >= 0) {
+            from = at + 1;
+            continue;
+        }
+        return path.includes(node) ? { kind: 'order', node, after: passes[i - 1] ?? '' } : { kind: 'missing', node };
+    }
+    return undefined;
 }
 
 /** The path as a reader follows it: `Stabiel: nee → Onenigheid: ja → Buurtbemiddeling`. */

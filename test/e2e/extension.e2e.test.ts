@@ -32,7 +32,7 @@ const run = promisify(execFile);
 const locale = process.env.HANDREIKING_E2E_LOCALE === 'en' ? 'en' : 'nl';
 const screenshots = path.join(projectRoot, 'docs', 'images');
 
-const FILE = 'revitalisatie/bewonersbeheer.hrk';
+const FILE = 'revitalisatie/1-bewonersbeheer.hrk';
 const TREE = 'Bewonersbeheer';
 /** The node clicked in the diagram: its question text and its name in the source. */
 const CLICKED = { text: 'onenigheid', name: 'Onenigheid' };
@@ -247,7 +247,8 @@ describe('the extension in VS Code (code-server)', () => {
             const now = fs.readFileSync(file, 'utf8');
             return now.length > before.length ? now.slice(before.length) : undefined;
         });
-        expect(added).toMatch(new RegExp(`scenario "[^"]+" \\{\\s*beslisboom ${TREE}\\s*Stabiel: nee\\s*Onenigheid: ja\\s*verwacht ${advice}\\s*\\}`));
+        // The walk passes the example box "Buurtbemiddeling inzetten" (it has `daarna`): the scenario pins it with `langs`.
+        expect(added).toMatch(new RegExp(`scenario "[^"]+" \\{\\s*beslisboom ${TREE}\\s*Stabiel: nee\\s*Onenigheid: ja\\s*langs BuurtbemiddelingInzetten\\s*verwacht ${advice}\\s*\\}`));
         await vscode.runCommand('Testing: Focus on Test Explorer View', /Focus on Test Explorer View/);
         await page.locator('.test-explorer .monaco-list-row', { hasText: FILE }).first().waitFor({ timeout: 30_000 });
         await vscode.runCommand('Handreiking: Run Scenarios', titles('command.runScenarios'));

@@ -18,7 +18,7 @@ import { HandreikingScopeComputation } from '../../language/scoping/handreiking-
 import { MAX_SUGGESTION_LOOKUPS } from '../../language/validation/handreiking-document-validator.js';
 import { MAX_RELATED } from '../../language/validation/names-validation.js';
 import { deepText } from '../../fuzz/mutations.js';
-import { clearAll, createTestServices, validateFiles, withCode } from '../helpers.js';
+import { clearAll, createTestServices, validateFiles, withCode, withoutProvenanceHints } from '../helpers.js';
 
 /**
  * One test (and its "does not" twin) for each bug the fuzz run found; docs/reliability.md lists
@@ -131,7 +131,7 @@ describe('deeply nested parentheses (found: the parser overflowed the stack and 
     test(`5 000 levels: one syntax error at the first parenthesis deeper than ${MAX_PARENTHESES_DEPTH}, the rest is read`, async () => {
         const text = deepText('parentheses', 5000);
         const document = await one(text);
-        expect(document.diagnostics?.map(d => d.code)).toEqual(['HRK000']);
+        expect(withoutProvenanceHints(document.diagnostics).map(d => d.code)).toEqual(['HRK000']);
         expect(messageOf(document.diagnostics![0])).toContain(`hoogstens ${MAX_PARENTHESES_DEPTH} diep`);
         expect(document.diagnostics![0].range.start).toEqual(positionOf(text, '(', MAX_PARENTHESES_DEPTH + 1));
         const financiering = document.parseResult.value.elementen.find(isFinanciering);
@@ -148,13 +148,13 @@ describe('deeply nested parentheses (found: the parser overflowed the stack and 
 
     test(`${MAX_PARENTHESES_DEPTH} levels are fine`, async () => {
         const document = await one(deepText('parentheses', MAX_PARENTHESES_DEPTH));
-        expect(document.diagnostics).toEqual([]);
+        expect(withoutProvenanceHints(document.diagnostics)).toEqual([]);
     });
 
     test('unbalanced parentheses past the limit still give located errors', async () => {
         const document = await one(deepText('parenthesesUnclosed', 5000));
         expect(document.diagnostics!.length).toBeGreaterThan(0);
-        expect(document.diagnostics!.every(d => d.code === 'HRK000')).toBe(true);
+        expect(withoutProvenanceHints(document.diagnostics).every(d => d.code === 'HRK000')).toBe(true);
     });
 });
 

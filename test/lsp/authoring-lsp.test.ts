@@ -113,10 +113,10 @@ describe('authoring features through the language server bundle', () => {
         expect(caps.inlayHintProvider).toEqual({ resolveProvider: false });
     });
 
-    test('completion after Kenmerk = offers the scale', async () => {
+    test('completion after Kenmerk = offers the scale, and onbekend', async () => {
         const result = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: at('Schaal =  }', 'Schaal = '.length) });
         const items = (Array.isArray(result) ? result : (result as CompletionList).items) as CompletionItem[];
-        expect(items.map(i => i.label)).toEqual(['"klein"', '"groot"']);
+        expect(items.map(i => i.label)).toEqual(['"klein"', '"groot"', 'onbekend']);
         expect(items[0].detail).toBe('waarde op de schaal van Schaal');
     });
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { LangiumDocument } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { scenarioBlock } from '../../extension/src/preview/scenario-text.js';
+import { passedAdvices, scenarioBlock } from '../../extension/src/preview/scenario-text.js';
 import { exportWorkspaceJson } from '../../language/generation/json/export-json.js';
 import type { HandreikingJson, TreeJson } from '../../language/generation/json/handreiking-json.js';
 import type { HandreikingServices } from '../../language/handreiking-module.js';
@@ -311,7 +311,10 @@ describe('"Bewaar als scenario"', () => {
         const walk = walkTo(tree, choices);
         if (!walk) return false;
         const original = files[file];
-        const block = scenarioBlock(tree.id, walk.answers, walk.expected, existingScenarioNames(original));
+        // As the panel writes it: with `langs` for the advices the walk passed on its way.
+        const passes = passedAdvices(tree, walk.answers);
+        const block = scenarioBlock(tree.id, walk.answers, walk.expected, existingScenarioNames(original), passes);
+        expect(block.includes('    langs '), block).toBe(passes.length > 0);
         const { text } = roundTrip(original, [scenarioEdit(original, block)], `${tree.id} → ${walk.expected}`);
         await clearAll(services);
         const { json, errors } = await exportOf({ ...files, [file]: text });
@@ -321,10 +324,11 @@ describe('"Bewaar als scenario"', () => {
         const added = saved[saved.length - 1];
         expect(added, block).toBeDefined();
         expect(added.answers).toEqual(walk.answers);
+        expect(added.passes ?? []).toEqual(passes);
         const report = runScenarios(json).find(r => r.scenario === added)!;
         expect(report.passed, block).toBe(true);
         // Saving the same walk again gets a new name, never a duplicate.
-        const again = scenarioBlock(tree.id, walk.answers, walk.expected, existingScenarioNames(text));
+        const again = scenarioBlock(tree.id, walk.answers, walk.expected, existingScenarioNames(text), passes);
         expect(again).not.toBe(block);
         expect(existingScenarioNames(again + text).size).toBe(existingScenarioNames(text).size + 1);
         return true;
@@ -359,6 +363,21 @@ describe('"Bewaar als scenario"', () => {
             }
         }
     }, 120_000);
+
+    test('a walk through an advice with daarna is saved with langs for it', async () => {
+        const { json } = await exportOf(examples);
+        await clearAll(services);
+        const tree = json.trees.find(t => t.id === 'Bewonersbeheer')!;
+        const answers = [{ question: 'Stabiel', answer: 'nee' }, { question: 'Onenigheid', answer: 'ja' }];
+        expect(passedAdvices(tree, answers)).toEqual(['BuurtbemiddelingInzetten']);
+        const block = scenarioBlock(tree.id, answers, 'GesprekRevitalisatie', new Set());
+        expect(block).not.toContain('langs');
+        const pinned = scenarioBlock(tree.id, answers, 'GesprekRevitalisatie', new Set(), passedAdvices(tree, answers));
+        expect(pinned).toBe([
+            'scenario "Bewonersbeheer: GesprekRevitalisatie" {', '    beslisboom Bewonersbeheer', '    Stabiel: nee', '    Onenigheid: ja',
+            '    langs BuurtbemiddelingInzetten', '    verwacht GesprekRevitalisatie', '}', ''
+        ].join('\n'));
+    });
 
     test('a document without a final line break gets one blank line before the block; undo restores it exactly', () => {
         for (const text of ['beslisboom B "B" { advies A "a" }', 'x\r\n', '']) {

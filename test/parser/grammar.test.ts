@@ -96,6 +96,37 @@ scenario "Structureel eten leidt tot de hygiënecode" {
 }
 `;
 
+/** Every place a herkomst may stand, `onbekend`, and a scenario's `langs` (docs/language.md, "herkomst"). */
+const provenance = `herkomst handreiking "dia Financiën"
+kenmerk Schaal "Schaal" { "klein", "groot" }
+typologie T "T" {
+    herkomst gereconstrueerd "reden"
+    Schaal = onbekend herkomst handreiking "dia 4"
+    activiteiten "a", "b" herkomst illustratief
+    vergelijkbaar "c"
+    toelichting "t" herkomst bron "https://example.org"
+}
+beslisboom B "B" {
+    herkomst illustratief
+    start V
+    toelichting "b" herkomst handreiking
+    vraag V "v?" { herkomst handreiking "dia 7" ja -> A nee -> S toelichting "v" herkomst illustratief }
+    advies A "a" { herkomst bron "x" toelichting "a" herkomst gereconstrueerd "r" daarna -> Z }
+    stap S "s" -> Z { herkomst illustratief toelichting "s" herkomst illustratief }
+    advies Z "z"
+}
+financiering F "F" {
+    herkomst bron "https://wetten.overheid.nl/BWBR0045929"
+    termijn structureel
+    voor typologie waar Schaal = "klein" herkomst gereconstrueerd "r"
+    voorwaarde "v" herkomst bron "y"
+    toelichting "f" herkomst illustratief
+}
+partij P "P" { herkomst gereconstrueerd "r" rol "r" toelichting "p" herkomst illustratief }
+hoofdstuk H "H" { herkomst handreiking werkgroep "w" toelichting "h" herkomst illustratief }
+scenario "s" { beslisboom B V: ja langs A, Z verwacht Z }
+`;
+
 describe('parsing every construct', () => {
     const services = createHandreikingServices(EmptyFileSystem).Handreiking;
     const parse = parseHelper<Gids>(services);
@@ -167,6 +198,39 @@ describe('parsing every construct', () => {
         expect(scenario.stappen.map(s => [s.vraag.$refText, s.soort ?? s.label])).toEqual([['Stabiel', 'nee'], ['Voedsel', 'structureel']]);
     });
 
+    test('herkomst at the top of the file and of every block, behind every line that may carry one; onbekend; langs', async () => {
+        const doc = await parse(provenance);
+        expect(doc.parseResult.lexerErrors).toEqual([]);
+        expect(doc.parseResult.parserErrors).toEqual([]);
+        const gids = doc.parseResult.value;
+        expect(gids.herkomst.map(h => [h.soort, h.tekst])).toEqual([['handreiking', 'dia Financiën']]);
+        const own = gids.elementen.flatMap(e => 'herkomst' in e && Array.isArray(e.herkomst) ? e.herkomst.map(h => `${e.name}:${h.soort}`) : []);
+        expect(own).toEqual(['T:gereconstrueerd', 'B:illustratief', 'F:bron', 'P:gereconstrueerd', 'H:handreiking']);
+        const lines = gids.elementen.flatMap(e => 'regelHerkomst' in e ? e.regelHerkomst.map(h => `${e.name}:${h.soort}`) : []);
+        expect(lines).toEqual(['T:illustratief', 'T:bron', 'B:handreiking', 'F:gereconstrueerd', 'F:bron', 'F:illustratief', 'P:illustratief', 'H:illustratief']);
+        const typologie = gids.elementen.find(isTypologie)!;
+        expect([typologie.waarden[0]!.onbekend, typologie.waarden[0]!.waarde]).toEqual([true, undefined]);
+        expect(typologie.waarden[0]!.herkomst?.tekst).toBe('dia 4');
+        const boom = gids.elementen.find(isBeslisboom)!;
+        expect(boom.knopen.map(k => k.herkomst.map(h => h.soort).join() + '/' + k.regelHerkomst.map(h => h.soort).join()))
+            .toEqual(['handreiking/illustratief', 'bron/gereconstrueerd', 'illustratief/illustratief', '/']);
+        expect(gids.elementen.find(isScenario)!.langs.map(l => l.$refText)).toEqual(['A', 'Z']);
+    });
+
+    test('herkomst where it may not stand is a syntax error: after zie, in a characteristic, in a scenario, twice behind a line', async () => {
+        for (const text of [
+            'beslisboom B "b" { advies A "a" { zie B herkomst illustratief } }',
+            'kenmerk K "k" herkomst illustratief { "a" }',
+            'kenmerk K "k" { herkomst illustratief "a" }',
+            'scenario "s" { herkomst illustratief beslisboom B verwacht A }',
+            'kenmerk K "k" { "a" }\ntypologie T "t" { K = "a" herkomst illustratief herkomst handreiking }',
+            'hoofdstuk H "h" { werkgroep "w" herkomst illustratief }'
+        ]) {
+            const doc = await parse(text);
+            expect(doc.parseResult.parserErrors.length, text).toBeGreaterThan(0);
+        }
+    });
+
     test('the reserved words ja, nee, en, of, voor and alle cannot be names', async () => {
         for (const word of ['ja', 'nee', 'en', 'of', 'voor', 'alle']) {
             const doc = await parse(`hoofdstuk ${word} "x"`);
@@ -191,7 +255,7 @@ describe('the grammar is unambiguous', () => {
         const services = createHandreikingServices(EmptyFileSystem, { language: development as never }).Handreiking;
         expect(services.LanguageMetaData.mode).toBe('development');
         expect(services.parser.LangiumParser.definitionErrors).toEqual([]);
-        const inputs = [everything, ...exampleFiles().map(f => fs.readFileSync(f, 'utf-8'))];
+        const inputs = [everything, provenance, ...exampleFiles().map(f => fs.readFileSync(f, 'utf-8'))];
         for (const input of inputs) {
             const result = services.parser.LangiumParser.parse(input);
             expect(result.parserErrors).toEqual([]);

@@ -16,6 +16,13 @@ typologie Huiskamer "Huiskamer" { Schaal = "klein" }
 financiering Huur "Huur van de bewoners" { termijn structureel voor alle typologieen }
 `;
 
+/** The same guide with every element saying where it comes from, for the cases about herkomst. */
+const markedBase = `
+kenmerk Schaal "Schaal" { "klein", "middel", "groot" }
+typologie Huiskamer "Huiskamer" { herkomst illustratief Schaal = "klein" }
+financiering Huur "Huur van de bewoners" { herkomst illustratief termijn structureel voor alle typologieen }
+`;
+
 const tree = (body: string) => `${base}
 beslisboom Boom "Boom" {
 ${body}
@@ -36,6 +43,7 @@ interface Case {
 
 const E = DiagnosticSeverity.Error;
 const W = DiagnosticSeverity.Warning;
+const H = DiagnosticSeverity.Hint;
 
 const cases: Case[] = [
     {
@@ -193,6 +201,26 @@ scenario "t" { beslisboom Boom V: nee verwacht B }`
         twin: tree(`advies A "a" { daarna -> B }\nadvies B "b"`) + `scenario "s" { beslisboom Boom verwacht B }`
     },
     {
+        code: 'HRK040', what: 'langs naming a node of no tree', severity: E,
+        reports: tree(`advies A "a" { daarna -> B }\nadvies B "b"`) + `scenario "s" { beslisboom Boom langs Aa verwacht B }`, at: 'Aa', message: /‘Aa’ is geen knoop van beslisboom ‘Boom’\. Bedoelt u ‘A’/,
+        twin: tree(`advies A "a" { daarna -> B }\nadvies B "b"`) + `scenario "s" { beslisboom Boom langs A verwacht B }`
+    },
+    {
+        code: 'HRK040', what: 'langs naming a node twice', severity: E,
+        reports: tree(`stap S "s" -> A\nadvies A "a" { daarna -> B }\nadvies B "b"`) + `scenario "s" { beslisboom Boom langs S, A, S verwacht B }`, at: 'S', message: /‘S’ staat twee keer achter ‘langs’/,
+        twin: tree(`stap S "s" -> A\nadvies A "a" { daarna -> B }\nadvies B "b"`) + `scenario "s" { beslisboom Boom langs S, A verwacht B }`
+    },
+    {
+        code: 'HRK003', what: 'herkomst written twice at the top of a block', severity: E,
+        reports: tree(`advies A "a" { herkomst illustratief herkomst handreiking "dia 3" }`), at: 'herkomst handreiking "dia 3"', message: /‘herkomst’ staat twee keer in ‘A’/,
+        twin: tree(`advies A "a" { herkomst handreiking "dia 3" }`)
+    },
+    {
+        code: 'HRK003', what: 'a second herkomst for the whole file', severity: E,
+        reports: `herkomst illustratief\nherkomst handreiking "dia 3"\n` + base, at: 'herkomst handreiking "dia 3"', message: /al een herkomst voor het hele bestand/,
+        twin: `herkomst handreiking "dia 3"\n` + base
+    },
+    {
         code: 'HRK050', what: 'geldig tot that is no date', severity: E,
         reports: base + `financiering Soo "SOO" { termijn incidenteel voor Huiskamer geldig tot 2027-02-30 }`, at: '2027-02-30', message: /2027-02-30 is geen bestaande datum/,
         twin: base + `financiering Soo "SOO" { termijn incidenteel voor Huiskamer geldig tot 2027-02-28 }`
@@ -201,6 +229,42 @@ scenario "t" { beslisboom Boom V: nee verwacht B }`
         code: 'HRK050', what: 'geldig tot in the past', severity: W,
         reports: base + `financiering Soo "SOO" { termijn incidenteel voor Huiskamer geldig tot 2026-01-01 }`, at: '2026-01-01', message: /is vervallen: ze gold tot 2026-01-01 \(peildatum 2026-11-27\)/,
         twin: base + `financiering Soo "SOO" { termijn incidenteel voor Huiskamer geldig tot 2027-01-01 }`
+    },
+    {
+        code: 'HRK060', what: 'content that does not say where it comes from (a hint), at its name', severity: H,
+        reports: markedBase + `hoofdstuk Inleiding "Inleiding"`, at: 'Inleiding', message: /^Hoofdstuk ‘Inleiding’ zegt niet waar de inhoud vandaan komt/,
+        twin: markedBase + `hoofdstuk Inleiding "Inleiding" { herkomst handreiking "dia 1" }`
+    },
+    {
+        code: 'HRK060', what: 'a tree, counting its unmarked nodes', severity: H,
+        reports: markedBase + `beslisboom Boom "Boom" {\nvraag V "v?" { ja -> B nee -> C }\nadvies B "b" { herkomst illustratief }\nadvies C "c"\n}`,
+        at: 'Boom', message: /^Beslisboom ‘Boom’ \(en 2 knopen erin\) zegt niet/,
+        twin: markedBase + `beslisboom Boom "Boom" {\nherkomst gereconstrueerd "de pijlen zijn niet eenduidig"\nvraag V "v?" { ja -> B nee -> C }\nadvies B "b" { herkomst illustratief }\nadvies C "c"\n}`
+    },
+    {
+        code: 'HRK061', what: 'gereconstrueerd without a reason', severity: E,
+        reports: base + `hoofdstuk Inleiding "Inleiding" { herkomst gereconstrueerd }`, at: 'gereconstrueerd', message: /‘herkomst gereconstrueerd’ heeft geen reden/,
+        twin: base + `hoofdstuk Inleiding "Inleiding" { herkomst gereconstrueerd "de dia is onleesbaar" }`
+    },
+    {
+        code: 'HRK061', what: 'gereconstrueerd with a reason that says nothing (the quick fix\'s "…")', severity: E,
+        reports: base + `hoofdstuk Inleiding "Inleiding" { herkomst gereconstrueerd "…" }`, at: '"…"', message: /heeft geen reden/,
+        twin: base + `hoofdstuk Inleiding "Inleiding" { herkomst gereconstrueerd "onze lezing" }`
+    },
+    {
+        code: 'HRK061', what: 'bron without a source', severity: E,
+        reports: base + `hoofdstuk Inleiding "Inleiding" { herkomst bron }`, at: 'bron', message: /‘herkomst bron’ noemt geen bron/,
+        twin: base + `hoofdstuk Inleiding "Inleiding" { herkomst bron "https://wetten.overheid.nl/BWBR0045929" }`
+    },
+    {
+        code: 'HRK061', what: 'a citation left empty', severity: E,
+        reports: base + `hoofdstuk Inleiding "Inleiding" { herkomst handreiking "" }`, at: '""', message: /tekst achter ‘herkomst handreiking’ is leeg/,
+        twin: base + `hoofdstuk Inleiding "Inleiding" { herkomst handreiking }`
+    },
+    {
+        code: 'HRK061', what: 'the file\'s herkomst below an element', severity: E,
+        reports: base + `herkomst handreiking "dia 3"`, at: 'herkomst handreiking "dia 3"', message: /staat bovenaan, vóór het eerste element/,
+        twin: `herkomst handreiking "dia 3"\n` + base
     }
 ];
 

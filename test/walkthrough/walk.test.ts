@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { TreeJson } from '../../language/generation/json/handreiking-json.js';
-import { TreeWalker, describePath, runScenarioOnTree } from '../../language/walkthrough/walk.js';
+import { TreeWalker, checkPasses, describePath, runScenarioOnTree } from '../../language/walkthrough/walk.js';
 
 const src = { file: 'x.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };
 const node = (id: string, kind: 'question' | 'advice' | 'step') => ({ id, kind, text: id, examples: [], links: [], reachable: true, source: src });
@@ -65,5 +65,32 @@ describe('scenarios', () => {
         const o = runScenarioOnTree(walker, [{ question: 'Stabiel', answer: 'ja' }, { question: 'Voedsel', answer: 'x' }], 'B');
         expect(o.passed).toBe(false);
         expect(o.unusedAnswers).toEqual(['Voedsel']);
+    });
+});
+
+describe('scenarios with langs: the nodes the path passes, in order', () => {
+    const ja = [{ question: 'Stabiel', answer: 'ja' }];
+
+    test('pass when the path passes them in that order, with other nodes between', () => {
+        expect(runScenarioOnTree(walker, ja, 'B', ['Stap', 'A']).passed).toBe(true);
+        expect(runScenarioOnTree(walker, ja, 'B', ['Stabiel', 'A']).passed).toBe(true);
+    });
+
+    test('fail when a node is not on the path, naming it, even though the end is right', () => {
+        const o = runScenarioOnTree(walker, [{ question: 'Stabiel', answer: 'nee' }, { question: 'Voedsel', answer: 'y' }], 'B', ['A']);
+        expect(o.result.at).toBe('B');
+        expect(o.passed).toBe(false);
+        expect(o.passesProblem).toEqual({ kind: 'missing', node: 'A' });
+    });
+
+    test('fail when the nodes are passed in another order, naming the one out of place and the one before it', () => {
+        const o = runScenarioOnTree(walker, ja, 'B', ['A', 'Stap']);
+        expect(o.passed).toBe(false);
+        expect(o.passesProblem).toEqual({ kind: 'order', node: 'Stap', after: 'A' });
+    });
+
+    test('a node named twice must be passed twice (the checker reports it before: HRK040)', () => {
+        expect(checkPasses(['X', 'Y'], ['X', 'X'])).toEqual({ kind: 'order', node: 'X', after: 'X' });
+        expect(checkPasses(['X', 'Y'], [])).toBeUndefined();
     });
 });

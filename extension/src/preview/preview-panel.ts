@@ -6,7 +6,7 @@ import type { SourceJson } from '../../../language/generation/json/handreiking-j
 import type { FromWebview, PreviewView, ToWebview } from '../../webview/messages.js';
 import { previewHtml } from '../../webview/preview-html.js';
 import { previewSettings } from '../settings.js';
-import { scenarioBlock } from './scenario-text.js';
+import { passedAdvices, scenarioBlock } from './scenario-text.js';
 import { writeExport } from '../commands/write-files.js';
 
 /** The webview's answer to renderAll: every tree's file, or none and why each failed tree failed. */
@@ -206,7 +206,8 @@ export class PreviewPanel implements vscode.Disposable {
     private async saveScenario(tree: string, answers: Array<{ question: string; answer: string }>, expected: string): Promise<void> {
         const document = await vscode.workspace.openTextDocument(this.uri);
         const existing = new Set([...document.getText().matchAll(/scenario\s+"((?:\\.|[^"\\])*)"/g)].map(m => m[1]));
-        const block = scenarioBlock(tree, answers, expected, existing);
+        const walked = this.data?.trees.find(t => t.tree.id === tree)?.tree;
+        const block = scenarioBlock(tree, answers, expected, existing, walked ? passedAdvices(walked, answers) : []);
         const end = document.lineAt(document.lineCount - 1).range.end;
         const prefix = document.getText().endsWith('\n') ? '\n' : '\n\n';
         const edit = new vscode.WorkspaceEdit();

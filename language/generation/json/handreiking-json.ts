@@ -35,6 +35,28 @@ interface Documented {
     source: SourceJson;
 }
 
+/**
+ * Where content comes from (`herkomst`), after inheritance: `guide` (the presentation says so),
+ * `source` (a public source), `reconstructed` (our reading; `detail` gives the reason),
+ * `illustrative` (an example made up to show the idea), or `unmarked` (nothing says).
+ */
+export type ProvenanceKind = 'guide' | 'source' | 'reconstructed' | 'illustrative' | 'unmarked';
+
+export interface ProvenanceJson {
+    kind: ProvenanceKind;
+    /** The citation, the source, the reason or the note, as written after the kind. */
+    detail?: string;
+    /** Present (true) when not written on the element or line itself, but taken from its block or file. */
+    inherited?: true;
+}
+
+/** Every content element says where it comes from, and so does its `toelichting`. */
+interface Provenanced {
+    provenance: ProvenanceJson;
+    /** Present with `description`: the provenance of the `toelichting` line. */
+    descriptionProvenance?: ProvenanceJson;
+}
+
 export interface CharacteristicJson extends Documented {
     id: string;
     title: string;
@@ -44,12 +66,18 @@ export interface CharacteristicJson extends Documented {
 
 export type Term = 'incidental' | 'multiYear' | 'structural';
 
-export interface TypologyJson extends Documented {
+export interface TypologyJson extends Documented, Provenanced {
     id: string;
     title: string;
     /** Characteristic id → value. */
     values: Record<string, string>;
+    /** Characteristics the typology says are not known (`Kenmerk = onbekend`): never in `values`. */
+    unknownValues: string[];
+    /** Characteristic id → the provenance of that value (the keys of `values` and `unknownValues`). */
+    valueProvenance: Record<string, ProvenanceJson>;
     activities: string[];
+    /** The provenance of each activity, in the order of `activities`. */
+    activitiesProvenance: ProvenanceJson[];
     comparable: string[];
     /** Ids of the funding rules that apply to this typology, per term (resolved). */
     funding: Record<Term, string[]>;
@@ -67,7 +95,7 @@ export interface LinkJson {
     title: string;
 }
 
-export interface NodeJson extends Documented {
+export interface NodeJson extends Documented, Provenanced {
     id: string;
     kind: NodeKind;
     text: string;
@@ -91,7 +119,7 @@ export interface EdgeJson {
     label?: string;
 }
 
-export interface TreeJson extends Documented {
+export interface TreeJson extends Documented, Provenanced {
     id: string;
     title: string;
     /** The id of the first node (the `start`, else the first node written). */
@@ -105,7 +133,7 @@ export type ConditionJson =
     | { op: 'and' | 'or'; left: ConditionJson; right: ConditionJson }
     | { op: 'compare'; characteristic: string; operator: '=' | '!=' | '>=' | '<='; value: string };
 
-export interface FundingJson extends Documented {
+export interface FundingJson extends Documented, Provenanced {
     id: string;
     title: string;
     /** Missing when the rule has no `termijn` (an error in the source). */
@@ -117,15 +145,19 @@ export interface FundingJson extends Documented {
         condition?: ConditionJson;
         /** The typologies it applies to, resolved against the workspace, in typology order. */
         typologies: string[];
+        /** The provenance of the `voor` line (which typologies it applies to). */
+        provenance: ProvenanceJson;
     };
     via: string[];
     conditions: string[];
+    /** The provenance of each condition, in the order of `conditions`. */
+    conditionsProvenance: ProvenanceJson[];
     sources: string[];
     /** `geldig tot`: the scheme lapses on this date (YYYY-MM-DD). */
     validUntil?: string;
 }
 
-export interface StakeholderJson extends Documented {
+export interface StakeholderJson extends Documented, Provenanced {
     id: string;
     title: string;
     involvedIn: string[];
@@ -134,7 +166,7 @@ export interface StakeholderJson extends Documented {
     pitfalls: string[];
 }
 
-export interface ChapterJson extends Documented {
+export interface ChapterJson extends Documented, Provenanced {
     id: string;
     title: string;
     workingGroup?: string;
@@ -144,6 +176,8 @@ export interface ScenarioJson {
     name: string;
     tree: string;
     answers: Array<{ question: string; answer: string }>;
+    /** `langs`: node ids the path must pass, in this order (other nodes may lie between). Absent when not written. */
+    passes?: string[];
     expected: string;
     source: SourceJson;
 }

@@ -5,11 +5,12 @@ import {
     type Beslisboom, type Element, type Financiering, type Knoop, type Typologie, type Verwijsbaar
 } from '../../generated/ast.js';
 import { resolveApplicability } from '../../model/funding.js';
+import { PROVENANCE_KIND, effectiveHerkomst, lineHerkomst, type ContentElement, type EffectiveHerkomst } from '../../provenance/herkomst.js';
 import { edgesOf, reachableNodes, startNode } from '../../model/tree-graph.js';
 import { qualifiedNodeName } from '../../scoping/names.js';
 import {
     FORMAT_VERSION, type ConditionJson, type EdgeJson, type FundingJson, type HandreikingJson, type LinkJson, type NodeJson,
-    type SourceJson, type Term, type TreeJson, type TypologyJson
+    type ProvenanceJson, type SourceJson, type Term, type TreeJson, type TypologyJson
 } from './handreiking-json.js';
 
 /** What the export needs from its host: documentation comments and file names. */
@@ -36,51 +37,70 @@ export function toHandreikingJson(all: readonly Element[], ctx: JsonContext): Ha
     const applicability = new Map(financieringen.map(f => [f, resolveApplicability(f, typologieen)]));
     const common: Common = (node, toelichting) => documented(node, toelichting, ctx);
 
+    // Every content element: its provenance, its content, then the common part with the
+    // provenance of its `toelichting` beside the description.
     return {
         formatVersion: FORMAT_VERSION,
         characteristics: elements.filter(isKenmerk).map(k => ({
             id: k.name, title: k.titel ?? '', values: [...k.waarden], ...common(k)
         })),
-        typologies: typologieen.map((t): TypologyJson => ({
-            id: t.name,
-            title: t.titel ?? '',
-            values: Object.fromEntries(t.waarden.filter(w => w.kenmerk?.$refText && w.waarde !== undefined).map(w => [w.kenmerk.$refText, w.waarde])),
-            activities: [...t.activiteiten],
-            comparable: [...t.vergelijkbaar],
-            funding: fundingByTerm(t, financieringen, applicability),
-            ...common(t, t.toelichting)
-        })),
+        typologies: typologieen.map((t): TypologyJson => {
+            const named = t.waarden.filter(w => w.kenmerk?.$refText && (w.waarde !== undefined || w.onbekend));
+            const set = named.flatMap(w => w.waarde !== undefined ? [{ kenmerk: w.kenmerk.$refText, waarde: w.waarde }] : []);
+            return {
+                id: t.name,
+                title: t.titel ?? '',
+                provenance: provenanceJson(effectiveHerkomst(t)),
+                values: Object.fromEntries(set.map(w => [w.kenmerk, w.waarde])),
+                unknownValues: named.filter(w => w.waarde === undefined).map(w => w.kenmerk.$refText),
+                valueProvenance: Object.fromEntries(named.map(w => [w.kenmerk.$refText, provenanceJson(effectiveHerkomst(w))])),
+                activities: [...t.activiteiten],
+                activitiesProvenance: t.activiteiten.map((_, i) => provenanceJson(lineHerkomst(t, 'activiteiten', i))),
+                comparable: [...t.vergelijkbaar],
+                funding: fundingByTerm(t, financieringen, applicability),
+                ...common(t, t.toelichting),
+                ...descriptionProvenance(t)
+            };
+        }),
         trees: elements.filter(isBeslisboom).map(b => treeToJson(b, ctx)),
         funding: financieringen.map((f): FundingJson => ({
             id: f.name,
             title: f.titel ?? '',
+            provenance: provenanceJson(effectiveHerkomst(f)),
             ...(f.termijn[0] ? { term: terms[f.termijn[0]] } : {}),
             applicability: applicabilityJson(f, applicability.get(f) ?? []),
             via: [...f.via],
             conditions: [...f.voorwaarden],
+            conditionsProvenance: f.voorwaarden.map((_, i) => provenanceJson(lineHerkomst(f, 'voorwaarden', i))),
             sources: [...f.bronnen],
             ...(f.geldigTot[0] ? { validUntil: f.geldigTot[0] } : {}),
-            ...common(f, f.toelichting)
+            ...common(f, f.toelichting),
+            ...descriptionProvenance(f)
         })),
         stakeholders: elements.filter(isPartij).map(p => ({
             id: p.name,
             title: p.titel ?? '',
+            provenance: provenanceJson(effectiveHerkomst(p)),
             involvedIn: p.betrokkenBij.map(r => r.$refText).filter(name => !!name),
             roles: [...p.rollen],
             strengths: [...p.krachten],
             pitfalls: [...p.valkuilen],
-            ...common(p, p.toelichting)
+            ...common(p, p.toelichting),
+            ...descriptionProvenance(p)
         })),
         chapters: elements.filter(isHoofdstuk).map(h => ({
             id: h.name,
             title: h.titel ?? '',
+            provenance: provenanceJson(effectiveHerkomst(h)),
             ...(h.werkgroep[0] !== undefined ? { workingGroup: h.werkgroep[0] } : {}),
-            ...common(h, h.toelichting)
+            ...common(h, h.toelichting),
+            ...descriptionProvenance(h)
         })),
         scenarios: elements.filter(isScenario).map(s => ({
             name: s.name ?? '',
             tree: s.boom?.$refText ?? '',
             answers: s.stappen.map(st => ({ question: st.vraag?.$refText ?? '', answer: st.soort ?? st.label ?? '' })),
+            ...(s.langs.length > 0 ? { passes: s.langs.map(ref => ref.$refText) } : {}),
             expected: s.verwacht?.$refText ?? '',
             source: sourceOf(s, ctx)
         }))
@@ -100,6 +120,21 @@ function documented(node: AstNode, toelichting: string | string[] | undefined, c
     };
 }
 
+/** The JSON form of an effective `herkomst`. */
+export function provenanceJson(herkomst: EffectiveHerkomst): ProvenanceJson {
+    return {
+        kind: herkomst.soort ? PROVENANCE_KIND[herkomst.soort] : 'unmarked',
+        ...(herkomst.tekst !== undefined ? { detail: herkomst.tekst } : {}),
+        ...(herkomst.inherited ? { inherited: true as const } : {})
+    };
+}
+
+/** Beside a description: the provenance of its `toelichting` line. */
+function descriptionProvenance(element: ContentElement): { descriptionProvenance?: ProvenanceJson } {
+    const toelichting = Array.isArray(element.toelichting) ? element.toelichting[0] : element.toelichting;
+    return toelichting !== undefined ? { descriptionProvenance: provenanceJson(lineHerkomst(element, 'toelichting')) } : {};
+}
+
 /** One tree as JSON; also used on its own by the preview, which draws the trees of one document. */
 export function treeToJson(boom: Beslisboom, ctx: JsonContext): TreeJson {
     const common: Common = (node, toelichting) => documented(node, toelichting, ctx);
@@ -109,11 +144,13 @@ export function treeToJson(boom: Beslisboom, ctx: JsonContext): TreeJson {
         id: k.name,
         kind: isVraag(k) ? 'question' : isAdvies(k) ? 'advice' : 'step',
         text: k.tekst ?? '',
+        provenance: provenanceJson(effectiveHerkomst(k)),
         examples: isAdvies(k) ? [...k.voorbeelden] : [],
         links: linksOf(k),
         ...(isAdvies(k) && k.typologie[0]?.$refText ? { typology: k.typologie[0].$refText } : {}),
         reachable: reachable.has(k),
-        ...common(k, k.toelichting)
+        ...common(k, k.toelichting),
+        ...descriptionProvenance(k)
     }));
     const edges: EdgeJson[] = boom.knopen.filter(k => k.name).flatMap(k => edgesOf(k).map((e): EdgeJson => ({
         from: e.from.name,
@@ -124,10 +161,12 @@ export function treeToJson(boom: Beslisboom, ctx: JsonContext): TreeJson {
     return {
         id: boom.name,
         title: boom.titel ?? '',
+        provenance: provenanceJson(effectiveHerkomst(boom)),
         ...(start?.name ? { start: start.name } : {}),
         nodes,
         edges,
-        ...common(boom, boom.toelichting)
+        ...common(boom, boom.toelichting),
+        ...descriptionProvenance(boom)
     };
 }
 
@@ -159,20 +198,22 @@ function fundingByTerm(typologie: Typologie, financieringen: Financiering[], app
 
 function applicabilityJson(f: Financiering, resolved: Typologie[]): FundingJson['applicability'] {
     const typologies = resolved.map(t => t.name);
+    const provenance = provenanceJson(lineHerkomst(f, 'voor'));
     const voor = f.voor[0];
-    if (!voor) return { kind: 'none', typologies };
-    if (isAlleTypologieen(voor)) return { kind: 'all', typologies };
-    if (isTypologieLijst(voor)) return { kind: 'list', typologies };
+    if (!voor) return { kind: 'none', typologies, provenance };
+    if (isAlleTypologieen(voor)) return { kind: 'all', typologies, provenance };
+    if (isTypologieLijst(voor)) return { kind: 'list', typologies, provenance };
     if (isTypologieVoorwaarde(voor)) {
         const condition = conditionJson(voor.conditie);
         return {
             kind: 'condition',
             ...(voor.conditie?.$cstNode ? { text: normalise(voor.conditie.$cstNode) } : {}),
             ...(condition ? { condition } : {}),
-            typologies
+            typologies,
+            provenance
         };
     }
-    return { kind: 'none', typologies };
+    return { kind: 'none', typologies, provenance };
 }
 
 function conditionJson(node: AstNode | undefined): ConditionJson | undefined {

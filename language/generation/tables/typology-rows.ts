@@ -20,6 +20,9 @@ export interface TypologyRow {
     cells: string[][];
 }
 
+/** The cell of a value the guide says is not known. */
+export const UNKNOWN = 'niet bekend';
+
 const termTitles: ReadonlyArray<readonly [Term, string]> = [
     ['incidental', 'Financiering incidenteel'],
     ['multiYear', 'Financiering meerjarig'],
@@ -38,7 +41,9 @@ export function typologyTable(json: HandreikingJson): TypologyTable {
                 title: titleOr(c.title, c.id),
                 cells: typologies.map(t => {
                     const value = Object.hasOwn(t.values, c.id) ? t.values[c.id] : undefined;
-                    return value !== undefined ? [value] : [];
+                    if (value !== undefined) return [value];
+                    // `Kenmerk = onbekend`: the guide says it is not known, which is not the same as blank.
+                    return (t.unknownValues ?? []).includes(c.id) ? [UNKNOWN] : [];
                 })
             })),
             { group: 'activities', title: 'Activiteiten', cells: typologies.map(t => [...t.activities]) },

@@ -2,9 +2,10 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument, t
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import {
-    Advies, Antwoord, Beslisboom, Kenmerk, Stap, isBeslisboom, isKenmerk, isKnoop, isScenarioStap, isTypologie, isVraag,
+    Advies, Antwoord, Beslisboom, Kenmerk, Stap, isBeslisboom, isGids, isKenmerk, isKnoop, isScenarioStap, isTypologie, isVraag,
     type Knoop, type Typologie
 } from '../../generated/ast.js';
+import { isContentElement, type ContentElement } from '../../provenance/herkomst.js';
 import type { HandreikingServices } from '../../handreiking-module.js';
 import { IssueCodes } from '../../validation/codes.js';
 import { closestNames } from '../../validation/distance.js';
@@ -66,6 +67,7 @@ export class HandreikingCodeActionProvider implements CodeActionProvider {
             case IssueCodes.BadCharacteristicValue: return this.correctValue(document, diagnostic, data);
             case IssueCodes.ScenarioUnknown: return this.correctAnswer(document, diagnostic, data);
             case IssueCodes.Expired: return this.extendValidity(document, diagnostic, data);
+            case IssueCodes.ContentWithoutProvenance: return this.addHerkomst(document, diagnostic);
             default: return [];
         }
     }
@@ -191,6 +193,44 @@ export class HandreikingCodeActionProvider implements CodeActionProvider {
         if (!data.datum) return [];
         const datum = oneYearAfter(this.services.i18n.Clock.today());
         return [this.action(this.t.fixUpdateDate({ regel: `geldig tot ${datum}` }), diagnostic, document, [{ range: diagnostic.range, newText: datum }])];
+    }
+
+    /**
+     * HRK060: a `herkomst` line first in the element's block, of each kind, and (when the file has
+     * none) one at the top of the file for all its elements. The texts are left as "…" for the
+     * editor to fill in: until then HRK061 says what is missing, so no placeholder goes unnoticed.
+     */
+    private addHerkomst(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const element = AstUtils.getContainerOfType(this.nodeAt(document, diagnostic.range), isContentElement);
+        const cst = element?.$cstNode;
+        if (!element || !cst) return [];
+        const lines = [`herkomst gereconstrueerd "${PLACEHOLDER}"`, `herkomst handreiking "${PLACEHOLDER}"`, `herkomst bron "${PLACEHOLDER}"`, 'herkomst illustratief'];
+        const actions: CodeAction[] = [];
+        for (const regel of lines) {
+            const edit = this.herkomstEdit(document, element, regel);
+            if (edit) actions.push(this.action(this.t.fixAddHerkomst({ naam: element.name, regel }), diagnostic, document, [edit], actions.length === 0));
+        }
+        const root = document.parseResult.value;
+        if (isGids(root) && root.herkomst.length === 0) {
+            for (const regel of lines.slice(0, 2)) {
+                const start = { line: 0, character: 0 };
+                const edit = { range: { start, end: start }, newText: `${regel}${eol(document.textDocument)}${eol(document.textDocument)}` };
+                actions.push(this.action(this.t.fixAddFileHerkomst({ regel }), diagnostic, document, [edit]));
+            }
+        }
+        return actions;
+    }
+
+    /** The edit that puts `regel` first in the element's block, or gives a chapter without a block one. */
+    private herkomstEdit(document: LangiumDocument, element: ContentElement, regel: string): TextEdit | undefined {
+        const textDocument = document.textDocument;
+        const cst = element.$cstNode;
+        if (!cst) return undefined;
+        const open = GrammarUtils.findNodeForKeyword(cst, '{');
+        const close = GrammarUtils.findNodeForKeyword(cst, '}');
+        if (!open || !close) return { range: { start: cst.range.end, end: cst.range.end }, newText: ` { ${regel} }` };
+        if (isOneLine(open, close)) return { range: { start: open.range.end, end: open.range.end }, newText: ` ${regel}` };
+        return insertLineAfter(textDocument, open, lineIndent(textDocument, cst.range.start.line) + indentUnit(textDocument), regel);
     }
 
     /** The edit that inserts a node below `after` (or as the tree's first node), indented as the tree's nodes. */

@@ -1,11 +1,13 @@
 import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
-import { isAntwoord, isElement, isGids, isKenmerk, isKenmerkWaarde, isKnoop, isScenarioStap, isVraag, type Antwoord, type Vraag } from '../../generated/ast.js';
+import {
+    isAntwoord, isElement, isGids, isHerkomst, isKenmerk, isKenmerkWaarde, isKnoop, isScenarioStap, isVraag, type Antwoord, type Vraag
+} from '../../generated/ast.js';
 
 /** Keywords that begin a property inside a block, so each goes on its own line in a multi-line block. */
 const propertyKeywords = new Set([
     'start', 'toelichting', 'activiteiten', 'vergelijkbaar', 'voorbeeld', 'zie', 'daarna', 'typologie', 'termijn', 'voor',
-    'via', 'voorwaarde', 'bron', 'geldig', 'betrokken', 'rol', 'kracht', 'valkuil', 'werkgroep', 'beslisboom', 'verwacht'
+    'via', 'voorwaarde', 'bron', 'geldig', 'betrokken', 'rol', 'kracht', 'valkuil', 'werkgroep', 'beslisboom', 'langs', 'verwacht'
 ]);
 
 /** Punctuation written against the token before it, and tokens written against the one after. */
@@ -40,8 +42,10 @@ export class HandreikingFormatter extends AbstractFormatter {
 
     protected format(node: AstNode): void {
         if (isGids(node)) {
-            node.elementen.forEach((element, index) => {
-                this.getNodeFormatter(node).node(element).prepend(index === 0 ? Formatting.noIndent() : elementLine);
+            // The file's `herkomst` and the elements, in the order written: each at column 0.
+            const parts = [...node.herkomst, ...node.elementen].sort((a, b) => (a.$cstNode?.offset ?? 0) - (b.$cstNode?.offset ?? 0));
+            parts.forEach((part, index) => {
+                this.getNodeFormatter(node).node(part).prepend(index === 0 ? Formatting.noIndent() : elementLine);
             });
             return;
         }
@@ -99,11 +103,16 @@ export class HandreikingFormatter extends AbstractFormatter {
         return Formatting.oneSpace();
     }
 
-    /** Whether `child` begins an item of the block: a node, an answer, a value, a step, or a property keyword. */
+    /**
+     * Whether `child` begins an item of the block: a node, an answer, a value, a step, the block's
+     * own `herkomst`, or a property keyword. A `herkomst` behind a line belongs to that line and
+     * stays on it.
+     */
     private startsItem(node: AstNode, child: CstNode, previous: CstNode | undefined, open: LeafCstNode | undefined): boolean {
         if (isCompositeCstNode(child) && child.astNode !== node) {
             const item = child.astNode;
-            return isKnoop(item) || isAntwoord(item) || isKenmerkWaarde(item) || isScenarioStap(item);
+            return isKnoop(item) || isAntwoord(item) || isKenmerkWaarde(item) || isScenarioStap(item)
+                || (isHerkomst(item) && item.$containerProperty === 'herkomst');
         }
         if (!isLeafCstNode(child)) return false;
         if (isKenmerk(node)) return child.tokenType.name === 'STRING' && (previous === open || previous?.text === ',');

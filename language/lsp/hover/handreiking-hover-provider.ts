@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, type AstNode, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
@@ -9,9 +9,10 @@ import type { HandreikingServices } from '../../handreiking-module.js';
 import { resolveApplicability, valueOf } from '../../model/funding.js';
 import { countPaths } from '../../model/path-count.js';
 import { startNode } from '../../model/tree-graph.js';
+import { effectiveHerkomst, isContentElement, type EffectiveHerkomst } from '../../provenance/herkomst.js';
 import { elementKind } from '../node-kinds/element-kinds.js';
 import { lspTexts, type LspCatalogue } from '../lsp-messages.js';
-import { plainLine, plainText } from '../markdown.js';
+import { plainLine, plainText, shorten } from '../markdown.js';
 import { isTreePartOfQualifiedReference } from '../qualified-reference.js';
 
 /**
@@ -54,7 +55,20 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         const doc = this.documentation.getDocumentation(node);
         if (doc) parts.push(doc);
         parts.push(...this.details(node, t));
+        // Unmarked content says nothing here: HRK060 already points at it.
+        if (isContentElement(node)) parts.push(herkomstLine(effectiveHerkomst(node), t));
         return parts.filter(p => p.length > 0).join('\n\n');
+    }
+
+    /** The new keywords explain themselves: `herkomst` and its kinds, and a scenario's `langs`. */
+    override getKeywordHoverContent(keyword: GrammarAST.Keyword): MaybePromise<Hover | undefined> {
+        const t = lspTexts(this.services.i18n.Locale.taal);
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        const texts: Record<string, () => string> = rule === 'HerkomstSoort'
+            ? { handreiking: t.keywordHandreiking, bron: t.keywordBron, gereconstrueerd: t.keywordGereconstrueerd, illustratief: t.keywordIllustratief }
+            : { herkomst: t.keywordHerkomst, langs: t.keywordLangs };
+        const text = texts[keyword.value];
+        return text ? { contents: { kind: 'markdown', value: text() } } : super.getKeywordHoverContent(keyword);
     }
 
     private heading(node: AstNode, soort: string): string {
@@ -97,11 +111,18 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         const set = typologie.waarden.map(w => w.kenmerk?.$refText).filter((n): n is string => !!n);
         const names = [...new Set([...declared, ...set])];
         if (names.length === 0) return '';
+        // A column of herkomst only where the typology's values say where they come from.
+        const withHerkomst = typologie.waarden.some(w => effectiveHerkomst(w).soort);
         const rows = names.map(name => {
             const value = valueOf(typologie, name);
-            return `| ${plainLine(name)} | ${value === undefined ? t.hoverNoValue() : plainLine(value)} |`;
+            const waarde = typologie.waarden.find(w => w.kenmerk?.$refText === name);
+            const shown = value !== undefined ? plainLine(value) : waarde?.onbekend ? t.hoverUnknownValue() : t.hoverNoValue();
+            if (!withHerkomst) return `| ${plainLine(name)} | ${shown} |`;
+            const herkomst = waarde ? herkomstCell(effectiveHerkomst(waarde)) : '';
+            return `| ${plainLine(name)} | ${shown} | ${herkomst} |`;
         });
-        return [`| ${t.hoverCharacteristics()} | |`, '|---|---|', ...rows].join('\n');
+        const header = withHerkomst ? [`| ${t.hoverCharacteristics()} | | ${t.hoverHerkomstColumn()} |`, '|---|---|---|'] : [`| ${t.hoverCharacteristics()} | |`, '|---|---|'];
+        return [...header, ...rows].join('\n');
     }
 
     private fundingDetails(financiering: Financiering, t: LspCatalogue): string[] {
@@ -118,6 +139,21 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         if (datum) lines.push(t.hoverValidUntil({ datum, vervallen: this.services.i18n.Clock.today() >= datum }));
         return lines;
     }
+}
+
+/** `Herkomst: gereconstrueerd (…): reden`, with the reason as text. */
+function herkomstLine(herkomst: EffectiveHerkomst, t: LspCatalogue): string {
+    if (!herkomst.soort) return '';
+    const inherited = herkomst.inherited ? ` (${t.hoverHerkomstInherited()})` : '';
+    const tekst = herkomst.tekst?.trim() ? `: ${plainText(herkomst.tekst)}` : '';
+    return `${t.hoverHerkomst()}: **${t.hoverHerkomstSoort({ soort: herkomst.soort })}**${inherited}${tekst}`;
+}
+
+/** A typology value's herkomst in a table cell: its kind, and its own text shortened to one line. */
+function herkomstCell(herkomst: EffectiveHerkomst): string {
+    if (!herkomst.soort) return '';
+    const tekst = !herkomst.inherited && herkomst.tekst?.trim() ? `: ${plainLine(shorten(herkomst.tekst, 80))}` : '';
+    return `${herkomst.soort}${tekst}`;
 }
 
 function titleOf(node: AstNode): string | undefined {
@@ -137,5 +173,7 @@ function treeSummary(boom: Beslisboom, t: LspCatalogue): string {
 }
 
 function scenarioSummary(scenario: Scenario, t: LspCatalogue): string {
-    return t.hoverScenario({ boom: scenario.boom?.$refText ?? '', verwacht: scenario.verwacht?.$refText ?? '' });
+    const summary = t.hoverScenario({ boom: scenario.boom?.$refText ?? '', verwacht: scenario.verwacht?.$refText ?? '' });
+    const langs = scenario.langs.map(ref => ref.$refText).filter(Boolean);
+    return langs.length > 0 ? `${summary}\n\n${t.hoverScenarioPasses({ langs: langs.map(n => `\`${n}\``).join(' → ') })}` : summary;
 }

@@ -51,7 +51,7 @@ function valueSymbols(typologie: Typologie): DocumentSymbol[] {
         if (!cst || !name || !waarde.kenmerk.$refText) continue;
         symbols.push({
             name: waarde.kenmerk.$refText,
-            detail: waarde.waarde,
+            detail: waarde.waarde ?? (waarde.onbekend ? 'onbekend' : undefined),
             kind: SymbolKind.Property,
             range: cst.range,
             selectionRange: name.range

@@ -83,7 +83,7 @@ describe('JSON export of the examples', () => {
     test('carries documentation, descriptions, links and source locations', () => {
         const tree = json.trees.find(t => t.id === 'Bewonersbeheer')!;
         expect(tree.documentation).toMatch(/^Stroomschema bij de oorzaak "bewonersbeheer"/);
-        expect(tree.source.file).toBe('revitalisatie/bewonersbeheer.hrk');
+        expect(tree.source.file).toBe('revitalisatie/1-bewonersbeheer.hrk');
         expect(tree.start).toBe('Stabiel');
         const anderBeheer = tree.nodes.find(n => n.id === 'AnderBeheer')!;
         expect(anderBeheer.links).toEqual([{ kind: 'chapter', target: 'SociaalBeheer', title: expect.any(String) }]);
@@ -92,6 +92,89 @@ describe('JSON export of the examples', () => {
         expect(soo.sources).toEqual(['https://wetten.overheid.nl/BWBR0045929']);
         const text = fs.readFileSync(path.join(root, tree.source.file), 'utf-8').split('\n');
         expect(text[tree.source.line - 1].slice(tree.source.column - 1)).toMatch(/^beslisboom Bewonersbeheer/);
+    });
+});
+
+describe('provenance in the JSON export', () => {
+    const services = createTestServices();
+    afterAll(() => clearAll(services));
+
+    test('every content element of the examples and each of its lines says where it comes from: none is unmarked', async () => {
+        const { services: s } = await loadExamples();
+        const json = exportWorkspaceJson(s, '/ws');
+        await clearAll(s);
+        const all = [
+            ...json.trees.flatMap(t => [t, ...t.nodes]), ...json.typologies, ...json.funding, ...json.stakeholders, ...json.chapters
+        ];
+        const provenances = [
+            ...all.map(e => e.provenance),
+            ...all.flatMap(e => e.descriptionProvenance ? [e.descriptionProvenance] : []),
+            ...json.typologies.flatMap(t => [...Object.values(t.valueProvenance), ...t.activitiesProvenance]),
+            ...json.funding.flatMap(f => [f.applicability.provenance, ...f.conditionsProvenance])
+        ];
+        expect(provenances.length).toBeGreaterThan(250);
+        expect(provenances.filter(p => p.kind === 'unmarked')).toEqual([]);
+        // A reconstruction always says why.
+        expect(provenances.filter(p => p.kind === 'reconstructed' && !p.detail?.trim())).toEqual([]);
+        const bewonersbeheer = json.trees.find(t => t.id === 'Bewonersbeheer')!;
+        expect(bewonersbeheer.provenance).toMatchObject({ kind: 'reconstructed', detail: expect.stringContaining('pijlen') });
+        expect(bewonersbeheer.nodes.map(n => n.provenance.kind)).toEqual(bewonersbeheer.nodes.map(() => 'guide'));
+        const woonvorm = json.typologies.find(t => t.id === 'Woonvorm')!;
+        expect(woonvorm.unknownValues).toEqual(['Schaal']);
+        expect(woonvorm.values.Schaal).toBeUndefined();
+        expect(woonvorm.valueProvenance.Schaal).toMatchObject({ kind: 'guide', detail: expect.stringContaining('niet bekend') });
+    });
+
+    test('own, inherited and unmarked provenance, on elements and lines, and valid against the schema', async () => {
+        await validateFiles(services, {
+            'a.hrk': `herkomst handreiking "dia Financiën"
+kenmerk Schaal "Schaal" { "klein", "groot" }
+typologie A "A" {
+    herkomst gereconstrueerd "niet op de dia"
+    Schaal = onbekend herkomst handreiking "dia: niet bekend"
+    activiteiten "koffie", "kaarten" herkomst illustratief
+    toelichting "t"
+}
+financiering F "F" {
+    termijn structureel
+    voor alle typologieen herkomst gereconstrueerd "de dia zegt het niet"
+    voorwaarde "v" herkomst bron "https://wetten.overheid.nl/BWBR0045929"
+}
+beslisboom B "B" { herkomst illustratief vraag V "v?" { ja -> X nee -> Y } advies X "x" { daarna -> Y } advies Y "y" }
+scenario "B: ja" { beslisboom B V: ja langs X verwacht Y }`,
+            'b.hrk': `hoofdstuk H "H"`
+        });
+        const json = exportWorkspaceJson(services, '/ws');
+        expect(validateSchema(json), JSON.stringify(validateSchema.errors)).toBe(true);
+        const a = json.typologies[0]!;
+        expect(a.provenance).toEqual({ kind: 'reconstructed', detail: 'niet op de dia' });
+        expect(a.values).toEqual({});
+        expect(a.unknownValues).toEqual(['Schaal']);
+        expect(a.valueProvenance).toEqual({ Schaal: { kind: 'guide', detail: 'dia: niet bekend' } });
+        expect(a.activitiesProvenance).toEqual([{ kind: 'illustrative' }, { kind: 'illustrative' }]);
+        expect(a.descriptionProvenance).toEqual({ kind: 'reconstructed', detail: 'niet op de dia', inherited: true });
+        const f = json.funding[0]!;
+        expect(f.provenance).toEqual({ kind: 'guide', detail: 'dia Financiën', inherited: true });
+        expect(f.applicability.provenance).toEqual({ kind: 'reconstructed', detail: 'de dia zegt het niet' });
+        expect(f.conditionsProvenance).toEqual([{ kind: 'source', detail: 'https://wetten.overheid.nl/BWBR0045929' }]);
+        expect(f.descriptionProvenance).toBeUndefined();
+        expect(json.trees[0]!.nodes.map(n => n.provenance)).toEqual([
+            { kind: 'illustrative', inherited: true }, { kind: 'illustrative', inherited: true }, { kind: 'illustrative', inherited: true }
+        ]);
+        expect(json.chapters[0]!.provenance).toEqual({ kind: 'unmarked' });
+        expect(json.scenarios[0]!.passes).toEqual(['X']);
+    });
+
+    test('the schema rejects a provenance kind it does not know, and a missing provenance', async () => {
+        const { services: s } = await loadExamples();
+        const json = exportWorkspaceJson(s, '/ws');
+        await clearAll(s);
+        const wrongKind = structuredClone(json) as unknown as { trees: Array<{ provenance: { kind: string } }> };
+        wrongKind.trees[0]!.provenance.kind = 'gereconstrueerd';
+        expect(validateSchema(wrongKind)).toBe(false);
+        const missing = structuredClone(json) as unknown as { chapters: Array<{ provenance?: unknown }> };
+        delete missing.chapters[0]!.provenance;
+        expect(validateSchema(missing)).toBe(false);
     });
 });
 
@@ -116,7 +199,8 @@ financiering F "F" { termijn structureel voor typologie waar Schaal >= "groot"  
                 left: { op: 'and', left: { op: 'compare', characteristic: 'Schaal', operator: '>=', value: 'groot' }, right: { op: 'compare', characteristic: 'Richting', operator: '=', value: 'extern' } },
                 right: { op: 'compare', characteristic: 'Schaal', operator: '=', value: 'klein' }
             },
-            typologies: ['A', 'B']
+            typologies: ['A', 'B'],
+            provenance: { kind: 'unmarked' }
         });
         expect(json.typologies.map(t => t.funding.structural)).toEqual([['F'], ['F']]);
         expect(validateSchema(json)).toBe(true);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { HandreikingJson, SourceJson } from '../../../language/generation/json/handreiking-json.js';
 import { cleanText } from '../../../language/generation/mermaid/escape.js';
 import { escapeMarkdown, typologyTableHtml, typologyTableMarkdown } from '../../../language/generation/tables/typology-table.js';
+import { UNKNOWN } from '../../../language/generation/tables/typology-rows.js';
 import { exampleJson } from '../mermaid/example-json.js';
 import { hostileLabels } from '../mermaid/hostile-labels.js';
 
@@ -49,8 +50,16 @@ describe('typology table of the examples', () => {
         expect(rows.map(r => r.querySelector('th')!.textContent)).toEqual(json.characteristics.map(c => c.title));
         json.characteristics.forEach((c, i) => {
             const values = [...rows[i]!.querySelectorAll('td')].map(td => td.textContent);
-            expect(values).toEqual(json.typologies.map(t => t.values[c.id] ?? ''));
+            expect(values).toEqual(json.typologies.map(t => t.values[c.id] ?? (t.unknownValues.includes(c.id) ? UNKNOWN : '')));
         });
+    });
+
+    test('a value the guide says is not known reads "niet bekend", not blank: the woonvorm\'s size', () => {
+        const rows = [...table.querySelectorAll('tbody.hrk-characteristic tr')];
+        const schaal = rows[json.characteristics.findIndex(c => c.id === 'Schaal')]!;
+        const woonvorm = json.typologies.findIndex(t => t.id === 'Woonvorm');
+        expect(json.typologies[woonvorm]!.unknownValues).toEqual(['Schaal']);
+        expect(schaal.querySelectorAll('td')[woonvorm]!.textContent).toBe('niet bekend');
     });
 
     test('has rows for activities, comparable rooms and the funding per term, like the guide\'s slides', () => {
@@ -73,7 +82,8 @@ describe('typology table of the examples', () => {
         const lines = typologyTableMarkdown(json).trimEnd().split('\n');
         expect(lines).toHaveLength(2 + json.characteristics.length + 5);
         for (const line of lines) expect(markdownCells(line)).toHaveLength(6);
-        expect(markdownCells(lines[2]!)).toEqual([json.characteristics[0]!.title, ...json.typologies.map(t => t.values[json.characteristics[0]!.id])]);
+        const first = json.characteristics[0]!.id;
+        expect(markdownCells(lines[2]!)).toEqual([json.characteristics[0]!.title, ...json.typologies.map(t => t.values[first] ?? (t.unknownValues.includes(first) ? UNKNOWN : ''))]);
     });
 });
 

@@ -116,6 +116,40 @@ describe('quick fixes: a name that does not resolve', () => {
     });
 });
 
+describe('quick fixes: HRK060, content without herkomst', () => {
+    test('offers a herkomst line of each kind for the element, first in its block, and one for the whole file', async () => {
+        const input = 'typologie T "T" {\n    toelichting "t"\n}\n';
+        expect(await offered(input, 'HRK060')).toEqual([
+            'Geef ‘T’ een herkomst: herkomst gereconstrueerd "…"',
+            'Geef ‘T’ een herkomst: herkomst handreiking "…"',
+            'Geef ‘T’ een herkomst: herkomst bron "…"',
+            'Geef ‘T’ een herkomst: herkomst illustratief',
+            'Geef het hele bestand een herkomst: herkomst gereconstrueerd "…"',
+            'Geef het hele bestand een herkomst: herkomst handreiking "…"'
+        ]);
+        choose('Geef ‘T’ een herkomst: herkomst gereconstrueerd');
+        await fix(input, 'HRK060', 'typologie T "T" {\n    herkomst gereconstrueerd "…"\n    toelichting "t"\n}\n');
+    });
+
+    test('in a block on one line it stays on that line; a chapter without a block gets one', async () => {
+        choose('Geef ‘T’ een herkomst: herkomst illustratief');
+        await fix('partij T "T" { rol "r" }', 'HRK060', 'partij T "T" { herkomst illustratief rol "r" }');
+        choose('Geef ‘H’ een herkomst: herkomst handreiking');
+        await fix('hoofdstuk H "H"', 'HRK060', 'hoofdstuk H "H" { herkomst handreiking "…" }');
+    });
+
+    test('the file\'s herkomst goes at the top, above the first element and its documentation', async () => {
+        choose('Geef het hele bestand een herkomst: herkomst handreiking');
+        await fix('/** Doc. */\nhoofdstuk H "H"\n', 'HRK060', 'herkomst handreiking "…"\n\n/** Doc. */\nhoofdstuk H "H"\n');
+    });
+
+    test('the "…" it leaves must be filled in: the fixed text reports HRK061 until it is', async () => {
+        const fixed = 'hoofdstuk H "H" { herkomst gereconstrueerd "…" }';
+        const validation = await validationHelper(services)(fixed);
+        expect(validation.diagnostics.map(d => d.code)).toEqual(['HRK061']);
+    });
+});
+
 describe('quick fixes: the checks', () => {
     test('HRK013: adds the missing nee, leading to a new advice', async () => {
         const input = base + `beslisboom Boom "Boom" {

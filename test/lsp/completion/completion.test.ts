@@ -77,11 +77,11 @@ describe('completion', () => {
         });
     });
 
-    test('after Kenmerk =: the values on that characteristic’s scale, in scale order', async () => {
+    test('after Kenmerk =: the values on that characteristic’s scale, in scale order, then onbekend', async () => {
         await complete({
             text: guide + 'typologie Nieuw "n" { Gerichtheid = "intern" Schaal = <|> }',
             index: 0,
-            expectedItems: ['"klein"', '"middel"', '"groot"']
+            expectedItems: ['"klein"', '"middel"', '"groot"', 'onbekend']
         });
     });
 
@@ -135,13 +135,29 @@ describe('completion', () => {
         });
     });
 
+    test('after herkomst: the four kinds', async () => {
+        await complete({
+            text: guide + 'hoofdstuk H "H" { herkomst <|> }',
+            index: 0,
+            assert: list => expect(labels(list).sort()).toEqual(['bron', 'gereconstrueerd', 'handreiking', 'illustratief'])
+        });
+    });
+
+    test('after langs in a scenario: the nodes of the scenario\'s tree', async () => {
+        await complete({
+            text: guide + 'beslisboom Ander "Ander" { advies Eigen "e" }\nscenario "s" { beslisboom Boom langs <|> verwacht Door }',
+            index: 0,
+            assert: list => expect(labels(list).sort()).toEqual(['Door', 'Hoe', 'Stabiel', 'Stop'])
+        });
+    });
+
     test('keywords in context: inside a typology', async () => {
         await complete({
             text: guide + 'typologie Nieuw "n" { <|> }',
             index: 0,
             assert: list => {
                 const keywords = list.items.filter(i => i.kind === CompletionItemKind.Keyword).map(i => i.label).sort();
-                expect(keywords).toEqual(['activiteiten', 'toelichting', 'vergelijkbaar']);
+                expect(keywords).toEqual(['activiteiten', 'herkomst', 'toelichting', 'vergelijkbaar']);
                 expect(labels(list)).toContain('Schaal');
             }
         });

@@ -147,6 +147,32 @@ partij P "Partij" {
         });
     });
 
+    test('herkomst: the file\'s at column 0, a block\'s on its own first line, a line\'s on that line', async () => {
+        await formatsTo(`   herkomst handreiking "dia 1"
+kenmerk K "k" { "a" }
+typologie T "T" {   herkomst gereconstrueerd "r"
+K = "a"    herkomst   bron "b"
+  activiteiten "x", "y"  herkomst illustratief
+    toelichting "t" herkomst illustratief }
+scenario "s" { beslisboom B
+langs A ,  C
+verwacht C }
+`, `herkomst handreiking "dia 1"
+kenmerk K "k" { "a" }
+typologie T "T" {
+    herkomst gereconstrueerd "r"
+    K = "a" herkomst bron "b"
+    activiteiten "x", "y" herkomst illustratief
+    toelichting "t" herkomst illustratief
+}
+scenario "s" {
+    beslisboom B
+    langs A, C
+    verwacht C
+}
+`);
+    });
+
     test('leaves a document with a syntax error alone', async () => {
         const broken = 'kenmerk A "a"{"x"}\nbeslisboom B "b" { vraag V "v?" { ja A } }\n';
         expect(await format(broken)).toBe(broken);

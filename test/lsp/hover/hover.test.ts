@@ -117,6 +117,45 @@ describe('hover', () => {
         await hover({ text: 'hoofdstuk <|>H "*Niet* vet <b>"', index: 0, hover: '**hoofdstuk** `H`\n\n\\*Niet\\* vet \\<b\\>' });
     });
 
+    describe('herkomst', () => {
+        const marked = `herkomst illustratief
+kenmerk Schaal "Schaal" { "klein", "groot" }
+typologie <|>Huiskamer "De huiskamer" {
+    herkomst gereconstrueerd "niet op de *dia*"
+    Schaal = onbekend herkomst handreiking "dia 4"
+}
+beslisboom B "b" {
+    advies <|>A "a"
+    advies <|>C "c" { herkomst bron "https://wetten.overheid.nl/BWBR0045929" }
+}
+hoofdstuk <|>H "h" { <|>herkomst <|>gereconstrueerd "x" }
+scenario "s" { beslisboom B <|>langs A verwacht A }
+`;
+
+        test('an element: the kind in words and its reason, as text (a link or emphasis in it is not made one)', async () => {
+            await hover({ text: marked, index: 0, hover: /\n\nHerkomst: \*\*gereconstrueerd \(onze lezing, niet de tekst van de handreiking\)\*\*: niet op de \\\*dia\\\*$/ });
+            await hover({ text: marked, index: 2, hover: /Herkomst: \*\*openbare bron\*\*: https\\:\\\/\\\/wetten\\\.overheid\\\.nl\\\/BWBR0045929$/ });
+        });
+
+        test('inherited from the tree or the file, it says so', async () => {
+            await hover({ text: marked, index: 1, hover: /Herkomst: \*\*illustratief \(een verzonnen voorbeeld\)\*\* \(overgenomen van het blok of het bestand\)$/ });
+        });
+
+        test('a typology\'s values get a column with their herkomst; a value the guide does not know reads so', async () => {
+            await hover({ text: marked, index: 0, hover: /\| Kenmerken \| \| herkomst \|\n\|---\|---\|---\|\n\| Schaal \| \(niet bekend\) \| handreiking: dia 4 \|/ });
+        });
+
+        test('the keywords explain themselves: herkomst, its kinds, langs', async () => {
+            await hover({ text: marked, index: 4, hover: /^\*\*herkomst\*\* — waar de inhoud vandaan komt/ });
+            await hover({ text: marked, index: 5, hover: /^\*\*herkomst gereconstrueerd "reden"\*\* — onze lezing/ });
+            await hover({ text: marked, index: 6, hover: /^\*\*langs X, Y\*\* — in een scenario/ });
+        });
+
+        test('unmarked content gets no herkomst line (HRK060 points at it instead)', async () => {
+            await hover({ text: 'hoofdstuk <|>H "h"', index: 0, hover: '**hoofdstuk** `H`\n\nh' });
+        });
+    });
+
     test('in English', async () => {
         services.i18n.Locale.taal = 'en';
         await hover({

@@ -88,6 +88,15 @@ scenario "s" { beslisboom Tweede Vast: nee verwacht Weg }
         await expectClean(texts);
     });
 
+    test('a node named after langs in a scenario is renamed there too', async () => {
+        const withLangs = bomen.replace('scenario "s" { beslisboom Tweede Stabiel: nee verwacht Weg }', 'scenario "s" { beslisboom Tweede Stabiel: ja langs Klaar verwacht Weg }');
+        await clearAll(services);
+        const docs = await validateFiles(services, { 'typen.hrk': typen, 'bomen.hrk': withLangs });
+        const texts = await rename(docs, 'bomen.hrk', 'Klaar "Ook', 'Gereed');
+        expect(texts['bomen.hrk']).toContain('scenario "s" { beslisboom Tweede Stabiel: ja langs Gereed verwacht Weg }');
+        await expectClean(texts);
+    });
+
     test('a node from a qualified reference in another file (cursor on the node part)', async () => {
         const texts = await rename(await workspace(), 'typen.hrk', 'Stabiel zie Buurthuis', 'Vast');
         expect(texts['typen.hrk']).toBe(typen.replace('zie Tweede.Stabiel', 'zie Tweede.Vast'));

@@ -56,7 +56,7 @@ export class LspSession {
     }
 
     /** Starts the server with `env` added, on a copy of `files` (name → text) as its workspace folder. */
-    static async start(files: Record<string, string>, env: Record<string, string> = {}): Promise<LspSession> {
+    static async start(files: Record<string, string>, env: Record<string, string> = {}, initializationOptions?: unknown): Promise<LspSession> {
         const child = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
         const session = new LspSession(child);
         session.folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-resilience-'));
@@ -67,7 +67,7 @@ export class LspSession {
         }
         const folderUri = pathToFileURL(session.folder).toString();
         session.init = await session.connection.sendRequest(InitializeRequest.type, {
-            processId: process.pid, rootUri: folderUri, locale: 'nl', workspaceFolders: [{ uri: folderUri, name: 'ws' }],
+            processId: process.pid, rootUri: folderUri, locale: 'nl', workspaceFolders: [{ uri: folderUri, name: 'ws' }], initializationOptions,
             capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] } } }
         });
         await session.connection.sendNotification(InitializedNotification.type, {});
