@@ -7,7 +7,7 @@ import { Beslisboom, Scenario, ScenarioStap, isBeslisboom, isScenario } from '..
 import { listNames, message, type MessageKey } from '../i18n/messages.js';
 import type { HandreikingServices } from '../handreiking-module.js';
 import { IssueCodes } from './codes.js';
-import { closestNames } from './distance.js';
+import { closestNames, suggestionBudget, type SuggestionBudget } from './distance.js';
 
 /** For how many different unknown names per document the closest existing names are looked up. */
 export const MAX_SUGGESTION_LOOKUPS = 200;
@@ -88,10 +88,13 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
      * references (a tree cut short by a syntax error leaves every arrow to its last nodes dangling)
      * that was quadratic: a minute for one file. So they are computed once per name and scope (the
      * reference type and the tree or scenario it is in), and only for the first
-     * MAX_SUGGESTION_LOOKUPS names of a document; later ones get no suggestion.
+     * MAX_SUGGESTION_LOOKUPS names of a document; later ones get no suggestion. All lookups of a
+     * document share one budget of comparison work (see distance.ts), so that long or many names
+     * cannot make them slow either.
      */
     private suggester(): (info: ReferenceInfo) => string[] {
         const memo = new Map<string, string[]>();
+        const budget = suggestionBudget();
         const anchors = new Map<AstNode | undefined, number>();
         return info => {
             const anchor = AstUtils.getContainerOfType(info.container, n => isBeslisboom(n) || isScenario(n));
@@ -99,17 +102,17 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
             const key = `${this.services.shared.AstReflection.getReferenceType(info)}|${anchors.get(anchor)}|${info.reference.$refText}`;
             let names = memo.get(key);
             if (!names) {
-                names = memo.size < MAX_SUGGESTION_LOOKUPS ? this.suggestions(info) : [];
+                names = memo.size < MAX_SUGGESTION_LOOKUPS && budget.steps > 0 ? this.suggestions(info, budget) : [];
                 memo.set(key, names);
             }
             return names;
         };
     }
 
-    private suggestions(info: ReferenceInfo): string[] {
+    private suggestions(info: ReferenceInfo, budget: SuggestionBudget): string[] {
         try {
             const scope = this.services.references.ScopeProvider.getScope(info);
-            return closestNames(info.reference.$refText, scope.getAllElements().map(d => d.name));
+            return closestNames(info.reference.$refText, scope.getAllElements().map(d => d.name), 3, budget);
         } catch {
             return [];
         }
