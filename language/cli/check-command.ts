@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Taal } from '../i18n/locale.js';
 import { cliMessages } from './cli-messages.js';
-import { loadWorkspace, type LoadedWorkspace } from './load-workspace.js';
+import { loadWorkspace, reportUnread, type LoadedWorkspace } from './load-workspace.js';
 import { ExitCode } from './usage-error.js';
 
 export interface CheckOptions {
@@ -25,6 +25,8 @@ export interface ReportedDiagnostic {
 
 export async function checkCommand(paths: string[], options: CheckOptions, out: (line: string) => void): Promise<number> {
     const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], options);
+    // Files that could not be read are named on stderr; the others are checked all the same.
+    const someUnread = reportUnread(workspace, line => process.stderr.write(line + '\n'));
     const reported = reportedDiagnostics(workspace);
     const errors = reported.filter(d => d.severity === 'error').length;
     const warnings = reported.filter(d => d.severity === 'warning').length;
@@ -40,6 +42,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, out: 
         printDiagnostics(reported, options.taal, out);
         out(cliMessages(options.taal).summary(workspace.files.length, errors, warnings));
     }
+    if (someUnread) return ExitCode.Usage;
     return errors > 0 ? ExitCode.Problems : ExitCode.Ok;
 }
 

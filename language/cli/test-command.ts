@@ -2,7 +2,7 @@ import type { Taal } from '../i18n/locale.js';
 import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
 import { exportWorkspaceJson } from '../generation/json/export-json.js';
 import { cliMessages } from './cli-messages.js';
-import { loadWorkspace } from './load-workspace.js';
+import { loadWorkspace, reportUnread } from './load-workspace.js';
 import { ExitCode } from './usage-error.js';
 
 export interface TestOptions {
@@ -15,6 +15,7 @@ export interface TestOptions {
  */
 export async function testCommand(paths: string[], options: TestOptions, out: (line: string) => void): Promise<number> {
     const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], { taal: options.taal });
+    const someUnread = reportUnread(workspace, line => process.stderr.write(line + '\n'));
     const json = exportWorkspaceJson(workspace.services, process.cwd());
     const reports = runScenarios(json);
     const t = cliMessages(options.taal);
@@ -31,5 +32,6 @@ export async function testCommand(paths: string[], options: TestOptions, out: (l
     const failed = reports.length - passed;
     if (reports.length === 0) out(t.noScenarios);
     out(`${t.scenariosWord}: ${passed} passed, ${failed} failed`);
+    if (someUnread) return ExitCode.Usage;
     return failed > 0 ? ExitCode.Problems : ExitCode.Ok;
 }

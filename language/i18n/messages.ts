@@ -25,6 +25,8 @@ const nl = {
         `Het bestand is geen UTF-8-tekst: byte ${p.byte} op regel ${p.regel}, kolom ${p.kolom} is geen geldig UTF-8-teken. Sla het bestand op als UTF-8 (in Kladblok of Word: ‘Opslaan als’, codering UTF-8).`,
     binaryFile: () =>
         'Dit is geen tekstbestand (er staan binaire gegevens in). Een .hrk-bestand is platte tekst: open het in VS Code of een teksteditor, of verwijder het uit de map.',
+    utf16File: () =>
+        'UTF-16: sla het bestand op als UTF-8. Dit bestand is als UTF-16 opgeslagen (Kladblok noemt dat ‘Unicode’) en is daarom niet gelezen; kies bij ‘Opslaan als’ de codering UTF-8.',
 
     // HRK001
     duplicateName: (p: { naam: string; soort: string; waar: string }) =>
@@ -158,6 +160,7 @@ const en: Catalogue = {
     endOfFile: () => 'the end of the file',
     notUtf8: p => `The file is not UTF-8 text: byte ${p.byte} on line ${p.regel}, column ${p.kolom} is not a valid UTF-8 character. Save the file as UTF-8.`,
     binaryFile: () => 'This is not a text file (it contains binary data). A .hrk file is plain text: open it in VS Code or a text editor, or remove it from the folder.',
+    utf16File: () => 'UTF-16: save the file as UTF-8. This file was saved as UTF-16 (Notepad calls it ‘Unicode’) and was therefore not read; choose the encoding UTF-8 under ‘Save as’.',
 
     duplicateName: p => `The name ‘${p.naam}’ is already used (${p.waar}). Names of ${p.soort} must be unique: choose another name.`,
     duplicateNameElsewhere: () => 'also used here',
