@@ -13,6 +13,13 @@ import { closestNames, suggestionBudget, type SuggestionBudget } from './distanc
 export const MAX_SUGGESTION_LOOKUPS = 200;
 
 /**
+ * How many lexing errors, and how many parsing errors, one document reports; one more message
+ * counts the rest. A megabyte of `/* ` or of broken strings is an error every few characters:
+ * 350 000 messages took 16 s and 0.9 GB in the CLI, and would flood an editor's Problems view.
+ */
+export const MAX_SYNTAX_ERRORS = 100;
+
+/**
  * Replaces Langium's English linker message ("Could not resolve reference to …") by a Dutch one
  * that names the closest existing names, and gives syntax errors our code HRK000. References in a
  * scenario report HRK040 and an unknown `start` HRK010, as the table of checks promises.
@@ -27,14 +34,25 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
-        super.processLexingErrors(parseResult, diagnostics, options);
+        const all = parseResult.lexerErrors.length;
+        super.processLexingErrors({ ...parseResult, lexerErrors: parseResult.lexerErrors.slice(0, MAX_SYNTAX_ERRORS + 1) }, diagnostics, options);
+        this.countTheRest(diagnostics, start, all);
         for (const d of diagnostics.slice(start)) d.code = IssueCodes.Syntax;
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
-        super.processParsingErrors(parseResult, diagnostics, options);
+        const all = parseResult.parserErrors.length;
+        super.processParsingErrors({ ...parseResult, parserErrors: parseResult.parserErrors.slice(0, MAX_SYNTAX_ERRORS + 1) }, diagnostics, options);
+        this.countTheRest(diagnostics, start, all);
         for (const d of diagnostics.slice(start)) d.code = IssueCodes.Syntax;
+    }
+
+    /** Past MAX_SYNTAX_ERRORS, the next error's message (at its place) says how many are not shown. */
+    private countTheRest(diagnostics: Diagnostic[], start: number, all: number): void {
+        const next = diagnostics[start + MAX_SYNTAX_ERRORS];
+        if (all <= MAX_SYNTAX_ERRORS || !next) return;
+        next.message = message(this.services.i18n.Locale.taal, 'syntaxTooMany', { meer: all - MAX_SYNTAX_ERRORS, max: MAX_SYNTAX_ERRORS });
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
