@@ -34,7 +34,9 @@ export type ProblemKind =
     /** An output that breaks its contract (JSON schema, edits outside the document, …). */
     | 'output'
     /** The case took longer than the bound. */
-    | 'slow';
+    | 'slow'
+    /** The command used more memory than the bound (command-line cases). */
+    | 'memory';
 
 export interface Problem {
     kind: ProblemKind;
