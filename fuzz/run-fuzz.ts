@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
-import { bytesCaseArb, limitCase, limitShapes, type CliCase } from './bytes.js';
+import { bytesCaseArb, limitCase, limitShapes, type CliCase, type LimitShape } from './bytes.js';
 import { runCliCase } from './cli-runner.js';
 import { FuzzHarness, projectPaths, type CaseOutcome, type Problem } from './harness.js';
 import { deepWorkspaceArb, hugeWorkspaceArb, loadExamples, mutatedWorkspaceArb, type FuzzCase } from './mutations.js';
@@ -40,7 +40,7 @@ interface Options {
     limitBytes: number;
     cliBoundMs: number;
     memoryBoundMb: number;
-    replay?: { stream: Stream | 'bytes'; index: number };
+    replay?: { stream: Stream | 'bytes'; index: number } | { stream: 'limit'; shape: LimitShape };
 }
 
 type Stream = 'mutated' | 'huge';
@@ -85,7 +85,9 @@ function parseOptions(argv: string[]): Options {
     const cases = number('cases', 10_000);
     const replay = value('replay');
     const replayStream = replay?.includes(':') ? replay.split(':')[0] : 'mutated';
-    if (replayStream !== 'mutated' && replayStream !== 'huge' && replayStream !== 'bytes') throw new Error(`--replay ${replay}: mutated, huge or bytes`);
+    if (replayStream !== 'mutated' && replayStream !== 'huge' && replayStream !== 'bytes' && replayStream !== 'limit') throw new Error(`--replay ${replay}: mutated, huge, bytes or limit`);
+    const replayShape = replay?.split(':')[1] as LimitShape | undefined;
+    if (replayStream === 'limit' && !limitShapes.includes(replayShape as LimitShape)) throw new Error(`--replay limit:<shape>, one of ${limitShapes.join(', ')}`);
     return {
         cases,
         huge: number('huge', Math.max(1, Math.round(cases / 500))),
@@ -101,7 +103,8 @@ function parseOptions(argv: string[]): Options {
         limitBytes: number('limit-mb', 1) * 1024 * 1024,
         cliBoundMs: number('cli-bound', 10_000),
         memoryBoundMb: number('memory-bound', 1024),
-        ...(replay !== undefined ? { replay: { stream: replayStream, index: Number(replay.includes(':') ? replay.split(':')[1] : replay) } } : {})
+        ...(replay === undefined ? {} : replayStream === 'limit' ? { replay: { stream: 'limit' as const, shape: replayShape as LimitShape } } :
+            { replay: { stream: replayStream, index: Number(replay.includes(':') ? replay.split(':')[1] : replay) } })
     };
 }
 
@@ -275,6 +278,21 @@ async function main(): Promise<void> {
     const root = process.cwd();
     if (!fs.existsSync(projectPaths(root).examples)) throw new Error('run from the project root (examples/ not found)');
 
+    if (options.replay?.stream === 'limit') {
+        const { shape } = options.replay;
+        const fuzzCase = limitCase(shape, loadExamples(projectPaths(root).examples), options.limitBytes, options.seed, 'nl');
+        console.log(fuzzCase.label);
+        const outcome = runCliCase(fuzzCase, { root, boundMs: options.cliBoundMs, memoryBoundMb: options.memoryBoundMb, killMs: options.hangMs });
+        console.log(JSON.stringify({ ms: Math.round(outcome.ms), maxRssMb: Math.round(outcome.maxRssMb), exitCode: outcome.exitCode, codes: outcome.codes }, null, 2));
+        for (const p of outcome.problems) console.log(`\n${p.kind} in ${p.phase}:\n${p.message}`);
+        if (process.argv.includes('--write')) {
+            const file = path.join(os.tmpdir(), `hrk-fuzz-limit-${shape}.hrk`);
+            fs.writeFileSync(file, Object.values(fuzzCase.files)[0]);
+            console.log(`written: ${file}`);
+        }
+        process.exitCode = outcome.problems.length > 0 ? 1 : 0;
+        return;
+    }
     if (options.replay?.stream === 'bytes') {
         const { index } = options.replay;
         eachBytesCase(options, root, index, index + 1, (_i, fuzzCase) => {

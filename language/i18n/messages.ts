@@ -20,6 +20,8 @@ const nl = {
         `Haakjes mogen hoogstens ${p.max} diep genest worden; de haakjes vanaf hier worden niet gelezen. Schrijf de voorwaarde eenvoudiger.`,
     syntaxTooLong: (p: { max: number }) =>
         `Een voorwaarde mag hoogstens ${p.max} keer ‘en’ of ‘of’ hebben; de voorwaarde wordt vanaf hier niet gelezen. Schrijf de voorwaarde korter.`,
+    tooManyOfCode: (p: { code: string; meer: number; max: number }) =>
+        `Hier en verderop staan nog ${p.meer} meldingen ${p.code} in dit bestand; alleen de eerste ${p.max} worden getoond.`,
     syntaxRestNotRead: (p: { max: number }) =>
         `Na ${p.max} taalfouten wordt de rest van het bestand vanaf hier niet gelezen. Los de fouten hierboven eerst op.`,
     syntaxTooMany: (p: { meer: number; max: number }) =>
@@ -161,6 +163,7 @@ const en: Catalogue = {
     syntaxAtLeastOne: p => `At least one ${p.verwacht} is needed here; found ${p.gevonden}.`,
     syntaxTooDeep: p => `Parentheses may be nested at most ${p.max} deep; the parentheses from here on are not read. Write the condition more simply.`,
     syntaxTooLong: p => `A condition may have at most ${p.max} ‘en’ or ‘of’; the condition is not read from here on. Write the condition more briefly.`,
+    tooManyOfCode: p => `Here and further on are ${p.meer} more ${p.code} messages in this file; only the first ${p.max} are shown.`,
     syntaxRestNotRead: p => `After ${p.max} syntax errors, the rest of the file from here on is not read. Fix the errors above first.`,
     syntaxTooMany: p => `Here and further on are ${p.meer} more syntax errors of this kind; only the first ${p.max} are reported. Fix the first ones: the others often disappear with them.`,
     endOfFile: () => 'the end of the file',

@@ -1,6 +1,8 @@
 import {
-    AstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type ValidationSeverity, DocumentValidator, type LangiumDocument, type ReferenceInfo, type ValidationOptions
+    AstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type ValidationSeverity, DocumentValidator, type LangiumDocument, type ReferenceInfo, type ValidationOptions,
+    type ValidationAcceptor
 } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParseResult } from 'langium';
 import { Beslisboom, Scenario, ScenarioStap, isBeslisboom, isScenario } from '../generated/ast.js';
@@ -20,16 +22,85 @@ export const MAX_SUGGESTION_LOOKUPS = 200;
 export const MAX_SYNTAX_ERRORS = 100;
 
 /**
+ * How many messages of one code (other than HRK000) one document reports; one more, where the
+ * next would have been, counts the rest. A megabyte of `hoofdstuk H "h"` is 65 000 duplicate
+ * names: 24 MB of JSON from the CLI, and more than any Problems view can show.
+ */
+export const MAX_DIAGNOSTICS_PER_CODE = 5000;
+
+/** Counts a document's diagnostics per code, and builds only those that are reported. */
+class PerCodeCap {
+    private readonly counts = new Map<string, number>();
+    private readonly firstLeftOut = new Map<string, Diagnostic>();
+
+    /** The diagnostic built, or undefined when its code is over the cap (it is only counted). */
+    admit(code: unknown, build: () => Diagnostic): Diagnostic | undefined {
+        const key = typeof code === 'string' ? code : '';
+        const n = (this.counts.get(key) ?? 0) + 1;
+        this.counts.set(key, n);
+        if (n <= MAX_DIAGNOSTICS_PER_CODE) return build();
+        if (n === MAX_DIAGNOSTICS_PER_CODE + 1) this.firstLeftOut.set(key, build());
+        return undefined;
+    }
+
+    /** Per code over the cap, one diagnostic at the first one left out that counts them all. */
+    counted(text: (code: string, meer: number) => string): Diagnostic[] {
+        return [...this.firstLeftOut].map(([code, first]) => ({
+            range: first.range,
+            severity: first.severity,
+            code: first.code,
+            source: first.source,
+            message: text(code, this.counts.get(code)! - MAX_DIAGNOSTICS_PER_CODE)
+        }));
+    }
+}
+
+/**
  * Replaces Langium's English linker message ("Could not resolve reference to …") by a Dutch one
  * that names the closest existing names, and gives syntax errors our code HRK000. References in a
  * scenario report HRK040 and an unknown `start` HRK010, as the table of checks promises.
  */
 export class HandreikingDocumentValidator extends DefaultDocumentValidator {
     private readonly services: HandreikingServices;
+    /** The cap of the validation under way, per document (by its root). */
+    private readonly caps = new WeakMap<AstNode, PerCodeCap>();
 
     constructor(services: HandreikingServices) {
         super(services);
         this.services = services;
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const root = document.parseResult.value;
+        const cap = new PerCodeCap();
+        this.caps.set(root, cap);
+        try {
+            const diagnostics = await super.validateDocument(document, options, cancelToken);
+            const taal = this.services.i18n.Locale.taal;
+            return [...diagnostics, ...cap.counted((code, meer) => message(taal, 'tooManyOfCode', { code, meer, max: MAX_DIAGNOSTICS_PER_CODE }))];
+        } finally {
+            if (this.caps.get(root) === cap) this.caps.delete(root);
+        }
+    }
+
+    private capFor(root: AstNode): PerCodeCap {
+        let cap = this.caps.get(root);
+        if (!cap) this.caps.set(root, cap = new PerCodeCap());
+        return cap;
+    }
+
+    /** Langium's, with every check's diagnostics passing through the cap per code. */
+    override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const cap = this.capFor(rootNode);
+        const items: Diagnostic[] = [];
+        const acceptor: ValidationAcceptor = (severity, text, info) => {
+            const diagnostic = cap.admit(info.code, () => this.toDiagnostic(severity, text, info));
+            if (diagnostic) items.push(diagnostic);
+        };
+        await this.validateAstBefore(rootNode, options, acceptor, cancelToken);
+        await this.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        await this.validateAstAfter(rootNode, options, acceptor, cancelToken);
+        return items;
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -57,6 +128,7 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
         const suggest = this.suggester();
+        const cap = this.capFor(document.parseResult.value);
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
@@ -64,7 +136,7 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
             if (this.followsFromUnknownTree(info)) continue;
             const suggestions = suggest(info);
             const { code, text } = this.describeUnresolved(info, suggestions);
-            diagnostics.push(this.toDiagnostic('error', text, {
+            const diagnostic = cap.admit(code, () => this.toDiagnostic('error', text, {
                 node: info.container,
                 range: reference.$refNode?.range,
                 property: info.property,
@@ -78,6 +150,7 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
                     suggestions
                 }
             }));
+            if (diagnostic) diagnostics.push(diagnostic);
         }
     }
 

@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Gids } from '../../language/generated/ast.js';
 import { MAX_PARSER_ERRORS } from '../../language/parser/handreiking-parser.js';
-import { MAX_SYNTAX_ERRORS } from '../../language/validation/handreiking-document-validator.js';
+import { MAX_DIAGNOSTICS_PER_CODE, MAX_SYNTAX_ERRORS } from '../../language/validation/handreiking-document-validator.js';
 import { clearAll, createTestServices, validator, withCode } from '../helpers.js';
 
 /**
  * Found by the fuzzer's 1 MB cases: a file with an error every few characters (`/* ` again and
- * again, a string broken at every line end) gave 350 000 messages (16 s, 0.9 GB), and the parser's
- * recovery took 15 s for 65 000 errors. Both are bounded now.
+ * again, a string broken at every line end) gave 350 000 messages (16 s, 0.9 GB), the parser's
+ * recovery took 15 s for 65 000 errors, and one name defined 65 000 times gave as many messages
+ * (24 MB of JSON). All are bounded now.
  */
 
 const services = createTestServices();
@@ -68,4 +69,26 @@ describe(`a file reports at most ${MAX_SYNTAX_ERRORS} lexing and ${MAX_SYNTAX_ER
         expect(syntax).toHaveLength(MAX_SYNTAX_ERRORS);
         expect(syntax.every(d => d.message.startsWith('Het teken ‘/*’ hoort hier niet.'))).toBe(true);
     });
+});
+
+describe(`a file reports at most ${MAX_DIAGNOSTICS_PER_CODE} messages of one code, and counts the rest`, () => {
+    test('one name defined 6 000 times: 5 000 HRK001, and one message counting the other 1 000', async () => {
+        const { diagnostics } = await validate('hoofdstuk H "h"\n'.repeat(6000));
+        const duplicates = withCode(diagnostics, 'HRK001');
+        expect(duplicates).toHaveLength(MAX_DIAGNOSTICS_PER_CODE + 1);
+        const counted = duplicates.filter(d => d.message.startsWith('Hier en verderop'));
+        expect(counted.map(d => [d.message, d.range.start.line])).toEqual([
+            [`Hier en verderop staan nog 1000 meldingen HRK001 in dit bestand; alleen de eerste ${MAX_DIAGNOSTICS_PER_CODE} worden getoond.`, MAX_DIAGNOSTICS_PER_CODE]
+        ]);
+        expect(counted[0].data).toBeUndefined();
+    }, 60_000);
+
+    test('unknown names are counted the same way, and other codes are not affected', async () => {
+        const parties = Array.from({ length: MAX_DIAGNOSTICS_PER_CODE + 3 }, (_, i) => `partij P${i} "P" { betrokken bij Onbekend }\n`).join('');
+        const { diagnostics } = await validate('hoofdstuk H "h"\nhoofdstuk H "h"\n' + parties);
+        const unknown = withCode(diagnostics, 'HRK002');
+        expect(unknown).toHaveLength(MAX_DIAGNOSTICS_PER_CODE + 1);
+        expect(unknown.filter(d => d.message.startsWith('Hier en verderop staan nog 3 meldingen HRK002'))).toHaveLength(1);
+        expect(withCode(diagnostics, 'HRK001')).toHaveLength(2);
+    }, 60_000);
 });
