@@ -29,7 +29,10 @@ export interface CliRunnerOptions {
 }
 
 export interface CliOutcome {
+    /** Wall time, as the user waits. */
     ms: number;
+    /** Processor time of the process (user and system): what the wall time would be on an idle machine, roughly. */
+    cpuMs: number;
     /** Peak resident memory of the process, in MB (0 when it did not report: killed or crashed). */
     maxRssMb: number;
     exitCode: number | null;
@@ -62,9 +65,9 @@ export function runCliCase(fuzzCase: CliCase, options: CliRunnerOptions): CliOut
         });
         const ms = performance.now() - started;
         const problems: Problem[] = [];
-        let exitReport: { maxRssKb: number; code: number } | undefined;
+        let exitReport: { maxRssKb: number; cpuMicros: number; code: number } | undefined;
         try {
-            exitReport = JSON.parse(String(result.output[3] ?? '')) as { maxRssKb: number; code: number };
+            exitReport = JSON.parse(String(result.output[3] ?? '')) as { maxRssKb: number; cpuMicros: number; code: number };
         } catch {
             exitReport = undefined;
         }
@@ -90,7 +93,7 @@ export function runCliCase(fuzzCase: CliCase, options: CliRunnerOptions): CliOut
         }
         if (ms > options.boundMs) problems.push({ kind: 'slow', phase: 'cli', message: `took ${Math.round(ms)} ms (bound ${options.boundMs} ms)` });
         if (maxRssMb > options.memoryBoundMb) problems.push({ kind: 'memory', phase: 'cli', message: `peak memory ${Math.round(maxRssMb)} MB (bound ${options.memoryBoundMb} MB)` });
-        return { ms, maxRssMb, exitCode: result.status, diagnostics, codes, problems };
+        return { ms, cpuMs: exitReport ? exitReport.cpuMicros / 1000 : 0, maxRssMb, exitCode: result.status, diagnostics, codes, problems };
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -66,8 +66,9 @@ interface CaseRecord {
     ms: number;
     bytes: number;
     problems: Problem[];
-    /** Command-line cases: the peak memory of the process, in MB. */
+    /** Command-line cases: the peak memory of the process, in MB, and its processor time. */
     maxRssMb?: number;
+    cpuMs?: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -222,7 +223,7 @@ function runCliStreams(options: Options, root: string, records: CaseRecord[], co
     const record = (stream: 'bytes' | 'limit', index: number, fuzzCase: CliCase) => {
         const outcome = runCliCase(fuzzCase, runner);
         const bytes = Object.values(fuzzCase.files).reduce((n, b) => n + b.length, 0);
-        records.push({ stream, index, kind: fuzzCase.kind, label: fuzzCase.label, ms: outcome.ms, bytes, problems: outcome.problems, maxRssMb: outcome.maxRssMb });
+        records.push({ stream, index, kind: fuzzCase.kind, label: fuzzCase.label, ms: outcome.ms, bytes, problems: outcome.problems, maxRssMb: outcome.maxRssMb, cpuMs: outcome.cpuMs });
         for (const [code, n] of Object.entries(outcome.codes)) codes[code] = (codes[code] ?? 0) + n;
         if (outcome.problems.length > 0) {
             console.log(`✗ ${stream} #${index} (${fuzzCase.label.slice(0, 160)}): ${outcome.problems.map(p => `${p.kind} in ${p.phase}: ${p.message.split('\n')[0]}`).join(' | ').slice(0, 600)}`);
@@ -241,7 +242,7 @@ function runCliStreams(options: Options, root: string, records: CaseRecord[], co
         for (const shape of limitShapes) {
             const fuzzCase = limitCase(shape, examples, options.limitBytes, options.seed + k, (index % 2 === 0 ? 'nl' : 'en'));
             const outcome = record('limit', index++, fuzzCase);
-            console.log(`  ${fuzzCase.label}: ${Math.round(outcome.ms)} ms, ${Math.round(outcome.maxRssMb)} MB, exit ${outcome.exitCode}, ${outcome.diagnostics} diagnostics`);
+            console.log(`  ${fuzzCase.label}: ${Math.round(outcome.ms)} ms (processor ${Math.round(outcome.cpuMs)} ms), ${Math.round(outcome.maxRssMb)} MB, exit ${outcome.exitCode}, ${outcome.diagnostics} diagnostics`);
         }
     }
 }
@@ -253,9 +254,10 @@ function limitSummary(records: readonly CaseRecord[]) {
         cases: selected.length,
         withProblems: selected.filter(r => r.problems.length > 0).length,
         maxMs: Math.round(Math.max(0, ...selected.map(r => r.ms))),
+        maxCpuMs: Math.round(Math.max(0, ...selected.map(r => r.cpuMs ?? 0))),
         maxRssMb: Math.round(Math.max(0, ...selected.map(r => r.maxRssMb ?? 0))),
         largestMb: Number((Math.max(0, ...selected.map(r => r.bytes)) / 1024 / 1024).toFixed(2)),
-        byShape: selected.map(r => ({ case: r.label, ms: Math.round(r.ms), maxRssMb: Math.round(r.maxRssMb ?? 0), problems: r.problems.length }))
+        byShape: selected.map(r => ({ case: r.label, ms: Math.round(r.ms), cpuMs: Math.round(r.cpuMs ?? 0), maxRssMb: Math.round(r.maxRssMb ?? 0), problems: r.problems.length }))
     };
 }
 
@@ -283,7 +285,7 @@ async function main(): Promise<void> {
         const fuzzCase = limitCase(shape, loadExamples(projectPaths(root).examples), options.limitBytes, options.seed, 'nl');
         console.log(fuzzCase.label);
         const outcome = runCliCase(fuzzCase, { root, boundMs: options.cliBoundMs, memoryBoundMb: options.memoryBoundMb, killMs: options.hangMs });
-        console.log(JSON.stringify({ ms: Math.round(outcome.ms), maxRssMb: Math.round(outcome.maxRssMb), exitCode: outcome.exitCode, codes: outcome.codes }, null, 2));
+        console.log(JSON.stringify({ ms: Math.round(outcome.ms), cpuMs: Math.round(outcome.cpuMs), maxRssMb: Math.round(outcome.maxRssMb), exitCode: outcome.exitCode, codes: outcome.codes }, null, 2));
         for (const p of outcome.problems) console.log(`\n${p.kind} in ${p.phase}:\n${p.message}`);
         if (process.argv.includes('--write')) {
             const file = path.join(os.tmpdir(), `hrk-fuzz-limit-${shape}.hrk`);
@@ -298,7 +300,7 @@ async function main(): Promise<void> {
         eachBytesCase(options, root, index, index + 1, (_i, fuzzCase) => {
             console.log(`bytes #${index}: ${fuzzCase.label}`);
             const outcome = runCliCase(fuzzCase, { root, boundMs: options.cliBoundMs, memoryBoundMb: options.memoryBoundMb, killMs: options.hangMs });
-            console.log(JSON.stringify({ ms: Math.round(outcome.ms), maxRssMb: Math.round(outcome.maxRssMb), exitCode: outcome.exitCode, codes: outcome.codes }, null, 2));
+            console.log(JSON.stringify({ ms: Math.round(outcome.ms), cpuMs: Math.round(outcome.cpuMs), maxRssMb: Math.round(outcome.maxRssMb), exitCode: outcome.exitCode, codes: outcome.codes }, null, 2));
             for (const p of outcome.problems) console.log(`\n${p.kind} in ${p.phase}:\n${p.message}`);
             if (process.argv.includes('--write')) {
                 for (const [name, bytes] of Object.entries(fuzzCase.files)) {
