@@ -66,9 +66,10 @@ interface CaseRecord {
     ms: number;
     bytes: number;
     problems: Problem[];
-    /** Command-line cases: the peak memory of the process, in MB, and its processor time. */
-    maxRssMb?: number;
+    /** Processor time (see CaseOutcome.cpuMs; for command-line cases, that of the child process). */
     cpuMs?: number;
+    /** Command-line cases: the peak memory of the process, in MB. */
+    maxRssMb?: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -173,7 +174,7 @@ async function runStream(options: Options, stream: Stream, count: number, root: 
                 current = undefined;
                 finished = message.index + 1;
                 const { outcome } = message;
-                records.push({ stream, index: message.index, kind: message.kind, label: message.label, ms: outcome.ms, bytes: message.bytes, problems: outcome.problems });
+                records.push({ stream, index: message.index, kind: message.kind, label: message.label, ms: outcome.ms, cpuMs: outcome.cpuMs, bytes: message.bytes, problems: outcome.problems });
                 for (const [code, n] of Object.entries(outcome.codes)) codes[code] = (codes[code] ?? 0) + n;
                 for (const [phase, ms] of Object.entries(outcome.phases)) phases[phase] = (phases[phase] ?? 0) + ms;
                 if (outcome.problems.length > 0) {
@@ -271,6 +272,8 @@ function summary(records: readonly CaseRecord[], kind?: CaseKind) {
         medianMs: Math.round(quantile(times, 0.5)),
         p99Ms: Math.round(quantile(times, 0.99)),
         maxMs: Math.round(times.at(-1) ?? 0),
+        maxCpuMs: Math.round(Math.max(0, ...selected.map(r => r.cpuMs ?? 0))),
+        ...(slowest ? { slowestCpuMs: Math.round(slowest.cpuMs ?? 0) } : {}),
         ...(slowest ? { slowest: `${slowest.stream} #${slowest.index}: ${slowest.label.slice(0, 200)}` } : {})
     };
 }
@@ -321,7 +324,7 @@ async function main(): Promise<void> {
         await eachCase(options, stream, root, index, index + 1, async (_i, fuzzCase) => {
             console.log(`${stream} #${index}: ${fuzzCase.label}`);
             const outcome = await harness.run(fuzzCase);
-            console.log(JSON.stringify({ ms: Math.round(outcome.ms), phases: outcome.phases, codes: outcome.codes }, null, 2));
+            console.log(JSON.stringify({ ms: Math.round(outcome.ms), cpuMs: Math.round(outcome.cpuMs), phases: outcome.phases, codes: outcome.codes }, null, 2));
             for (const p of outcome.problems) console.log(`\n${p.kind} in ${p.phase}:\n${p.message}`);
             if (process.argv.includes('--write')) {
                 for (const [name, text] of Object.entries(fuzzCase.files)) {
