@@ -34,7 +34,9 @@ export type ProblemKind =
     /** An output that breaks its contract (JSON schema, edits outside the document, …). */
     | 'output'
     /** The case took longer than the bound. */
-    | 'slow';
+    | 'slow'
+    /** The command used more memory than the bound (command-line cases). */
+    | 'memory';
 
 export interface Problem {
     kind: ProblemKind;
@@ -45,6 +47,11 @@ export interface Problem {
 
 export interface CaseOutcome {
     ms: number;
+    /**
+     * Processor time of the process during the case (all its threads: the case's own and the
+     * garbage collector's). Unlike the wall time, hardly stretched by other work on a shared machine.
+     */
+    cpuMs: number;
     problems: Problem[];
     /** Diagnostics by code (HRK000 …), over all documents. */
     codes: Record<string, number>;
@@ -87,6 +94,7 @@ export class FuzzHarness {
         const phases: Record<string, number> = {};
         const codes: Record<string, number> = {};
         const started = performance.now();
+        const cpuBefore = process.cpuUsage();
         const restore = captureConsole(problems);
         const services = this.services;
         services.i18n.Locale.taal = (fuzzCase.probes[0] ?? 0) % 5 === 0 ? 'en' : 'nl';
@@ -167,8 +175,10 @@ export class FuzzHarness {
         }
 
         const ms = performance.now() - started;
-        if (ms > this.boundMs) problems.push({ kind: 'slow', phase: 'case', message: `took ${Math.round(ms)} ms (bound ${this.boundMs} ms)` });
-        return { ms, problems, codes, phases };
+        const cpu = process.cpuUsage(cpuBefore);
+        const cpuMs = (cpu.user + cpu.system) / 1000;
+        if (ms > this.boundMs) problems.push({ kind: 'slow', phase: 'case', message: `took ${Math.round(ms)} ms (bound ${this.boundMs} ms; processor time ${Math.round(cpuMs)} ms)` });
+        return { ms, cpuMs, problems, codes, phases };
     }
 
     /** The editor features at the probe positions, as the language server would call them. */

@@ -25,7 +25,13 @@ export type Mutation =
     | { kind: 'insertText'; at: number; text: string }
     | { kind: 'nul'; at: number; count: number; replace: boolean }
     | { kind: 'lineEndings'; style: 'crlf' | 'cr' | 'mixed' }
-    | { kind: 'bom' };
+    | { kind: 'bom' }
+    /** A token replaced by a name or a string of `length` characters (the issue's 30 000-letter names). */
+    | { kind: 'longToken'; at: number; length: number; what: 'name' | 'string' }
+    /** A string or comment opened `count` times and never closed (`"\"\"\…` was quadratic). */
+    | { kind: 'unclosed'; at: number; opener: string; count: number }
+    /** Control characters and line breaks put into every string of the file. */
+    | { kind: 'textControls'; text: string };
 
 /** One workspace to check: file name → text, and how it was made (for the report and replay). */
 export interface FuzzCase {
@@ -127,6 +133,22 @@ export function applyMutation(text: string, m: Mutation): string {
             return changeLineEndings(text, m.style);
         case 'bom':
             return '\uFEFF' + text;
+        case 'longToken': {
+            const tokens = tokenize(text);
+            const solid = tokens.flatMap((t, i) => t.space ? [] : [i]);
+            if (solid.length === 0) return text;
+            const long = m.what === 'name' ? `Lang${'x'.repeat(m.length)}` : `"${'tekst '.repeat(Math.ceil(m.length / 6))}"`;
+            const out = tokens.map(t => t.text);
+            out[solid[m.at % solid.length]] = long;
+            return out.join('');
+        }
+        case 'unclosed': {
+            const at = m.at % (text.length + 1);
+            return text.slice(0, at) + m.opener.repeat(m.count) + text.slice(at);
+        }
+        case 'textControls':
+            // After the opening quote of every complete string: each text of the file carries them.
+            return tokenize(text).map(t => /^"[^]*"$/.test(t.text) && t.text.length >= 2 ? `"${m.text}${t.text.slice(1)}` : t.text).join('');
     }
 }
 
@@ -176,6 +198,9 @@ export function describeMutation(m: Mutation): string {
         case 'nul': return `nul@${m.at}×${m.count}${m.replace ? ' (replacing)' : ''}`;
         case 'lineEndings': return `lineEndings:${m.style}`;
         case 'bom': return 'bom';
+        case 'longToken': return `longToken@${m.at}:${m.what}×${m.length}`;
+        case 'unclosed': return `unclosed@${m.at}:${JSON.stringify(m.opener)}×${m.count}`;
+        case 'textControls': return `textControls:${JSON.stringify(m.text)}`;
     }
 }
 
@@ -196,6 +221,17 @@ export const awkwardCharacters: readonly string[] = [
 ];
 
 const position = fc.nat({ max: 1_000_000 });
+
+/**
+ * What text from a file can carry to a terminal or a CI log: escape sequences (OSC sets the window
+ * title, CSI erases a line), BEL, NUL, DEL, C1 controls, every kind of line break, and a line that
+ * looks like a GitHub Actions command or a summary line.
+ */
+export const controlTexts: readonly string[] = [
+    '\u001b]0;titel\u0007', '\u001b[2K\r', '\u001b[31mrood\u001b[0m', '\u0007', '\u0000', '\u007f', '\u009b31m', '\u0085',
+    '\n::error file=x.hrk,line=1::nep\n', '\r\n0 bestanden gecontroleerd: 0 fouten, 0 waarschuwingen.\n', '\u2028', '\u2029', '\r',
+    '\u000b\u000c', '\u202e', '\t'
+];
 
 const keywordArb = fc.constantFrom(...grammarKeywords());
 
@@ -218,7 +254,10 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('insertText' as const), at: position, text: unicodeTextArb }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('nul' as const), at: position, count: fc.integer({ min: 1, max: 4 }), replace: fc.boolean() }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('lineEndings' as const), style: fc.constantFrom('crlf' as const, 'cr' as const, 'mixed' as const) }) },
-    { weight: 1, arbitrary: fc.constant({ kind: 'bom' as const }) }
+    { weight: 1, arbitrary: fc.constant({ kind: 'bom' as const }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('longToken' as const), at: position, length: fc.constantFrom(150, 2_000, 30_000), what: fc.constantFrom('name' as const, 'string' as const) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('unclosed' as const), at: position, opener: fc.constantFrom('"', '"\\', '/*', '/** ', '"\\\n'), count: fc.constantFrom(1, 50, 5_000) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('textControls' as const), text: fc.oneof(fc.constantFrom(...controlTexts), fc.array(fc.constantFrom(...controlTexts), { minLength: 2, maxLength: 4 }).map(a => a.join(''))) }) }
 );
 
 const probesArb = fc.array(fc.nat({ max: 1_000_000 }), { minLength: 3, maxLength: 3 });

@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
+import { bytesCaseArb, limitCase, limitShapes, type CliCase, type LimitShape } from './bytes.js';
+import { runCliCase } from './cli-runner.js';
 import { FuzzHarness, projectPaths, type CaseOutcome, type Problem } from './harness.js';
 import { deepWorkspaceArb, hugeWorkspaceArb, loadExamples, mutatedWorkspaceArb, type FuzzCase } from './mutations.js';
 
@@ -14,7 +16,13 @@ import { deepWorkspaceArb, hugeWorkspaceArb, loadExamples, mutatedWorkspaceArb, 
  * a new worker at the next case. Two streams of cases, each reproducible from the seed:
  * - `--cases N` mutated workspaces (1 in 100 a 5 000-deep file instead);
  * - `--huge H` 10 MB files (default N / 500).
- * `--replay I` (or `--replay huge:I`) runs one case again and prints its problems in full.
+ * Then, through the command line as child processes (fuzz/cli-runner.ts), timed and with their peak
+ * memory measured:
+ * - `--cli C` example files damaged as bytes (default N / 50): bad UTF-8 of every class, UTF-16,
+ *   Latin-1, NUL bytes, cut files;
+ * - `--limits K` files of `--limit-mb` MB (default 1) in every limit shape, K seeds each (default 1):
+ *   the figures of the limit table in docs/reliability.md.
+ * `--replay I` (or `--replay huge:I`, `--replay bytes:I`) runs one case again and prints its problems in full.
  */
 
 interface Options {
@@ -27,10 +35,16 @@ interface Options {
     depth: number;
     hugeBytes: number;
     report: string;
-    replay?: { stream: Stream; index: number };
+    cli: number;
+    limits: number;
+    limitBytes: number;
+    cliBoundMs: number;
+    memoryBoundMb: number;
+    replay?: { stream: Stream | 'bytes'; index: number } | { stream: 'limit'; shape: LimitShape };
 }
 
 type Stream = 'mutated' | 'huge';
+type CaseKind = FuzzCase['kind'] | CliCase['kind'];
 
 interface WorkerInput {
     options: Options;
@@ -45,13 +59,17 @@ type WorkerMessage =
     | { type: 'done'; stream: Stream; index: number; label: string; kind: FuzzCase['kind']; outcome: CaseOutcome; bytes: number };
 
 interface CaseRecord {
-    stream: Stream;
+    stream: Stream | 'bytes' | 'limit';
     index: number;
-    kind: FuzzCase['kind'];
+    kind: CaseKind;
     label: string;
     ms: number;
     bytes: number;
     problems: Problem[];
+    /** Processor time (see CaseOutcome.cpuMs; for command-line cases, that of the child process). */
+    cpuMs?: number;
+    /** Command-line cases: the peak memory of the process, in MB. */
+    maxRssMb?: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -68,6 +86,10 @@ function parseOptions(argv: string[]): Options {
     };
     const cases = number('cases', 10_000);
     const replay = value('replay');
+    const replayStream = replay?.includes(':') ? replay.split(':')[0] : 'mutated';
+    if (replayStream !== 'mutated' && replayStream !== 'huge' && replayStream !== 'bytes' && replayStream !== 'limit') throw new Error(`--replay ${replay}: mutated, huge, bytes or limit`);
+    const replayShape = replay?.split(':')[1] as LimitShape | undefined;
+    if (replayStream === 'limit' && !limitShapes.includes(replayShape as LimitShape)) throw new Error(`--replay limit:<shape>, one of ${limitShapes.join(', ')}`);
     return {
         cases,
         huge: number('huge', Math.max(1, Math.round(cases / 500))),
@@ -78,7 +100,13 @@ function parseOptions(argv: string[]): Options {
         depth: number('depth', 5000),
         hugeBytes: number('huge-mb', 10) * 1024 * 1024,
         report: value('report') ?? 'fuzz/last-run.json',
-        ...(replay !== undefined ? { replay: replay.startsWith('huge:') ? { stream: 'huge' as const, index: Number(replay.slice(5)) } : { stream: 'mutated' as const, index: Number(replay) } } : {})
+        cli: number('cli', Math.round(cases / 50)),
+        limits: number('limits', 1),
+        limitBytes: number('limit-mb', 1) * 1024 * 1024,
+        cliBoundMs: number('cli-bound', 10_000),
+        memoryBoundMb: number('memory-bound', 1024),
+        ...(replay === undefined ? {} : replayStream === 'limit' ? { replay: { stream: 'limit' as const, shape: replayShape as LimitShape } } :
+            { replay: { stream: replayStream, index: Number(replay.includes(':') ? replay.split(':')[1] : replay) } })
     };
 }
 
@@ -146,7 +174,7 @@ async function runStream(options: Options, stream: Stream, count: number, root: 
                 current = undefined;
                 finished = message.index + 1;
                 const { outcome } = message;
-                records.push({ stream, index: message.index, kind: message.kind, label: message.label, ms: outcome.ms, bytes: message.bytes, problems: outcome.problems });
+                records.push({ stream, index: message.index, kind: message.kind, label: message.label, ms: outcome.ms, cpuMs: outcome.cpuMs, bytes: message.bytes, problems: outcome.problems });
                 for (const [code, n] of Object.entries(outcome.codes)) codes[code] = (codes[code] ?? 0) + n;
                 for (const [phase, ms] of Object.entries(outcome.phases)) phases[phase] = (phases[phase] ?? 0) + ms;
                 if (outcome.problems.length > 0) {
@@ -177,7 +205,64 @@ function quantile(sorted: readonly number[], q: number): number {
     return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-function summary(records: readonly CaseRecord[], kind?: FuzzCase['kind']) {
+// ---------------------------------------------------------------- the command line
+
+/** The byte-damaged cases, generated by fast-check from the seed (a seed of their own). */
+function eachBytesCase(options: Options, root: string, from: number, count: number, visit: (index: number, fuzzCase: CliCase) => void): void {
+    const examples = loadExamples(projectPaths(root).examples);
+    let index = 0;
+    fc.check(fc.property(bytesCaseArb(examples), fuzzCase => {
+        const i = index++;
+        if (i >= from && i < count) visit(i, fuzzCase);
+        return true;
+    }), { seed: options.seed + 2_000_003, numRuns: count, endOnFailure: true });
+}
+
+/** Runs the command-line cases one after the other (each is a process of its own). */
+function runCliStreams(options: Options, root: string, records: CaseRecord[], codes: Record<string, number>): void {
+    const runner = { root, boundMs: options.cliBoundMs, memoryBoundMb: options.memoryBoundMb, killMs: options.hangMs };
+    const record = (stream: 'bytes' | 'limit', index: number, fuzzCase: CliCase) => {
+        const outcome = runCliCase(fuzzCase, runner);
+        const bytes = Object.values(fuzzCase.files).reduce((n, b) => n + b.length, 0);
+        records.push({ stream, index, kind: fuzzCase.kind, label: fuzzCase.label, ms: outcome.ms, bytes, problems: outcome.problems, maxRssMb: outcome.maxRssMb, cpuMs: outcome.cpuMs });
+        for (const [code, n] of Object.entries(outcome.codes)) codes[code] = (codes[code] ?? 0) + n;
+        if (outcome.problems.length > 0) {
+            console.log(`✗ ${stream} #${index} (${fuzzCase.label.slice(0, 160)}): ${outcome.problems.map(p => `${p.kind} in ${p.phase}: ${p.message.split('\n')[0]}`).join(' | ').slice(0, 600)}`);
+        }
+        return outcome;
+    };
+    const started = Date.now();
+    eachBytesCase(options, root, 0, options.cli, (index, fuzzCase) => {
+        record('bytes', index, fuzzCase);
+        const done = index + 1;
+        if (done % 50 === 0 || done === options.cli) console.log(`  bytes: ${done}/${options.cli} cases, ${(done / ((Date.now() - started) / 1000)).toFixed(1)} cases/s`);
+    });
+    const examples = loadExamples(projectPaths(root).examples);
+    let index = 0;
+    for (let k = 0; k < options.limits; k++) {
+        for (const shape of limitShapes) {
+            const fuzzCase = limitCase(shape, examples, options.limitBytes, options.seed + k, (index % 2 === 0 ? 'nl' : 'en'));
+            const outcome = record('limit', index++, fuzzCase);
+            console.log(`  ${fuzzCase.label}: ${Math.round(outcome.ms)} ms (processor ${Math.round(outcome.cpuMs)} ms), ${Math.round(outcome.maxRssMb)} MB, exit ${outcome.exitCode}, ${outcome.diagnostics} diagnostics`);
+        }
+    }
+}
+
+/** The limit cases, one line each: what the limit table of docs/reliability.md is made of. */
+function limitSummary(records: readonly CaseRecord[]) {
+    const selected = records.filter(r => r.kind === 'limit');
+    return {
+        cases: selected.length,
+        withProblems: selected.filter(r => r.problems.length > 0).length,
+        maxMs: Math.round(Math.max(0, ...selected.map(r => r.ms))),
+        maxCpuMs: Math.round(Math.max(0, ...selected.map(r => r.cpuMs ?? 0))),
+        maxRssMb: Math.round(Math.max(0, ...selected.map(r => r.maxRssMb ?? 0))),
+        largestMb: Number((Math.max(0, ...selected.map(r => r.bytes)) / 1024 / 1024).toFixed(2)),
+        byShape: selected.map(r => ({ case: r.label, ms: Math.round(r.ms), cpuMs: Math.round(r.cpuMs ?? 0), maxRssMb: Math.round(r.maxRssMb ?? 0), problems: r.problems.length }))
+    };
+}
+
+function summary(records: readonly CaseRecord[], kind?: CaseKind) {
     const selected = kind ? records.filter(r => r.kind === kind) : records;
     const times = selected.map(r => r.ms).sort((a, b) => a - b);
     const slowest = [...selected].sort((a, b) => b.ms - a.ms)[0];
@@ -187,6 +272,8 @@ function summary(records: readonly CaseRecord[], kind?: FuzzCase['kind']) {
         medianMs: Math.round(quantile(times, 0.5)),
         p99Ms: Math.round(quantile(times, 0.99)),
         maxMs: Math.round(times.at(-1) ?? 0),
+        maxCpuMs: Math.round(Math.max(0, ...selected.map(r => r.cpuMs ?? 0))),
+        ...(slowest ? { slowestCpuMs: Math.round(slowest.cpuMs ?? 0) } : {}),
         ...(slowest ? { slowest: `${slowest.stream} #${slowest.index}: ${slowest.label.slice(0, 200)}` } : {})
     };
 }
@@ -196,13 +283,48 @@ async function main(): Promise<void> {
     const root = process.cwd();
     if (!fs.existsSync(projectPaths(root).examples)) throw new Error('run from the project root (examples/ not found)');
 
+    if (options.replay?.stream === 'limit') {
+        const { shape } = options.replay;
+        const fuzzCase = limitCase(shape, loadExamples(projectPaths(root).examples), options.limitBytes, options.seed, 'nl');
+        console.log(fuzzCase.label);
+        const outcome = runCliCase(fuzzCase, { root, boundMs: options.cliBoundMs, memoryBoundMb: options.memoryBoundMb, killMs: options.hangMs });
+        console.log(JSON.stringify({ ms: Math.round(outcome.ms), cpuMs: Math.round(outcome.cpuMs), maxRssMb: Math.round(outcome.maxRssMb), exitCode: outcome.exitCode, codes: outcome.codes }, null, 2));
+        for (const p of outcome.problems) console.log(`\n${p.kind} in ${p.phase}:\n${p.message}`);
+        if (process.argv.includes('--write')) {
+            const file = path.join(os.tmpdir(), `hrk-fuzz-limit-${shape}.hrk`);
+            fs.writeFileSync(file, Object.values(fuzzCase.files)[0]);
+            console.log(`written: ${file}`);
+        }
+        process.exitCode = outcome.problems.length > 0 ? 1 : 0;
+        return;
+    }
+    if (options.replay?.stream === 'bytes') {
+        const { index } = options.replay;
+        eachBytesCase(options, root, index, index + 1, (_i, fuzzCase) => {
+            console.log(`bytes #${index}: ${fuzzCase.label}`);
+            const outcome = runCliCase(fuzzCase, { root, boundMs: options.cliBoundMs, memoryBoundMb: options.memoryBoundMb, killMs: options.hangMs });
+            console.log(JSON.stringify({ ms: Math.round(outcome.ms), cpuMs: Math.round(outcome.cpuMs), maxRssMb: Math.round(outcome.maxRssMb), exitCode: outcome.exitCode, codes: outcome.codes }, null, 2));
+            for (const p of outcome.problems) console.log(`\n${p.kind} in ${p.phase}:\n${p.message}`);
+            if (process.argv.includes('--write')) {
+                for (const [name, bytes] of Object.entries(fuzzCase.files)) {
+                    const file = path.join(os.tmpdir(), `hrk-fuzz-bytes-${index}`, name);
+                    fs.mkdirSync(path.dirname(file), { recursive: true });
+                    fs.writeFileSync(file, bytes);
+                    console.log(`written: ${file}`);
+                }
+            }
+            process.exitCode = outcome.problems.length > 0 ? 1 : 0;
+        });
+        return;
+    }
     if (options.replay) {
-        const { stream, index } = options.replay;
+        const { index } = options.replay;
+        const stream: Stream = options.replay.stream;
         const harness = new FuzzHarness({ boundMs: stream === 'huge' ? options.hugeBoundMs : options.boundMs, schemaFile: projectPaths(root).schema });
         await eachCase(options, stream, root, index, index + 1, async (_i, fuzzCase) => {
             console.log(`${stream} #${index}: ${fuzzCase.label}`);
             const outcome = await harness.run(fuzzCase);
-            console.log(JSON.stringify({ ms: Math.round(outcome.ms), phases: outcome.phases, codes: outcome.codes }, null, 2));
+            console.log(JSON.stringify({ ms: Math.round(outcome.ms), cpuMs: Math.round(outcome.cpuMs), phases: outcome.phases, codes: outcome.codes }, null, 2));
             for (const p of outcome.problems) console.log(`\n${p.kind} in ${p.phase}:\n${p.message}`);
             if (process.argv.includes('--write')) {
                 for (const [name, text] of Object.entries(fuzzCase.files)) {
@@ -221,9 +343,10 @@ async function main(): Promise<void> {
     const codes: Record<string, number> = {};
     const phases: Record<string, number> = {};
     const started = Date.now();
-    console.log(`fuzz: ${options.cases} mutated cases (1 in 100 ${options.depth} deep) and ${options.huge} huge ones, seed ${options.seed}`);
+    console.log(`fuzz: ${options.cases} mutated cases (1 in 100 ${options.depth} deep), ${options.huge} huge ones, ${options.cli} byte-damaged ones and ${options.limits * limitShapes.length} of ${options.limitBytes / 1024 / 1024} MB through the command line, seed ${options.seed}`);
     await runStream(options, 'mutated', options.cases, root, records, codes, phases);
     await runStream(options, 'huge', options.huge, root, records, codes, phases);
+    runCliStreams(options, root, records, codes);
 
     const problems = records.flatMap(r => r.problems.map(p => ({ ...p, case: `${r.stream} #${r.index}`, label: r.label })));
     const byKind: Record<string, number> = {};
@@ -236,11 +359,16 @@ async function main(): Promise<void> {
         hugeMb: options.hugeBytes / 1024 / 1024,
         boundMs: options.boundMs,
         hugeBoundMs: options.hugeBoundMs,
+        cliBoundMs: options.cliBoundMs,
+        memoryBoundMb: options.memoryBoundMb,
+        limitMb: options.limitBytes / 1024 / 1024,
         wallSeconds: Math.round((Date.now() - started) / 1000),
         all: summary(records),
         mutated: summary(records, 'mutated'),
         deep: summary(records, 'deep'),
         huge: summary(records, 'huge'),
+        bytes: summary(records, 'bytes'),
+        limits: limitSummary(records),
         problemsByKind: byKind,
         escapes: (byKind.escape ?? 0) + (byKind.swallowed ?? 0),
         diagnosticsByCode: Object.fromEntries(Object.entries(codes).sort(([a], [b]) => a.localeCompare(b))),

@@ -10,6 +10,8 @@ import { HandreikingGeneratedModule, HandreikingGeneratedSharedModule } from './
 import { Clock, LocaleSetting } from './i18n/locale.js';
 import { HandreikingLexerErrorMessageProvider, HandreikingParserErrorMessageProvider } from './parser/error-messages.js';
 import { HandreikingLexer } from './parser/handreiking-lexer.js';
+import { createHandreikingParser } from './parser/handreiking-parser.js';
+import { HandreikingTokenBuilder } from './parser/handreiking-token-builder.js';
 import { HandreikingScopeComputation } from './scoping/handreiking-scope-computation.js';
 import { HandreikingScopeProvider } from './scoping/handreiking-scope-provider.js';
 import { HandreikingReferences } from './scoping/handreiking-references.js';
@@ -61,7 +63,11 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
     parser: {
         ParserErrorMessageProvider: services => new HandreikingParserErrorMessageProvider(services.i18n.Locale),
         LexerErrorMessageProvider: services => new HandreikingLexerErrorMessageProvider(services.i18n.Locale),
-        Lexer: services => new HandreikingLexer(services)
+        Lexer: services => new HandreikingLexer(services),
+        // Strings and comments in linear time on any text (see parser/linear-terminals.ts).
+        TokenBuilder: () => new HandreikingTokenBuilder(),
+        // Langium's parser, reading no further after MAX_PARSER_ERRORS errors (parser/handreiking-parser.ts).
+        LangiumParser: services => createHandreikingParser(services)
     },
     references: {
         ScopeComputation: services => new HandreikingScopeComputation(services),

@@ -4,7 +4,7 @@ import type { Taal } from '../i18n/locale.js';
 import { provenanceBalance } from '../provenance/herkomst-balance.js';
 import { cliMessages } from './cli-messages.js';
 import { balanceTable } from './provenance-table.js';
-import { loadWorkspace, type LoadedWorkspace } from './load-workspace.js';
+import { loadWorkspace, reportUnread, type LoadedWorkspace } from './load-workspace.js';
 import { ExitCode } from './usage-error.js';
 
 export interface CheckOptions {
@@ -29,9 +29,11 @@ export interface ReportedDiagnostic {
     message: string;
 }
 
-/** `out` takes one line of text, `outJson` the JSON document of `--format json`. */
-export async function checkCommand(paths: string[], options: CheckOptions, out: (line: string) => void, outJson: (json: string) => void): Promise<number> {
+/** `out` takes one line of text, `outJson` the JSON document of `--format json`, `err` a line for stderr. */
+export async function checkCommand(paths: string[], options: CheckOptions, out: (line: string) => void, outJson: (json: string) => void, err: (line: string) => void): Promise<number> {
     const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], options);
+    // Files that could not be read are named on stderr; the others are checked all the same.
+    const someUnread = reportUnread(workspace, err);
     const all = reportedDiagnostics(workspace);
     const errors = all.filter(d => d.severity === 'error').length;
     const warnings = all.filter(d => d.severity === 'warning').length;
@@ -56,6 +58,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, out: 
         if (balance) balanceTable(balance, options.taal).forEach(line => out(line));
         out(t.summary(workspace.files.length, errors, warnings));
     }
+    if (someUnread) return ExitCode.Usage;
     return errors > 0 ? ExitCode.Problems : ExitCode.Ok;
 }
 

@@ -3,7 +3,7 @@ import { exportWorkspaceJson, serializeJson } from '../generation/json/export-js
 import type { Taal } from '../i18n/locale.js';
 import { printDiagnostics, reportedDiagnostics } from './check-command.js';
 import { cliMessages } from './cli-messages.js';
-import { loadWorkspace } from './load-workspace.js';
+import { loadWorkspace, reportUnread } from './load-workspace.js';
 import { OutputTarget } from './output-target.js';
 import { ExitCode, ExportProblem, UsageError } from './usage-error.js';
 
@@ -55,6 +55,11 @@ export async function exportCommand(format: string, paths: string[], options: Ex
     if (!load) throw new UsageError(t.badExportFormat(format));
     const exporter = await load();
     const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], { taal: options.taal, peildatum: options.peildatum });
+    // A guide with a file left out is not the guide: nothing is written, not even with --force.
+    if (reportUnread(workspace, err)) {
+        err(t.notAllRead(workspace.unread.length));
+        return ExitCode.Usage;
+    }
     const errors = reportedDiagnostics(workspace).filter(d => d.severity === 'error');
     if (errors.length > 0 && !options.force) {
         printDiagnostics(errors, options.taal, err);

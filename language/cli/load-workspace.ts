@@ -7,14 +7,22 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Taal } from '../i18n/locale.js';
 import { cliMessages } from './cli-messages.js';
 import { UsageError } from './usage-error.js';
-import { decodeSource } from './read-source.js';
+import { decodeSource, MAX_SOURCE_BYTES, readSourceFile, type ReadOutcome } from './read-source.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export interface LoadedWorkspace {
     shared: LangiumSharedServices;
     services: HandreikingServices;
     documents: LangiumDocument[];
+    /** The files read (and checked). */
     files: string[];
+    /** The files that were found but not read, each with its message: the command exits with 2. */
+    unread: UnreadFile[];
+}
+
+export interface UnreadFile {
+    file: string;
+    message: string;
 }
 
 export interface LoadOptions {
@@ -63,8 +71,9 @@ async function walk(folder: string, found: Set<string>, taal: Taal): Promise<voi
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
             if (!skippedFolders.has(entry.name) && !entry.name.startsWith('.')) await walk(full, found, taal);
-        } else if (entry.name.endsWith('.hrk') && (entry.isFile() || entry.isSymbolicLink())) {
-            // A link is followed when the file is read; a broken one is reported there, not skipped.
+        } else if (entry.name.endsWith('.hrk')) {
+            // Links, FIFOs and devices too: what they are is looked at when the file is read, and
+            // anything but a regular file is reported there (never opened), not skipped in silence.
             found.add(full);
         }
     }
@@ -88,15 +97,18 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
     Handreiking.i18n.Clock.fix(options.peildatum);
     Handreiking.handreiking.HerkomstSetting.streng = options.streng ?? false;
     const documents: LangiumDocument[] = [];
+    const read: string[] = [];
+    const unread: UnreadFile[] = [];
     const problems = new Map<LangiumDocument, Diagnostic>();
     for (const file of files) {
-        let bytes: Uint8Array;
-        try {
-            bytes = await fs.readFile(file);
-        } catch (err) {
-            throw new UsageError(cliMessages(options.taal).pathUnreadable(file, (err as Error).message));
+        // One file that cannot be read does not stop the others from being checked.
+        const outcome = await readSourceFile(file);
+        if (!outcome.ok) {
+            unread.push({ file, message: unreadMessage(outcome, path.relative(process.cwd(), file) || file, options.taal) });
+            continue;
         }
-        const source = decodeSource(bytes, options.taal);
+        read.push(file);
+        const source = decodeSource(outcome.bytes, options.taal);
         const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(file));
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
@@ -105,5 +117,20 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     // Problems with the bytes themselves come first: they explain the messages that follow.
     for (const [document, problem] of problems) document.diagnostics = [problem, ...(document.diagnostics ?? [])];
-    return { shared, services: Handreiking, documents, files };
+    return { shared, services: Handreiking, documents, files: read, unread };
+}
+
+function unreadMessage(outcome: Exclude<ReadOutcome, { ok: true }>, shown: string, taal: Taal): string {
+    const t = cliMessages(taal);
+    switch (outcome.reason) {
+        case 'notRegular': return t.notRegularFile(shown, outcome.kind);
+        case 'tooLarge': return t.fileTooLarge(shown, outcome.size, MAX_SOURCE_BYTES);
+        case 'error': return t.pathUnreadable(shown, outcome.message);
+    }
+}
+
+/** Tells about the files that were not read, on `err` (stderr); true if there were any. */
+export function reportUnread(workspace: LoadedWorkspace, err: (line: string) => void): boolean {
+    for (const { message } of workspace.unread) err(message);
+    return workspace.unread.length > 0;
 }

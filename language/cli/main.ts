@@ -63,7 +63,7 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
         .option('--streng', 'inhoud zonder herkomst is een waarschuwing in plaats van een hint / unmarked content is a warning', false)
         .action(async (paths: string[], opts: { format: 'text' | 'json'; lang: Taal; peildatum?: string; herkomst: boolean; streng: boolean }) => {
             const options = { format: opts.format, taal: opts.lang, peildatum: opts.peildatum, herkomst: opts.herkomst, streng: opts.streng };
-            setExit(await checkCommand(paths, options, output.out, output.json));
+            setExit(await checkCommand(paths, options, output.out, output.json, output.err));
         });
 
     program.command('test')
@@ -71,7 +71,7 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
         .argument('[paden...]', 'bestanden of mappen (standaard: de huidige map)')
         .addOption(langOption())
         .action(async (paths: string[], opts: { lang: Taal }) => {
-            setExit(await testCommand(paths, { taal: opts.lang }, output.out));
+            setExit(await testCommand(paths, { taal: opts.lang }, output.out, output.err));
         });
 
     program.command('export')

@@ -2,7 +2,7 @@ import type { Taal } from '../i18n/locale.js';
 import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
 import { exportWorkspaceJson } from '../generation/json/export-json.js';
 import { cliMessages } from './cli-messages.js';
-import { loadWorkspace } from './load-workspace.js';
+import { loadWorkspace, reportUnread } from './load-workspace.js';
 import { ExitCode } from './usage-error.js';
 
 export interface TestOptions {
@@ -13,8 +13,9 @@ export interface TestOptions {
  * `handreiking test`: walks every scenario's tree with its answers and compares the advice reached.
  * The last line is `Scenario's: N passed, N failed`, the form CI systems read.
  */
-export async function testCommand(paths: string[], options: TestOptions, out: (line: string) => void): Promise<number> {
+export async function testCommand(paths: string[], options: TestOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
     const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], { taal: options.taal });
+    const someUnread = reportUnread(workspace, err);
     const json = exportWorkspaceJson(workspace.services, process.cwd());
     const reports = runScenarios(json);
     const t = cliMessages(options.taal);
@@ -31,5 +32,6 @@ export async function testCommand(paths: string[], options: TestOptions, out: (l
     const failed = reports.length - passed;
     if (reports.length === 0) out(t.noScenarios);
     out(`${t.scenariosWord}: ${passed} passed, ${failed} failed`);
+    if (someUnread) return ExitCode.Usage;
     return failed > 0 ? ExitCode.Problems : ExitCode.Ok;
 }

@@ -20,11 +20,19 @@ const nl = {
         `Haakjes mogen hoogstens ${p.max} diep genest worden; de haakjes vanaf hier worden niet gelezen. Schrijf de voorwaarde eenvoudiger.`,
     syntaxTooLong: (p: { max: number }) =>
         `Een voorwaarde mag hoogstens ${p.max} keer ‘en’ of ‘of’ hebben; de voorwaarde wordt vanaf hier niet gelezen. Schrijf de voorwaarde korter.`,
+    tooManyOfCode: (p: { code: string; meer: number; max: number }) =>
+        `Hier en verderop staan nog ${p.meer} meldingen ${p.code} in dit bestand; alleen de eerste ${p.max} worden getoond.`,
+    syntaxRestNotRead: (p: { max: number }) =>
+        `Na ${p.max} taalfouten wordt de rest van het bestand vanaf hier niet gelezen. Los de fouten hierboven eerst op.`,
+    syntaxTooMany: (p: { meer: number; max: number }) =>
+        `Hier en verderop staan nog ${p.meer} taalfouten van deze soort; alleen de eerste ${p.max} worden gemeld. Los de bovenste eerst op: vaak verdwijnen de andere dan vanzelf.`,
     endOfFile: () => 'het einde van het bestand',
     notUtf8: (p: { byte: string; regel: number; kolom: number }) =>
         `Het bestand is geen UTF-8-tekst: byte ${p.byte} op regel ${p.regel}, kolom ${p.kolom} is geen geldig UTF-8-teken. Sla het bestand op als UTF-8 (in Kladblok of Word: ‘Opslaan als’, codering UTF-8).`,
     binaryFile: () =>
         'Dit is geen tekstbestand (er staan binaire gegevens in). Een .hrk-bestand is platte tekst: open het in VS Code of een teksteditor, of verwijder het uit de map.',
+    utf16File: () =>
+        'UTF-16: sla het bestand op als UTF-8. Dit bestand is als UTF-16 opgeslagen (Kladblok noemt dat ‘Unicode’) en is daarom niet gelezen; kies bij ‘Opslaan als’ de codering UTF-8.',
 
     // HRK001
     duplicateName: (p: { naam: string; soort: string; waar: string }) =>
@@ -180,9 +188,13 @@ const en: Catalogue = {
     syntaxAtLeastOne: p => `At least one ${p.verwacht} is needed here; found ${p.gevonden}.`,
     syntaxTooDeep: p => `Parentheses may be nested at most ${p.max} deep; the parentheses from here on are not read. Write the condition more simply.`,
     syntaxTooLong: p => `A condition may have at most ${p.max} ‘en’ or ‘of’; the condition is not read from here on. Write the condition more briefly.`,
+    tooManyOfCode: p => `Here and further on are ${p.meer} more ${p.code} messages in this file; only the first ${p.max} are shown.`,
+    syntaxRestNotRead: p => `After ${p.max} syntax errors, the rest of the file from here on is not read. Fix the errors above first.`,
+    syntaxTooMany: p => `Here and further on are ${p.meer} more syntax errors of this kind; only the first ${p.max} are reported. Fix the first ones: the others often disappear with them.`,
     endOfFile: () => 'the end of the file',
     notUtf8: p => `The file is not UTF-8 text: byte ${p.byte} on line ${p.regel}, column ${p.kolom} is not a valid UTF-8 character. Save the file as UTF-8.`,
     binaryFile: () => 'This is not a text file (it contains binary data). A .hrk file is plain text: open it in VS Code or a text editor, or remove it from the folder.',
+    utf16File: () => 'UTF-16: save the file as UTF-8. This file was saved as UTF-16 (Notepad calls it ‘Unicode’) and was therefore not read; choose the encoding UTF-8 under ‘Save as’.',
 
     duplicateName: p => `The name ‘${p.naam}’ is already used (${p.waar}). Names of ${p.soort} must be unique: choose another name.`,
     duplicateNameElsewhere: () => 'also used here',

@@ -3,6 +3,7 @@ import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
 import type { HandreikingServices } from '../handreiking-module.js';
 import { message } from '../i18n/messages.js';
 import type { LocaleSetting } from '../i18n/locale.js';
+import { HandreikingTokenBuilder } from './handreiking-token-builder.js';
 
 /** How deep parentheses in a funding condition may be nested. */
 export const MAX_PARENTHESES_DEPTH = 50;
@@ -34,6 +35,7 @@ export class HandreikingLexer extends DefaultLexer {
     }
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        if (this.tokenBuilder instanceof HandreikingTokenBuilder) this.tokenBuilder.reset();
         const result = super.tokenize(text, options);
         let depth = 0;
         let operators = 0;

@@ -1,16 +1,59 @@
 import {
-    AstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type ValidationSeverity, DocumentValidator, type LangiumDocument, type ReferenceInfo, type ValidationOptions
+    AstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type ValidationSeverity, DocumentValidator, type LangiumDocument, type ReferenceInfo, type ValidationOptions,
+    type ValidationAcceptor
 } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParseResult } from 'langium';
 import { Beslisboom, Scenario, ScenarioStap, isBeslisboom, isScenario } from '../generated/ast.js';
 import { listNames, message, type MessageKey } from '../i18n/messages.js';
 import type { HandreikingServices } from '../handreiking-module.js';
 import { IssueCodes } from './codes.js';
-import { closestNames } from './distance.js';
+import { closestNames, suggestionBudget, type SuggestionBudget } from './distance.js';
 
 /** For how many different unknown names per document the closest existing names are looked up. */
 export const MAX_SUGGESTION_LOOKUPS = 200;
+
+/**
+ * How many lexing errors, and how many parsing errors, one document reports; one more message
+ * counts the rest. A megabyte of `/* ` or of broken strings is an error every few characters:
+ * 350 000 messages took 16 s and 0.9 GB in the CLI, and would flood an editor's Problems view.
+ */
+export const MAX_SYNTAX_ERRORS = 100;
+
+/**
+ * How many messages of one code (other than HRK000) one document reports; one more, where the
+ * next would have been, counts the rest. A megabyte of `hoofdstuk H "h"` is 65 000 duplicate
+ * names: 24 MB of JSON from the CLI, and more than any Problems view can show.
+ */
+export const MAX_DIAGNOSTICS_PER_CODE = 5000;
+
+/** Counts a document's diagnostics per code, and builds only those that are reported. */
+class PerCodeCap {
+    private readonly counts = new Map<string, number>();
+    private readonly firstLeftOut = new Map<string, Diagnostic>();
+
+    /** The diagnostic built, or undefined when its code is over the cap (it is only counted). */
+    admit(code: unknown, build: () => Diagnostic): Diagnostic | undefined {
+        const key = typeof code === 'string' ? code : '';
+        const n = (this.counts.get(key) ?? 0) + 1;
+        this.counts.set(key, n);
+        if (n <= MAX_DIAGNOSTICS_PER_CODE) return build();
+        if (n === MAX_DIAGNOSTICS_PER_CODE + 1) this.firstLeftOut.set(key, build());
+        return undefined;
+    }
+
+    /** Per code over the cap, one diagnostic at the first one left out that counts them all. */
+    counted(text: (code: string, meer: number) => string): Diagnostic[] {
+        return [...this.firstLeftOut].map(([code, first]) => ({
+            range: first.range,
+            severity: first.severity,
+            code: first.code,
+            source: first.source,
+            message: text(code, this.counts.get(code)! - MAX_DIAGNOSTICS_PER_CODE)
+        }));
+    }
+}
 
 /**
  * Replaces Langium's English linker message ("Could not resolve reference to …") by a Dutch one
@@ -19,26 +62,73 @@ export const MAX_SUGGESTION_LOOKUPS = 200;
  */
 export class HandreikingDocumentValidator extends DefaultDocumentValidator {
     private readonly services: HandreikingServices;
+    /** The cap of the validation under way, per document (by its root). */
+    private readonly caps = new WeakMap<AstNode, PerCodeCap>();
 
     constructor(services: HandreikingServices) {
         super(services);
         this.services = services;
     }
 
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const root = document.parseResult.value;
+        const cap = new PerCodeCap();
+        this.caps.set(root, cap);
+        try {
+            const diagnostics = await super.validateDocument(document, options, cancelToken);
+            const taal = this.services.i18n.Locale.taal;
+            return [...diagnostics, ...cap.counted((code, meer) => message(taal, 'tooManyOfCode', { code, meer, max: MAX_DIAGNOSTICS_PER_CODE }))];
+        } finally {
+            if (this.caps.get(root) === cap) this.caps.delete(root);
+        }
+    }
+
+    private capFor(root: AstNode): PerCodeCap {
+        let cap = this.caps.get(root);
+        if (!cap) this.caps.set(root, cap = new PerCodeCap());
+        return cap;
+    }
+
+    /** Langium's, with every check's diagnostics passing through the cap per code. */
+    override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const cap = this.capFor(rootNode);
+        const items: Diagnostic[] = [];
+        const acceptor: ValidationAcceptor = (severity, text, info) => {
+            const diagnostic = cap.admit(info.code, () => this.toDiagnostic(severity, text, info));
+            if (diagnostic) items.push(diagnostic);
+        };
+        await this.validateAstBefore(rootNode, options, acceptor, cancelToken);
+        await this.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        await this.validateAstAfter(rootNode, options, acceptor, cancelToken);
+        return items;
+    }
+
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
-        super.processLexingErrors(parseResult, diagnostics, options);
+        const all = parseResult.lexerErrors.length;
+        super.processLexingErrors({ ...parseResult, lexerErrors: parseResult.lexerErrors.slice(0, MAX_SYNTAX_ERRORS + 1) }, diagnostics, options);
+        this.countTheRest(diagnostics, start, all);
         for (const d of diagnostics.slice(start)) d.code = IssueCodes.Syntax;
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
-        super.processParsingErrors(parseResult, diagnostics, options);
+        const all = parseResult.parserErrors.length;
+        super.processParsingErrors({ ...parseResult, parserErrors: parseResult.parserErrors.slice(0, MAX_SYNTAX_ERRORS + 1) }, diagnostics, options);
+        this.countTheRest(diagnostics, start, all);
         for (const d of diagnostics.slice(start)) d.code = IssueCodes.Syntax;
+    }
+
+    /** Past MAX_SYNTAX_ERRORS, the next error's message (at its place) says how many are not shown. */
+    private countTheRest(diagnostics: Diagnostic[], start: number, all: number): void {
+        const next = diagnostics[start + MAX_SYNTAX_ERRORS];
+        if (all <= MAX_SYNTAX_ERRORS || !next) return;
+        next.message = message(this.services.i18n.Locale.taal, 'syntaxTooMany', { meer: all - MAX_SYNTAX_ERRORS, max: MAX_SYNTAX_ERRORS });
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
         const suggest = this.suggester();
+        const cap = this.capFor(document.parseResult.value);
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
@@ -46,7 +136,7 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
             if (this.followsFromUnknownTree(info)) continue;
             const suggestions = suggest(info);
             const { code, text } = this.describeUnresolved(info, suggestions);
-            diagnostics.push(this.toDiagnostic('error', text, {
+            const diagnostic = cap.admit(code, () => this.toDiagnostic('error', text, {
                 node: info.container,
                 range: reference.$refNode?.range,
                 property: info.property,
@@ -60,6 +150,7 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
                     suggestions
                 }
             }));
+            if (diagnostic) diagnostics.push(diagnostic);
         }
     }
 
@@ -88,10 +179,13 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
      * references (a tree cut short by a syntax error leaves every arrow to its last nodes dangling)
      * that was quadratic: a minute for one file. So they are computed once per name and scope (the
      * reference type and the tree or scenario it is in), and only for the first
-     * MAX_SUGGESTION_LOOKUPS names of a document; later ones get no suggestion.
+     * MAX_SUGGESTION_LOOKUPS names of a document; later ones get no suggestion. All lookups of a
+     * document share one budget of comparison work (see distance.ts), so that long or many names
+     * cannot make them slow either.
      */
     private suggester(): (info: ReferenceInfo) => string[] {
         const memo = new Map<string, string[]>();
+        const budget = suggestionBudget();
         const anchors = new Map<AstNode | undefined, number>();
         return info => {
             const anchor = AstUtils.getContainerOfType(info.container, n => isBeslisboom(n) || isScenario(n));
@@ -99,17 +193,17 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
             const key = `${this.services.shared.AstReflection.getReferenceType(info)}|${anchors.get(anchor)}|${info.reference.$refText}`;
             let names = memo.get(key);
             if (!names) {
-                names = memo.size < MAX_SUGGESTION_LOOKUPS ? this.suggestions(info) : [];
+                names = memo.size < MAX_SUGGESTION_LOOKUPS && budget.steps > 0 ? this.suggestions(info, budget) : [];
                 memo.set(key, names);
             }
             return names;
         };
     }
 
-    private suggestions(info: ReferenceInfo): string[] {
+    private suggestions(info: ReferenceInfo, budget: SuggestionBudget): string[] {
         try {
             const scope = this.services.references.ScopeProvider.getScope(info);
-            return closestNames(info.reference.$refText, scope.getAllElements().map(d => d.name));
+            return closestNames(info.reference.$refText, scope.getAllElements().map(d => d.name), 3, budget);
         } catch {
             return [];
         }

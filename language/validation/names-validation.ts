@@ -3,6 +3,7 @@ import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import { isScenario, type Beslisboom, type Gids } from '../generated/ast.js';
 import type { CheckContext } from './check-context.js';
 import { IssueCodes } from './codes.js';
+import { MAX_DIAGNOSTICS_PER_CODE } from './handreiking-document-validator.js';
 
 /** How many other places of a duplicate name one diagnostic lists. */
 export const MAX_RELATED = 20;
@@ -18,10 +19,20 @@ export function topLevelNamesMustBeUnique(gids: Gids, accept: ValidationAcceptor
     // Whether all places of a name are in this file, once per name: per element it was quadratic
     // in the number of times a name is defined.
     const inThisFileOnly = new Map<string, boolean>();
+    const soort = ctx.t('kindTopLevel');
+    const inFile = ctx.t('inFile');
+    const inWorkspace = ctx.t('inWorkspace');
+    let reported = 0;
     for (const element of gids.elementen) {
         if (isScenario(element) || !element.name) continue;
         const occurrences = byName.get(element.name) ?? [];
         if (occurrences.length < 2) continue;
+        // Past the cap per code the document validator only counts these (the first one left out
+        // becomes the count): no message or related places need to be made for them.
+        if (++reported > MAX_DIAGNOSTICS_PER_CODE) {
+            accept('error', '', { node: element, property: 'name', code: IssueCodes.DuplicateName });
+            continue;
+        }
         const ownRange = element.$cstNode && ctx.services.references.NameProvider.getNameNode(element)?.range;
         let sameFile = inThisFileOnly.get(element.name);
         if (sameFile === undefined) inThisFileOnly.set(element.name, sameFile = occurrences.every(o => o.uri === ownUri));
@@ -34,8 +45,8 @@ export function topLevelNamesMustBeUnique(gids: Gids, accept: ValidationAcceptor
         }
         accept('error', ctx.t('duplicateName', {
             naam: element.name,
-            soort: ctx.t('kindTopLevel'),
-            waar: sameFile ? ctx.t('inFile') : ctx.t('inWorkspace')
+            soort,
+            waar: sameFile ? inFile : inWorkspace
         }), {
             node: element,
             property: 'name',

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { badUtf8Classes, bytesCaseArb, limitCase, type LimitShape } from '../../fuzz/bytes.js';
+import { runCliCase } from '../../fuzz/cli-runner.js';
 import { FuzzHarness, projectPaths, type CaseOutcome } from '../../fuzz/harness.js';
 import { deepShapes, deepText, deepWorkspaceArb, hugeText, loadExamples, mutatedWorkspaceArb, type FuzzCase } from '../../fuzz/mutations.js';
 
@@ -36,7 +38,7 @@ describe('fuzzing: a seeded sample', () => {
     test('the sample really damages the files: most cases have syntax errors, and all kinds of mutation occur', async () => {
         const sample = fc.sample(mutatedWorkspaceArb(examples), { seed: SEED, numRuns: 200 });
         const labels = sample.map(c => c.label).join(' ');
-        for (const kind of ['deleteToken', 'duplicateToken', 'swapTokens', 'insertToken', 'deleteLines', 'duplicateLines', 'truncate', 'insertText', 'nul', 'lineEndings', 'bom']) {
+        for (const kind of ['deleteToken', 'duplicateToken', 'swapTokens', 'insertToken', 'deleteLines', 'duplicateLines', 'truncate', 'insertText', 'nul', 'lineEndings', 'bom', 'longToken', 'unclosed', 'textControls']) {
             expect(labels).toContain(kind);
         }
         let withSyntaxErrors = 0;
@@ -77,6 +79,33 @@ describe('fuzzing: a seeded sample', () => {
             expect(problemsOf(outcome), shape).toEqual([]);
         }
     }, 300_000);
+});
+
+describe('fuzzing through the command line: bytes on disk, with time and peak memory', () => {
+    const root = path.resolve(__dirname, '../..');
+    // Generous bounds: this is the seeded sample, not a measurement (the fuzz run measures the limits
+    // of docs/reliability.md on an otherwise idle machine); a blow-up still fails it.
+    const runner = { root, boundMs: 60_000, memoryBoundMb: 2048, killMs: 120_000 };
+    const problemsOfCli = (outcome: ReturnType<typeof runCliCase>) => outcome.problems.map(p => `${p.kind} in ${p.phase}: ${p.message.split('\n')[0]}`);
+
+    test('the byte damage covers every class of bad UTF-8, UTF-16 both ways, Latin-1, NUL bytes and cut files', () => {
+        const labels = fc.sample(bytesCaseArb(examples), { seed: SEED, numRuns: 300 }).map(c => c.label).join(' ');
+        for (const kind of [...badUtf8Classes.map(c => `badUtf8@\\d+:${c}\\b`), 'utf16:le\\+bom', 'utf16:le[ ,]', 'utf16:be\\+bom', 'utf16:be[ ,]', 'latin1', 'nulBytes', 'cutBytes', 'utf8Bom']) {
+            expect(labels).toMatch(new RegExp(kind));
+        }
+    });
+
+    test('12 byte-damaged workspaces: the CLI ends normally, with located messages, and every file that is not UTF-8 says so', () => {
+        fc.assert(fc.property(bytesCaseArb(examples), fuzzCase => {
+            expect(problemsOfCli(runCliCase(fuzzCase, runner)), fuzzCase.label).toEqual([]);
+        }), { seed: SEED, numRuns: 12 });
+    }, 300_000);
+
+    test.each<LimitShape>(['unclosedComments', 'brokenStrings', 'sameName', 'nearCapNames'])('1 MB of %s (found by the fuzzer: 350 000 messages, 65 000 parser errors, 24 MB of JSON) ends normally', shape => {
+        const outcome = runCliCase(limitCase(shape, examples, 1024 * 1024, 42, 'nl'), runner);
+        expect(problemsOfCli(outcome)).toEqual([]);
+        expect(outcome.maxRssMb).toBeGreaterThan(0);
+    }, 120_000);
 });
 
 function pick(files: Record<string, string>, ...names: string[]): Record<string, string> {

@@ -1,0 +1,35 @@
+import type { TokenType } from 'chevrotain';
+import { DefaultTokenBuilder, GrammarUtils, type GrammarAST } from 'langium';
+import { CommentMatcher, ML_COMMENT_SOURCE, STRING_SOURCE, StringMatcher } from './linear-terminals.js';
+
+/**
+ * Langium's token builder, with the STRING and ML_COMMENT terminals of the grammar read by matchers
+ * that take linear time on any text (see linear-terminals.ts). The grammar keeps the regular
+ * expressions: they document the tokens and give the TextMate grammar its patterns.
+ */
+export class HandreikingTokenBuilder extends DefaultTokenBuilder {
+    readonly strings = new StringMatcher();
+    readonly comments = new CommentMatcher();
+
+    /** Called before each text is lexed: what the matchers remember is about one text. */
+    reset(): void {
+        this.strings.reset();
+        this.comments.reset();
+    }
+
+    protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
+        const token = super.buildTerminalToken(terminal);
+        if (terminal.name === 'STRING') return this.replace(token, terminal, STRING_SOURCE, this.strings.exec, '"');
+        if (terminal.name === 'ML_COMMENT') return this.replace(token, terminal, ML_COMMENT_SOURCE, this.comments.exec, '/');
+        return token;
+    }
+
+    private replace(token: TokenType, terminal: GrammarAST.TerminalRule, source: string, exec: StringMatcher['exec'], start: string): TokenType {
+        const regex = GrammarUtils.terminalRegex(terminal);
+        // A changed terminal in the grammar would otherwise be silently ignored.
+        if (regex.source !== source || regex.flags !== '') {
+            throw new Error(`The grammar's ${terminal.name} is ${regex.toString()}; language/parser/linear-terminals.ts reads /${source}/. Change both.`);
+        }
+        return { ...token, PATTERN: { exec }, LINE_BREAKS: true, START_CHARS_HINT: [start] };
+    }
+}
