@@ -332,7 +332,10 @@ describe('a build that fails (found: an unhandled rejection ended the language s
             const document = TextDocument.create('file:///ws/a.hrk', 'handreiking', 1, 'hoofdstuk H "H"');
             shared.lsp.DocumentUpdateHandler.didChangeContent!({ document });
             shared.lsp.DocumentUpdateHandler.didSaveDocument!({ document });
-            await new Promise(resolve => setTimeout(resolve, 200));
+            // Both failures logged; then one turn of the event loop, in which Node reports a
+            // rejection that nobody handled.
+            await vi.waitFor(() => expect(logged.mock.calls.filter(call => call[1] === failure)).toHaveLength(2), { timeout: 30_000 });
+            await new Promise(resolve => setImmediate(resolve));
             expect(unhandled).toEqual([]);
             expect(logged.mock.calls.filter(call => call[1] === failure)).toHaveLength(2);
         } finally {

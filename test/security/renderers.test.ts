@@ -15,6 +15,7 @@ import type { PreviewData } from '../../language/lsp/protocol.js';
 import { TreeWalker } from '../../language/walkthrough/walk.js';
 import { clearAll, createTestServices, validateFiles } from '../helpers.js';
 import { launchBrowser } from '../support/browser.js';
+import { pageSettled } from '../support/page-settled.js';
 import { startHarness, type PreviewHarness, type PreviewPage } from '../extension/webview/preview-page.js';
 import { DIAGRAM_MAX_LENGTH, hostileCorpus, hostileNames, hostileWorkspace, shown, squash } from './hostile-corpus.js';
 import { auditDom, occurrences, visibleText, watchEvents, watchPage, type PageWatch } from './page-watch.js';
@@ -401,7 +402,11 @@ describe('the watch itself', () => {
         const page = await browser.newPage();
         const watch = await watchPage(page, url => url === pathToFileURL(file).href);
         await page.goto(pathToFileURL(file).href);
-        await page.waitForTimeout(300);
+        // Each of these is an event the watch receives: wait for it (a watch that misses one fails here).
+        await expect.poll(() => watch.dialogs).toEqual(['alert: x']);
+        await expect.poll(async () => (await watch.inPage()).csp).toEqual(['img-src https://evil.invalid/p.png']);
+        await expect.poll(() => watch.frames).toHaveLength(1);
+        await pageSettled(page);
         const seen = await watch.inPage();
         expect(seen.pwned).toBe(1);
         expect(watch.dialogs).toEqual(['alert: x']);
@@ -530,7 +535,7 @@ describe('(a) the preview webview', () => {
     }, 60_000);
 
     test('nothing ran, nothing was fetched, no CSP rule was broken, no markup appeared', async () => {
-        await p.page.waitForTimeout(300);
+        await pageSettled(p.page);
         const seen = await p.expectClean();
         expect(seen).toEqual({ csp: [], foreign: [], errors: [] });
         // After the page's own three files (before the first update): nothing but data: URLs.
@@ -710,7 +715,7 @@ describe('(b) the HTML export', () => {
     }, 120_000);
 
     test('nothing ran, nothing was fetched, no CSP rule was broken, no markup appeared', async () => {
-        await page.waitForTimeout(300);
+        await pageSettled(page);
         await expectNothingRan(page, watch, 'HTML guide');
         expect(watch.requests).toEqual([pathToFileURL(file).href]);
         const audit = await page.evaluate(auditDom);
