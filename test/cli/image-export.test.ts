@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { launchBrowser, newPage } from '../support/browser.js';
 import { pageSettled } from '../support/page-settled.js';
 import { tempDir } from '../support/temp-dir.js';
-import { chromiumArgs, findChromium } from '../../language/render/find-browser.js';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin/handreiking.js');
@@ -109,9 +108,9 @@ describe('export svg and png (system Chromium)', () => {
         const check = handreiking(['check', '.'], dir);
         expect(check.stdout).toContain('0 fouten');
         expect(handreiking(['export', 'svg', '.', '-o', 'uit'], dir).code).toBe(0);
-        const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+        const browser = await launchBrowser();
         try {
-            const page = await browser.newPage();
+            const page = await newPage(browser);
             const requests: string[] = [];
             page.on('request', req => requests.push(req.url()));
             await page.goto('file://' + path.join(dir, 'uit/Vijandig.svg'));

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewData } from '../../../language/lsp/protocol.js';
 import type { FromWebview, ToWebview } from '../../../extension/webview/messages.js';
 import { previewHtml } from '../../../extension/webview/preview-html.js';
-import { launchBrowser } from '../../support/browser.js';
+import { launchBrowser, newPage } from '../../support/browser.js';
 import { EventWaiter } from '../../support/event-waiter.js';
 import { copyPreviewBundle } from '../../support/preview-bundle.js';
 import { tempDir } from '../../support/temp-dir.js';
@@ -76,7 +76,7 @@ export async function startHarness(): Promise<PreviewHarness> {
             html = html.replace('<html ', `<html style="${vars}" `).replace('<body>', `<body class="${options.bodyClass ?? 'vscode-light'}">`);
             const file = path.join(dir, `page-${++pages}.html`);
             fs.writeFileSync(file, html);
-            const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+            const page = await newPage(browser, { viewport: { width: 1200, height: 800 } });
             if (options.clock) await page.clock.install();
             return PreviewPage.open(page, pathToFileURL(file).href, options.state, options.clock ?? false);
         },
