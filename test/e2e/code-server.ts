@@ -61,15 +61,20 @@ export async function ensureVsix(log: (line: string) => void): Promise<string> {
 
 /**
  * The environment for code-server: Node 24 from the install first on PATH, and its config, data
- * and logs in `home` (by default it writes ~/.config/code-server and ~/.local/share/code-server).
+ * and logs in `home` (by default it writes ~/.config/code-server and ~/.local/share/code-server),
+ * its temporary files too (VS Code leaves its IPC sockets, vscode-ipc-*.sock and vscode-git-*.sock,
+ * in the temporary folder): the test removes `home` at the end.
  */
 function environment(home: string): NodeJS.ProcessEnv {
+    const tmp = path.join(home, 'tmp');
+    fs.mkdirSync(tmp, { recursive: true });
     return {
         ...process.env,
         PATH: `${codeServerBin}${path.delimiter}${process.env.PATH ?? ''}`,
         XDG_CONFIG_HOME: path.join(home, 'config'),
         XDG_DATA_HOME: path.join(home, 'data'),
         XDG_CACHE_HOME: path.join(home, 'cache'),
+        TMPDIR: tmp,
         // Options meant for the test's own Node 22 are not for code-server's Node 24.
         NODE_OPTIONS: undefined
     };
