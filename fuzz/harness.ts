@@ -47,10 +47,7 @@ export interface Problem {
 
 export interface CaseOutcome {
     ms: number;
-    /**
-     * Processor time of the process during the case (all its threads: the case's own and the
-     * garbage collector's). Unlike the wall time, hardly stretched by other work on a shared machine.
-     */
+    /** CPU time of the thread that ran the case, in ms: what the bound is checked against. */
     cpuMs: number;
     problems: Problem[];
     /** Diagnostics by code (HRK000 …), over all documents. */
@@ -60,7 +57,10 @@ export interface CaseOutcome {
 }
 
 export interface HarnessOptions {
-    /** A case taking longer than this is a problem of kind `slow`. Default 10 000 ms. */
+    /**
+     * A case using more CPU time than this is a problem of kind `slow`. Default 10 000 ms. CPU time,
+     * not time on the clock: on a machine busy with other work a case takes longer without being slower.
+     */
     boundMs?: number;
     /** Run the editor features (hover, completion, formatting, …) on every document. Default true. */
     lsp?: boolean;
@@ -94,7 +94,7 @@ export class FuzzHarness {
         const phases: Record<string, number> = {};
         const codes: Record<string, number> = {};
         const started = performance.now();
-        const cpuBefore = process.cpuUsage();
+        const startedCpu = threadCpuMs();
         const restore = captureConsole(problems);
         const services = this.services;
         services.i18n.Locale.taal = (fuzzCase.probes[0] ?? 0) % 5 === 0 ? 'en' : 'nl';
@@ -175,9 +175,8 @@ export class FuzzHarness {
         }
 
         const ms = performance.now() - started;
-        const cpu = process.cpuUsage(cpuBefore);
-        const cpuMs = (cpu.user + cpu.system) / 1000;
-        if (ms > this.boundMs) problems.push({ kind: 'slow', phase: 'case', message: `took ${Math.round(ms)} ms (bound ${this.boundMs} ms; processor time ${Math.round(cpuMs)} ms)` });
+        const cpuMs = threadCpuMs() - startedCpu;
+        if (cpuMs > this.boundMs) problems.push({ kind: 'slow', phase: 'case', message: `used ${Math.round(cpuMs)} ms of CPU time, ${Math.round(ms)} ms in all (bound ${this.boundMs} ms)` });
         return { ms, cpuMs, problems, codes, phases };
     }
 
@@ -303,4 +302,10 @@ function captureConsole(problems: Problem[]): { phase: string; done(): void } {
 /** The examples folder and the schema, from the project root. */
 export function projectPaths(root: string): { examples: string; schema: string } {
     return { examples: path.join(root, 'examples'), schema: path.join(root, 'docs/schema/handreiking.schema.json') };
+}
+
+/** CPU time (user and system) of the current thread, in ms. */
+function threadCpuMs(): number {
+    const { user, system } = process.threadCpuUsage();
+    return (user + system) / 1000;
 }

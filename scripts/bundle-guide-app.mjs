@@ -5,6 +5,7 @@
 //
 //   node scripts/bundle-guide-app.mjs [--no-typecheck]
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,10 +23,14 @@ export function typecheckGuideApp() {
     }
 }
 
-/** Bundles the app; returns the file written. */
+/**
+ * Bundles the app; returns the file written. The file is replaced in one step (written beside it,
+ * then renamed over it): an export running at the same moment (a test in another worker, a CLI
+ * run during a build) reads the old bundle or the new one, never half of one.
+ */
 export async function bundleGuideApp({ typecheck = true, outfile = path.join(root, 'out/browser/guide-app.js') } = {}) {
     if (typecheck) typecheckGuideApp();
-    await esbuild.build({
+    const result = await esbuild.build({
         entryPoints: [path.join(browserDir, 'guide-app.ts')],
         tsconfig: path.join(browserDir, 'tsconfig.json'),
         bundle: true,
@@ -37,8 +42,17 @@ export async function bundleGuideApp({ typecheck = true, outfile = path.join(roo
         charset: 'ascii',
         legalComments: 'none',
         outfile,
+        write: false,
         logLevel: 'warning'
     });
+    fs.mkdirSync(path.dirname(outfile), { recursive: true });
+    const temporary = `${outfile}.${process.pid}.${Date.now().toString(36)}.tmp`;
+    try {
+        fs.writeFileSync(temporary, result.outputFiles[0].contents);
+        fs.renameSync(temporary, outfile);
+    } finally {
+        fs.rmSync(temporary, { force: true });
+    }
     return outfile;
 }
 

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { tempFolder } from '../support/temp-dir.js';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin/handreiking.js');
@@ -13,9 +13,7 @@ function handreiking(args: string[], cwd: string) {
 }
 
 function folder(files: Record<string, string | Buffer>): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-bad-'));
-    for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-    return dir;
+    return tempFolder('hrk-bad-', files);
 }
 
 /** What editors actually produce: other encodings, a BOM, Windows line ends, a binary file by mistake. */

@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { tempFolder as folderWith } from '../support/temp-dir.js';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin/handreiking.js');
@@ -14,12 +13,7 @@ function handreiking(args: string[], cwd = root) {
 }
 
 function tempFolder(files: Record<string, string>): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-cli-'));
-    for (const [name, text] of Object.entries(files)) {
-        fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-        fs.writeFileSync(path.join(dir, name), text);
-    }
-    return dir;
+    return folderWith('hrk-cli-', files);
 }
 
 const cycle = `beslisboom Rond "Rond" {

@@ -71,7 +71,7 @@ describe('the target of an export', () => {
         const fresh = handreiking(['export', 'json', 'bron', '-o', 'uit'], dir);
         expect(fresh.code, fresh.stderr).toBe(0);
         expect(fs.statSync(path.join(dir, 'uit', 'handreiking.json')).mode & 0o777).toBe(0o666 & ~process.umask());
-    }, 30_000);
+    });
 
     test('-o naming a link is refused with exit 2: the link and the file it points to stay as they were', () => {
         const dir = workspace();
@@ -92,7 +92,7 @@ describe('the target of an export', () => {
         // The way the message says works: the real file is replaced.
         expect(handreiking(['export', 'html', 'bron', '-o', real], dir).code).toBe(0);
         expect(fs.readFileSync(real, 'utf-8')).toContain('<!DOCTYPE html>');
-    }, 30_000);
+    });
 
     test('a link among the files of a folder export (one per tree) is refused too, in English with --lang en', () => {
         const dir = workspace();
@@ -104,7 +104,7 @@ describe('the target of an export', () => {
         expect(r.stderr).toContain(`Cannot write to ${path.join(dir, 'uit', 'Boom.mmd')}: it is a symbolic link (to ${elsewhere}). An export neither writes through a link nor replaces it`);
         expect(fs.readFileSync(elsewhere, 'utf-8')).toBe('blijft');
         expect(fs.lstatSync(path.join(dir, 'uit', 'Boom.mmd')).isSymbolicLink()).toBe(true);
-    }, 30_000);
+    });
 
     test('a folder given with -o may be a link: the files go into the folder it points to', () => {
         const dir = workspace();
@@ -112,7 +112,7 @@ describe('the target of an export', () => {
         const r = handreiking(['export', 'json', 'bron', '-o', 'snelkoppeling'], dir);
         expect(r.code, r.stderr).toBe(0);
         expect(fs.lstatSync(path.join(dir, 'uit', 'handreiking.json')).isFile()).toBe(true);
-    }, 30_000);
+    });
 
     test('-o with an empty path is a usage error (exit 2, Dutch message); nothing is written', () => {
         const dir = workspace();
@@ -124,5 +124,5 @@ describe('the target of an export', () => {
         expect(fs.readdirSync(path.join(dir, 'uit'))).toEqual([]);
         expect(handreiking(['export', 'json', 'bron', '--out=', '--lang', 'en'], dir).stderr)
             .toBe('-o has no path. Give an output folder or file, for example -o uitvoer.\n');
-    }, 30_000);
+    });
 });

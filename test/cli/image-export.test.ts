@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, newPage } from '../support/browser.js';
+import { pageSettled } from '../support/page-settled.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin/handreiking.js');
@@ -14,7 +15,7 @@ function handreiking(args: string[], cwd = root, env: NodeJS.ProcessEnv = proces
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-img-'));
+const temp = () => tempDir('hrk-img-');
 
 /** Width, height and the RGBA of the top-left pixel of a PNG (8-bit RGB or RGBA, as Chromium writes them). */
 function pngInfo(file: string): { width: number; height: number; colorType: number; topLeft: number[] } {
@@ -109,11 +110,11 @@ describe('export svg and png (system Chromium)', () => {
         expect(handreiking(['export', 'svg', '.', '-o', 'uit'], dir).code).toBe(0);
         const browser = await launchBrowser();
         try {
-            const page = await browser.newPage();
+            const page = await newPage(browser);
             const requests: string[] = [];
             page.on('request', req => requests.push(req.url()));
             await page.goto('file://' + path.join(dir, 'uit/Vijandig.svg'));
-            await page.waitForTimeout(200);
+            await pageSettled(page);
             expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
             expect(requests.filter(u => !u.startsWith('file://') && !u.startsWith('data:'))).toEqual([]);
             const text = (await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { textContent: string } } }).document.documentElement.textContent)).replace(/\s+/g, '');

@@ -110,5 +110,5 @@ describe('handreiking export markdown', () => {
         const runs = textRuns(table);
         expect(runs.join('')).toContain('b.voorbeeld of c.d+e');
         for (const run of runs) expect(run).not.toMatch(email);
-    }, 30_000);
+    });
 });

@@ -41,14 +41,14 @@ describe('the ends of the output streams', () => {
         expect([json.stdout, json.stderr, json.cli]).toEqual(['{\n  "formatVersion": 1,\n', '', 1]);
         const both = pipeline('H check . 2>&1 | head -1', dir);
         expect([both.stderr, both.cli]).toEqual(['', 1]);
-    }, 60_000);
+    });
 
     test('an output that cannot be written (a full disk) is not a success: exit 2 and a message on stderr', () => {
         const dir = manyErrors();
         const r = pipeline('H check . > /dev/full', dir);
         expect(r.stderr).toBe('Kan de uitvoer niet schrijven: ENOSPC: no space left on device, write. De uitvoer is onvolledig.\n');
         expect(r.cli).toBe(2);
-    }, 60_000);
+    });
 });
 
 describe('called with nothing', () => {

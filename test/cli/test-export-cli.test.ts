@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
+import { tempDir, tempFolder as folderWith } from '../support/temp-dir.js';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin/handreiking.js');
@@ -14,9 +14,7 @@ function handreiking(args: string[], cwd = root) {
 }
 
 function tempFolder(files: Record<string, string> = {}): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-cli-'));
-    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-    return dir;
+    return folderWith('hrk-cli-', files);
 }
 
 const tree = `beslisboom Boom "Boom" {
@@ -83,7 +81,7 @@ describe('handreiking export json', () => {
     });
 
     test('the typology table as Markdown, one row per characteristic', () => {
-        const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-md-'));
+        const out = tempDir('hrk-md-');
         expect(handreiking(['export', 'markdown', 'examples', '-o', out]).code).toBe(0);
         const lines = fs.readFileSync(path.join(out, 'typologieen.md'), 'utf-8').split('\n');
         expect(lines[0].split('|').length - 2).toBe(6);

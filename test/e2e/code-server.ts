@@ -61,15 +61,20 @@ export async function ensureVsix(log: (line: string) => void): Promise<string> {
 
 /**
  * The environment for code-server: Node 24 from the install first on PATH, and its config, data
- * and logs in `home` (by default it writes ~/.config/code-server and ~/.local/share/code-server).
+ * and logs in `home` (by default it writes ~/.config/code-server and ~/.local/share/code-server),
+ * its temporary files too (VS Code leaves its IPC sockets, vscode-ipc-*.sock and vscode-git-*.sock,
+ * in the temporary folder): the test removes `home` at the end.
  */
 function environment(home: string): NodeJS.ProcessEnv {
+    const tmp = path.join(home, 'tmp');
+    fs.mkdirSync(tmp, { recursive: true });
     return {
         ...process.env,
         PATH: `${codeServerBin}${path.delimiter}${process.env.PATH ?? ''}`,
         XDG_CONFIG_HOME: path.join(home, 'config'),
         XDG_DATA_HOME: path.join(home, 'data'),
         XDG_CACHE_HOME: path.join(home, 'cache'),
+        TMPDIR: tmp,
         // Options meant for the test's own Node 22 are not for code-server's Node 24.
         NODE_OPTIONS: undefined
     };
@@ -151,12 +156,14 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
         let output = '';
         child.stdout?.on('data', chunk => { output += String(chunk); });
         child.stderr?.on('data', chunk => { output += String(chunk); });
+        // 'close': code-server has exited and its output pipes are shut, which its children share.
+        const closed = new Promise<void>(resolve => child.on('close', () => resolve()));
         const server: RunningCodeServer = {
             url: `http://127.0.0.1:${port}/`,
             port,
             process: child,
             output: () => output,
-            stop: () => stopProcessGroup(child)
+            stop: () => stopProcessGroup(child, closed)
         };
         try {
             await waitForHealth(server, 60_000);
@@ -169,25 +176,39 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
     throw lastError;
 }
 
+/**
+ * Waits for code-server's "HTTP server listening on …" line (it logs it once its routes are
+ * registered), then asks /healthz once: it must answer.
+ */
 async function waitForHealth(server: RunningCodeServer, timeout: number): Promise<void> {
-    const deadline = Date.now() + timeout;
-    while (Date.now() < deadline) {
-        if (server.process.exitCode !== null || server.process.signalCode !== null) {
-            throw new Error(`code-server exited (${server.process.exitCode ?? server.process.signalCode})`);
-        }
-        try {
-            const response = await fetch(`${server.url}healthz`, { signal: AbortSignal.timeout(2_000) });
-            if (response.ok) return;
-        } catch {
-            // Not listening yet.
-        }
-        await new Promise(resolve => setTimeout(resolve, 250));
-    }
-    throw new Error(`no answer on ${server.url}healthz within ${timeout / 1000} s`);
+    const child = server.process;
+    await new Promise<void>((resolve, reject) => {
+        const listening = () => { if (/HTTP server listening on /.test(server.output())) done(); };
+        const exited = (code: number | null, signal: NodeJS.Signals | null) => done(new Error(`code-server exited (${code ?? signal})`));
+        const timer = setTimeout(() => done(new Error(`code-server did not say it was listening within ${timeout / 1000} s`)), timeout);
+        const done = (err?: Error) => {
+            clearTimeout(timer);
+            child.stdout?.off('data', listening);
+            child.stderr?.off('data', listening);
+            child.off('exit', exited);
+            if (err) reject(err);
+            else resolve();
+        };
+        child.stdout?.on('data', listening);
+        child.stderr?.on('data', listening);
+        child.on('exit', exited);
+        if (child.exitCode !== null || child.signalCode !== null) exited(child.exitCode, child.signalCode);
+        else listening();
+    });
+    const response = await fetch(`${server.url}healthz`, { signal: AbortSignal.timeout(30_000) });
+    if (!response.ok) throw new Error(`${server.url}healthz answered ${response.status}`);
 }
 
-/** SIGTERM to the whole group code-server leads, SIGKILL to what is left after 10 s. */
-async function stopProcessGroup(child: ChildProcess): Promise<void> {
+/**
+ * SIGTERM to the whole group code-server leads; once code-server has closed (or after 10 s),
+ * SIGKILL to whatever of the group is left.
+ */
+async function stopProcessGroup(child: ChildProcess, closed: Promise<void>): Promise<void> {
     const pid = child.pid;
     if (pid === undefined) return;
     const alive = () => {
@@ -206,7 +227,8 @@ async function stopProcessGroup(child: ChildProcess): Promise<void> {
         }
     };
     signal('SIGTERM');
-    const deadline = Date.now() + 10_000;
-    while (alive() && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 200));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([closed, new Promise<void>(resolve => { timer = setTimeout(resolve, 10_000); })]);
+    clearTimeout(timer);
     if (alive()) signal('SIGKILL');
 }

@@ -18,10 +18,12 @@ import { until, Workbench } from './workbench.js';
  * The packaged extension (handreiking.vsix) in a real VS Code: code-server 4.139.1 in headless
  * Chromium, a copy of examples/ as the folder. Opens a decision tree, draws it in the preview,
  * clicks a node, runs the scenarios in the Testing view, walks the tree, saves the walk as a
- * scenario, shows a mistake in the Problems view, and checks that nothing left the machine. Saves
- * the screenshots of docs/extension.md (docs/images/).
+ * scenario, shows a mistake in the Problems view, and checks that nothing left the machine. Takes
+ * the screenshots of docs/extension.md, into test-results/e2e/screenshots/ (ignored by git).
  *
  * Runs with `npm run test:e2e` after `scripts/e2e/install-code-server.sh` (`npm test` runs both).
+ * HANDREIKING_E2E_SCREENSHOTS=folder puts the screenshots there instead: `npm run docs:screenshots`
+ * runs the test with docs/images, to update the pictures in the docs.
  * HANDREIKING_E2E_LOCALE=en runs it with VS Code's display language English (default: nl).
  * HANDREIKING_E2E_VSIX=file.vsix tests that package instead of (re)building handreiking.vsix.
  * HANDREIKING_E2E_KEEP=1 keeps the temporary folder (code-server's logs) for inspection;
@@ -30,7 +32,8 @@ import { until, Workbench } from './workbench.js';
 
 const run = promisify(execFile);
 const locale = process.env.HANDREIKING_E2E_LOCALE === 'en' ? 'en' : 'nl';
-const screenshots = path.join(projectRoot, 'docs', 'images');
+/** A test run leaves the tracked pictures in docs/images alone unless asked (npm run docs:screenshots). */
+const screenshots = path.resolve(projectRoot, process.env.HANDREIKING_E2E_SCREENSHOTS || path.join('test-results', 'e2e', 'screenshots'));
 
 const FILE = 'revitalisatie/1-bewonersbeheer.hrk';
 const TREE = 'Bewonersbeheer';
@@ -67,7 +70,7 @@ describe('the extension in VS Code (code-server)', () => {
         if (locale !== 'nl') return;
         fs.mkdirSync(screenshots, { recursive: true });
         await page.screenshot({ path: path.join(screenshots, name) });
-        log(`screenshot docs/images/${name}`);
+        log(`screenshot ${path.relative(projectRoot, path.join(screenshots, name))}`);
     };
 
     beforeAll(async () => {

@@ -1,4 +1,5 @@
 import type { Frame, Locator, Page } from 'playwright-core';
+import { vi } from 'vitest';
 
 /**
  * Driving VS Code's workbench (code-server 4.139 / VS Code 1.139) the way a user does: Ctrl+P,
@@ -6,20 +7,22 @@ import type { Frame, Locator, Page } from 'playwright-core';
  * (the quick input) are retried.
  */
 
-/** Polls `check` until it returns a value other than undefined/false, or throws after `timeout` ms. */
+/**
+ * Waits until `check` returns a value other than undefined/false (vitest's `vi.waitFor`, which asks
+ * again every `interval` ms: the workbench's state has no event to wait for), or throws after `timeout` ms.
+ */
 export async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeout = 30_000, interval = 250): Promise<T> {
-    const deadline = Date.now() + timeout;
-    let lastError: unknown;
-    while (Date.now() < deadline) {
-        try {
+    const notYet = new Error('not yet');
+    try {
+        return await vi.waitFor(async () => {
             const value = await check();
-            if (value !== undefined && value !== false) return value;
-        } catch (err) {
-            lastError = err;
-        }
-        await new Promise(resolve => setTimeout(resolve, interval));
+            if (value === undefined || value === false) throw notYet;
+            return value;
+        }, { timeout, interval });
+    } catch (err) {
+        const last = err === notYet ? '' : ` (last error: ${(err as Error).message})`;
+        throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}${last}`);
     }
-    throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`);
 }
 
 /** Runs `step` up to `attempts` times; `recover` runs between attempts (e.g. Escape). */
@@ -111,14 +114,21 @@ export class Workbench {
     async answerPathDialog(fullPath: string): Promise<void> {
         const input = this.quickInput.locator('input');
         await input.waitFor({ state: 'visible', timeout: 30_000 });
-        // The dialog fills in its default path a moment after it opens; type ours after that,
-        // and again if the dialog overwrote it.
+        // The dialog fills in its default path, reads that folder and then lists it, putting its
+        // own path back into the input if it differs (VS Code's SimpleFileDialog.updateItems): type
+        // ours once the list is there, and again if the dialog overwrote it all the same.
         await until('the dialog\'s default path', async () => (await input.inputValue()).startsWith('/'), 15_000);
+        await this.quickInputRows().first().waitFor({ state: 'visible', timeout: 30_000 });
+        // Typing makes the dialog list the typed folder and move its active item, which may rewrite
+        // the input too: done when two looks in a row find our path still there.
+        let kept = false;
         await until(`the dialog to keep ${fullPath}`, async () => {
-            if (await input.inputValue() !== fullPath) await input.fill(fullPath);
-            await new Promise(resolve => setTimeout(resolve, 500));
-            return await input.inputValue() === fullPath;
-        }, 15_000, 0);
+            const ours = await input.inputValue() === fullPath;
+            if (!ours) await input.fill(fullPath);
+            const settled = ours && kept;
+            kept = ours;
+            return settled;
+        }, 15_000);
         await this.page.keyboard.press('Enter');
         await this.quickInput.waitFor({ state: 'hidden', timeout: 15_000 });
     }

@@ -18,6 +18,7 @@ import { HandreikingScopeComputation } from '../../language/scoping/handreiking-
 import { MAX_SUGGESTION_LOOKUPS } from '../../language/validation/handreiking-document-validator.js';
 import { MAX_RELATED } from '../../language/validation/names-validation.js';
 import { deepText } from '../../fuzz/mutations.js';
+import { cpuTimeOf } from '../support/cpu-time.js';
 import { clearAll, createTestServices, validateFiles, withCode, withoutProvenanceHints } from '../helpers.js';
 
 /**
@@ -165,10 +166,11 @@ describe('a condition with thousands of en/of (found: a tree as deep as the chai
         const operator = positionOf(text, ' en ', MAX_CONDITION_OPERATORS + 1);
         expect(withCode(document.diagnostics, 'HRK000').map(d => d.range.start)).toEqual([{ ...operator, character: operator.character + 1 }]);
         expect(messageOf(withCode(document.diagnostics, 'HRK000')[0])).toContain(`hoogstens ${MAX_CONDITION_OPERATORS} keer`);
-        const started = performance.now();
-        await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
-        await services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } });
-        expect(performance.now() - started).toBeLessThan(5_000);
+        const { cpuMs } = await cpuTimeOf(async () => {
+            await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+            await services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } });
+        });
+        expect(cpuMs).toBeLessThan(5_000);
     });
 
     test(`${MAX_CONDITION_OPERATORS} operators are fine, and conditions in other rules count on their own`, async () => {
@@ -200,7 +202,7 @@ describe('files with 150 000 elements or references (found: spread arguments ove
         expect(references).toHaveLength(150_001);
         const highlights = await services.lsp.DocumentHighlightProvider!.getDocumentHighlight(document, { textDocument, position });
         expect(highlights).toHaveLength(150_001);
-    }, 60_000);
+    });
 });
 
 describe('a question with very many answers (found: formatting overflowed the stack, and was quadratic)', () => {
@@ -211,7 +213,7 @@ describe('a question with very many answers (found: formatting overflowed the st
         services.shared.workspace.LangiumDocuments.addDocument(document);
         const edits = services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
         expect(Array.isArray(edits)).toBe(true);
-    }, 60_000);
+    });
 
     test('the arrows are still aligned to the longest answer', async () => {
         const text = 'beslisboom B "B" {\n    vraag V "v?" {\n        antwoord "kort" -> A\n        antwoord "veel langer" -> A\n    }\n    advies A "a"\n}\n';
@@ -232,17 +234,19 @@ describe('large workspaces (found: linking, code lenses and HRK031 grew with the
     ].join('\n');
 
     test('800 typologies, 800 funding rules and 1 600 references: checks and code lenses in seconds, with the same results', async () => {
-        const started = performance.now();
-        const document = await one(many(800));
-        const lenses = await services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
-        expect(performance.now() - started).toBeLessThan(20_000);
+        const { value: { document, lenses }, cpuMs } = await cpuTimeOf(async () => {
+            const document = await one(many(800));
+            const lenses = await services.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
+            return { document, lenses };
+        });
+        expect(cpuMs).toBeLessThan(20_000);
         expect(withCode(document.diagnostics, 'HRK002')).toEqual([]);
         // Typologies with Schaal = "groot" get no structural funding (HRK031); the others do.
         expect(withCode(document.diagnostics, 'HRK031')).toHaveLength(400);
         // T0 (groot) gets none of the 800 rules, T1 (klein) all of them, 267 of which are structural.
         expect(lenses?.find(l => l.range.start.line === 1)?.command?.title).toMatch(/^0 financieringsbronnen/);
         expect(lenses?.find(l => l.range.start.line === 2)?.command?.title).toMatch(/^800 financieringsbronnen/);
-    }, 60_000);
+    });
 
     test('with a duplicate name the first definition still wins', async () => {
         const document = await one('typologie T "eerste" { }\ntypologie T "tweede" { }\npartij P "p" { betrokken bij T }\n');
@@ -273,13 +277,12 @@ describe('thousands of references to a name that is gone (found: a minute of loo
     test(`a tree cut short by a syntax error: validation stays fast, and the first ${MAX_SUGGESTION_LOOKUPS} names still get suggestions`, async () => {
         // Every question points at Stop, which the syntax error cuts out of the tree.
         const text = deepText('questionChain', 3000).replace('    advies Einde', '    }\n    advies Einde');
-        const started = performance.now();
-        const document = await one(text);
-        expect(performance.now() - started).toBeLessThan(15_000);
+        const { value: document, cpuMs } = await cpuTimeOf(() => one(text));
+        expect(cpuMs).toBeLessThan(15_000);
         const stop = withCode(document.diagnostics, 'HRK002').filter(d => messageOf(d).startsWith('‘Stop’'));
         expect(stop.length).toBeGreaterThan(2900);
         expect(new Set(stop.map(messageOf)).size).toBe(1);
-    }, 60_000);
+    });
 
     test('a misspelt name still gets the closest names', async () => {
         const document = await one('beslisboom B "B" { vraag V "v?" { ja -> Stopp nee -> Stop } advies Stop "s" }\n');
@@ -293,7 +296,7 @@ describe('a name defined thousands of times (found: gigabytes of related informa
         const duplicates = withCode(document.diagnostics, 'HRK001');
         expect(duplicates).toHaveLength(2000);
         expect(Math.max(...duplicates.map(d => d.relatedInformation?.length ?? 0))).toBe(MAX_RELATED);
-    }, 60_000);
+    });
 
     test('a name defined three times lists the two other places', async () => {
         const document = await one('hoofdstuk H "h"\nhoofdstuk H "h"\nhoofdstuk H "h"\n');
@@ -332,7 +335,10 @@ describe('a build that fails (found: an unhandled rejection ended the language s
             const document = TextDocument.create('file:///ws/a.hrk', 'handreiking', 1, 'hoofdstuk H "H"');
             shared.lsp.DocumentUpdateHandler.didChangeContent!({ document });
             shared.lsp.DocumentUpdateHandler.didSaveDocument!({ document });
-            await new Promise(resolve => setTimeout(resolve, 200));
+            // Both failures logged; then one turn of the event loop, in which Node reports a
+            // rejection that nobody handled.
+            await vi.waitFor(() => expect(logged.mock.calls.filter(call => call[1] === failure)).toHaveLength(2), { timeout: 30_000 });
+            await new Promise(resolve => setImmediate(resolve));
             expect(unhandled).toEqual([]);
             expect(logged.mock.calls.filter(call => call[1] === failure)).toHaveLength(2);
         } finally {

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,6 +11,8 @@ import {
     type MarkupContent, type ProtocolConnection, type TextEdit
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EventWaiter } from '../support/event-waiter.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /**
  * The authoring features through the real language server bundle (dist/server.cjs, as the
@@ -37,25 +38,24 @@ typologie Nieuw "Nieuw" { Schaal =  }
 class Client {
     readonly connection: ProtocolConnection;
     private readonly diagnostics = new Map<string, Diagnostic[]>();
+    private readonly arrived = new EventWaiter();
     /** What the client answers to workspace/configuration for the section `handreiking`. */
     settings: unknown = {};
 
     constructor(readonly process: ChildProcess) {
         this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
-        this.connection.onNotification(PublishDiagnosticsNotification.type, p => { this.diagnostics.set(p.uri, p.diagnostics); });
+        this.connection.onNotification(PublishDiagnosticsNotification.type, p => {
+            this.diagnostics.set(p.uri, p.diagnostics);
+            this.arrived.notify();
+        });
         this.connection.onRequest(ConfigurationRequest.type, p => p.items.map(item => item.section === 'handreiking' ? this.settings : null));
         this.connection.onRequest(RegistrationRequest.type, () => undefined);
         this.connection.listen();
     }
 
-    async diagnosticsOf(uri: string, code: string, timeout = 15_000): Promise<Diagnostic> {
-        const deadline = Date.now() + timeout;
-        for (;;) {
-            const found = this.diagnostics.get(uri)?.find(d => d.code === code);
-            if (found) return found;
-            if (Date.now() > deadline) throw new Error(`timed out waiting for ${code}`);
-            await new Promise(resolve => setTimeout(resolve, 100));
-        }
+    /** The first diagnostic with `code` for `uri`, as soon as the server publishes one. */
+    diagnosticsOf(uri: string, code: string, timeout = 60_000): Promise<Diagnostic> {
+        return this.arrived.until(() => this.diagnostics.get(uri)?.find(d => d.code === code), code, { timeout });
     }
 }
 
@@ -67,7 +67,7 @@ describe('authoring features through the language server bundle', () => {
 
     beforeAll(async () => {
         expect(fs.existsSync(serverBundle), 'run `node scripts/bundle-extension.mjs --only server` first').toBe(true);
-        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-authoring-'));
+        const folder = tempDir('hrk-authoring-');
         fs.writeFileSync(path.join(folder, 'gids.hrk'), guide);
         client = new Client(spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] }));
         const folderUri = pathToFileURL(folder).toString();

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,6 +9,8 @@ import {
     StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
 import { PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, type PreviewData } from '../../language/lsp/protocol.js';
+import { EventWaiter } from '../support/event-waiter.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const root = path.resolve(__dirname, '../..');
 const serverBundle = path.join(root, 'dist/server.cjs');
@@ -19,7 +20,7 @@ class Client {
     readonly connection: ProtocolConnection;
     private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
     private readonly previews: PreviewData[] = [];
-    private readonly waiters: Array<() => void> = [];
+    private readonly arrived = new EventWaiter();
 
     constructor(readonly process: ChildProcess) {
         this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
@@ -27,28 +28,18 @@ class Client {
             const list = this.diagnostics.get(params.uri) ?? [];
             list.push(params);
             this.diagnostics.set(params.uri, list);
-            this.wake();
+            this.arrived.notify();
         });
-        this.connection.onNotification(PreviewNotification.type, data => { this.previews.push(data); this.wake(); });
+        this.connection.onNotification(PreviewNotification.type, data => { this.previews.push(data); this.arrived.notify(); });
         this.connection.listen();
     }
 
-    private wake(): void {
-        for (const w of this.waiters.splice(0)) w();
-    }
-
-    /** Waits until `predicate` holds for the notifications received so far. */
-    async until<T>(predicate: () => T | undefined, what: string, timeout = 15_000): Promise<T> {
-        const deadline = Date.now() + timeout;
-        for (;;) {
-            const value = predicate();
-            if (value !== undefined && value !== false) return value;
-            if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-            await new Promise<void>(resolve => {
-                this.waiters.push(resolve);
-                setTimeout(resolve, 200);
-            });
-        }
+    /** Waits until `predicate` holds for the notifications received so far (checked as each one arrives). */
+    until<T>(predicate: () => T | undefined | false, what: string, timeout = 60_000): Promise<T> {
+        return this.arrived.until(predicate, what, {
+            timeout,
+            failure: () => this.process.exitCode !== null || this.process.signalCode !== null ? `the server ended (${this.process.exitCode ?? this.process.signalCode})` : undefined
+        });
     }
 
     latestDiagnostics(uri: string): Diagnostic[] | undefined {
@@ -86,7 +77,7 @@ scenario "nee leidt tot stop" {
 const fixed = broken.replace('nee -> Onbekend', 'nee -> B');
 
 async function openWorkspace(locale: string) {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-lsp-'));
+    const folder = tempDir('hrk-lsp-');
     fs.writeFileSync(path.join(folder, 'typen.hrk'), typen);
     fs.writeFileSync(path.join(folder, 'boom.hrk'), broken);
     const client = new Client(startServer());

@@ -198,7 +198,7 @@ describe('the CLI, exporting into a folder that cannot be written', () => {
             expect((await cli(['export', format, 'bron', '-o', 'uit'], dir)).code, format).toBe(0);
             expect(snapshot(path.join(dir, 'uit'))[file], file).not.toBe(before[file]);
         }
-    }, 60_000);
+    });
 
     test('a file that cannot be replaced: the write happens, the rename fails, the old file stays and the temporary one goes', async () => {
         const dir = workspace('Ga door');
@@ -211,7 +211,7 @@ describe('the CLI, exporting into a folder that cannot be written', () => {
         expect(r.stderr).toContain(`Kan niet schrijven naar ${path.join(dir, 'uit', 'handreiking.json')}: `);
         expect(r.stderr).toContain('De bestaande bestanden zijn niet aangeraakt.');
         expect(snapshot(path.join(dir, 'uit'))).toEqual(before);
-    }, 30_000);
+    });
 
     test('a target name taken by a folder (no privileges needed): exit 2, the folder and its contents untouched, no temporary file', async () => {
         const dir = workspace('Ga door');
@@ -222,7 +222,7 @@ describe('the CLI, exporting into a folder that cannot be written', () => {
         expect(r.code).toBe(2);
         expect(r.stderr).toMatch(/^Kan niet schrijven naar .*handreiking\.json: .+\. De bestaande bestanden zijn niet aangeraakt\.\n$/);
         expect(snapshot(path.join(dir, 'uit'))).toEqual(before);
-    }, 30_000);
+    });
 
     test('several files, one of them locked: each file is the old or the new one, whole, and the message says which were replaced', async () => {
         const dir = workspace('Ga door');
@@ -239,7 +239,7 @@ describe('the CLI, exporting into a folder that cannot be written', () => {
         expect(Buffer.from(after['Eerste.mmd'], 'base64').toString()).toContain('Ga door, nu anders');
         expect(after['Tweede.mmd']).toBe(before['Tweede.mmd']);
         expect(after['financiering-overzicht.mmd']).toBe(before['financiering-overzicht.mmd']);
-    }, 30_000);
+    });
 });
 
 describe('writeFileAtomic (language/cli/write-atomic.ts)', () => {
@@ -354,7 +354,7 @@ await writeFileAtomic(${JSON.stringify(file)}, 'nieuw');
         expect(left).toHaveLength(1);
         expect(left[0]).toMatch(/^\.gids\.html\.[0-9a-f]{24}\.tmp$/);
         expect(fs.readFileSync(path.join(dir, left[0]), 'utf-8')).toBe('nieuw');
-    }, 30_000);
+    });
 });
 
 describe('the extension\'s export writer (extension/src/commands/write-files.ts)', () => {

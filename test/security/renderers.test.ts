@@ -14,7 +14,8 @@ import { computePreviewData } from '../../language/lsp/preview-data.js';
 import type { PreviewData } from '../../language/lsp/protocol.js';
 import { TreeWalker } from '../../language/walkthrough/walk.js';
 import { clearAll, createTestServices, validateFiles, withoutProvenanceHints } from '../helpers.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, newPage } from '../support/browser.js';
+import { pageSettled } from '../support/page-settled.js';
 import { startHarness, type PreviewHarness, type PreviewPage } from '../extension/webview/preview-page.js';
 import { DIAGRAM_MAX_LENGTH, hostileCorpus, hostileNames, hostileWorkspace, shown, squash } from './hostile-corpus.js';
 import { auditDom, occurrences, visibleText, watchEvents, watchPage, type PageWatch } from './page-watch.js';
@@ -366,7 +367,7 @@ describe('the hostile corpus', () => {
         const scenarios = await cli(['test', 'bron'], dir);
         expect(scenarios.stdout).toContain(`Scenario's: ${corpus.length + 1} passed, 0 failed`);
         expect(scenarios.code).toBe(0);
-    }, 60_000);
+    });
 
     test('every text reaches the JSON as written, in every place', () => {
         corpus.forEach((entry, i) => {
@@ -398,10 +399,14 @@ describe('the watch itself', () => {
         const file = path.join(dir, 'echt-kwaad.html');
         fs.writeFileSync(file, `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="img-src 'none'"></head><body>
 <script>window.__pwned = 1; alert('x');</script><img src="https://evil.invalid/p.png"><iframe srcdoc="x"></iframe></body></html>`);
-        const page = await browser.newPage();
+        const page = await newPage(browser);
         const watch = await watchPage(page, url => url === pathToFileURL(file).href);
         await page.goto(pathToFileURL(file).href);
-        await page.waitForTimeout(300);
+        // Each of these is an event the watch receives: wait for it (a watch that misses one fails here).
+        await expect.poll(() => watch.dialogs).toEqual(['alert: x']);
+        await expect.poll(async () => (await watch.inPage()).csp).toEqual(['img-src https://evil.invalid/p.png']);
+        await expect.poll(() => watch.frames).toHaveLength(1);
+        await pageSettled(page);
         const seen = await watch.inPage();
         expect(seen.pwned).toBe(1);
         expect(watch.dialogs).toEqual(['alert: x']);
@@ -527,10 +532,10 @@ describe('(a) the preview webview', () => {
         expect(svg).toContain('<svg');
         expect(dangerousMarkup(svg)).toEqual([]);
         expect(svg).not.toContain('foreignObject');
-    }, 60_000);
+    });
 
     test('nothing ran, nothing was fetched, no CSP rule was broken, no markup appeared', async () => {
-        await p.page.waitForTimeout(300);
+        await pageSettled(p.page);
         const seen = await p.expectClean();
         expect(seen).toEqual({ csp: [], foreign: [], errors: [] });
         // After the page's own three files (before the first update): nothing but data: URLs.
@@ -566,7 +571,7 @@ describe('(b) the HTML export', () => {
         expect(result.code).toBe(0);
         file = path.join(dir, 'uit/gids.html');
         html = fs.readFileSync(file, 'utf-8');
-        page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        page = await newPage(browser, { viewport: { width: 1400, height: 1000 } });
         watch = await watchPage(page, url => url === pathToFileURL(file).href);
         await page.goto(pathToFileURL(file).href);
         await page.waitForSelector('html[data-hrk-diagrams="ready"]', { timeout: 120_000 });
@@ -710,7 +715,7 @@ describe('(b) the HTML export', () => {
     }, 120_000);
 
     test('nothing ran, nothing was fetched, no CSP rule was broken, no markup appeared', async () => {
-        await page.waitForTimeout(300);
+        await pageSettled(page);
         await expectNothingRan(page, watch, 'HTML guide');
         expect(watch.requests).toEqual([pathToFileURL(file).href]);
         const audit = await page.evaluate(auditDom);
@@ -742,7 +747,7 @@ describe('(c) the SVG export', () => {
     }, 180_000);
 
     test.each(variants)('$name: every file runs nothing, fetches nothing and shows every text as written', async ({ folder, normalise, plain }) => {
-        const page = await browser.newPage();
+        const page = await newPage(browser);
         const excused: string[] = [];
         const own = new Set(json.trees.map(t => pathToFileURL(path.join(dir, 'uit', folder, `${t.id}.svg`)).href));
         const watch = await watchPage(page, url => own.has(url));

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../language/render/find-browser.js';
 
 /**
@@ -10,5 +10,20 @@ import { chromiumArgs, findChromium } from '../../language/render/find-browser.j
 export function launchBrowser(): Promise<Browser> {
     const executablePath = findChromium();
     if (!executablePath) throw new Error('Chromium not found: apt-get install chromium (or set HANDREIKING_CHROMIUM)');
-    return chromium.launch({ executablePath, args: chromiumArgs });
+    return chromium.launch({ executablePath, args: chromiumArgs, timeout: BROWSER_TIMEOUT });
+}
+
+/**
+ * How long a page may take to load or to answer (Playwright's own default is 30 s). Only a deadline
+ * that turns a hang into a failure: with test files side by side on a busy 2-core machine, loading a
+ * page that carries Mermaid can take longer than 30 s without anything being wrong.
+ */
+export const BROWSER_TIMEOUT = 120_000;
+
+/** A new page (in its own context) with the deadlines of `BROWSER_TIMEOUT`. */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+    const page = await browser.newPage(options);
+    page.setDefaultTimeout(BROWSER_TIMEOUT);
+    page.setDefaultNavigationTimeout(BROWSER_TIMEOUT);
+    return page;
 }

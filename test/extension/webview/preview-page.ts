@@ -1,36 +1,20 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewData } from '../../../language/lsp/protocol.js';
 import type { FromWebview, ToWebview } from '../../../extension/webview/messages.js';
 import { previewHtml } from '../../../extension/webview/preview-html.js';
-import { launchBrowser } from '../../support/browser.js';
+import { launchBrowser, newPage } from '../../support/browser.js';
+import { EventWaiter } from '../../support/event-waiter.js';
+import { copyPreviewBundle } from '../../support/preview-bundle.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 /**
  * The preview page as VS Code would serve it, from a temporary folder over file://: the HTML of
- * `previewHtml` (real nonce, real CSP), the bundle beside it, and a stand-in `acquireVsCodeApi`
- * that records the posted messages and keeps the state.
+ * `previewHtml` (real nonce, real CSP), the bundle beside it (test/support/preview-bundle.ts), and
+ * a stand-in `acquireVsCodeApi` that records the posted messages and keeps the state.
  */
-
-const projectRoot = path.resolve(__dirname, '../../..');
-
-/** Bundles extension/webview/preview.ts with the options of scripts/bundle-extension.mjs. */
-export async function bundlePreview(outdir: string): Promise<void> {
-    await esbuild.build({
-        absWorkingDir: projectRoot,
-        entryPoints: { preview: 'extension/webview/preview.ts' },
-        outdir,
-        bundle: true,
-        platform: 'browser',
-        format: 'iife',
-        target: 'es2022',
-        loader: { '.css': 'css' },
-        logLevel: 'warning'
-    });
-}
 
 export interface PageOptions {
     lang?: 'nl' | 'en';
@@ -40,6 +24,11 @@ export interface PageOptions {
     vars?: Record<string, string>;
     /** State from an earlier life of the webview (`getState`). */
     state?: unknown;
+    /**
+     * The page's timers run on Playwright's clock (`page.clock`), installed before the page loads:
+     * time passes as usual until a test pauses it, and `savedState()` can move it on.
+     */
+    clock?: boolean;
 }
 
 export interface PreviewHarness {
@@ -72,9 +61,8 @@ export const darkVars: Record<string, string> = {
 };
 
 export async function startHarness(): Promise<PreviewHarness> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-preview-'));
-    await bundlePreview(dir);
-    const browser = await launchBrowser();
+    const dir = tempDir('hrk-preview-');
+    const [browser] = await Promise.all([launchBrowser(), copyPreviewBundle(dir)]);
     let pages = 0;
     return {
         dir,
@@ -88,12 +76,12 @@ export async function startHarness(): Promise<PreviewHarness> {
             html = html.replace('<html ', `<html style="${vars}" `).replace('<body>', `<body class="${options.bodyClass ?? 'vscode-light'}">`);
             const file = path.join(dir, `page-${++pages}.html`);
             fs.writeFileSync(file, html);
-            const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-            return PreviewPage.open(page, pathToFileURL(file).href, options.state);
+            const page = await newPage(browser, { viewport: { width: 1200, height: 800 } });
+            if (options.clock) await page.clock.install();
+            return PreviewPage.open(page, pathToFileURL(file).href, options.state, options.clock ?? false);
         },
         async close() {
             await browser.close();
-            fs.rmSync(dir, { recursive: true, force: true });
         }
     };
 }
@@ -112,14 +100,23 @@ export class PreviewPage {
     readonly requests: string[] = [];
     readonly pageErrors: string[] = [];
     readonly consoleErrors: string[] = [];
+    /** The messages the page posted, as they reach the test (through a binding). */
+    private readonly received: FromWebview[] = [];
+    private readonly arrived = new EventWaiter();
 
-    private constructor(readonly page: Page) {}
+    private constructor(readonly page: Page, private readonly clock: boolean) {}
 
-    static async open(page: Page, url: string, state: unknown): Promise<PreviewPage> {
-        const preview = new PreviewPage(page);
+    static async open(page: Page, url: string, state: unknown, clock: boolean): Promise<PreviewPage> {
+        const preview = new PreviewPage(page, clock);
         page.on('request', r => preview.requests.push(r.url()));
         page.on('pageerror', e => preview.pageErrors.push(e.message));
         page.on('console', m => { if (m.type() === 'error') preview.consoleErrors.push(m.text()); });
+        // Each posted message is also handed to the test as it is posted, so waiting for one is
+        // waiting for that event rather than asking the page again and again.
+        await page.exposeBinding('__hrkPosted', (_source, message: FromWebview) => {
+            preview.received.push(message);
+            preview.arrived.notify();
+        });
         await page.addInitScript((initial: unknown) => {
             const w = window as unknown as Record<string, unknown>;
             const posted: unknown[] = [];
@@ -129,7 +126,11 @@ export class PreviewPage {
             w.__state = initial === null ? undefined : initial;
             document.addEventListener('securitypolicyviolation', e => csp.push(`${e.violatedDirective} ${e.blockedURI}`));
             w.acquireVsCodeApi = () => ({
-                postMessage: (m: unknown) => { posted.push(JSON.parse(JSON.stringify(m))); },
+                postMessage: (m: unknown) => {
+                    const copy: unknown = JSON.parse(JSON.stringify(m));
+                    posted.push(copy);
+                    void (w.__hrkPosted as (m: unknown) => Promise<void>)(copy);
+                },
                 getState: () => w.__state,
                 setState: (s: unknown) => { w.__state = JSON.parse(JSON.stringify(s)); }
             });
@@ -160,7 +161,7 @@ export class PreviewPage {
         await this.page.waitForFunction(n => {
             const s = (window as unknown as { __previewStats?: Stats }).__previewStats;
             return !!s && !s.busy && s.active === 0 && s.draws >= n;
-        }, minDraws, { timeout: 30_000 });
+        }, minDraws, { timeout: 60_000 });
         return this.stats();
     }
 
@@ -168,18 +169,29 @@ export class PreviewPage {
         return this.page.evaluate(() => (window as unknown as { __posted: FromWebview[] }).__posted);
     }
 
-    async waitForPosted(predicate: (m: FromWebview) => boolean, timeout = 30_000): Promise<FromWebview> {
-        const end = Date.now() + timeout;
-        for (;;) {
-            const found = (await this.posted()).find(predicate);
-            if (found) return found;
-            if (Date.now() > end) throw new Error('message not posted');
-            await this.page.waitForTimeout(50);
-        }
+    /** The first posted message that satisfies `predicate`, as soon as the page posts it. */
+    waitForPosted(predicate: (m: FromWebview) => boolean, timeout = 60_000): Promise<FromWebview> {
+        return this.arrived.until(() => this.received.find(predicate), 'a message from the page', {
+            timeout,
+            failure: () => this.page.isClosed() ? 'the page was closed' : undefined,
+            describe: () => `posted: ${this.received.map(m => m.type).join(', ')}`
+        });
     }
 
+    /** The state the page last saved with `setState` (it may still be about to save a newer one). */
     state(): Promise<unknown> {
         return this.page.evaluate(() => (window as unknown as { __state: unknown }).__state);
+    }
+
+    /**
+     * The state as saved after everything the test did so far. The page saves at most every
+     * 100 ms (a timer); on a page opened with `clock: true` the test moves the page's clock past
+     * that, so the timer has fired, however busy the machine is.
+     */
+    async savedState(): Promise<unknown> {
+        if (!this.clock) throw new Error('savedState() needs a page opened with { clock: true }');
+        await this.page.clock.runFor(1_000);
+        return this.state();
     }
 
     /** The number of drawn node groups. */

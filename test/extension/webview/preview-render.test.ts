@@ -31,9 +31,9 @@ async function opened(options: Parameters<PreviewHarness['open']>[0] = {}): Prom
     return page;
 }
 
+/** The pan and zoom of `key` as the page saved it (on a page opened with `clock: true`). */
 async function zoomOf(p: PreviewPage, key: string): Promise<{ scale: number; left: number; top: number }> {
-    await p.page.waitForTimeout(200); // setState is throttled (100 ms)
-    const state = await p.state() as { zooms: Record<string, { scale: number; left: number; top: number }> };
+    const state = await p.savedState() as { zooms: Record<string, { scale: number; left: number; top: number }> };
     return state.zooms[key];
 }
 
@@ -79,7 +79,7 @@ describe('drawing a tree', () => {
     });
 
     test('a drag that starts on a node pans and does not reveal it', async () => {
-        const p = await opened();
+        const p = await opened({ clock: true });
         await p.update(data);
         await p.idle();
         const before = await zoomOf(p, 'tree:QuickscanBoom');
@@ -197,7 +197,7 @@ describe('drawing a tree', () => {
 
 describe('pan and zoom', () => {
     test('zoom buttons, wheel and fit change the scale', async () => {
-        const p = await opened();
+        const p = await opened({ clock: true });
         await p.update(data);
         await p.idle();
         const fitted = await zoomOf(p, 'tree:QuickscanBoom');
@@ -215,7 +215,7 @@ describe('pan and zoom', () => {
     });
 
     test('the view is kept across updates of the same tree and when coming back to it', async () => {
-        const p = await opened();
+        const p = await opened({ clock: true });
         await p.update(data);
         await p.idle(1);
         await p.page.click('.zoom-in');
@@ -242,19 +242,19 @@ describe('pan and zoom', () => {
     });
 
     test('a webview shown again restores its tree and view from setState', async () => {
-        const first = await opened();
+        const first = await opened({ clock: true });
         await first.update(data);
         await first.idle(1);
         await first.page.selectOption('.tree-picker', 'SooToets');
         await first.idle(2);
         await first.page.click('.zoom-in');
         const zoomed = await zoomOf(first, 'tree:SooToets');
-        const state = await first.state();
+        const state = await first.savedState();
         expect(state).toMatchObject({ view: { kind: 'tree', tree: 'SooToets' } });
         expect(await first.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
         await first.page.close();
 
-        const second = await opened({ state });
+        const second = await opened({ state, clock: true });
         await second.update(data);
         await second.idle(1);
         expect(await second.page.locator('.tree-picker').inputValue()).toBe('SooToets');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { HandreikingJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { examplesJson, previewData } from './preview-data.js';
+import { pageSettled } from '../../support/page-settled.js';
 import { startHarness, type PreviewHarness } from './preview-page.js';
 
 /**
@@ -73,7 +74,8 @@ test('hostile labels run nothing, fetch nothing, break no CSP rule and are shown
     await p.waitForPosted(m => m.type === 'export' && m.format === 'png');
     expect(svg.type === 'export' && svg.data).not.toMatch(/<(img|script|a)\b/);
 
-    await p.page.waitForTimeout(300);
+    // Whatever the exports and drawings set off (a load, its error handler) has had its turn.
+    await pageSettled(p.page);
     const page = await p.page.evaluate(() => ({
         pwned: (window as unknown as { __pwned?: unknown }).__pwned,
         imgs: document.querySelectorAll('img').length,

@@ -107,10 +107,21 @@ describe('theme', () => {
         await page.settings();
         await page.update(data);
         const first = await page.idle(1);
-        await page.page.evaluate(() => document.body.classList.add('vscode-reduce-motion'));
-        await page.page.waitForTimeout(300);
-        expect((await page.stats()).renders).toBe(first.renders);
-        expect((await page.stats()).draws).toBe(first.draws);
+        // The page hears of the change from a MutationObserver; one made after the page's gets the
+        // same records after it, and the page reacts in a microtask: when this one has been called
+        // and a microtask has passed, the page has decided. A redraw would be counted or pending then.
+        await page.page.evaluate(() => new Promise<void>(resolve => {
+            const observer = new MutationObserver(() => {
+                observer.disconnect();
+                queueMicrotask(() => queueMicrotask(resolve));
+            });
+            observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+            document.body.classList.add('vscode-reduce-motion');
+        }));
+        const after = await page.stats();
+        expect(after.busy).toBe(false);
+        expect(after.renders).toBe(first.renders);
+        expect(after.draws).toBe(first.draws);
     });
 
     test('the theme setting can force dark on a light VS Code, and "auto" follows VS Code again', async () => {

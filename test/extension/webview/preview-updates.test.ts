@@ -18,8 +18,8 @@ afterEach(async () => {
     page = undefined;
 });
 
-async function opened(renderDelay = 0): Promise<PreviewPage> {
-    page = await harness.open();
+async function opened(renderDelay = 0, options: Parameters<PreviewHarness['open']>[0] = {}): Promise<PreviewPage> {
+    page = await harness.open(options);
     await page.settings({ renderDelay });
     return page;
 }
@@ -61,11 +61,14 @@ describe('errors', () => {
         expect(await p.page.locator('.banner').textContent()).toContain('Fout op regel 42: Onbekende knoop "Partners2".');
         expect(await p.page.locator('.banner').textContent()).toContain('(en nog 1 fout)');
         expect(await p.page.locator('.banner').textContent()).not.toContain('Tweede fout');
-        await p.page.waitForTimeout(300);
+        // The banner shows that the update was handled; a draw it asked for would be counted or
+        // pending now (the page marks itself busy at once). Nothing is, so nothing comes later.
+        const kept = await p.idle(first.draws);
+        expect(kept.draws).toBe(first.draws);
+        expect(kept.renders).toBe(first.renders);
         expect(await p.nodeCount()).toBe(count);
         expect(await sameSvg(p)).toBe(true);
         expect(await svgText(p)).toContain('Eerste versie');
-        expect((await p.stats()).renders).toBe(first.renders);
 
         await p.update(quickscanWith('Herstelde versie', 3));
         await p.page.waitForSelector('.banner[hidden]', { state: 'attached' });
@@ -182,19 +185,31 @@ describe('render scheduling', () => {
     });
 
     test('renderDelay debounces a burst of edits into one render', async () => {
-        const p = await opened(400);
+        const p = await opened(400, { clock: true });
         await p.update(quickscanWith('Start', 1));
         const first = await p.idle(1);
+        // From here the page's time moves only when the test moves it: the edits come 50 ms apart
+        // by the page's clock, however slowly this machine runs.
+        await p.page.clock.pauseAt(await p.page.evaluate(() => Date.now()) + 1_000);
         for (let i = 2; i <= 6; i++) {
-            await p.update(quickscanWith(`Tik ${i}`, i));
-            await p.page.waitForTimeout(50);
+            // Delivered at once (a posted message would arrive at a moment the test does not control).
+            await p.page.evaluate(data => window.dispatchEvent(new MessageEvent('message', { data: { type: 'update', data } })), quickscanWith(`Tik ${i}`, i));
+            await p.page.clock.runFor(50);
         }
-        await p.page.waitForTimeout(150);
-        // 150 ms after the last edit: still waiting.
-        expect((await p.stats()).renders).toBe(first.renders);
+        await p.page.clock.runFor(349);
+        // 399 ms after the last edit: still waiting, nothing drawn.
+        const waiting = await p.stats();
+        expect(waiting.renders).toBe(first.renders);
+        expect(waiting.draws).toBe(first.draws);
+        expect(waiting.busy).toBe(true);
         expect(await svgText(p)).toContain('Start');
+        // 400 ms after it: one draw, of the last edit.
+        await p.page.clock.runFor(1);
+        expect((await p.stats()).draws).toBe(first.draws + 1);
+        await p.page.clock.resume();
         const after = await p.idle(first.draws + 1);
         expect(after.renders).toBe(first.renders + 1);
+        expect(after.draws).toBe(first.draws + 1);
         expect(await svgText(p)).toContain('Tik 6');
     });
 });

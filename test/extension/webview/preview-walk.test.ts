@@ -22,8 +22,8 @@ afterEach(async () => {
 
 const quickscan = () => data.trees.find(t => t.tree.id === 'QuickscanBoom')!;
 
-async function opened(): Promise<PreviewPage> {
-    page = await harness.open();
+async function opened(options: Parameters<PreviewHarness['open']>[0] = {}): Promise<PreviewPage> {
+    page = await harness.open(options);
     await page.settings();
     await page.update(data);
     await page.idle(1);
@@ -177,11 +177,10 @@ describe('the walkthrough', () => {
     });
 
     test('the walk survives the webview being hidden (setState) and is replayed on the data', async () => {
-        const first = await opened();
+        const first = await opened({ clock: true });
         await first.page.click('.walk-button');
         await answer(first, 'ja');
-        await first.page.waitForTimeout(200); // setState is throttled
-        const saved = await first.state();
+        const saved = await first.savedState();
         expect(saved).toMatchObject({ walk: { tree: 'QuickscanBoom', answers: [{ question: 'GoNoGo', answer: 'ja' }] } });
         expect(await first.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
         await first.page.close();

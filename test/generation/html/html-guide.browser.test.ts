@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -13,7 +12,8 @@ import { anchorId, linkAnchor } from '../../../language/generation/html/guide-co
 import { htmlExportFormat } from '../../../language/generation/html/html-export-format.js';
 import { TreeWalker, type WalkResult } from '../../../language/walkthrough/walk.js';
 import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
-import { launchBrowser } from '../../support/browser.js';
+import { launchBrowser, newPage } from '../../support/browser.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { clearAll, createTestServices, exampleFiles, validateFiles } from '../../helpers.js';
 import { hostileFiles, PWN } from './hostile-corpus.js';
 
@@ -31,13 +31,12 @@ let tmp: string;
 beforeAll(async () => {
     // Bundle the app from the current sources, so the test never runs a stale bundle.
     await bundleGuideApp({ typecheck: false });
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-html-'));
+    tmp = tempDir('hrk-html-');
     browser = await launchBrowser();
 });
 
 afterAll(async () => {
     await browser?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 async function exportFiles(files: Record<string, string>): Promise<HandreikingJson> {
@@ -64,7 +63,7 @@ interface Problems {
 
 /** Opens the file and records everything that should not happen. */
 async function openGuide(file: string): Promise<{ page: Page; problems: Problems }> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await newPage(browser, { viewport: { width: 1400, height: 1000 } });
     const url = pathToFileURL(file).href;
     const problems: Problems = { consoleErrors: [], pageErrors: [], requests: [] };
     page.on('console', message => {
@@ -80,7 +79,7 @@ async function openGuide(file: string): Promise<{ page: Page; problems: Problems
         document.addEventListener('securitypolicyviolation', e => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     await page.goto(url);
-    await page.waitForSelector('html[data-hrk-diagrams="ready"]', { timeout: 45_000 });
+    await page.waitForSelector('html[data-hrk-diagrams="ready"]', { timeout: 120_000 });
     return { page, problems };
 }
 

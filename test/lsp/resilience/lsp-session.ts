@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -9,6 +8,8 @@ import {
     StreamMessageReader, StreamMessageWriter, type Diagnostic, type InitializeResult, type ProtocolConnection,
     type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
+import { EventWaiter } from '../../support/event-waiter.js';
+import { tempDir } from '../../support/temp-dir.js';
 
 /**
  * A real LSP client over stdio against the bundled server (dist/server.cjs, as the extension
@@ -32,6 +33,7 @@ export class LspSession {
     stderr = '';
     exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
     private readonly exited: Promise<never>;
+    private readonly arrived = new EventWaiter();
     init!: InitializeResult;
     folder!: string;
 
@@ -41,6 +43,7 @@ export class LspSession {
             const list = this.diagnostics.get(p.uri) ?? [];
             list.push(p);
             this.diagnostics.set(p.uri, list);
+            this.arrived.notify();
         });
         this.connection.onNotification(LogMessageNotification.type, p => { this.logs.push(p.message); });
         // Requests the server may send (configuration, registrations): answered so it never waits.
@@ -50,6 +53,7 @@ export class LspSession {
         process.stderr!.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
         this.exited = new Promise<never>((_, reject) => process.on('exit', (code, signal) => {
             this.exit = { code, signal };
+            this.arrived.notify();
             reject(new Error(`the server exited (${code ?? signal}): ${this.stderr.slice(-1000)}`));
         }));
         this.exited.catch(() => undefined);
@@ -59,7 +63,7 @@ export class LspSession {
     static async start(files: Record<string, string>, env: Record<string, string> = {}, initializationOptions?: unknown): Promise<LspSession> {
         const child = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
         const session = new LspSession(child);
-        session.folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-resilience-'));
+        session.folder = tempDir('hrk-resilience-');
         for (const [name, text] of Object.entries(files)) {
             const file = path.join(session.folder, name);
             fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -111,15 +115,15 @@ export class LspSession {
     }
 
     /** Waits until `predicate` holds for the latest diagnostics of `uri`. */
-    async diagnosticsWhere(uri: string, predicate: (d: Diagnostic[]) => boolean, what: string, timeout = 60_000): Promise<Diagnostic[]> {
-        const deadline = Date.now() + timeout;
-        for (;;) {
+    diagnosticsWhere(uri: string, predicate: (d: Diagnostic[]) => boolean, what: string, timeout = 60_000): Promise<Diagnostic[]> {
+        return this.arrived.until(() => {
             const latest = this.latest(uri);
-            if (latest && predicate(latest.diagnostics)) return latest.diagnostics;
-            if (!this.alive) throw new Error(`server died (${JSON.stringify(this.exit)}) while waiting for ${what}\n${this.stderr.slice(-2000)}`);
-            if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; latest: ${JSON.stringify(latest?.diagnostics.map(d => d.code))}`);
-            await new Promise(resolve => setTimeout(resolve, 100));
-        }
+            return latest && predicate(latest.diagnostics) ? latest.diagnostics : undefined;
+        }, what, {
+            timeout,
+            failure: () => this.alive ? undefined : `server died (${JSON.stringify(this.exit)})\n${this.stderr.slice(-2000)}`,
+            describe: () => `latest: ${JSON.stringify(this.latest(uri)?.diagnostics.map(d => d.code))}`
+        });
     }
 
     async stop(): Promise<void> {
