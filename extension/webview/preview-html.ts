@@ -1,3 +1,4 @@
+import type { Lang } from '../../language/i18n/locale.js';
 import { escapeHtml } from '../../language/text/html-escape.js';
 
 /**
@@ -15,7 +16,7 @@ export interface PreviewHtmlOptions {
     scriptUri: string;
     /** `webview.asWebviewUri(dist/webview/preview.css)`. */
     styleUri: string;
-    lang: 'nl' | 'en';
+    lang: Lang;
 }
 
 export function previewHtml(options: PreviewHtmlOptions): string {

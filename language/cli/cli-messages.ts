@@ -1,6 +1,6 @@
-import type { Taal } from '../i18n/locale.js';
+import type { Lang } from '../i18n/locale.js';
 
-/** Texts of the command line itself (the checks' messages live in i18n/messages.ts). */
+/** Texts of the command line itself (the checks' messages and the scenarios' failures live in i18n/). */
 const nl = {
     pathMissing: (p: string) => `Pad bestaat niet: ${p}`,
     pathUnreadable: (p: string, reden: string) => `Kan ${p} niet lezen: ${reden}`,
@@ -29,17 +29,6 @@ const nl = {
     usageError: (m: string) => `Verkeerd gebruik: ${m}. Zie ‘handreiking --help’.`,
     scenariosWord: "Scenario's",
     noScenarios: "Geen scenario's gevonden.",
-    scenarioTreeMissing: (b: string) => `beslisboom ‘${b}’ bestaat niet`,
-    scenarioExpected: (a: string) => `verwacht: ${a}`,
-    scenarioReachedAdvice: (a: string) => `bereikt:  ${a}`,
-    scenarioNoAnswer: (v: string) => `gestopt bij vraag ‘${v}’: het scenario geeft daar geen antwoord`,
-    scenarioUnknownAnswer: (v: string, a: string) => `gestopt bij vraag ‘${v}’: die vraag heeft geen antwoord ‘${a}’`,
-    scenarioDeadEnd: (k: string) => `gestopt bij ‘${k}’: daar gaat het pad niet verder`,
-    scenarioCycle: (k: string) => `kringloop: het pad komt opnieuw bij ‘${k}’`,
-    scenarioUnused: (v: string) => `niet gevraagd onderweg: ${v}`,
-    scenarioNotPassed: (k: string) => `langs:    het pad komt niet langs ‘${k}’`,
-    scenarioPassedOutOfOrder: (k: string, na: string) => `langs:    het pad komt wel langs ‘${k}’, maar niet ná ‘${na}’ (verkeerde volgorde)`,
-    scenarioPath: (p: string) => `pad:      ${p}`,
     outputIsFile: (o: string) => `Uitvoermap ${o} is een bestand. Kies een map met -o.`,
     outputIsFolder: (o: string) => `${o} is een map; geef een bestandsnaam of een map met -o.`,
     outputUnwritable: (o: string, reden: string) => `Kan niet schrijven naar ${o}: ${reden}. De bestaande bestanden zijn niet aangeraakt.`,
@@ -92,17 +81,6 @@ const en: typeof nl = {
     usageError: m => `Wrong usage: ${m}. See ‘handreiking --help’.`,
     scenariosWord: 'Scenarios',
     noScenarios: 'No scenarios found.',
-    scenarioTreeMissing: b => `decision tree ‘${b}’ does not exist`,
-    scenarioExpected: a => `expected: ${a}`,
-    scenarioReachedAdvice: a => `reached:  ${a}`,
-    scenarioNoAnswer: v => `stopped at question ‘${v}’: the scenario gives no answer there`,
-    scenarioUnknownAnswer: (v, a) => `stopped at question ‘${v}’: it has no answer ‘${a}’`,
-    scenarioDeadEnd: k => `stopped at ‘${k}’: the path does not go on from there`,
-    scenarioCycle: k => `cycle: the path comes back to ‘${k}’`,
-    scenarioUnused: v => `not asked on the way: ${v}`,
-    scenarioNotPassed: k => `passes:   the path does not pass ‘${k}’`,
-    scenarioPassedOutOfOrder: (k, na) => `passes:   the path passes ‘${k}’, but not after ‘${na}’ (wrong order)`,
-    scenarioPath: p => `path:     ${p}`,
     outputIsFile: o => `Output folder ${o} is a file. Choose a folder with -o.`,
     outputIsFolder: o => `${o} is a folder; give a file name or a folder with -o.`,
     outputUnwritable: (o, reden) => `Cannot write to ${o}: ${reden}. Existing files were not touched.`,
@@ -129,6 +107,6 @@ const en: typeof nl = {
 
 export type CliMessages = typeof nl;
 
-export function cliMessages(taal: Taal): CliMessages {
-    return taal === 'en' ? en : nl;
+export function cliMessages(lang: Lang): CliMessages {
+    return lang === 'en' ? en : nl;
 }

@@ -1,6 +1,6 @@
 import type { HandreikingJson } from '../generation/json/handreiking-json.js';
 import { exportWorkspaceJson, serializeJson } from '../generation/json/export-json.js';
-import type { Taal } from '../i18n/locale.js';
+import type { Lang } from '../i18n/locale.js';
 import { printDiagnostics, reportedDiagnostics } from './check-command.js';
 import { cliMessages } from './cli-messages.js';
 import { loadWorkspace } from './load-workspace.js';
@@ -10,7 +10,7 @@ import { ExitCode, ExportProblem, UsageError } from './usage-error.js';
 export interface ExportOptions {
     out: string;
     force: boolean;
-    taal: Taal;
+    lang: Lang;
     peildatum?: string;
     /** SVG: plain text labels instead of HTML ones (for Office and Inkscape). */
     plainText: boolean;
@@ -23,7 +23,7 @@ export interface ExportFormat {
     /** Extension when `-o` may name a single file (json, html); undefined for one file per tree. */
     singleFileExtension?: string;
     /** What is written, for the "written:" line. */
-    describe(taal: Taal): string;
+    describe(lang: Lang): string;
     write(json: HandreikingJson, target: OutputTarget, options: ExportOptions, progress: (line: string) => void): Promise<string[]>;
 }
 
@@ -39,7 +39,7 @@ const formats = new Map<string, () => Promise<ExportFormat>>([
 
 const jsonFormat: ExportFormat = {
     singleFileExtension: '.json',
-    describe: taal => (taal === 'en' ? 'JSON' : 'JSON'),
+    describe: lang => (lang === 'en' ? 'JSON' : 'JSON'),
     async write(json, target) {
         return [await target.write('handreiking.json', serializeJson(json))];
     }
@@ -50,18 +50,18 @@ const jsonFormat: ExportFormat = {
  * checks the output before doing any work, and writes every file atomically.
  */
 export async function exportCommand(format: string, paths: string[], options: ExportOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
-    const t = cliMessages(options.taal);
+    const t = cliMessages(options.lang);
     const load = formats.get(format);
     if (!load) throw new UsageError(t.badExportFormat(format));
     const exporter = await load();
-    const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], { taal: options.taal, peildatum: options.peildatum });
+    const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], { lang: options.lang, peildatum: options.peildatum });
     const errors = reportedDiagnostics(workspace).filter(d => d.severity === 'error');
     if (errors.length > 0 && !options.force) {
-        printDiagnostics(errors, options.taal, err);
+        printDiagnostics(errors, options.lang, err);
         err(t.exportRefused(errors.length));
         return ExitCode.Problems;
     }
-    const target = await OutputTarget.prepare(options.out, exporter.singleFileExtension, options.taal);
+    const target = await OutputTarget.prepare(options.out, exporter.singleFileExtension, options.lang);
     const json = exportWorkspaceJson(workspace.services, process.cwd());
     let written: string[];
     try {
@@ -71,6 +71,6 @@ export async function exportCommand(format: string, paths: string[], options: Ex
         err(problem.message);
         return ExitCode.Problems;
     }
-    for (const file of written) out(t.exported(exporter.describe(options.taal), file));
+    for (const file of written) out(t.exported(exporter.describe(options.lang), file));
     return ExitCode.Ok;
 }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Taal } from '../i18n/locale.js';
+import type { Lang } from '../i18n/locale.js';
 import { message } from '../i18n/messages.js';
 import { IssueCodes } from '../validation/codes.js';
 
@@ -14,10 +14,10 @@ export interface SourceText {
  * dropped, text that is not UTF-8 is read leniently and reported at its first bad byte, and a
  * binary file is not parsed at all (its bytes would give hundreds of meaningless messages).
  */
-export function decodeSource(bytes: Uint8Array, taal: Taal): SourceText {
+export function decodeSource(bytes: Uint8Array, lang: Lang): SourceText {
     const head = bytes.subarray(0, 8192);
     if (head.includes(0) && !isUtf16(head)) {
-        return { text: '', problem: problemAt(0, 0, message(taal, 'binaryFile')) };
+        return { text: '', problem: problemAt(0, 0, message(lang, 'binaryFile')) };
     }
     const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     try {
@@ -30,7 +30,7 @@ export function decodeSource(bytes: Uint8Array, taal: Taal): SourceText {
         const line = lines.length - 1;
         const character = lines[line].length;
         const byte = `0x${body[offset].toString(16).toUpperCase().padStart(2, '0')}`;
-        return { text, problem: problemAt(line, character, message(taal, 'notUtf8', { byte, regel: line + 1, kolom: character + 1 })) };
+        return { text, problem: problemAt(line, character, message(lang, 'notUtf8', { byte, regel: line + 1, kolom: character + 1 })) };
     }
 }
 

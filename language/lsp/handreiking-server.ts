@@ -1,7 +1,6 @@
 import { AstUtils, DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import { cliMessages } from '../cli/cli-messages.js';
 import { exportWorkspaceJson, jsonContext, serializeJson } from '../generation/json/export-json.js';
 import { toHandreikingJson } from '../generation/json/to-json.js';
 import { isBeslisboom, isScenario } from '../generated/ast.js';
@@ -83,7 +82,6 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
 function scenarioResults(services: HandreikingServices, json: HandreikingJson, uri?: string): ScenarioResult[] {
     const scenarios = services.handreiking.WorkspaceModel.scenarios();
     const reports = runScenarios(json);
-    const t = cliMessages(services.i18n.Locale.taal);
     const names = services.references.NameProvider;
     const results: ScenarioResult[] = [];
     reports.forEach((report, i) => {
@@ -99,7 +97,7 @@ function scenarioResults(services: HandreikingServices, json: HandreikingJson, u
             range,
             nameRange: names.getNameNode(node)?.range ?? range,
             passed: report.passed,
-            ...(report.passed ? {} : { message: explainFailure(report, t).join('\n') }),
+            ...(report.passed ? {} : { message: explainFailure(report, services.i18n.Locale.lang).join('\n') }),
             ...(report.result ? { path: describePath(report.result.path), reached: report.result.at } : {})
         });
     });

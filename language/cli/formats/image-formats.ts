@@ -5,7 +5,7 @@ import { describeExcess, diagramExcess, pngExcess } from '../../generation/merma
 import { describeDrawnProblem, DrawnDiagramError } from '../../generation/mermaid/drawn-diagram.js';
 import { mermaidConfig, plainTextConfig } from '../../generation/mermaid/mermaid-config.js';
 import { treeToMermaid, type MermaidDiagram } from '../../generation/mermaid/tree-mermaid.js';
-import type { Taal } from '../../i18n/locale.js';
+import type { Lang } from '../../i18n/locale.js';
 import { BrowserMissingError, MermaidRenderer, type DrawnSvg } from '../../render/mermaid-renderer.js';
 import { cliMessages } from '../cli-messages.js';
 import type { ExportFormat } from '../export-command.js';
@@ -28,13 +28,13 @@ function imageFormat(kind: 'svg' | 'png'): ExportFormat {
     return {
         describe: () => kind.toUpperCase(),
         async write(json, target, options) {
-            const t = cliMessages(options.taal);
+            const t = cliMessages(options.lang);
             const plainText = kind === 'svg' && options.plainText;
             const jobs = json.trees.map(tree => ({ tree, diagram: treeToMermaid(tree, { plainText }) }));
 
             const tooLarge = jobs.flatMap(({ tree, diagram }) => {
                 const excess = diagramExcess(diagram);
-                return excess ? [t.treeTooLarge(tree.id, describeExcess(excess, options.taal))] : [];
+                return excess ? [t.treeTooLarge(tree.id, describeExcess(excess, options.lang))] : [];
             });
             if (tooLarge.length > 0) throw new ExportProblem([...tooLarge, t.tooLargeHint].join('\n'));
 
@@ -56,13 +56,13 @@ function imageFormat(kind: 'svg' | 'png'): ExportFormat {
                 const drawn: DrawnSvg[] = [];
                 for (const { tree, diagram } of jobs) {
                     bar?.update(step++, { tree: tree.id });
-                    drawn.push(await drawTree(renderer, tree, diagram, plainText, options.taal));
+                    drawn.push(await drawTree(renderer, tree, diagram, plainText, options.lang));
                 }
                 if (kind === 'png') {
                     const tooLargeForPng = jobs.flatMap(({ tree }, i) => {
                         const size = MermaidRenderer.pngSize(drawn[i]);
                         const excess = pngExcess(size.width, size.height, PNG_SCALE);
-                        return excess ? [t.treeTooLargeForPng(tree.id, describeExcess(excess, options.taal))] : [];
+                        return excess ? [t.treeTooLargeForPng(tree.id, describeExcess(excess, options.lang))] : [];
                     });
                     if (tooLargeForPng.length > 0) throw new ExportProblem([...tooLargeForPng, t.pngTooLargeHint].join('\n'));
                 }
@@ -89,12 +89,12 @@ function imageFormat(kind: 'svg' | 'png'): ExportFormat {
 }
 
 /** Lays out one tree; a failure (nothing is written yet) says which tree and what Mermaid did. */
-async function drawTree(renderer: MermaidRenderer, tree: TreeJson, diagram: MermaidDiagram, plainText: boolean, taal: Taal): Promise<DrawnSvg> {
+async function drawTree(renderer: MermaidRenderer, tree: TreeJson, diagram: MermaidDiagram, plainText: boolean, lang: Lang): Promise<DrawnSvg> {
     try {
         return await renderer.draw(diagram, plainText ? plainTextConfig() : mermaidConfig);
     } catch (err) {
-        const reason = err instanceof DrawnDiagramError ? describeDrawnProblem(err.problem, taal) : firstLine(err);
-        throw new UsageError(cliMessages(taal).drawFailed(tree.id, reason, []));
+        const reason = err instanceof DrawnDiagramError ? describeDrawnProblem(err.problem, lang) : firstLine(err);
+        throw new UsageError(cliMessages(lang).drawFailed(tree.id, reason, []));
     }
 }
 

@@ -9,7 +9,7 @@ export const FUNDING_OVERVIEW_FILE = 'financiering-overzicht';
 
 /** One `.mmd` file per tree plus the funding overview, for editors' Mermaid tools and documentation sites. */
 export const mermaidExportFormat: ExportFormat = {
-    describe: taal => (taal === 'en' ? 'Mermaid' : 'Mermaid'),
+    describe: lang => (lang === 'en' ? 'Mermaid' : 'Mermaid'),
     async write(json, target) {
         const written: string[] = [];
         for (const tree of json.trees) {
@@ -23,7 +23,7 @@ export const mermaidExportFormat: ExportFormat = {
 /** The typology comparison table as Markdown, for documentation sites and wikis. */
 export const markdownExportFormat: ExportFormat = {
     singleFileExtension: '.md',
-    describe: taal => (taal === 'en' ? 'Typology table (Markdown)' : 'Typologietabel (Markdown)'),
+    describe: lang => (lang === 'en' ? 'Typology table (Markdown)' : 'Typologietabel (Markdown)'),
     async write(json, target) {
         return [await target.write('typologieen.md', typologyTableMarkdown(json))];
     }

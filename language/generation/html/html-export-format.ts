@@ -6,7 +6,7 @@ import { generateHtmlGuide } from './html-guide.js';
 /** `handreiking export html`: the whole guide as one self-contained page, `handreiking.html`. */
 export const htmlExportFormat: ExportFormat = {
     singleFileExtension: '.html',
-    describe: taal => (taal === 'en' ? 'HTML guide' : 'HTML-gids'),
+    describe: lang => (lang === 'en' ? 'HTML guide' : 'HTML-gids'),
     async write(json, target) {
         let assets;
         try {

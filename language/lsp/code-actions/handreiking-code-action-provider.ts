@@ -54,7 +54,7 @@ export class HandreikingCodeActionProvider implements CodeActionProvider {
     }
 
     private get t(): LspCatalogue {
-        return lspTexts(this.services.i18n.Locale.taal);
+        return lspTexts(this.services.i18n.Locale.lang);
     }
 
     private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {

@@ -40,7 +40,7 @@ export class HandreikingCompletionProvider extends DefaultCompletionProvider {
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.', '"'] };
 
     private get t(): LspCatalogue {
-        return lspTexts(this.services.i18n.Locale.taal);
+        return lspTexts(this.services.i18n.Locale.lang);
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {

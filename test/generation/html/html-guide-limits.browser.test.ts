@@ -48,7 +48,7 @@ function chain(id: string, steps: number, label: (i: number) => string = i => `S
 async function writeGuide(json: HandreikingJson, name: string): Promise<string> {
     const out = path.join(tmp, name);
     const target = await OutputTarget.prepare(out, '.html', 'nl');
-    const [file] = await htmlExportFormat.write(json, target, { out, force: false, taal: 'nl', plainText: false, transparent: false }, () => undefined);
+    const [file] = await htmlExportFormat.write(json, target, { out, force: false, lang: 'nl', plainText: false, transparent: false }, () => undefined);
     return file;
 }
 

@@ -51,7 +51,7 @@ async function exportFiles(files: Record<string, string>): Promise<HandreikingJs
 /** Writes the guide through the CLI's export format, as `handreiking export html -o <file>` does. */
 async function writeGuide(json: HandreikingJson, name: string): Promise<string> {
     const target = await OutputTarget.prepare(path.join(tmp, name), '.html', 'nl');
-    const written = await htmlExportFormat.write(json, target, { out: path.join(tmp, name), force: false, taal: 'nl', plainText: false, transparent: false }, () => undefined);
+    const written = await htmlExportFormat.write(json, target, { out: path.join(tmp, name), force: false, lang: 'nl', plainText: false, transparent: false }, () => undefined);
     expect(written).toEqual([path.join(tmp, name)]);
     return written[0];
 }

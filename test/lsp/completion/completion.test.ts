@@ -6,7 +6,7 @@ import { clearAll, createTestServices } from '../../helpers.js';
 const services = createTestServices();
 const complete = expectCompletion(services);
 afterEach(() => {
-    services.i18n.Locale.taal = 'nl';
+    services.i18n.Locale.lang = 'nl';
     return clearAll(services);
 });
 
@@ -244,7 +244,7 @@ describe('completion', () => {
     });
 
     test('details and snippet descriptions follow the display language', async () => {
-        services.i18n.Locale.taal = 'en';
+        services.i18n.Locale.lang = 'en';
         await complete({
             text: guide + '<|>',
             index: 0,
