@@ -5,7 +5,8 @@ import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langi
 import { clearDocuments } from 'langium/test';
 import type { Diagnostic, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { CodeAction } from 'vscode-languageserver-types';
-import { exportWorkspaceJson, serializeJson } from '../language/generation/json/export-json.js';
+import { serializeJson } from '../language/export/json-export.js';
+import { exportWorkspaceJson } from '../language/generation/json/export-json.js';
 import { generateHtmlGuide } from '../language/generation/html/html-guide.js';
 import { fundingOverviewMermaid } from '../language/generation/mermaid/funding-mermaid.js';
 import { treeToMermaid } from '../language/generation/mermaid/tree-mermaid.js';

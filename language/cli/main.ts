@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../i18n/locale.js';
+import { exportFormats } from '../export/export-formats.js';
 import { isCalendarDate } from '../model/dates.js';
 import { checkCommand } from './check-command.js';
 import { exportCommand } from './export-command.js';
@@ -75,8 +76,8 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
         });
 
     program.command('export')
-        .description('exporteer de handreiking / export the guide: json, mermaid, markdown, html, svg, png')
-        .argument('<formaat>', 'json | mermaid | markdown | html | svg | png')
+        .description(`exporteer de handreiking / export the guide: ${Object.keys(exportFormats).join(', ')}`)
+        .argument('<formaat>', Object.keys(exportFormats).join(' | '))
         .argument('[paden...]', 'bestanden of mappen (standaard: de huidige map)')
         .option('-o, --out <pad>', 'uitvoermap (of bestand voor json, html en markdown)', parseOut, 'uitvoer')
         .option('--force', 'exporteer ook als de handreiking fouten heeft', false)

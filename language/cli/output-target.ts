@@ -59,8 +59,3 @@ export class OutputTarget {
         return file;
     }
 }
-
-/** A file name for a tree or other element id: ids are already safe identifiers, but be sure. */
-export function safeFileName(id: string): string {
-    return id.replace(/[^\p{L}\p{N}_.-]/gu, '_') || '_';
-}

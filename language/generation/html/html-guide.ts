@@ -4,6 +4,7 @@ import type {
 import { htmlText } from '../../text/html-escape.js';
 import { typologyTableHtml } from '../tables/typology-table.js';
 import { anchorId, DATA_ELEMENT_ID, type AnchorKind } from './guide-contract.js';
+import type { GuideScripts } from './guide-scripts.js';
 import { guideCss } from './guide-style.js';
 import { embedJson, inlineScript, paragraphs, safeHttpUrl } from './html-text.js';
 import { cspHashSource } from './csp-hash.js';
@@ -15,11 +16,7 @@ import { cspHashSource } from './csp-hash.js';
  * reads the same JSON from the page and draws the diagrams and walkthroughs.
  */
 
-export interface GuideAssets {
-    /** `mermaid.min.js` (it sets `window.mermaid`). */
-    mermaidJs: string;
-    /** The bundled browser app (`out/browser/guide-app.js`). */
-    appJs: string;
+export interface GuideAssets extends GuideScripts {
     /** The page title; default "Handreiking ontmoetingsruimten". */
     title?: string;
 }
