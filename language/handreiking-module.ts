@@ -1,7 +1,4 @@
-import {
-    inject, type DeepPartial, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
-    type PartialLangiumCoreServices
-} from 'langium';
+import { inject, type DeepPartial, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
@@ -132,5 +129,3 @@ export function createHandreikingServices(context: DefaultSharedModuleContext, o
     }
     return { shared, Handreiking };
 }
-
-export type { LangiumCoreServices, LangiumSharedCoreServices, PartialLangiumCoreServices };

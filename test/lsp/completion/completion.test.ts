@@ -50,6 +50,14 @@ describe('completion', () => {
         });
     });
 
+    test('after a step\'s ->: the other nodes of the tree, not the step itself', async () => {
+        await complete({
+            text: guide.replace('advies Door "Ga door"', 'advies Door "Ga door"\n    stap Bel "Bel de corporatie" -> <|>'),
+            index: 0,
+            assert: list => expect(labels(list).sort()).toEqual(['Door', 'Hoe', 'Stabiel', 'Stop'])
+        });
+    });
+
     test('after zie: chapters, typologies and funding rules first, then trees and nodes', async () => {
         await complete({
             text: guide.replace('advies Door "Ga door"', 'advies Door "Ga door" { zie <|> }'),
