@@ -71,7 +71,7 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
     documentation: {
         DocumentationProvider: services => new HandreikingDocumentationProvider(services)
     },
-    // The editor features (docs/authoring.md), each in its own folder under lsp/. References,
+    // The editor features (docs/extension.md §14), each in its own folder under lsp/. References,
     // highlights and workspace symbols are Langium's, with our symbol kinds (shared NodeKindProvider).
     lsp: {
         CompletionProvider: services => new HandreikingCompletionProvider(services),
