@@ -5,8 +5,8 @@ import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langi
 import { clearDocuments } from 'langium/test';
 import type { Diagnostic, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { CodeAction } from 'vscode-languageserver-types';
-import { cliMessages } from '../language/cli/cli-messages.js';
-import { exportWorkspaceJson, serializeJson } from '../language/generation/json/export-json.js';
+import { serializeJson } from '../language/export/json-export.js';
+import { exportWorkspaceJson } from '../language/generation/json/export-json.js';
 import { generateHtmlGuide } from '../language/generation/html/html-guide.js';
 import { fundingOverviewMermaid } from '../language/generation/mermaid/funding-mermaid.js';
 import { treeToMermaid } from '../language/generation/mermaid/tree-mermaid.js';
@@ -97,7 +97,7 @@ export class FuzzHarness {
         const startedCpu = threadCpuMs();
         const restore = captureConsole(problems);
         const services = this.services;
-        services.i18n.Locale.taal = (fuzzCase.probes[0] ?? 0) % 5 === 0 ? 'en' : 'nl';
+        services.i18n.Locale.lang = (fuzzCase.probes[0] ?? 0) % 5 === 0 ? 'en' : 'nl';
 
         const phase = async <T>(name: string, action: () => T | Promise<T>): Promise<T | undefined> => {
             const t0 = performance.now();
@@ -156,9 +156,8 @@ export class FuzzHarness {
                 await phase('tables', () => { typologyTableHtml(json); typologyTableMarkdown(json); });
                 await phase('html', () => generateHtmlGuide(json, fakeAssets));
                 await phase('scenarios', () => {
-                    const t = cliMessages(services.i18n.Locale.taal);
                     for (const report of runScenarios(json)) {
-                        if (!report.passed) explainFailure(report, t);
+                        if (!report.passed) explainFailure(report, services.i18n.Locale.lang);
                         if (report.result) describePath(report.result.path);
                     }
                 });

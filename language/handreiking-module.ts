@@ -1,7 +1,4 @@
-import {
-    inject, type DeepPartial, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
-    type PartialLangiumCoreServices
-} from 'langium';
+import { inject, type DeepPartial, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
@@ -80,7 +77,7 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
     documentation: {
         DocumentationProvider: services => new HandreikingDocumentationProvider(services)
     },
-    // The editor features (docs/authoring.md), each in its own folder under lsp/. References,
+    // The editor features (docs/extension.md §14), each in its own folder under lsp/. References,
     // highlights and workspace symbols are Langium's, with our symbol kinds (shared NodeKindProvider).
     lsp: {
         CompletionProvider: services => new HandreikingCompletionProvider(services),
@@ -138,5 +135,3 @@ export function createHandreikingServices(context: DefaultSharedModuleContext, o
     }
     return { shared, Handreiking };
 }
-
-export type { LangiumCoreServices, LangiumSharedCoreServices, PartialLangiumCoreServices };

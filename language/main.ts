@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { generateHtmlGuide } from './generation/html/html-guide.js';
 import { createHandreikingServices } from './handreiking-module.js';
 import { registerHandreikingFeatures } from './lsp/handreiking-server.js';
 import { followHerkomstSetting } from './lsp/herkomst-setting-sync.js';
@@ -24,13 +23,13 @@ shared.lsp.LanguageServer.onInitialize(params => {
 followHerkomstSetting(shared, Handreiking);
 
 // In the .vsix the server is dist/server.cjs with the HTML guide's scripts beside it.
-registerHandreikingFeatures(connection, shared, Handreiking, async json => {
+registerHandreikingFeatures(connection, shared, Handreiking, async () => {
     const dir = typeof __dirname === 'string' ? __dirname : path.dirname(process.argv[1] ?? '.');
     const [mermaidJs, appJs] = await Promise.all([
         fs.readFile(path.join(dir, 'mermaid.min.js'), 'utf-8'),
         fs.readFile(path.join(dir, 'guide-app.js'), 'utf-8')
     ]);
-    return generateHtmlGuide(json, { mermaidJs, appJs });
+    return { mermaidJs, appJs };
 });
 
 startLanguageServer(shared);

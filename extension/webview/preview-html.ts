@@ -1,3 +1,6 @@
+import type { Lang } from '../../language/i18n/locale.js';
+import { escapeHtml } from '../../language/text/html-escape.js';
+
 /**
  * The preview webview's HTML page. Pure (no `vscode` import): the extension host passes its
  * webview's `cspSource`, a fresh nonce and the URIs of the bundled script and stylesheet. The page
@@ -13,7 +16,7 @@ export interface PreviewHtmlOptions {
     scriptUri: string;
     /** `webview.asWebviewUri(dist/webview/preview.css)`. */
     styleUri: string;
-    lang: 'nl' | 'en';
+    lang: Lang;
 }
 
 export function previewHtml(options: PreviewHtmlOptions): string {
@@ -35,20 +38,16 @@ export function previewHtml(options: PreviewHtmlOptions): string {
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${escapeAttribute(options.styleUri)}">
+<link rel="stylesheet" href="${escapeHtml(options.styleUri)}">
 <title>${title}</title>
 </head>
 <body>
 <div id="app"></div>
-<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"></script>
+<script nonce="${escapeHtml(options.nonce)}" src="${escapeHtml(options.scriptUri)}"></script>
 </body>
 </html>
 `;
 }
 
-/** Escapes for a double-quoted attribute value. */
-export function escapeAttribute(value: string): string {
-    return value.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
-}

@@ -79,7 +79,7 @@ class Preview {
     private readonly lock = new MermaidLock(this.stats);
     private readonly queue = new LatestWinsQueue(err => this.failed(err));
     private readonly debounce = new Debouncer();
-    private settings: Settings = { theme: 'auto', renderDelay: 300, largeDiagramThreshold: 150 };
+    private settings: Settings = { theme: 'auto', renderDelay: 0, largeDiagramThreshold: 150 }; // replaced by the extension's first message (package.json's defaults)
     private palette: Palette;
 
     /** The last data without errors: what is drawn. */

@@ -1,9 +1,12 @@
+import type { Lang } from '../../language/i18n/locale.js';
+
 /**
  * The webview's own texts. A webview has no l10n API: the extension serves the page with
  * `<html lang="nl">` or `lang="en"`, and the page picks its table from that.
  */
 
-export type Lang = 'nl' | 'en';
+// The language type is the toolkit's one (i18n/locale.ts); the webview's modules take it from here.
+export type { Lang };
 
 const nl = {
     treePicker: 'Beslisboom',

@@ -77,11 +77,6 @@ export class Walkthrough {
         return this.state.from === undefined || this.state.from === this.tree.start;
     }
 
-    /** The same answers on a new version of the tree (after an edit). */
-    on(tree: TreeJson): Walkthrough {
-        return new Walkthrough(tree, this.state);
-    }
-
     answer(question: string, label: string): Walkthrough {
         if (this.result.status !== 'question' || this.result.at !== question) return this;
         return new Walkthrough(this.tree, { ...this.state, answers: [...this.state.answers, { question, answer: label }] });

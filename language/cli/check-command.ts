@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Taal } from '../i18n/locale.js';
+import type { Lang } from '../i18n/locale.js';
 import { provenanceBalance } from '../provenance/herkomst-balance.js';
 import { cliMessages } from './cli-messages.js';
 import { balanceTable } from './provenance-table.js';
@@ -9,7 +9,7 @@ import { ExitCode } from './usage-error.js';
 
 export interface CheckOptions {
     format: 'text' | 'json';
-    taal: Taal;
+    lang: Lang;
     peildatum?: string;
     /** Print the balance of `herkomst` per kind of content, and list content without it. */
     herkomst?: boolean;
@@ -42,7 +42,7 @@ export async function checkCommand(paths: string[], options: CheckOptions, out: 
     const hints = all.filter(d => d.severity === 'hint').length;
     const reported = options.herkomst ? all : all.filter(d => d.severity !== 'hint');
     const balance = options.herkomst ? provenanceBalance(workspace.services.handreiking.WorkspaceModel.elements()) : undefined;
-    const t = cliMessages(options.taal);
+    const t = cliMessages(options.lang);
     if (options.format === 'json') {
         outJson(JSON.stringify({
             formatVersion: 1,
@@ -54,8 +54,8 @@ export async function checkCommand(paths: string[], options: CheckOptions, out: 
             ...(balance ? { provenance: balance } : {})
         }, null, 2));
     } else {
-        printDiagnostics(reported, options.taal, out);
-        if (balance) balanceTable(balance, options.taal).forEach(line => out(line));
+        printDiagnostics(reported, options.lang, out);
+        if (balance) balanceTable(balance, options.lang).forEach(line => out(line));
         out(t.summary(workspace.files.length, errors, warnings));
     }
     if (someUnread) return ExitCode.Usage;
@@ -73,8 +73,8 @@ export function reportedDiagnostics(workspace: LoadedWorkspace): ReportedDiagnos
 }
 
 /** `file:line:col severity HRKnnn message`, one line each. */
-export function printDiagnostics(reported: readonly ReportedDiagnostic[], taal: Taal, out: (line: string) => void): void {
-    const t = cliMessages(taal);
+export function printDiagnostics(reported: readonly ReportedDiagnostic[], lang: Lang, out: (line: string) => void): void {
+    const t = cliMessages(lang);
     const word = { error: t.severityError, warning: t.severityWarning, info: t.severityInfo, hint: t.severityHint };
     for (const d of reported) out(`${d.file}:${d.line}:${d.column} ${word[d.severity]} ${d.code} ${d.message}`);
 }

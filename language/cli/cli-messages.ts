@@ -1,4 +1,4 @@
-import type { Taal } from '../i18n/locale.js';
+import type { Lang } from '../i18n/locale.js';
 import type { FileKind } from './read-source.js';
 
 const kindNl: Record<FileKind, string> = {
@@ -9,13 +9,13 @@ const kindEn: Record<FileKind, string> = {
 };
 
 /** Bytes as an editor reads them: 16 MB, 17,2 MB (Dutch) or 17.2 MB. */
-function megabytes(bytes: number, taal: Taal): string {
+function megabytes(bytes: number, lang: Lang): string {
     const mb = bytes / (1024 * 1024);
     const shown = Number.isInteger(mb) ? String(mb) : mb.toFixed(1);
-    return `${taal === 'nl' ? shown.replace('.', ',') : shown} MB`;
+    return `${lang === 'nl' ? shown.replace('.', ',') : shown} MB`;
 }
 
-/** Texts of the command line itself (the checks' messages live in i18n/messages.ts). */
+/** Texts of the command line itself (the checks' messages and the scenarios' failures live in i18n/). */
 const nl = {
     pathMissing: (p: string) => `Pad bestaat niet: ${p}`,
     pathUnreadable: (p: string, reden: string) => `Kan ${p} niet lezen: ${reden}`,
@@ -49,17 +49,6 @@ const nl = {
     usageError: (m: string) => `Verkeerd gebruik: ${m}. Zie ‘handreiking --help’.`,
     scenariosWord: "Scenario's",
     noScenarios: "Geen scenario's gevonden.",
-    scenarioTreeMissing: (b: string) => `beslisboom ‘${b}’ bestaat niet`,
-    scenarioExpected: (a: string) => `verwacht: ${a}`,
-    scenarioReachedAdvice: (a: string) => `bereikt:  ${a}`,
-    scenarioNoAnswer: (v: string) => `gestopt bij vraag ‘${v}’: het scenario geeft daar geen antwoord`,
-    scenarioUnknownAnswer: (v: string, a: string) => `gestopt bij vraag ‘${v}’: die vraag heeft geen antwoord ‘${a}’`,
-    scenarioDeadEnd: (k: string) => `gestopt bij ‘${k}’: daar gaat het pad niet verder`,
-    scenarioCycle: (k: string) => `kringloop: het pad komt opnieuw bij ‘${k}’`,
-    scenarioUnused: (v: string) => `niet gevraagd onderweg: ${v}`,
-    scenarioNotPassed: (k: string) => `langs:    het pad komt niet langs ‘${k}’`,
-    scenarioPassedOutOfOrder: (k: string, na: string) => `langs:    het pad komt wel langs ‘${k}’, maar niet ná ‘${na}’ (verkeerde volgorde)`,
-    scenarioPath: (p: string) => `pad:      ${p}`,
     outputIsFile: (o: string) => `Uitvoermap ${o} is een bestand. Kies een map met -o.`,
     outputIsFolder: (o: string) => `${o} is een map; geef een bestandsnaam of een map met -o.`,
     outputUnwritable: (o: string, reden: string) => `Kan niet schrijven naar ${o}: ${reden}. De bestaande bestanden zijn niet aangeraakt.`,
@@ -69,7 +58,7 @@ const nl = {
         `Kan niet schrijven naar ${o}: ${reden}. Deze export had al ${al.length === 1 ? '1 bestand' : `${al.length} bestanden`} vervangen (${al.join(', ')}); de andere bestaande bestanden zijn niet aangeraakt. Elk bestand is heel: het oude of het nieuwe.`,
     exportRefused: (n: number) => `Niet geëxporteerd: de handreiking heeft ${n} ${n === 1 ? 'fout' : 'fouten'}. Los ${n === 1 ? 'die' : 'ze'} op, of exporteer toch met --force.`,
     exported: (what: string, where: string) => `${what} geschreven: ${where}`,
-    badExportFormat: (f: string) => `Onbekend exportformaat ‘${f}’: kies json, mermaid, markdown, html, svg of png.`,
+    badExportFormat: (f: string, formats: readonly string[]) => `Onbekend exportformaat ‘${f}’: kies ${formats.slice(0, -1).join(', ')} of ${formats.at(-1)}.`,
     browserMissing: 'Voor SVG en PNG is Chromium nodig, maar die is niet gevonden. Installeer hem (Debian/Ubuntu: sudo apt-get install chromium) of wijs hem aan met de omgevingsvariabele HANDREIKING_CHROMIUM=/pad/naar/chromium.',
     browserFailed: (m: string) => `Chromium kon niet starten: ${m}`,
     outputStreamFailed: (reden: string) => `Kan de uitvoer niet schrijven: ${reden}. De uitvoer is onvolledig.`,
@@ -117,17 +106,6 @@ const en: typeof nl = {
     usageError: m => `Wrong usage: ${m}. See ‘handreiking --help’.`,
     scenariosWord: 'Scenarios',
     noScenarios: 'No scenarios found.',
-    scenarioTreeMissing: b => `decision tree ‘${b}’ does not exist`,
-    scenarioExpected: a => `expected: ${a}`,
-    scenarioReachedAdvice: a => `reached:  ${a}`,
-    scenarioNoAnswer: v => `stopped at question ‘${v}’: the scenario gives no answer there`,
-    scenarioUnknownAnswer: (v, a) => `stopped at question ‘${v}’: it has no answer ‘${a}’`,
-    scenarioDeadEnd: k => `stopped at ‘${k}’: the path does not go on from there`,
-    scenarioCycle: k => `cycle: the path comes back to ‘${k}’`,
-    scenarioUnused: v => `not asked on the way: ${v}`,
-    scenarioNotPassed: k => `passes:   the path does not pass ‘${k}’`,
-    scenarioPassedOutOfOrder: (k, na) => `passes:   the path passes ‘${k}’, but not after ‘${na}’ (wrong order)`,
-    scenarioPath: p => `path:     ${p}`,
     outputIsFile: o => `Output folder ${o} is a file. Choose a folder with -o.`,
     outputIsFolder: o => `${o} is a folder; give a file name or a folder with -o.`,
     outputUnwritable: (o, reden) => `Cannot write to ${o}: ${reden}. Existing files were not touched.`,
@@ -137,7 +115,7 @@ const en: typeof nl = {
         `Cannot write to ${o}: ${reden}. This export had already replaced ${al.length === 1 ? '1 file' : `${al.length} files`} (${al.join(', ')}); the other existing files were not touched. Every file is whole: the old or the new one.`,
     exportRefused: n => `Not exported: the guide has ${n} ${n === 1 ? 'error' : 'errors'}. Fix ${n === 1 ? 'it' : 'them'}, or export anyway with --force.`,
     exported: (what, where) => `${what} written: ${where}`,
-    badExportFormat: f => `Unknown export format ‘${f}’: choose json, mermaid, markdown, html, svg or png.`,
+    badExportFormat: (f, formats) => `Unknown export format ‘${f}’: choose ${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}.`,
     browserMissing: 'SVG and PNG need Chromium, which was not found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or point to it with the environment variable HANDREIKING_CHROMIUM=/path/to/chromium.',
     browserFailed: m => `Chromium could not start: ${m}`,
     outputStreamFailed: reden => `Cannot write the output: ${reden}. The output is incomplete.`,
@@ -154,6 +132,6 @@ const en: typeof nl = {
 
 export type CliMessages = typeof nl;
 
-export function cliMessages(taal: Taal): CliMessages {
-    return taal === 'en' ? en : nl;
+export function cliMessages(lang: Lang): CliMessages {
+    return lang === 'en' ? en : nl;
 }

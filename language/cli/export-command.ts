@@ -1,16 +1,23 @@
-import type { HandreikingJson } from '../generation/json/handreiking-json.js';
-import { exportWorkspaceJson, serializeJson } from '../generation/json/export-json.js';
-import type { Taal } from '../i18n/locale.js';
+import * as path from 'node:path';
+import { exportWorkspaceJson } from '../generation/json/export-json.js';
+import { describeExcess } from '../generation/mermaid/diagram-limits.js';
+import { DiagramsTooLargeError, TreeNotDrawnError } from '../export/export-errors.js';
+import { exportFormats, isExportFormat, singleFileExtension } from '../export/export-formats.js';
+import { loadExport } from '../export/load-export.js';
+import type { ExportOptions } from '../export/exported-file.js';
+import type { Lang } from '../i18n/locale.js';
+import type { DiagramRenderer } from '../render/diagram-renderer.js';
+import { errorLine } from '../render/error-line.js';
 import { printDiagnostics, reportedDiagnostics } from './check-command.js';
-import { cliMessages } from './cli-messages.js';
+import { cliMessages, type CliMessages } from './cli-messages.js';
 import { loadWorkspace, reportUnread } from './load-workspace.js';
 import { OutputTarget } from './output-target.js';
-import { ExitCode, ExportProblem, UsageError } from './usage-error.js';
+import { ExitCode, UsageError } from './usage-error.js';
 
-export interface ExportOptions {
+export interface ExportCommandOptions {
     out: string;
     force: boolean;
-    taal: Taal;
+    lang: Lang;
     peildatum?: string;
     /** SVG: plain text labels instead of HTML ones (for Office and Inkscape). */
     plainText: boolean;
@@ -18,43 +25,16 @@ export interface ExportOptions {
     transparent: boolean;
 }
 
-/** What one export format does with the workspace's JSON; returns the files written. */
-export interface ExportFormat {
-    /** Extension when `-o` may name a single file (json, html); undefined for one file per tree. */
-    singleFileExtension?: string;
-    /** What is written, for the "written:" line. */
-    describe(taal: Taal): string;
-    write(json: HandreikingJson, target: OutputTarget, options: ExportOptions, progress: (line: string) => void): Promise<string[]>;
-}
-
-// Formats load their modules only when used: the browser-backed ones pull in playwright.
-const formats = new Map<string, () => Promise<ExportFormat>>([
-    ['json', async () => jsonFormat],
-    ['mermaid', async () => (await import('./formats/mermaid-format.js')).mermaidExportFormat],
-    ['markdown', async () => (await import('./formats/mermaid-format.js')).markdownExportFormat],
-    ['html', async () => (await import('../generation/html/html-export-format.js')).htmlExportFormat],
-    ['svg', async () => (await import('./formats/image-formats.js')).svgExportFormat],
-    ['png', async () => (await import('./formats/image-formats.js')).pngExportFormat]
-]);
-
-const jsonFormat: ExportFormat = {
-    singleFileExtension: '.json',
-    describe: taal => (taal === 'en' ? 'JSON' : 'JSON'),
-    async write(json, target) {
-        return [await target.write('handreiking.json', serializeJson(json))];
-    }
-};
-
 /**
  * `handreiking export <format> [paths] -o <out>`: refuses a guide with errors unless `--force`,
- * checks the output before doing any work, and writes every file atomically.
+ * checks the output before doing any work, and writes every file the export gives (export/)
+ * atomically, as it comes.
  */
-export async function exportCommand(format: string, paths: string[], options: ExportOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
-    const t = cliMessages(options.taal);
-    const load = formats.get(format);
-    if (!load) throw new UsageError(t.badExportFormat(format));
-    const exporter = await load();
-    const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], { taal: options.taal, peildatum: options.peildatum });
+export async function exportCommand(format: string, paths: string[], options: ExportCommandOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+    const t = cliMessages(options.lang);
+    if (!isExportFormat(format)) throw new UsageError(t.badExportFormat(format, Object.keys(exportFormats)));
+    const info = exportFormats[format];
+    const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], { lang: options.lang, peildatum: options.peildatum });
     // A guide with a file left out is not the guide: nothing is written, not even with --force.
     if (reportUnread(workspace, err)) {
         err(t.notAllRead(workspace.unread.length));
@@ -62,20 +42,69 @@ export async function exportCommand(format: string, paths: string[], options: Ex
     }
     const errors = reportedDiagnostics(workspace).filter(d => d.severity === 'error');
     if (errors.length > 0 && !options.force) {
-        printDiagnostics(errors, options.taal, err);
+        printDiagnostics(errors, options.lang, err);
         err(t.exportRefused(errors.length));
         return ExitCode.Problems;
     }
-    const target = await OutputTarget.prepare(options.out, exporter.singleFileExtension, options.taal);
+    const target = await OutputTarget.prepare(options.out, singleFileExtension(format), options.lang);
     const json = exportWorkspaceJson(workspace.services, process.cwd());
-    let written: string[];
+    const files = await loadExport(format);
+    const bar = info.drawn && process.stderr.isTTY && json.trees.length > 1
+        ? (await import('./progress-bar.js')).progressBar(format.toUpperCase())
+        : undefined;
+    const written: string[] = [];
     try {
-        written = await exporter.write(json, target, options, err);
+        for await (const file of files(json, { ...commandLineHost(t), lang: options.lang, plainText: options.plainText, transparent: options.transparent, progress: bar?.update })) {
+            written.push(await target.write(file.name, file.content));
+        }
     } catch (problem) {
-        if (!(problem instanceof ExportProblem)) throw problem;
-        err(problem.message);
-        return ExitCode.Problems;
+        if (problem instanceof DiagramsTooLargeError) {
+            for (const line of tooLargeLines(problem, options.lang)) err(line);
+            return ExitCode.Problems;
+        }
+        if (problem instanceof TreeNotDrawnError) throw new UsageError(t.drawFailed(problem.tree, problem.reason, written.map(f => path.basename(f))));
+        throw problem;
+    } finally {
+        bar?.stop();
     }
-    for (const file of written) out(t.exported(exporter.describe(options.taal), file));
+    for (const file of written) out(t.exported(info.title[options.lang], file));
     return ExitCode.Ok;
+}
+
+/**
+ * What the exports need from the command line: the HTML guide's scripts from node_modules and out/,
+ * and Chromium for SVG and PNG. Both are loaded only when asked for; what cannot be found is a
+ * problem with the installation (exit 2), said in the user's language where we write the text.
+ */
+function commandLineHost(t: CliMessages): Pick<ExportOptions, 'guideAssets' | 'launchRenderer'> {
+    return {
+        async guideAssets() {
+            try {
+                return await (await import('../generation/html/guide-assets.js')).loadGuideAssets();
+            } catch (err) {
+                throw new UsageError((err as Error).message);
+            }
+        },
+        async launchRenderer(): Promise<DiagramRenderer> {
+            const { BrowserMissingError, MermaidRenderer } = await import('../render/mermaid-renderer.js');
+            try {
+                return await MermaidRenderer.launch();
+            } catch (err) {
+                if (err instanceof BrowserMissingError) throw new UsageError(t.browserMissing);
+                throw new UsageError(t.browserFailed(errorLine(err)));
+            }
+        }
+    };
+}
+
+/**
+ * Every tree over a limit on its own line, then what to do instead. Lines, not one text with line
+ * breaks: the terminal output shows a line break inside a line as `\n` (terminal-text.ts).
+ */
+function tooLargeLines(problem: DiagramsTooLargeError, lang: Lang): string[] {
+    const t = cliMessages(lang);
+    const lines = problem.trees.map(({ tree, excess }) => problem.limits === 'png'
+        ? t.treeTooLargeForPng(tree, describeExcess(excess, lang))
+        : t.treeTooLarge(tree, describeExcess(excess, lang)));
+    return [...lines, problem.limits === 'png' ? t.pngTooLargeHint : t.tooLargeHint];
 }

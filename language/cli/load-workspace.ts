@@ -4,7 +4,7 @@ import { URI, type DeepPartial, type LangiumDocument, type Module } from 'langiu
 import { NodeFileSystem } from 'langium/node';
 import { createHandreikingServices, type HandreikingServices } from '../handreiking-module.js';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Taal } from '../i18n/locale.js';
+import type { Lang } from '../i18n/locale.js';
 import { cliMessages } from './cli-messages.js';
 import { UsageError } from './usage-error.js';
 import { decodeSource, MAX_SOURCE_BYTES, readSourceFile, type ReadOutcome } from './read-source.js';
@@ -26,7 +26,7 @@ export interface UnreadFile {
 }
 
 export interface LoadOptions {
-    taal: Taal;
+    lang: Lang;
     /** Fixes "today" for HRK050, so a check can be reproduced. */
     peildatum?: string;
     /** Content without `herkomst` (HRK060) is a warning instead of a hint. */
@@ -36,8 +36,8 @@ export interface LoadOptions {
 const skippedFolders = new Set(['node_modules', '.git', 'out', 'dist']);
 
 /** Every `.hrk` file below the given paths, sorted, each once. Throws UsageError for bad paths. */
-export async function collectHrkFiles(paths: readonly string[], taal: Taal): Promise<string[]> {
-    const t = cliMessages(taal);
+export async function collectHrkFiles(paths: readonly string[], lang: Lang): Promise<string[]> {
+    const t = cliMessages(lang);
     const found = new Set<string>();
     for (const given of paths) {
         const absolute = path.resolve(given);
@@ -49,7 +49,7 @@ export async function collectHrkFiles(paths: readonly string[], taal: Taal): Pro
             throw new UsageError(code === 'ENOENT' ? t.pathMissing(given) : t.pathUnreadable(given, String((err as Error).message)));
         }
         if (stat.isDirectory()) {
-            await walk(absolute, found, taal);
+            await walk(absolute, found, lang);
         } else if (absolute.endsWith('.hrk')) {
             found.add(absolute);
         } else {
@@ -60,17 +60,17 @@ export async function collectHrkFiles(paths: readonly string[], taal: Taal): Pro
     return [...found].sort();
 }
 
-async function walk(folder: string, found: Set<string>, taal: Taal): Promise<void> {
+async function walk(folder: string, found: Set<string>, lang: Lang): Promise<void> {
     let entries;
     try {
         entries = await fs.readdir(folder, { withFileTypes: true });
     } catch (err) {
-        throw new UsageError(cliMessages(taal).pathUnreadable(folder, (err as Error).message));
+        throw new UsageError(cliMessages(lang).pathUnreadable(folder, (err as Error).message));
     }
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
-            if (!skippedFolders.has(entry.name) && !entry.name.startsWith('.')) await walk(full, found, taal);
+            if (!skippedFolders.has(entry.name) && !entry.name.startsWith('.')) await walk(full, found, lang);
         } else if (entry.name.endsWith('.hrk')) {
             // Links, FIFOs and devices too: what they are is looked at when the file is read, and
             // anything but a regular file is reported there (never opened), not skipped in silence.
@@ -91,9 +91,9 @@ export const batchMode: Module<HandreikingServices, DeepPartial<HandreikingServi
 
 /** Loads the files as one workspace and builds it with every validation category, slow ones included. */
 export async function loadWorkspace(paths: readonly string[], options: LoadOptions): Promise<LoadedWorkspace> {
-    const files = await collectHrkFiles(paths, options.taal);
+    const files = await collectHrkFiles(paths, options.lang);
     const { shared, Handreiking } = createHandreikingServices(NodeFileSystem, { language: batchMode });
-    Handreiking.i18n.Locale.taal = options.taal;
+    Handreiking.i18n.Locale.lang = options.lang;
     Handreiking.i18n.Clock.fix(options.peildatum);
     Handreiking.handreiking.HerkomstSetting.streng = options.streng ?? false;
     const documents: LangiumDocument[] = [];
@@ -104,11 +104,11 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
         // One file that cannot be read does not stop the others from being checked.
         const outcome = await readSourceFile(file);
         if (!outcome.ok) {
-            unread.push({ file, message: unreadMessage(outcome, path.relative(process.cwd(), file) || file, options.taal) });
+            unread.push({ file, message: unreadMessage(outcome, path.relative(process.cwd(), file) || file, options.lang) });
             continue;
         }
         read.push(file);
-        const source = decodeSource(outcome.bytes, options.taal);
+        const source = decodeSource(outcome.bytes, options.lang);
         const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(file));
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
@@ -120,8 +120,8 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
     return { shared, services: Handreiking, documents, files: read, unread };
 }
 
-function unreadMessage(outcome: Exclude<ReadOutcome, { ok: true }>, shown: string, taal: Taal): string {
-    const t = cliMessages(taal);
+function unreadMessage(outcome: Exclude<ReadOutcome, { ok: true }>, shown: string, lang: Lang): string {
+    const t = cliMessages(lang);
     switch (outcome.reason) {
         case 'notRegular': return t.notRegularFile(shown, outcome.kind);
         case 'tooLarge': return t.fileTooLarge(shown, outcome.size, MAX_SOURCE_BYTES);

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { Taal } from '../i18n/locale.js';
+import type { Lang } from '../i18n/locale.js';
+import { exportFormats } from '../export/export-formats.js';
 import { isCalendarDate } from '../model/dates.js';
 import { checkCommand } from './check-command.js';
 import { exportCommand } from './export-command.js';
@@ -9,14 +10,14 @@ import { TerminalOutput } from './terminal-output.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
 /** The language for messages before options are parsed: `--lang` wins, else Dutch. */
-function languageFromArgv(argv: readonly string[]): Taal {
+function languageFromArgv(argv: readonly string[]): Lang {
     const i = argv.findIndex(a => a === '--lang' || a.startsWith('--lang='));
     if (i < 0) return 'nl';
     const value = argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
     return value === 'en' ? 'en' : 'nl';
 }
 
-function parseTaal(value: string): Taal {
+function parseLang(value: string): Lang {
     if (value !== 'nl' && value !== 'en') throw new UsageError(cliMessages(languageFromArgv(process.argv)).badLang(value));
     return value;
 }
@@ -48,7 +49,7 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
             outputError: () => undefined
         });
 
-    const langOption = () => new Option('--lang <taal>', 'taal van de meldingen: nl of en / language of messages').default('nl').argParser(parseTaal);
+    const langOption = () => new Option('--lang <taal>', 'taal van de meldingen: nl of en / language of messages').default('nl').argParser(parseLang);
 
     program.command('check')
         .description('controleer .hrk-bestanden als één handreiking / check .hrk files as one guide')
@@ -61,8 +62,8 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
         .option('--peildatum <JJJJ-MM-DD>', 'datum waarop ‘geldig tot’ wordt getoetst (standaard: vandaag)', parseDate)
         .option('--herkomst', 'toon de balans van de herkomst per soort inhoud, en de inhoud zonder herkomst / show the provenance balance', false)
         .option('--streng', 'inhoud zonder herkomst is een waarschuwing in plaats van een hint / unmarked content is a warning', false)
-        .action(async (paths: string[], opts: { format: 'text' | 'json'; lang: Taal; peildatum?: string; herkomst: boolean; streng: boolean }) => {
-            const options = { format: opts.format, taal: opts.lang, peildatum: opts.peildatum, herkomst: opts.herkomst, streng: opts.streng };
+        .action(async (paths: string[], opts: { format: 'text' | 'json'; lang: Lang; peildatum?: string; herkomst: boolean; streng: boolean }) => {
+            const options = { format: opts.format, lang: opts.lang, peildatum: opts.peildatum, herkomst: opts.herkomst, streng: opts.streng };
             setExit(await checkCommand(paths, options, output.out, output.json, output.err));
         });
 
@@ -70,13 +71,13 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
         .description('voer alle scenario’s uit / run every scenario')
         .argument('[paden...]', 'bestanden of mappen (standaard: de huidige map)')
         .addOption(langOption())
-        .action(async (paths: string[], opts: { lang: Taal }) => {
-            setExit(await testCommand(paths, { taal: opts.lang }, output.out, output.err));
+        .action(async (paths: string[], opts: { lang: Lang }) => {
+            setExit(await testCommand(paths, { lang: opts.lang }, output.out, output.err));
         });
 
     program.command('export')
-        .description('exporteer de handreiking / export the guide: json, mermaid, markdown, html, svg, png')
-        .argument('<formaat>', 'json | mermaid | markdown | html | svg | png')
+        .description(`exporteer de handreiking / export the guide: ${Object.keys(exportFormats).join(', ')}`)
+        .argument('<formaat>', Object.keys(exportFormats).join(' | '))
         .argument('[paden...]', 'bestanden of mappen (standaard: de huidige map)')
         .option('-o, --out <pad>', 'uitvoermap (of bestand voor json, html en markdown)', parseOut, 'uitvoer')
         .option('--force', 'exporteer ook als de handreiking fouten heeft', false)
@@ -84,8 +85,8 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
         .option('--transparant', 'png: doorzichtige achtergrond in plaats van wit', false)
         .addOption(langOption())
         .option('--peildatum <JJJJ-MM-DD>', 'datum waarop ‘geldig tot’ wordt getoetst (standaard: vandaag)', parseDate)
-        .action(async (format: string, paths: string[], opts: { out: string; force: boolean; lang: Taal; peildatum?: string; platteTekst: boolean; transparant: boolean }) => {
-            const options = { out: opts.out, force: opts.force, taal: opts.lang, peildatum: opts.peildatum, plainText: opts.platteTekst, transparent: opts.transparant };
+        .action(async (format: string, paths: string[], opts: { out: string; force: boolean; lang: Lang; peildatum?: string; platteTekst: boolean; transparant: boolean }) => {
+            const options = { out: opts.out, force: opts.force, lang: opts.lang, peildatum: opts.peildatum, plainText: opts.platteTekst, transparent: opts.transparant };
             setExit(await exportCommand(format, paths, options, output.out, output.err));
         });
 

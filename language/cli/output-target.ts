@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Taal } from '../i18n/locale.js';
+import type { Lang } from '../i18n/locale.js';
 import { cliMessages } from './cli-messages.js';
 import { UsageError } from './usage-error.js';
 import { linkTarget, TargetIsLinkError, writeFileAtomic } from './write-atomic.js';
@@ -16,10 +16,10 @@ export class OutputTarget {
     /** The files this export has written so far: a later failure must not claim they were untouched. */
     private readonly written: string[] = [];
 
-    private constructor(readonly folder: string, private readonly fileName: string | undefined, private readonly taal: Taal) {}
+    private constructor(readonly folder: string, private readonly fileName: string | undefined, private readonly lang: Lang) {}
 
-    static async prepare(out: string, singleFileExtension: string | undefined, taal: Taal): Promise<OutputTarget> {
-        const t = cliMessages(taal);
+    static async prepare(out: string, singleFileExtension: string | undefined, lang: Lang): Promise<OutputTarget> {
+        const t = cliMessages(lang);
         const absolute = path.resolve(out);
         const asFile = singleFileExtension !== undefined && absolute.toLowerCase().endsWith(singleFileExtension);
         const folder = asFile ? path.dirname(absolute) : absolute;
@@ -38,7 +38,7 @@ export class OutputTarget {
             const fileStat = await fs.stat(absolute).catch(() => undefined);
             if (fileStat?.isDirectory()) throw new UsageError(t.outputIsFolder(out));
         }
-        return new OutputTarget(folder, asFile ? path.basename(absolute) : undefined, taal);
+        return new OutputTarget(folder, asFile ? path.basename(absolute) : undefined, lang);
     }
 
     /** The path for a file; for a single-file target the name given with `-o` wins. */
@@ -51,16 +51,11 @@ export class OutputTarget {
         try {
             await writeFileAtomic(file, data);
         } catch (err) {
-            const t = cliMessages(this.taal);
+            const t = cliMessages(this.lang);
             const reason = err instanceof TargetIsLinkError ? t.outputIsLink(err.linkTarget) : (err as Error).message;
             throw new UsageError(this.written.length === 0 ? t.outputUnwritable(file, reason) : t.outputPartlyWritten(file, reason, this.written.map(f => path.basename(f))));
         }
         this.written.push(file);
         return file;
     }
-}
-
-/** A file name for a tree or other element id: ids are already safe identifiers, but be sure. */
-export function safeFileName(id: string): string {
-    return id.replace(/[^\p{L}\p{N}_.-]/gu, '_') || '_';
 }

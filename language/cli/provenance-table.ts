@@ -1,4 +1,4 @@
-import type { Taal } from '../i18n/locale.js';
+import type { Lang } from '../i18n/locale.js';
 import { BALANCE_KINDS, type BalanceRow } from '../provenance/herkomst-balance.js';
 import { cliMessages } from './cli-messages.js';
 
@@ -8,8 +8,8 @@ const columns = ['guide', 'source', 'reconstructed', 'illustrative', 'unmarked',
  * The balance of `check --herkomst` as a text table: one row per kind of content, a column per
  * kind of herkomst, and a total row. Only numbers and our own words: nothing from a `.hrk` file.
  */
-export function balanceTable(rows: readonly BalanceRow[], taal: Taal): string[] {
-    const t = cliMessages(taal);
+export function balanceTable(rows: readonly BalanceRow[], lang: Lang): string[] {
+    const t = cliMessages(lang);
     const total: BalanceRow = { kind: BALANCE_KINDS[0], guide: 0, source: 0, reconstructed: 0, illustrative: 0, unmarked: 0, total: 0 };
     for (const row of rows) for (const column of columns) total[column] += row[column];
     const body = rows.map(row => [t.balanceKinds[row.kind] ?? row.kind, ...columns.map(c => String(row[c]))]);

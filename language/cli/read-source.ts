@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import { constants, type Stats } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Taal } from '../i18n/locale.js';
+import type { Lang } from '../i18n/locale.js';
 import { message } from '../i18n/messages.js';
 import { IssueCodes } from '../validation/codes.js';
 
@@ -77,10 +77,10 @@ export interface SourceText {
  * Whether the bytes are UTF-8 is decided by `firstInvalidUtf8` alone; the lenient decoder only
  * turns them into text.
  */
-export function decodeSource(bytes: Uint8Array, taal: Taal): SourceText {
+export function decodeSource(bytes: Uint8Array, lang: Lang): SourceText {
     const head = bytes.subarray(0, 8192);
-    if (utf16Order(head)) return { text: '', problem: problemAt(0, 0, message(taal, 'utf16File')) };
-    if (head.includes(0)) return { text: '', problem: problemAt(0, 0, message(taal, 'binaryFile')) };
+    if (utf16Order(head)) return { text: '', problem: problemAt(0, 0, message(lang, 'utf16File')) };
+    if (head.includes(0)) return { text: '', problem: problemAt(0, 0, message(lang, 'binaryFile')) };
     const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     const lenient = new TextDecoder('utf-8');
     const text = lenient.decode(body);
@@ -90,7 +90,7 @@ export function decodeSource(bytes: Uint8Array, taal: Taal): SourceText {
     const line = lines.length - 1;
     const character = lines[line].length;
     const byte = `0x${body[offset].toString(16).toUpperCase().padStart(2, '0')}`;
-    return { text, problem: problemAt(line, character, message(taal, 'notUtf8', { byte, regel: line + 1, kolom: character + 1 })) };
+    return { text, problem: problemAt(line, character, message(lang, 'notUtf8', { byte, regel: line + 1, kolom: character + 1 })) };
 }
 
 function problemAt(line: number, character: number, text: string): Diagnostic {

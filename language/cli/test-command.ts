@@ -1,4 +1,4 @@
-import type { Taal } from '../i18n/locale.js';
+import type { Lang } from '../i18n/locale.js';
 import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
 import { exportWorkspaceJson } from '../generation/json/export-json.js';
 import { cliMessages } from './cli-messages.js';
@@ -6,7 +6,7 @@ import { loadWorkspace, reportUnread } from './load-workspace.js';
 import { ExitCode } from './usage-error.js';
 
 export interface TestOptions {
-    taal: Taal;
+    lang: Lang;
 }
 
 /**
@@ -14,11 +14,11 @@ export interface TestOptions {
  * The last line is `Scenario's: N passed, N failed`, the form CI systems read.
  */
 export async function testCommand(paths: string[], options: TestOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
-    const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], { taal: options.taal });
+    const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], { lang: options.lang });
     const someUnread = reportUnread(workspace, err);
     const json = exportWorkspaceJson(workspace.services, process.cwd());
     const reports = runScenarios(json);
-    const t = cliMessages(options.taal);
+    const t = cliMessages(options.lang);
     for (const report of reports) {
         const where = `${report.scenario.source.file}:${report.scenario.source.line}`;
         if (report.passed) {
@@ -26,7 +26,7 @@ export async function testCommand(paths: string[], options: TestOptions, out: (l
             continue;
         }
         out(`✗ ${report.scenario.name} (${where})`);
-        for (const line of explainFailure(report, t)) out(`    ${line}`);
+        for (const line of explainFailure(report, options.lang)) out(`    ${line}`);
     }
     const passed = reports.filter(r => r.passed).length;
     const failed = reports.length - passed;

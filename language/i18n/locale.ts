@@ -3,16 +3,16 @@
  * because the guide's editors are Dutch; English is chosen by the editor's display language
  * (the server's initialize `locale`) or the CLI's `--lang en`.
  */
-export type Taal = 'nl' | 'en';
+export type Lang = 'nl' | 'en';
 
 export class LocaleSetting {
-    private current: Taal = 'nl';
+    private current: Lang = 'nl';
 
-    get taal(): Taal {
+    get lang(): Lang {
         return this.current;
     }
 
-    set taal(value: Taal) {
+    set lang(value: Lang) {
         this.current = value;
     }
 

@@ -1,4 +1,4 @@
-import type { Taal } from './locale.js';
+import type { Lang } from './locale.js';
 
 /**
  * Every text the checker shows, in Dutch and English. A message tells the editor what is wrong
@@ -284,17 +284,17 @@ const en: Catalogue = {
 export type MessageKey = keyof Catalogue;
 export type MessageParams<K extends MessageKey> = Parameters<Catalogue[K]>[0];
 
-const catalogues: Record<Taal, Catalogue> = { nl, en };
+const catalogues: Record<Lang, Catalogue> = { nl, en };
 
-/** Formats message `key` in language `taal`. */
-export function message<K extends MessageKey>(taal: Taal, key: K, ...params: Parameters<Catalogue[K]>): string {
-    const fn = catalogues[taal][key] as (p?: unknown) => string;
+/** Formats message `key` in language `lang`. */
+export function message<K extends MessageKey>(lang: Lang, key: K, ...params: Parameters<Catalogue[K]>): string {
+    const fn = catalogues[lang][key] as (p?: unknown) => string;
     return fn(params[0]);
 }
 
 /** Joins names as ‘A’, ‘B’ of ‘C’ (or ‘A’, ‘B’ or ‘C’). */
-export function listNames(taal: Taal, names: readonly string[]): string {
+export function listNames(lang: Lang, names: readonly string[]): string {
     const quoted = names.map(n => `‘${n}’`);
     if (quoted.length <= 1) return quoted.join('');
-    return `${quoted.slice(0, -1).join(', ')} ${catalogues[taal].or()} ${quoted[quoted.length - 1]}`;
+    return `${quoted.slice(0, -1).join(', ')} ${catalogues[lang].or()} ${quoted[quoted.length - 1]}`;
 }

@@ -1,14 +1,14 @@
 import { AstUtils, DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import { cliMessages } from '../cli/cli-messages.js';
-import { exportWorkspaceJson, jsonContext, serializeJson } from '../generation/json/export-json.js';
+import type { TextExportFormat } from '../export/export-formats.js';
+import { collectFiles, type ExportedFile } from '../export/exported-file.js';
+import { loadExport } from '../export/load-export.js';
+import { exportWorkspaceJson, jsonContext } from '../generation/json/export-json.js';
 import { toHandreikingJson } from '../generation/json/to-json.js';
 import { isBeslisboom, isScenario } from '../generated/ast.js';
+import type { GuideScripts } from '../generation/html/guide-scripts.js';
 import type { HandreikingJson } from '../generation/json/handreiking-json.js';
-import { fundingOverviewMermaid } from '../generation/mermaid/funding-mermaid.js';
-import { treeToMermaid } from '../generation/mermaid/tree-mermaid.js';
-import { typologyTableMarkdown } from '../generation/tables/typology-table.js';
 import type { HandreikingServices } from '../handreiking-module.js';
 import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
 import { describePath } from '../walkthrough/walk.js';
@@ -16,11 +16,11 @@ import { computePreviewData } from './preview-data.js';
 import { failOnTestFault } from './test-faults.js';
 import {
     ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, ScenariosChangedNotification,
-    type ExportedFile, type ExportKind, type PreviewParams, type ScenarioResult
+    type PreviewParams, type ScenarioResult
 } from './protocol.js';
 
-/** Produces the HTML guide; injected because the assets live in different places in the CLI and the .vsix. */
-export type HtmlGuideFactory = (json: HandreikingJson) => Promise<string>;
+/** The HTML guide's scripts; injected because they live beside the server bundle in the .vsix. */
+export type GuideAssetsLoader = () => Promise<GuideScripts>;
 
 /**
  * The custom part of the language server: previews pushed to subscribed documents after each
@@ -28,7 +28,7 @@ export type HtmlGuideFactory = (json: HandreikingJson) => Promise<string>;
  * under Langium's workspace lock and catches its own errors, so one failing feature cannot take
  * the server down.
  */
-export function registerHandreikingFeatures(connection: Connection, shared: LangiumSharedServices, services: HandreikingServices, html?: HtmlGuideFactory): void {
+export function registerHandreikingFeatures(connection: Connection, shared: LangiumSharedServices, services: HandreikingServices, guideAssets?: GuideAssetsLoader): void {
     const subscriptions = new Map<string, PreviewParams>();
     const lock = shared.workspace.WorkspaceLock;
     const builder = shared.workspace.DocumentBuilder;
@@ -77,13 +77,12 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
         guarded(connection, 'scenarios', () => lock.read(() => scenarioResults(services, workspaceJson(), params.uri)), []));
 
     connection.onRequest(ExportRequest.type, params =>
-        guarded(connection, 'export', () => lock.read(() => exportFiles(workspaceJson(), params.kind, params.uri, services, html)), []));
+        guarded(connection, 'export', () => lock.read(() => exportFiles(workspaceJson(), params.format, params.uri, services, guideAssets)), []));
 }
 
 function scenarioResults(services: HandreikingServices, json: HandreikingJson, uri?: string): ScenarioResult[] {
     const scenarios = services.handreiking.WorkspaceModel.scenarios();
     const reports = runScenarios(json);
-    const t = cliMessages(services.i18n.Locale.taal);
     const names = services.references.NameProvider;
     const results: ScenarioResult[] = [];
     reports.forEach((report, i) => {
@@ -99,27 +98,18 @@ function scenarioResults(services: HandreikingServices, json: HandreikingJson, u
             range,
             nameRange: names.getNameNode(node)?.range ?? range,
             passed: report.passed,
-            ...(report.passed ? {} : { message: explainFailure(report, t).join('\n') }),
+            ...(report.passed ? {} : { message: explainFailure(report, services.i18n.Locale.lang).join('\n') }),
             ...(report.result ? { path: describePath(report.result.path), reached: report.result.at } : {})
         });
     });
     return results;
 }
 
-async function exportFiles(json: HandreikingJson, kind: ExportKind, uri: string | undefined, services: HandreikingServices, html?: HtmlGuideFactory): Promise<ExportedFile[]> {
+/** The files of an export, with the names and contents the command line writes (export/). */
+async function exportFiles(json: HandreikingJson, format: TextExportFormat, uri: string | undefined, services: HandreikingServices, guideAssets?: GuideAssetsLoader): Promise<Array<ExportedFile<string>>> {
     const scoped = uri ? restrictToDocument(json, services, uri) : json;
-    switch (kind) {
-        case 'json': return [{ name: 'handreiking.json', content: serializeJson(scoped) }];
-        case 'mermaid': return [
-            ...scoped.trees.map(tree => ({ name: `${tree.id}.mmd`, content: treeToMermaid(tree).text })),
-            { name: 'financiering-overzicht.mmd', content: fundingOverviewMermaid(json).text }
-        ];
-        case 'typologyTableMarkdown': return [{ name: 'typologieen.md', content: typologyTableMarkdown(json) }];
-        case 'html': {
-            if (!html) throw new Error('HTML export is not available in this host');
-            return [{ name: 'handreiking.html', content: await html(scoped) }];
-        }
-    }
+    const files = await loadExport(format);
+    return collectFiles(files(scoped, { lang: services.i18n.Locale.lang, guideAssets }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Taal } from '../i18n/locale.js';
+import type { Lang } from '../i18n/locale.js';
 
 /**
  * The texts of the editor features (completion, hover, quick fixes, rename, code lens, inlay
@@ -214,9 +214,9 @@ const en: LspCatalogue = {
     lensFunding: p => `${p.aantal} ${p.aantal === 1 ? 'funding source' : 'funding sources'} (structural: ${p.structureel})`
 };
 
-const catalogues: Record<Taal, LspCatalogue> = { nl, en };
+const catalogues: Record<Lang, LspCatalogue> = { nl, en };
 
-/** The editor texts in language `taal`. */
-export function lspTexts(taal: Taal): LspCatalogue {
-    return catalogues[taal];
+/** The editor texts in language `lang`. */
+export function lspTexts(lang: Lang): LspCatalogue {
+    return catalogues[lang];
 }

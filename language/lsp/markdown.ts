@@ -1,4 +1,4 @@
-import { cleanText } from '../generation/mermaid/escape.js';
+import { cleanText } from '../text/clean-text.js';
 
 /** Every ASCII punctuation character: CommonMark lets each of them be escaped with a backslash. */
 const ASCII_PUNCTUATION = /[\u0021-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E]/g;
@@ -12,6 +12,10 @@ const ASCII_PUNCTUATION = /[\u0021-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E
  * guide shows text (cleanText), bidi and control characters are removed. Each line loses its
  * indentation (an indented line would be a code block, which shows the backslashes); a blank line
  * starts a new paragraph, other line breaks wrap like the rest of the hover.
+ *
+ * The Markdown export has its own escaper (generation/tables/typology-table.ts `escapeMarkdown`):
+ * a file published on GitHub meets cmark-gfm, whose e-mail autolinks a backslash does not stop, so
+ * it breaks them with empty HTML comments, which a hover (rendered without HTML) would show as text.
  */
 export function plainText(text: string): string {
     return cleanText(text)

@@ -1,6 +1,8 @@
 import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
 import type { DiagramTarget } from '../generation/mermaid/tree-mermaid.js';
 import type { TreeJson } from '../generation/json/handreiking-json.js';
+import type { TextExportFormat } from '../export/export-formats.js';
+import type { ExportedFile } from '../export/exported-file.js';
 
 /**
  * The custom messages between the language server and the extension, in one place. The server
@@ -96,16 +98,12 @@ export namespace ScenariosChangedNotification {
     export const type = new NotificationType<{ uris: string[] }>(method);
 }
 
-export type ExportKind = 'json' | 'mermaid' | 'html' | 'typologyTableMarkdown';
-
-/** A file the client should write, relative to the folder the user picks. */
-export interface ExportedFile {
-    name: string;
-    content: string;
-}
-
-/** Client → server: the export of one document (`uri`) or the whole workspace. */
+/**
+ * Client → server: the export of one document (`uri`) or the whole workspace, in a format that
+ * needs no browser (export/export-formats.ts); the files have the names the command line writes.
+ * SVG and PNG are drawn by the preview instead.
+ */
 export namespace ExportRequest {
     export const method = 'handreiking/export';
-    export const type = new RequestType<{ kind: ExportKind; uri?: string }, ExportedFile[], void>(method);
+    export const type = new RequestType<{ format: TextExportFormat; uri?: string }, Array<ExportedFile<string>>, void>(method);
 }

@@ -1,6 +1,6 @@
 import {
     isAlleTypologieen, isEnOf, isHaakjes, isTypologieLijst, isTypologieVoorwaarde, isVergelijking,
-    type Financiering, type Kenmerk, type Typologie
+    type Financiering, type Typologie
 } from '../generated/ast.js';
 import type { AstNode } from 'langium';
 
@@ -56,10 +56,3 @@ export function resolveApplicability(financiering: Financiering, typologieen: re
     }
     return [];
 }
-
-/** The funding rules that apply to a typology, grouped by term. */
-export function fundingFor(typologie: Typologie, financieringen: readonly Financiering[], typologieen: readonly Typologie[]): Financiering[] {
-    return financieringen.filter(f => resolveApplicability(f, typologieen).includes(typologie));
-}
-
-export type { Kenmerk };

@@ -1,5 +1,5 @@
 import type { Beslisboom, Knoop } from '../generated/ast.js';
-import { edgesOf, startNode, type Edge } from './tree-graph.js';
+import { depthFirst, startNode, type Edge } from './tree-graph.js';
 
 /** How many complete paths (start → a node without a way on) a tree has, and how many pass each node. */
 export interface PathCounts {
@@ -20,39 +20,25 @@ export function countPaths(boom: Beslisboom): PathCounts {
     // Depth-first order without the arrows that close a cycle; its reverse is a topological order.
     const order: Knoop[] = [];
     const forward = new Map<Knoop, Edge[]>();
-    const state = new Map<Knoop, 'open' | 'done'>();
-    const stack: Array<{ knoop: Knoop; edges: Edge[]; next: number }> = [];
-    const enter = (knoop: Knoop) => {
-        state.set(knoop, 'open');
-        forward.set(knoop, []);
-        stack.push({ knoop, edges: edgesOf(knoop), next: 0 });
-    };
-    enter(start);
-    while (stack.length > 0) {
-        const frame = stack[stack.length - 1];
-        if (frame.next >= frame.edges.length) {
-            state.set(frame.knoop, 'done');
-            order.push(frame.knoop);
-            stack.pop();
-            continue;
-        }
-        const edge = frame.edges[frame.next++];
-        const s = state.get(edge.to);
-        if (s === 'open') continue;
-        forward.get(frame.knoop)!.push(edge);
-        if (s === undefined) enter(edge.to);
-    }
+    depthFirst([start], {
+        edge: edge => {
+            const edges = forward.get(edge.from);
+            if (edges) edges.push(edge);
+            else forward.set(edge.from, [edge]);
+        },
+        done: knoop => order.push(knoop)
+    });
 
     // Paths from each node to an end (post-order), and from the start to each node (reverse).
     const toEnd = new Map<Knoop, number>();
     for (const knoop of order) {
-        const edges = forward.get(knoop)!;
+        const edges = forward.get(knoop) ?? [];
         toEnd.set(knoop, edges.length === 0 ? 1 : edges.reduce((sum, e) => sum + toEnd.get(e.to)!, 0));
     }
     const fromStart = new Map<Knoop, number>([[start, 1]]);
     for (const knoop of [...order].reverse()) {
         const here = fromStart.get(knoop) ?? 0;
-        for (const edge of forward.get(knoop)!) {
+        for (const edge of forward.get(knoop) ?? []) {
             fromStart.set(edge.to, (fromStart.get(edge.to) ?? 0) + here);
         }
     }

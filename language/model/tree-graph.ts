@@ -1,5 +1,22 @@
 import type { Reference } from 'langium';
-import { isAdvies, isStap, isVraag, type Beslisboom, type Knoop } from '../generated/ast.js';
+import { Advies, Antwoord, Beslisboom, Stap, isAdvies, isStap, isVraag, type Knoop } from '../generated/ast.js';
+
+/**
+ * The references that are arrows of a tree, by the AST type that holds them: each names a node of
+ * the same tree. `start` counts too (it points at a node), though it is no edge. Scoping, the quick
+ * fix that creates a missing node, and `edgesOf` below read this one table.
+ */
+export const arrowProperties: Readonly<Record<string, string>> = {
+    [Antwoord.$type]: Antwoord.doel,
+    [Advies.$type]: Advies.daarna,
+    [Stap.$type]: Stap.volgende,
+    [Beslisboom.$type]: Beslisboom.start
+};
+
+/** Whether `property` of an AST node of type `type` is an arrow (see `arrowProperties`). */
+export function isArrow(type: string, property: string): boolean {
+    return Object.hasOwn(arrowProperties, type) && arrowProperties[type] === property;
+}
 
 /**
  * An outgoing arrow of a node: the target and where in the source it is written, so that checks
@@ -29,12 +46,12 @@ export function edgesOf(knoop: Knoop): Edge[] {
     };
     if (isVraag(knoop)) {
         for (const antwoord of knoop.antwoorden) {
-            add(antwoord.doel, antwoord.soort ?? antwoord.label, antwoord, 'doel');
+            add(antwoord.doel, antwoord.soort ?? antwoord.label, antwoord, arrowProperties[Antwoord.$type]);
         }
     } else if (isAdvies(knoop)) {
-        knoop.daarna.forEach((ref, i) => add(ref, undefined, knoop, 'daarna', i));
+        knoop.daarna.forEach((ref, i) => add(ref, undefined, knoop, arrowProperties[Advies.$type], i));
     } else if (isStap(knoop)) {
-        add(knoop.volgende, undefined, knoop, 'volgende');
+        add(knoop.volgende, undefined, knoop, arrowProperties[Stap.$type]);
     }
     return edges;
 }
@@ -64,51 +81,63 @@ export interface Cycle {
     closingEdge: Edge;
 }
 
+/** What a depth-first walk reports (see `depthFirst`). */
+export interface DepthFirstVisitor {
+    /** An edge back to a node still open: it closes a cycle. `path` runs from the root to `edge.from`. */
+    backEdge?(edge: Edge, path: readonly Knoop[]): void;
+    /** Any other edge: to a node not yet seen (which is entered next) or to one already done. */
+    edge?(edge: Edge): void;
+    /** A node all of whose edges have been followed (post-order). */
+    done?(knoop: Knoop): void;
+}
+
 /**
- * Finds the cycles of a tree by depth-first search: each back edge closes one loop, so every
- * loop is reported once, at the arrow that returns to an earlier node. Iterative, so a very deep
- * chain cannot overflow the stack.
+ * Depth-first search along `edgesOf`, from each root in turn (a root already reached is skipped).
+ * The one walk behind the cycle check and the path counts. Iterative, so a very deep chain cannot
+ * overflow the stack.
  */
-export function findCycles(boom: Beslisboom): Cycle[] {
-    const cycles: Cycle[] = [];
+export function depthFirst(roots: Iterable<Knoop>, visitor: DepthFirstVisitor): void {
     const state = new Map<Knoop, 'open' | 'done'>();
-    const order = [...boom.knopen];
-    const start = startNode(boom);
-    if (start) order.unshift(start);
-    for (const root of order) {
+    for (const root of roots) {
         if (state.has(root)) continue;
         const path: Knoop[] = [];
-        const stack: Array<{ knoop: Knoop; edges: Edge[]; next: number }> = [];
+        const stack: Array<{ edges: Edge[]; next: number }> = [];
         const enter = (knoop: Knoop) => {
             state.set(knoop, 'open');
             path.push(knoop);
-            stack.push({ knoop, edges: edgesOf(knoop), next: 0 });
+            stack.push({ edges: edgesOf(knoop), next: 0 });
         };
         enter(root);
         while (stack.length > 0) {
             const frame = stack[stack.length - 1];
             if (frame.next >= frame.edges.length) {
-                state.set(frame.knoop, 'done');
-                path.pop();
+                const knoop = path.pop()!;
                 stack.pop();
+                state.set(knoop, 'done');
+                visitor.done?.(knoop);
                 continue;
             }
             const edge = frame.edges[frame.next++];
             const s = state.get(edge.to);
             if (s === 'open') {
-                const from = path.indexOf(edge.to);
-                cycles.push({ loop: [...path.slice(from), edge.to], closingEdge: edge });
-            } else if (s === undefined) {
-                enter(edge.to);
+                visitor.backEdge?.(edge, path);
+                continue;
             }
+            visitor.edge?.(edge);
+            if (s === undefined) enter(edge.to);
         }
     }
-    return cycles;
 }
 
-/** The nodes in which a walk can end: advices without `daarna`, and steps without a next node. */
-export function isFinal(knoop: Knoop): boolean {
-    if (isAdvies(knoop)) return knoop.daarna.length === 0;
-    if (isStap(knoop)) return !knoop.volgende;
-    return false;
+/**
+ * Finds the cycles of a tree: each back edge of a depth-first search closes one loop, so every
+ * loop is reported once, at the arrow that returns to an earlier node.
+ */
+export function findCycles(boom: Beslisboom): Cycle[] {
+    const cycles: Cycle[] = [];
+    const start = startNode(boom);
+    depthFirst(start ? [start, ...boom.knopen] : boom.knopen, {
+        backEdge: (edge, path) => cycles.push({ loop: [...path.slice(path.indexOf(edge.to)), edge.to], closingEdge: edge })
+    });
+    return cycles;
 }

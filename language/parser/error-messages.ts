@@ -13,13 +13,13 @@ export class HandreikingParserErrorMessageProvider implements IParserErrorMessag
     buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken }): string {
         // "Expected end of file" means: between elements, something that starts none.
         if (options.expected.name === 'EOF') {
-            return message(this.locale.taal, 'syntaxEndOfFile', { gevonden: this.found(options.actual) });
+            return message(this.locale.lang, 'syntaxEndOfFile', { gevonden: this.found(options.actual) });
         }
-        return message(this.locale.taal, 'syntaxExpected', { verwacht: this.describe(options.expected), gevonden: this.found(options.actual) });
+        return message(this.locale.lang, 'syntaxExpected', { verwacht: this.describe(options.expected), gevonden: this.found(options.actual) });
     }
 
     buildNotAllInputParsedMessage(options: { firstRedundant: IToken }): string {
-        return message(this.locale.taal, 'syntaxEndOfFile', { gevonden: this.found(options.firstRedundant) });
+        return message(this.locale.lang, 'syntaxEndOfFile', { gevonden: this.found(options.firstRedundant) });
     }
 
     buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string {
@@ -30,31 +30,31 @@ export class HandreikingParserErrorMessageProvider implements IParserErrorMessag
     buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[] }): string {
         const firsts = options.expectedIterationPaths.map(path => path[0]).filter(t => !!t);
         const names = unique(firsts.map(t => this.describe(t)));
-        return message(this.locale.taal, 'syntaxAtLeastOne', { verwacht: names.join(' / '), gevonden: this.found(options.actual[0]) });
+        return message(this.locale.lang, 'syntaxAtLeastOne', { verwacht: names.join(' / '), gevonden: this.found(options.actual[0]) });
     }
 
     private oneOf(types: TokenType[], actual: IToken | undefined): string {
         const names = unique(types.map(t => this.describe(t)));
         if (names.length === 1) {
-            return message(this.locale.taal, 'syntaxExpected', { verwacht: names[0], gevonden: this.found(actual) });
+            return message(this.locale.lang, 'syntaxExpected', { verwacht: names[0], gevonden: this.found(actual) });
         }
-        return message(this.locale.taal, 'syntaxExpectedOneOf', { verwacht: names.join(', '), gevonden: this.found(actual) });
+        return message(this.locale.lang, 'syntaxExpectedOneOf', { verwacht: names.join(', '), gevonden: this.found(actual) });
     }
 
     private describe(type: TokenType): string {
-        const taal = this.locale.taal;
+        const lang = this.locale.lang;
         switch (type.name) {
-            case 'ID': return message(taal, 'tokenName');
-            case 'STRING': return message(taal, 'tokenString');
-            case 'DATUM': return message(taal, 'tokenDate');
-            case 'EOF': return message(taal, 'endOfFile');
-            default: return message(taal, 'tokenKeyword', { woord: type.name.replace(/:KW$/, '') });
+            case 'ID': return message(lang, 'tokenName');
+            case 'STRING': return message(lang, 'tokenString');
+            case 'DATUM': return message(lang, 'tokenDate');
+            case 'EOF': return message(lang, 'endOfFile');
+            default: return message(lang, 'tokenKeyword', { woord: type.name.replace(/:KW$/, '') });
         }
     }
 
     private found(token: IToken | undefined): string {
         if (!token || token.tokenType?.name === 'EOF' || token.image === undefined || token.image === '') {
-            return message(this.locale.taal, 'endOfFile');
+            return message(this.locale.lang, 'endOfFile');
         }
         return `‘${shorten(token.image)}’`;
     }
@@ -66,11 +66,11 @@ export class HandreikingLexerErrorMessageProvider implements ILexerErrorMessageP
     buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
         const text = fullText.substring(startOffset, startOffset + Math.min(length, 20));
         const shown = [...text].map(c => /[\p{C}\s]/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c).join('');
-        return message(this.locale.taal, 'syntaxUnexpectedCharacter', { teken: `‘${shown}’` });
+        return message(this.locale.lang, 'syntaxUnexpectedCharacter', { teken: `‘${shown}’` });
     }
 
     buildUnableToPopLexerModeMessage(token: IToken): string {
-        return message(this.locale.taal, 'syntaxUnexpectedCharacter', { teken: `‘${shorten(token.image)}’` });
+        return message(this.locale.lang, 'syntaxUnexpectedCharacter', { teken: `‘${shorten(token.image)}’` });
     }
 }
 

@@ -63,12 +63,12 @@ export class HandreikingLexer extends DefaultLexer {
             kept.push(token);
         }
         if (!tooDeep && !tooLong) return result;
-        const taal = this.locale.taal;
+        const lang = this.locale.lang;
         const errorAt = (token: IToken, text: string): ILexingError =>
             ({ offset: token.startOffset, line: token.startLine, column: token.startColumn, length: token.image.length, message: text });
         const errors = [...result.errors];
-        if (tooDeep) errors.push(errorAt(tooDeep, message(taal, 'syntaxTooDeep', { max: MAX_PARENTHESES_DEPTH })));
-        if (tooLong) errors.push(errorAt(tooLong, message(taal, 'syntaxTooLong', { max: MAX_CONDITION_OPERATORS })));
+        if (tooDeep) errors.push(errorAt(tooDeep, message(lang, 'syntaxTooDeep', { max: MAX_PARENTHESES_DEPTH })));
+        if (tooLong) errors.push(errorAt(tooLong, message(lang, 'syntaxTooLong', { max: MAX_CONDITION_OPERATORS })));
         return { ...result, tokens: kept, errors };
     }
 }

@@ -50,7 +50,7 @@ export class HandreikingParser extends LangiumParser {
         if (!token) return result;
         const stopped: ILexingError = {
             offset: token.startOffset, line: token.startLine, column: token.startColumn, length: token.image.length,
-            message: message(this.services.i18n.Locale.taal, 'syntaxRestNotRead', { max: MAX_PARSER_ERRORS })
+            message: message(this.services.i18n.Locale.lang, 'syntaxRestNotRead', { max: MAX_PARSER_ERRORS })
         };
         // First, so that the cap on the number of lexing errors reported never hides it.
         return { ...result, lexerErrors: [stopped, ...result.lexerErrors] };

@@ -148,12 +148,3 @@ function ownChildren(node: AstNode): CstNode[] {
     if (cst && isCompositeCstNode(cst)) cst.content.forEach(visit);
     return result;
 }
-
-/** Every content element of a file, in source order: top-level elements, each followed by its nodes. */
-export function* contentElements(root: Gids): Generator<ContentElement> {
-    for (const element of root.elementen) {
-        if (!isContentElement(element)) continue;
-        yield element;
-        if (isBeslisboom(element)) yield* element.knopen;
-    }
-}

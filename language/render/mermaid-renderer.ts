@@ -3,33 +3,18 @@ import type { MermaidConfig } from 'mermaid';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mermaidBundlePath } from '../generation/html/guide-assets.js';
 import { describeDrawnProblem, DrawnDiagramError, drawnProblem, readDrawn, type ElementLike } from '../generation/mermaid/drawn-diagram.js';
+import { PNG_PADDING, type DiagramRenderer, type DrawnSvg, type PngOptions } from './diagram-renderer.js';
 import { chromiumArgs, findChromium } from './find-browser.js';
 
 /** Thrown when no Chromium is installed; the CLI turns it into a message saying how to install one. */
 export class BrowserMissingError extends Error {}
-
-/** A diagram drawn and checked: the standalone SVG file and its size in CSS pixels. */
-export interface DrawnSvg {
-    svg: string;
-    width: number;
-    height: number;
-}
-
-/** Space around the diagram in a PNG, in CSS pixels. */
-const PNG_PADDING = 8;
-
-export interface PngOptions {
-    /** Device pixels per CSS pixel; 2 gives sharp images for documents and slides. */
-    scale: number;
-    transparent: boolean;
-}
 
 /**
  * Renders Mermaid text to SVG and PNG in one headless Chromium, reused for a whole batch: starting
  * a browser costs a second, rendering a tree a fraction of that. Renders run one after the other
  * (Mermaid's render() must never run concurrently).
  */
-export class MermaidRenderer {
+export class MermaidRenderer implements DiagramRenderer {
     private constructor(private readonly browser: Browser, private readonly page: Page) {}
 
     static async launch(): Promise<MermaidRenderer> {
@@ -51,8 +36,7 @@ export class MermaidRenderer {
 
     /**
      * Draws a diagram and checks the drawing: every node of the diagram is there and nothing else
-     * (Mermaid past its limits draws a message instead of the diagram, without an error). Throws
-     * Mermaid's own error, or a `DrawnDiagramError`, when the SVG would not show the diagram.
+     * (Mermaid past its limits draws a message instead of the diagram, without an error).
      */
     async draw(diagram: { text: string; ids: Record<string, unknown> }, config: MermaidConfig): Promise<DrawnSvg> {
         const handle = await this.page.evaluateHandle(async ({ text, config }) => {
@@ -102,11 +86,6 @@ export class MermaidRenderer {
         } finally {
             await context.close();
         }
-    }
-
-    /** The CSS pixels of the PNG of a drawn diagram: the diagram and its padding. */
-    static pngSize(drawn: DrawnSvg): { width: number; height: number } {
-        return { width: drawn.width + 2 * PNG_PADDING, height: drawn.height + 2 * PNG_PADDING };
     }
 
     async close(): Promise<void> {

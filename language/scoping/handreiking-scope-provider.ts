@@ -2,9 +2,10 @@ import {
     AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMapScope, type AstNode, type AstNodeDescription, type ReferenceInfo, type Scope, type Stream
 } from 'langium';
 import {
-    Antwoord, Advies, Beslisboom, Scenario, ScenarioStap, Stap, Vraag,
+    Beslisboom, Scenario, ScenarioStap, Vraag,
     isBeslisboom, isScenario, type Knoop
 } from '../generated/ast.js';
+import { isArrow } from '../model/tree-graph.js';
 
 /**
  * Two rules stock Langium does not give:
@@ -97,13 +98,6 @@ export class HandreikingScopeProvider extends DefaultScopeProvider {
         }
         return scope;
     }
-}
-
-function isArrow(type: string, property: string): boolean {
-    return (type === Antwoord.$type && property === Antwoord.doel)
-        || (type === Advies.$type && property === Advies.daarna)
-        || (type === Stap.$type && property === Stap.volgende)
-        || (type === Beslisboom.$type && property === Beslisboom.start);
 }
 
 /** A scope that looks in `inner` first and then in `outer`, without copying either. */

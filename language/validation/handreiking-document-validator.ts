@@ -76,8 +76,8 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
         this.caps.set(root, cap);
         try {
             const diagnostics = await super.validateDocument(document, options, cancelToken);
-            const taal = this.services.i18n.Locale.taal;
-            return [...diagnostics, ...cap.counted((code, meer) => message(taal, 'tooManyOfCode', { code, meer, max: MAX_DIAGNOSTICS_PER_CODE }))];
+            const lang = this.services.i18n.Locale.lang;
+            return [...diagnostics, ...cap.counted((code, meer) => message(lang, 'tooManyOfCode', { code, meer, max: MAX_DIAGNOSTICS_PER_CODE }))];
         } finally {
             if (this.caps.get(root) === cap) this.caps.delete(root);
         }
@@ -123,7 +123,7 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
     private countTheRest(diagnostics: Diagnostic[], start: number, all: number): void {
         const next = diagnostics[start + MAX_SYNTAX_ERRORS];
         if (all <= MAX_SYNTAX_ERRORS || !next) return;
-        next.message = message(this.services.i18n.Locale.taal, 'syntaxTooMany', { meer: all - MAX_SYNTAX_ERRORS, max: MAX_SYNTAX_ERRORS });
+        next.message = message(this.services.i18n.Locale.lang, 'syntaxTooMany', { meer: all - MAX_SYNTAX_ERRORS, max: MAX_SYNTAX_ERRORS });
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
@@ -210,34 +210,34 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
     }
 
     private describeUnresolved(info: ReferenceInfo, names: string[]): { code: string; text: string } {
-        const taal = this.services.i18n.Locale.taal;
+        const lang = this.services.i18n.Locale.lang;
         const naam = info.reference.$refText;
-        const voorstellen = names.length > 0 ? message(taal, 'unresolvedSuggest', { voorstellen: listNames(taal, names) }) : '';
+        const voorstellen = names.length > 0 ? message(lang, 'unresolvedSuggest', { voorstellen: listNames(lang, names) }) : '';
         const { container, property } = info;
 
         if (container.$type === Beslisboom.$type && property === Beslisboom.start && isBeslisboom(container)) {
-            return { code: IssueCodes.TreeWithoutNodesOrStart, text: message(taal, 'startUnknown', { naam, boom: container.name, voorstellen }) };
+            return { code: IssueCodes.TreeWithoutNodesOrStart, text: message(lang, 'startUnknown', { naam, boom: container.name, voorstellen }) };
         }
         const scenario = AstUtils.getContainerOfType(container, isScenario);
         if (scenario) {
             const boom = scenario.boom?.ref?.name ?? scenario.boom?.$refText ?? '';
             if (container.$type === Scenario.$type && property === Scenario.boom) {
-                return { code: IssueCodes.ScenarioUnknown, text: message(taal, 'scenarioUnknownTree', { naam, voorstellen }) };
+                return { code: IssueCodes.ScenarioUnknown, text: message(lang, 'scenarioUnknownTree', { naam, voorstellen }) };
             }
             if (container.$type === ScenarioStap.$type && property === ScenarioStap.vraag) {
-                return { code: IssueCodes.ScenarioUnknown, text: message(taal, 'scenarioUnknownQuestion', { naam, boom, voorstellen }) };
+                return { code: IssueCodes.ScenarioUnknown, text: message(lang, 'scenarioUnknownQuestion', { naam, boom, voorstellen }) };
             }
-            return { code: IssueCodes.ScenarioUnknown, text: message(taal, 'scenarioUnknownNode', { naam, boom, voorstellen }) };
+            return { code: IssueCodes.ScenarioUnknown, text: message(lang, 'scenarioUnknownNode', { naam, boom, voorstellen }) };
         }
         const boom = AstUtils.getContainerOfType(container, isBeslisboom);
         const referenceType = this.services.shared.AstReflection.getReferenceType(info);
         if (boom && referenceType === 'Knoop') {
-            const local = message(taal, 'unresolvedLocalNode', { naam, boom: boom.name });
+            const local = message(lang, 'unresolvedLocalNode', { naam, boom: boom.name });
             return { code: IssueCodes.UnresolvedReference, text: voorstellen ? `${local}${voorstellen}` : local };
         }
-        const soort = message(taal, kindKey(referenceType));
-        const tail = voorstellen || message(taal, 'unresolvedNone', { soort });
-        return { code: IssueCodes.UnresolvedReference, text: message(taal, 'unresolved', { naam, soort }) + tail };
+        const soort = message(lang, kindKey(referenceType));
+        const tail = voorstellen || message(lang, 'unresolvedNone', { soort });
+        return { code: IssueCodes.UnresolvedReference, text: message(lang, 'unresolved', { naam, soort }) + tail };
     }
 }
 

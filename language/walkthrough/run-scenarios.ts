@@ -1,5 +1,6 @@
 import type { HandreikingJson, ScenarioJson } from '../generation/json/handreiking-json.js';
-import type { CliMessages } from '../cli/cli-messages.js';
+import type { Lang } from '../i18n/locale.js';
+import { scenarioTexts } from '../i18n/scenario-messages.js';
 import { TreeWalker, describePath, runScenarioOnTree, type PassesProblem, type WalkResult } from './walk.js';
 
 /** The result of one scenario, as the CLI, the Testing view and the tests report it. */
@@ -28,23 +29,24 @@ export function runScenarios(json: HandreikingJson): ScenarioReport[] {
 }
 
 /** Why a scenario failed, line by line: expected, reached (or where it stopped), the path taken. */
-export function explainFailure(report: ScenarioReport, t: CliMessages): string[] {
+export function explainFailure(report: ScenarioReport, lang: Lang): string[] {
+    const t = scenarioTexts(lang);
     const { scenario, result } = report;
-    if (!result) return [t.scenarioTreeMissing(scenario.tree)];
-    const lines = [t.scenarioExpected(scenario.expected)];
+    if (!result) return [t.treeMissing(scenario.tree)];
+    const lines = [t.expected(scenario.expected)];
     const at = result.at ?? '';
     switch (result.status) {
-        case 'advice': lines.push(t.scenarioReachedAdvice(at)); break;
-        case 'question': lines.push(t.scenarioNoAnswer(at)); break;
-        case 'unknownAnswer': lines.push(t.scenarioUnknownAnswer(at, result.path.at(-1)?.answer ?? '')); break;
-        case 'deadEnd': lines.push(t.scenarioDeadEnd(at)); break;
-        case 'cycle': lines.push(t.scenarioCycle(at)); break;
+        case 'advice': lines.push(t.reachedAdvice(at)); break;
+        case 'question': lines.push(t.noAnswer(at)); break;
+        case 'unknownAnswer': lines.push(t.unknownAnswer(at, result.path.at(-1)?.answer ?? '')); break;
+        case 'deadEnd': lines.push(t.deadEnd(at)); break;
+        case 'cycle': lines.push(t.cycle(at)); break;
     }
-    if (report.unusedAnswers.length > 0) lines.push(t.scenarioUnused(report.unusedAnswers.join(', ')));
+    if (report.unusedAnswers.length > 0) lines.push(t.unused(report.unusedAnswers.join(', ')));
     const problem = report.passesProblem;
     if (problem) {
-        lines.push(problem.kind === 'missing' ? t.scenarioNotPassed(problem.node) : t.scenarioPassedOutOfOrder(problem.node, problem.after));
+        lines.push(problem.kind === 'missing' ? t.notPassed(problem.node) : t.passedOutOfOrder(problem.node, problem.after));
     }
-    lines.push(t.scenarioPath(describePath(result.path)));
+    lines.push(t.path(describePath(result.path)));
     return lines;
 }

@@ -92,7 +92,7 @@ describe('handreiking export json', () => {
         const dir = tempFolder({ 'b.hrk': tree, 'bestaand.txt': 'x' });
         const r = handreiking(['export', 'mermaid-nee', '.', '-o', 'uit'], dir);
         expect(r.code).toBe(2);
-        expect(r.stderr).toContain('Onbekend exportformaat ‘mermaid-nee’');
+        expect(r.stderr).toContain('Onbekend exportformaat ‘mermaid-nee’: kies json, mermaid, markdown, html, svg of png.');
         const file = handreiking(['export', 'json', '.', '-o', 'bestaand.txt'], dir);
         expect(file.code).toBe(2);
         expect(file.stderr.trim()).toBe('Uitvoermap bestaand.txt is een bestand. Kies een map met -o.');

@@ -8,7 +8,7 @@ import {
     ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
     StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
-import { PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, type PreviewData } from '../../language/lsp/protocol.js';
+import { ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, type PreviewData } from '../../language/lsp/protocol.js';
 import { EventWaiter } from '../support/event-waiter.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -161,6 +161,25 @@ describe('the bundled language server over stdio', () => {
     test('runs the scenarios of the workspace', async () => {
         const results = await ws.client.connection.sendRequest(RunScenariosRequest.type, {});
         expect(results).toEqual([expect.objectContaining({ uri: ws.boomUri, name: 'nee leidt tot stop', passed: true, path: 'V: nee → B' })]);
+    });
+
+    test('exports in the formats and with the file names of the command line (language/export/)', async () => {
+        const exported = (format: 'json' | 'mermaid' | 'markdown' | 'html', uri?: string) =>
+            ws.client.connection.sendRequest(ExportRequest.type, { format, ...(uri ? { uri } : {}) });
+        const [json] = await exported('json');
+        expect(json.name).toBe('handreiking.json');
+        expect((JSON.parse(json.content) as { trees: Array<{ id: string }> }).trees.map(t => t.id)).toEqual(['Boom']);
+        const mermaid = await exported('mermaid', ws.boomUri);
+        expect(mermaid.map(f => f.name)).toEqual(['Boom.mmd', 'financiering-overzicht.mmd']);
+        expect(mermaid[0].content).toMatch(/^flowchart TD\n/);
+        // The typologies' file has no tree, but the funding overview is the workspace's.
+        expect((await exported('mermaid', ws.typenUri)).map(f => f.name)).toEqual(['financiering-overzicht.mmd']);
+        const markdown = await exported('markdown');
+        expect(markdown.map(f => f.name)).toEqual(['typologieen.md']);
+        expect(markdown[0].content).toMatch(/^\| Kenmerk \| Huiskamer \| Buurthuis \|\n/);
+        const [html] = await exported('html', ws.boomUri);
+        expect(html.name).toBe('handreiking.html');
+        expect(html.content).toMatch(/^<!DOCTYPE html>/);
     });
 
     test('saving runs the workspace-wide checks again (a new typology without structural funding)', async () => {

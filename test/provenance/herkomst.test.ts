@@ -146,12 +146,12 @@ beslisboom B "B" { vraag V "v?" { ja -> A nee -> A2 } advies A "a" advies A2 "b"
     });
 
     test('in English', async () => {
-        services.i18n.Locale.taal = 'en';
+        services.i18n.Locale.lang = 'en';
         try {
             const result = await validate(`hoofdstuk H "H"`);
             expect(withCode(result.diagnostics, 'HRK060')[0]!.message).toMatch(/^Chapter ‘H’ does not say where its content comes from/);
         } finally {
-            services.i18n.Locale.taal = 'nl';
+            services.i18n.Locale.lang = 'nl';
         }
     });
 });

@@ -1,4 +1,4 @@
-import { cleanText } from '../../language/generation/mermaid/escape.js';
+import { cleanText } from '../../language/text/clean-text.js';
 import { PWN } from '../generation/html/hostile-corpus.js';
 import { hostileLabels } from '../generation/mermaid/hostile-labels.js';
 

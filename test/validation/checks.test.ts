@@ -286,10 +286,10 @@ describe('every check reports its code at the right place, and its twin does not
 });
 
 describe('messages in English', () => {
-    afterEach(() => { services.i18n.Locale.taal = 'nl'; });
+    afterEach(() => { services.i18n.Locale.lang = 'nl'; });
 
     test('a check and a linking error speak English when the language is English', async () => {
-        services.i18n.Locale.taal = 'en';
+        services.i18n.Locale.lang = 'en';
         const result = await validate(tree(`vraag V "v?" { ja -> A nee -> A }\nadvies A "a"`) + `scenario "s" { beslisboom Bom verwacht A }`);
         const hrk014 = withCode(result.diagnostics, 'HRK014')[0];
         expect(hrk014.message).toMatch(/^Every answer of question ‘V’ leads to ‘A’/);
@@ -298,7 +298,7 @@ describe('messages in English', () => {
     });
 
     test('syntax errors speak English too', async () => {
-        services.i18n.Locale.taal = 'en';
+        services.i18n.Locale.lang = 'en';
         // A fresh parse: parser messages are made while parsing.
         const result = await validate(`beslisboom B "b" { vraag V "v" { ja A } }`);
         expect(withCode(result.diagnostics, 'HRK000')[0].message).toMatch(/^Expected ‘->’ here, but found ‘A’/);

@@ -1,20 +1,22 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ExportRequest, type ExportKind } from '../../../language/lsp/protocol.js';
+import { singleFileExtension, type TextExportFormat } from '../../../language/export/export-formats.js';
+import { safeFileName } from '../../../language/export/file-names.js';
+import { ExportRequest } from '../../../language/lsp/protocol.js';
 import type { PreviewManager } from '../preview/preview-manager.js';
 import { requireTrust } from '../preview/preview-panel.js';
 import { writeExport } from './write-files.js';
 
 /** JSON, Mermaid and the HTML guide come from the server; SVG and PNG are drawn by the preview. */
 export function registerExportCommands(context: vscode.ExtensionContext, client: LanguageClient, previews: PreviewManager): void {
-    const server = (kind: ExportKind, scope: 'file' | 'workspace') => async (uri?: vscode.Uri) => {
+    const server = (format: TextExportFormat, scope: 'file' | 'workspace') => async (uri?: vscode.Uri) => {
         if (!requireTrust()) return;
         const target = scope === 'file' ? (uri ?? activeHrk()) : undefined;
         if (scope === 'file' && !target) return noFile();
         const files = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting…') },
-            () => client.sendRequest(ExportRequest.type, { kind, ...(target ? { uri: target.toString() } : {}) }));
-        await writeExport(files, { single: kind !== 'mermaid' });
+            () => client.sendRequest(ExportRequest.type, { format, ...(target ? { uri: target.toString() } : {}) }));
+        await writeExport(files, { single: singleFileExtension(format) !== undefined });
     };
     const image = (format: 'svg' | 'png') => async (uri?: vscode.Uri) => {
         if (!requireTrust()) return;
@@ -30,7 +32,8 @@ export function registerExportCommands(context: vscode.ExtensionContext, client:
             return;
         }
         await writeExport(files.map(f => ({
-            name: f.name,
+            // The names come from the webview: one file name each, never a path.
+            name: safeFileName(f.name),
             content: format === 'png' ? Buffer.from(f.data.replace(/^data:image\/png;base64,/, ''), 'base64') : f.data
         })), { single: false });
     };

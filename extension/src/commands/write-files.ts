@@ -1,17 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { ExportedFile } from '../../../language/export/exported-file.js';
 import { writeTemporaryBeside } from '../../../language/files/temporary-file.js';
-
-export interface FileToWrite {
-    name: string;
-    content: string | Uint8Array;
-}
 
 /**
  * Asks where to save and writes the files. Each file is written beside its target first and then
  * renamed over it, so an interrupted export never leaves half a file or loses the previous one.
  */
-export async function writeExport(files: FileToWrite[], options: { single: boolean }): Promise<vscode.Uri[] | undefined> {
+export async function writeExport(files: readonly ExportedFile[], options: { single: boolean }): Promise<vscode.Uri[] | undefined> {
     if (files.length === 0) {
         void vscode.window.showWarningMessage(vscode.l10n.t('There is nothing to export.'));
         return undefined;

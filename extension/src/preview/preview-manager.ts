@@ -37,10 +37,6 @@ export class PreviewManager implements vscode.Disposable {
         this.open(uri).show(view);
     }
 
-    get(uri: vscode.Uri): PreviewPanel | undefined {
-        return this.panels.get(uri.toString());
-    }
-
     dispose(): void {
         for (const panel of [...this.panels.values()]) panel.panel.dispose();
         for (const d of this.disposables) d.dispose();

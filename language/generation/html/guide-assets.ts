@@ -2,17 +2,13 @@ import * as fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/** The scripts the HTML guide carries inline: Mermaid itself and the bundled browser app. */
-export interface LoadedGuideAssets {
-    mermaidJs: string;
-    appJs: string;
-}
+import type { GuideScripts } from './guide-scripts.js';
 
 /** Where `scripts/bundle-guide-app.mjs` writes the app, relative to the project root. */
 export const GUIDE_APP_BUNDLE = 'out/browser/guide-app.js';
 
-export async function loadGuideAssets(): Promise<LoadedGuideAssets> {
+/** The scripts the HTML guide carries inline, for the command line: Mermaid itself and the bundled browser app. */
+export async function loadGuideAssets(): Promise<GuideScripts> {
     const [mermaidJs, appJs] = await Promise.all([readMermaid(), readGuideApp()]);
     return { mermaidJs, appJs };
 }

@@ -1,24 +1,22 @@
 import type {
     ChapterJson, FundingJson, HandreikingJson, LinkJson, StakeholderJson, Term, TreeJson, TypologyJson
 } from '../json/handreiking-json.js';
+import { htmlText } from '../../text/html-escape.js';
 import { typologyTableHtml } from '../tables/typology-table.js';
 import { anchorId, DATA_ELEMENT_ID, type AnchorKind } from './guide-contract.js';
+import type { GuideScripts } from './guide-scripts.js';
 import { guideCss } from './guide-style.js';
-import { attr, embedJson, inlineScript, paragraphs, safeHttpUrl, text } from './html-text.js';
-import { cspHashSource } from './sha256.js';
+import { embedJson, inlineScript, paragraphs, safeHttpUrl } from './html-text.js';
+import { cspHashSource } from './csp-hash.js';
 
 /**
  * The interactive HTML guide: one self-contained page with every diagram, the tables, and a
- * walkthrough of each tree. This function only writes text (no Node imports): the page's static
+ * walkthrough of each tree. This function only writes text (it reads no file): the page's static
  * part is written here with every user text escaped; the browser app (`browser/guide-app.ts`)
  * reads the same JSON from the page and draws the diagrams and walkthroughs.
  */
 
-export interface GuideAssets {
-    /** `mermaid.min.js` (it sets `window.mermaid`). */
-    mermaidJs: string;
-    /** The bundled browser app (`out/browser/guide-app.js`). */
-    appJs: string;
+export interface GuideAssets extends GuideScripts {
     /** The page title; default "Handreiking ontmoetingsruimten". */
     title?: string;
 }
@@ -49,18 +47,18 @@ export function generateHtmlGuide(json: HandreikingJson, assets: GuideAssets): s
 <html lang="nl">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(guideCsp(scripts))}">
+<meta http-equiv="Content-Security-Policy" content="${htmlText(guideCsp(scripts))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="handreiking export html">
-<title>${text(title)}</title>
+<title>${htmlText(title)}</title>
 <link rel="icon" href="data:,">
 <style>${guideCss}</style>
 </head>
 <body id="hrk-guide">
 <a class="skip" href="#inhoud">Naar de inhoud</a>
 <header class="site-header">
-<h1>${text(title)}</h1>
+<h1>${htmlText(title)}</h1>
 <p>Interactieve gids: de beslisbomen om vraag voor vraag te doorlopen, de typologieën, de financiering, de partijen en de hoofdstukken. Deze pagina werkt zonder internet.</p>
 ${page.treePicker()}
 </header>
@@ -75,7 +73,7 @@ ${page.stakeholders()}
 ${page.chapters()}
 </main>
 </div>
-<footer>Gemaakt met <code>handreiking export html</code> (JSON-formaat ${text(String(json.formatVersion))}).</footer>
+<footer>Gemaakt met <code>handreiking export html</code> (JSON-formaat ${htmlText(String(json.formatVersion))}).</footer>
 <script type="application/json" id="${DATA_ELEMENT_ID}">${embedJson(json)}</script>
 <script>${scripts[0]}</script>
 <script>${scripts[1]}</script>
@@ -110,7 +108,7 @@ class GuidePage {
 
     treePicker(): string {
         if (this.json.trees.length === 0) return '';
-        const options = this.json.trees.map(t => `<option value="${attr(anchorId('tree', t.id))}">${text(t.title || t.id)}</option>`).join('');
+        const options = this.json.trees.map(t => `<option value="${htmlText(anchorId('tree', t.id))}">${htmlText(t.title || t.id)}</option>`).join('');
         return `<nav class="toolbar" aria-label="Beslisboom kiezen" hidden>
 <label for="hrk-tree-picker">Beslisboom doorlopen:</label>
 <select id="hrk-tree-picker"><option value="">Kies een beslisboom…</option>${options}</select>
@@ -119,7 +117,7 @@ class GuidePage {
 
     toc(): string {
         const entries = (items: ReadonlyArray<{ id: string; title: string }>, kind: AnchorKind) =>
-            items.length === 0 ? '' : `<ol>${items.map(i => `<li><a href="#${attr(anchorId(kind, i.id))}">${text(i.title || i.id)}</a></li>`).join('')}</ol>`;
+            items.length === 0 ? '' : `<ol>${items.map(i => `<li><a href="#${htmlText(anchorId(kind, i.id))}">${htmlText(i.title || i.id)}</a></li>`).join('')}</ol>`;
         return `<nav class="toc" aria-label="Inhoudsopgave">
 <h2>Inhoud</h2>
 <ol>
@@ -152,13 +150,13 @@ ${body}
             [count('step'), 'stap', 'stappen']
         ] as const;
         const summary = counts.filter(([n]) => n > 0).map(([n, one, more]) => `${n} ${n === 1 ? one : more}`).join(', ');
-        return `<section class="tree" id="${attr(anchor)}" aria-labelledby="${attr(anchor)}-titel" data-tree-index="${index}">
-<h3 id="${attr(anchor)}-titel">${text(tree.title || tree.id)}</h3>
-<p class="muted"><span class="tag">${text(tree.id)}</span>${summary ? ` · ${summary}` : ''}</p>
+        return `<section class="tree" id="${htmlText(anchor)}" aria-labelledby="${htmlText(anchor)}-titel" data-tree-index="${index}">
+<h3 id="${htmlText(anchor)}-titel">${htmlText(tree.title || tree.id)}</h3>
+<p class="muted"><span class="tag">${htmlText(tree.id)}</span>${summary ? ` · ${summary}` : ''}</p>
 ${paragraphs(tree.documentation, 'doc')}
 ${paragraphs(tree.description, 'description')}
 <div class="tree-body">
-<div class="walkthrough" data-walkthrough="${index}" aria-label="Doorloop van ${attr(tree.title || tree.id)}">
+<div class="walkthrough" data-walkthrough="${index}" aria-label="Doorloop van ${htmlText(tree.title || tree.id)}">
 <p class="muted">De doorloop verschijnt hier zodra de pagina geladen is.</p>
 </div>
 <figure class="diagram">
@@ -192,13 +190,13 @@ ${cards}
             return `<dt>${title}</dt><dd>${ids.length === 0 ? '<span class="muted">geen</span>' : ids.map(id => this.fundingLink(id)).join(', ')}</dd>`;
         }).join('');
         const stakeholders = this.stakeholdersByTypology.get(typology.id) ?? [];
-        return `<article class="card" id="${attr(anchorId('typology', typology.id))}">
-<h3>${text(typology.title || typology.id)}</h3>
+        return `<article class="card" id="${htmlText(anchorId('typology', typology.id))}">
+<h3>${htmlText(typology.title || typology.id)}</h3>
 ${paragraphs(typology.documentation, 'doc')}
 ${paragraphs(typology.description, 'description')}
 <h5>Financiering</h5>
 <dl class="facts">${funding}</dl>
-${stakeholders.length > 0 ? `<h5>Partijen</h5><ul>${stakeholders.map(s => `<li><a href="#${attr(anchorId('stakeholder', s.id))}">${text(s.title || s.id)}</a></li>`).join('')}</ul>` : ''}
+${stakeholders.length > 0 ? `<h5>Partijen</h5><ul>${stakeholders.map(s => `<li><a href="#${htmlText(anchorId('stakeholder', s.id))}">${htmlText(s.title || s.id)}</a></li>`).join('')}</ul>` : ''}
 ${this.backlinks('typology', typology.id)}
 </article>`;
     }
@@ -215,7 +213,7 @@ ${this.backlinks('typology', typology.id)}
 <figcaption>Financieringsbronnen per termijn en de typologieën waarvoor ze gelden. Klik op een bron of typologie om de beschrijving te openen.</figcaption>
 <div class="diagram-canvas" data-diagram="funding"><p class="diagram-wait">Het overzicht wordt getekend…</p></div>
 </figure>
-${groups.filter(([, rules]) => rules.length > 0).map(([title, rules]) => `<h3>${text(title)}</h3>
+${groups.filter(([, rules]) => rules.length > 0).map(([title, rules]) => `<h3>${htmlText(title)}</h3>
 <div class="cards">
 ${rules.map(f => this.fundingCard(f)).join('\n')}
 </div>`).join('\n')}`;
@@ -232,7 +230,7 @@ ${body}
             : applicability.kind === 'none'
                 ? '<span class="muted">niet opgegeven</span>'
                 : [
-                    applicability.kind === 'condition' && applicability.text ? `typologieën waar ${text(applicability.text)}` : '',
+                    applicability.kind === 'condition' && applicability.text ? `typologieën waar ${htmlText(applicability.text)}` : '',
                     applicability.typologies.length > 0
                         ? (applicability.kind === 'condition' ? 'nu: ' : '') + applicability.typologies.map(id => this.typologyLink(id)).join(', ')
                         : '<span class="muted">geen typologie</span>'
@@ -240,14 +238,14 @@ ${body}
         const facts = [
             `<dt>Termijn</dt><dd>${funding.term ? termTitles.find(([t]) => t === funding.term)![1] : '<span class="muted">niet opgegeven</span>'}</dd>`,
             `<dt>Geldt voor</dt><dd>${appliesTo}</dd>`,
-            funding.validUntil ? `<dt>Geldig tot</dt><dd>${text(funding.validUntil)}</dd>` : ''
+            funding.validUntil ? `<dt>Geldig tot</dt><dd>${htmlText(funding.validUntil)}</dd>` : ''
         ].join('');
         const sources = funding.sources.map(source => {
             const url = safeHttpUrl(source);
-            return url ? `<a href="${attr(url)}" rel="noopener noreferrer" target="_blank">${text(source)}</a>` : text(source);
+            return url ? `<a href="${htmlText(url)}" rel="noopener noreferrer" target="_blank">${htmlText(source)}</a>` : htmlText(source);
         });
-        return `<article class="card" id="${attr(anchorId('funding', funding.id))}">
-<h4>${text(funding.title || funding.id)}</h4>
+        return `<article class="card" id="${htmlText(anchorId('funding', funding.id))}">
+<h4>${htmlText(funding.title || funding.id)}</h4>
 ${paragraphs(funding.documentation, 'doc')}
 ${paragraphs(funding.description, 'description')}
 <dl class="facts">${facts}</dl>
@@ -259,8 +257,8 @@ ${this.backlinks('funding', funding.id)}
     }
 
     stakeholders(): string {
-        const cards = this.json.stakeholders.map(s => `<article class="card" id="${attr(anchorId('stakeholder', s.id))}">
-<h3>${text(s.title || s.id)}</h3>
+        const cards = this.json.stakeholders.map(s => `<article class="card" id="${htmlText(anchorId('stakeholder', s.id))}">
+<h3>${htmlText(s.title || s.id)}</h3>
 ${paragraphs(s.documentation, 'doc')}
 ${paragraphs(s.description, 'description')}
 ${s.involvedIn.length > 0 ? `<h5>Betrokken bij</h5><p>${s.involvedIn.map(id => this.typologyLink(id)).join(', ')}</p>` : ''}
@@ -275,9 +273,9 @@ ${this.json.stakeholders.length === 0 ? '<p class="muted">Deze handreiking noemt
     }
 
     chapters(): string {
-        const cards = this.json.chapters.map((c: ChapterJson) => `<article class="card" id="${attr(anchorId('chapter', c.id))}">
-<h3>${text(c.title || c.id)}</h3>
-${c.workingGroup ? `<p class="muted">Werkgroep: ${text(c.workingGroup)}</p>` : ''}
+        const cards = this.json.chapters.map((c: ChapterJson) => `<article class="card" id="${htmlText(anchorId('chapter', c.id))}">
+<h3>${htmlText(c.title || c.id)}</h3>
+${c.workingGroup ? `<p class="muted">Werkgroep: ${htmlText(c.workingGroup)}</p>` : ''}
 ${paragraphs(c.documentation, 'doc')}
 ${paragraphs(c.description, 'description')}
 ${this.backlinks('chapter', c.id)}
@@ -292,21 +290,21 @@ ${this.json.chapters.length === 0 ? '<p class="muted">Deze handreiking heeft gee
     private backlinks(kind: LinkJson['kind'], id: string): string {
         const from = this.json.trees.flatMap(tree => tree.nodes
             .filter(node => node.links.some(l => l.kind === kind && l.target === id))
-            .map(node => `<li><a href="#${attr(anchorId('tree', tree.id))}">${text(tree.title || tree.id)}</a>: ${text(node.text)}</li>`));
+            .map(node => `<li><a href="#${htmlText(anchorId('tree', tree.id))}">${htmlText(tree.title || tree.id)}</a>: ${htmlText(node.text)}</li>`));
         return from.length === 0 ? '' : `<h5>Verwezen vanuit de beslisbomen</h5><ul>${from.join('')}</ul>`;
     }
 
     private typologyLink(id: string): string {
         const title = this.typologyTitles.get(id);
-        return title !== undefined ? `<a href="#${attr(anchorId('typology', id))}">${text(title)}</a>` : text(id);
+        return title !== undefined ? `<a href="#${htmlText(anchorId('typology', id))}">${htmlText(title)}</a>` : htmlText(id);
     }
 
     private fundingLink(id: string): string {
         const title = this.fundingTitles.get(id);
-        return title !== undefined ? `<a href="#${attr(anchorId('funding', id))}">${text(title)}</a>` : text(id);
+        return title !== undefined ? `<a href="#${htmlText(anchorId('funding', id))}">${htmlText(title)}</a>` : htmlText(id);
     }
 }
 
 function list(title: string, items: readonly string[]): string {
-    return items.length === 0 ? '' : `<h5>${title}</h5><ul>${items.map(i => `<li>${text(i)}</li>`).join('')}</ul>`;
+    return items.length === 0 ? '' : `<h5>${title}</h5><ul>${items.map(i => `<li>${htmlText(i)}</li>`).join('')}</ul>`;
 }

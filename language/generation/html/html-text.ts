@@ -1,28 +1,10 @@
-import { cleanText } from '../mermaid/escape.js';
+import { cleanText } from '../../text/clean-text.js';
+import { escapeHtml } from '../../text/html-escape.js';
 
 /**
- * User text in the static HTML of the guide. Every text from a `.hrk` file goes through `text()`
- * (element content) or `attr()` (a double-quoted attribute value); nothing is ever written raw.
+ * Writing the guide's static HTML. Every text from a `.hrk` file goes through `htmlText()`
+ * (text/html-escape.ts) or, for a toelichting, `paragraphs()`; nothing is ever written raw.
  */
-
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes for element content and double-quoted attributes alike. */
-export function escapeHtml(value: string): string {
-    return value.replace(/[&<>"']/g, c => entities[c]);
-}
-
-/**
- * User text as element content: cleaned the way diagram labels are (no bidi overrides or control
- * characters, so the page reads as the diagram does), then escaped.
- */
-export function text(value: string): string {
-    return escapeHtml(cleanText(value));
-}
-
-export function attr(value: string): string {
-    return escapeHtml(cleanText(value));
-}
 
 /** A `/** … *\/` comment or `toelichting`: blank lines separate paragraphs; single line breaks are wrapping. */
 export function paragraphs(value: string | undefined, className: string): string {

@@ -21,8 +21,3 @@ export function jsonContext(services: HandreikingServices, root: string): JsonCo
         }
     };
 }
-
-/** Serialises the export: two-space indentation and a final newline, the same bytes for the same input. */
-export function serializeJson(json: HandreikingJson): string {
-    return JSON.stringify(json, null, 2) + '\n';
-}

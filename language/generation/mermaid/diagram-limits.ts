@@ -1,3 +1,5 @@
+import type { Lang } from '../../i18n/locale.js';
+
 /**
  * The largest diagram we draw, in every renderer: the CLI's SVG and PNG export (Chromium), the
  * preview webview and the HTML guide's in-page Mermaid. Each renderer checks a diagram against these
@@ -77,8 +79,6 @@ export class DiagramLimitError extends Error {
         this.name = 'DiagramLimitError';
     }
 }
-
-type Lang = 'nl' | 'en';
 
 function count(n: number, lang: Lang): string {
     return n.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL');

@@ -1,3 +1,5 @@
+import type { Lang } from '../../i18n/locale.js';
+
 /**
  * Checking what Mermaid drew against what we asked it to draw. Mermaid does not always fail when it
  * cannot draw a diagram: past `maxTextSize` it draws a one-node flowchart saying "Maximum text size
@@ -71,7 +73,7 @@ export function drawnProblem(drawn: DrawnDiagram, expected: readonly string[]): 
 }
 
 /** The problem as a phrase: "Mermaid tekende 0 van de 222 knopen en meldde ‘…’". */
-export function describeDrawnProblem(problem: DrawnProblem, lang: 'nl' | 'en'): string {
+export function describeDrawnProblem(problem: DrawnProblem, lang: Lang): string {
     const says = problem.mermaidSays;
     return lang === 'en'
         ? `Mermaid drew ${problem.drawn} of the ${problem.expected} nodes${says ? ` and wrote ‘${says}’` : ''}`

@@ -1,3 +1,5 @@
+import { cleanText } from '../../text/clean-text.js';
+
 /**
  * Turning user text into Mermaid labels, safe by construction: whatever the text, the result is one
  * double-quoted Mermaid string that Mermaid shows as that text and never reads as syntax, HTML, a
@@ -44,23 +46,6 @@ const htmlEntities: Record<string, string> = {
     '|': '#124;'
 };
 const htmlSpecial = /[#&"<>`%\\;|]/g;
-
-// Bidi embeddings, overrides and isolates (and the marks) can make a label read differently from
-// what it says ("Trojan source"); they have no place in a diagram label.
-const bidiControls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-const lineBreaks = /\r\n|[\r\u000B\u000C\u0085\u2028\u2029]/g;
-const controls = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
-const loneSurrogates = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Removes what cannot be shown or could reorder text; line breaks become `\n`, tabs spaces. */
-export function cleanText(text: string): string {
-    return text
-        .replace(loneSurrogates, '\uFFFD')
-        .replace(lineBreaks, '\n')
-        .replace(/\t/g, ' ')
-        .replace(controls, '')
-        .replace(bidiControls, '');
-}
 
 /** One line of plain text with everything Mermaid would interpret made literal. */
 export function escapeLabelLine(line: string, plainText = false): string {

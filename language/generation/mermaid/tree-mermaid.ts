@@ -26,8 +26,6 @@ export interface TreeDiagramOptions {
     direction?: 'TD' | 'LR';
     /** Characters per label line; 0 turns wrapping off. */
     wrap?: number;
-    /** A walkthrough's path: the ids of the tree nodes passed, in order. */
-    highlight?: readonly string[];
     /** Escape for rendering with `plainTextConfig()` (SVG text labels); see escape.ts. */
     plainText?: boolean;
 }
@@ -38,11 +36,8 @@ const classDefs = {
     step: 'fill:#e8eef9,stroke:#4a6fa5,stroke-width:1.5px,color:#1b1f24',
     link: 'fill:#f3ecfb,stroke:#6b46c1,stroke-width:1px,color:#44337a',
     start: 'fill:#1b1f24,stroke:#1b1f24,color:#ffffff',
-    unreachable: 'stroke-dasharray:6 4,opacity:0.75',
-    highlight: 'stroke:#d9480f,stroke-width:3.5px'
+    unreachable: 'stroke-dasharray:6 4,opacity:0.75'
 } as const;
-
-const highlightEdgeStyle = 'stroke:#d9480f,stroke-width:3.5px';
 
 const linkKindWords: Record<LinkKind, string> = {
     tree: 'beslisboom', node: 'knoop', chapter: 'hoofdstuk', typology: 'typologie', funding: 'financiering'
@@ -58,12 +53,9 @@ export function treeToMermaid(tree: TreeJson, options: TreeDiagramOptions = {}):
     const nodeIds = new Map<string, string>();
     const declarations: string[] = [];
     const edges: string[] = [];
-    const highlightedEdges: number[] = [];
-    const byKind: Record<NodeKind | 'link' | 'start' | 'unreachable' | 'highlight', string[]> = {
-        question: [], advice: [], step: [], link: [], start: [], unreachable: [], highlight: []
+    const byKind: Record<NodeKind | 'link' | 'start' | 'unreachable', string[]> = {
+        question: [], advice: [], step: [], link: [], start: [], unreachable: []
     };
-    const path = options.highlight ?? [];
-    const onPath = (from: string, to: string) => path.some((id, i) => id === from && path[i + 1] === to);
 
     tree.nodes.forEach((node, i) => {
         const id = `n${i}`;
@@ -72,7 +64,6 @@ export function treeToMermaid(tree: TreeJson, options: TreeDiagramOptions = {}):
         declarations.push(`    ${id}${shape(node.kind, mermaidLabel(nodeParagraphs(node), label))}${END}`);
         byKind[node.kind].push(id);
         if (!node.reachable) byKind.unreachable.push(id);
-        if (path.includes(node.id)) byKind.highlight.push(id);
     });
 
     const start = tree.start !== undefined ? nodeIds.get(tree.start) : undefined;
@@ -80,7 +71,6 @@ export function treeToMermaid(tree: TreeJson, options: TreeDiagramOptions = {}):
         ids.s0 = { kind: 'start', id: tree.id, source: tree.source };
         declarations.unshift(`    s0(["Start"])${END}`);
         byKind.start.push('s0');
-        if (path[0] === tree.start) highlightedEdges.push(edges.length);
         edges.push(`    s0 --> ${start}${END}`);
     }
 
@@ -90,7 +80,6 @@ export function treeToMermaid(tree: TreeJson, options: TreeDiagramOptions = {}):
         // An arrow to a node the tree does not have is reported by the checker; drawing an invented
         // node for it would show something the source does not say.
         if (!from || !to) continue;
-        if (onPath(edge.from, edge.to)) highlightedEdges.push(edges.length);
         edges.push(`    ${from} ${arrow(edge, label)} ${to}${END}`);
     }
 
@@ -112,7 +101,6 @@ export function treeToMermaid(tree: TreeJson, options: TreeDiagramOptions = {}):
         ...classStatements(Object.entries(byKind)),
         ...classDefStatements(classDefs)
     ];
-    if (highlightedEdges.length > 0) lines.push(`    linkStyle ${highlightedEdges.join(',')} ${highlightEdgeStyle}`);
     return { text: lines.join('\n') + '\n', ids };
 }
 

@@ -1,5 +1,6 @@
 import type { HandreikingJson } from '../json/handreiking-json.js';
-import { cleanText } from '../mermaid/escape.js';
+import { cleanText } from '../../text/clean-text.js';
+import { htmlText } from '../../text/html-escape.js';
 import { typologyTable, type TypologyRow } from './typology-rows.js';
 
 /**
@@ -9,7 +10,7 @@ import { typologyTable, type TypologyRow } from './typology-rows.js';
  */
 export function typologyTableHtml(json: HandreikingJson): string {
     const table = typologyTable(json);
-    const head = table.columns.map(c => `<th scope="col" data-typology="${escapeHtml(c.id)}">${escapeHtml(c.title)}</th>`).join('');
+    const head = table.columns.map(c => `<th scope="col" data-typology="${htmlText(c.id)}">${htmlText(c.title)}</th>`).join('');
     const groups: Array<TypologyRow['group']> = ['characteristic', 'activities', 'comparable', 'funding'];
     const bodies = groups.map(group => {
         const rows = table.rows.filter(r => r.group === group);
@@ -23,22 +24,13 @@ export function typologyTableHtml(json: HandreikingJson): string {
 }
 
 function rowHtml(row: TypologyRow): string {
-    const key = row.key !== undefined ? ` data-key="${escapeHtml(row.key)}"` : '';
+    const key = row.key !== undefined ? ` data-key="${htmlText(row.key)}"` : '';
     const cells = row.cells.map(values => {
         if (values.length === 0) return '<td class="hrk-empty"></td>';
-        if (row.group === 'characteristic') return `<td>${escapeHtml(values.join(''))}</td>`;
-        return `<td><ul class="hrk-list">${values.map(v => `<li>${escapeHtml(v)}</li>`).join('')}</ul></td>`;
+        if (row.group === 'characteristic') return `<td>${htmlText(values.join(''))}</td>`;
+        return `<td><ul class="hrk-list">${values.map(v => `<li>${htmlText(v)}</li>`).join('')}</ul></td>`;
     }).join('');
-    return `<tr class="hrk-row"${key}><th scope="row">${escapeHtml(row.title)}</th>${cells}</tr>`;
-}
-
-/**
- * Escapes for element content and double-quoted attributes alike, after cleaning the text the way
- * diagram labels are cleaned: no control characters (invalid in HTML) and no bidi overrides (the
- * table reads as the diagrams do).
- */
-export function escapeHtml(text: string): string {
-    return cleanText(text).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+    return `<tr class="hrk-row"${key}><th scope="row">${htmlText(row.title)}</th>${cells}</tr>`;
 }
 
 /**
@@ -70,6 +62,12 @@ const NOT_A_LINK = '<!-- -->';
  * escapes and entities are decoded and adjacent text is joined — so neither `a\@b.nl` nor
  * `a&#64;b.nl` stays text. An empty comment goes inside each form instead: `www<!-- -->.`,
  * `:<!-- -->//`, `<!-- -->@`; no source and no run of text then holds one.
+ *
+ * Hovers have their own escaper (lsp/markdown.ts `plainText`), and must: VS Code renders hover
+ * Markdown without HTML, so the empty comment that breaks GFM's autolinks here would show there as
+ * text, while a backslash before every punctuation character, enough in a hover, does not stop
+ * cmark-gfm's e-mail autolinks in a file published on GitHub. Line breaks differ too (`<br>` in a
+ * table cell, paragraphs in a hover).
  */
 export function escapeMarkdown(text: string): string {
     return cleanText(text)

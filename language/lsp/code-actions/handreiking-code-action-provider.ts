@@ -2,9 +2,10 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument, t
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import {
-    Advies, Antwoord, Beslisboom, Kenmerk, Stap, isBeslisboom, isGids, isKenmerk, isKnoop, isScenarioStap, isTypologie, isVraag,
+    Beslisboom, Kenmerk, isBeslisboom, isGids, isKenmerk, isKnoop, isScenarioStap, isTypologie, isVraag,
     type Knoop, type Typologie
 } from '../../generated/ast.js';
+import { isArrow } from '../../model/tree-graph.js';
 import { isContentElement, type ContentElement } from '../../provenance/herkomst.js';
 import type { HandreikingServices } from '../../handreiking-module.js';
 import { IssueCodes } from '../../validation/codes.js';
@@ -26,14 +27,6 @@ interface FixData {
     offered?: string[];
 }
 
-/** The references that must name a node of their own tree: there a missing name can be created. */
-const arrows: Record<string, string> = {
-    [Antwoord.$type]: Antwoord.doel,
-    [Advies.$type]: Advies.daarna,
-    [Stap.$type]: Stap.volgende,
-    [Beslisboom.$type]: Beslisboom.start
-};
-
 /** What the created node's text is until the editor writes it. */
 const PLACEHOLDER = '…';
 
@@ -54,7 +47,7 @@ export class HandreikingCodeActionProvider implements CodeActionProvider {
     }
 
     private get t(): LspCatalogue {
-        return lspTexts(this.services.i18n.Locale.taal);
+        return lspTexts(this.services.i18n.Locale.lang);
     }
 
     private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
@@ -81,10 +74,11 @@ export class HandreikingCodeActionProvider implements CodeActionProvider {
             actions.push(this.action(this.t.fixReplaceName({ van: naam, naar: closest }), diagnostic, document,
                 [{ range: diagnostic.range, newText: closest }], true));
         }
-        const isArrow = data.containerType !== undefined && arrows[data.containerType] === data.property;
+        // An arrow must name a node of its own tree: there a missing name can be created.
+        const arrow = data.containerType !== undefined && data.property !== undefined && isArrow(data.containerType, data.property);
         const node = this.nodeAt(document, diagnostic.range);
         const boom = node && AstUtils.getContainerOfType(node, isBeslisboom);
-        if (isArrow && boom && /^[_\p{L}][\p{L}\p{N}_]*$/u.test(naam)) {
+        if (arrow && boom && /^[_\p{L}][\p{L}\p{N}_]*$/u.test(naam)) {
             const after = AstUtils.getContainerOfType(node, isKnoop) ?? boom.knopen[boom.knopen.length - 1];
             for (const tekst of [`advies ${naam} "${PLACEHOLDER}"`, `vraag ${naam} "${PLACEHOLDER}" { }`]) {
                 const soort = tekst.startsWith('advies') ? this.t.kindAdvies() : this.t.kindVraag();

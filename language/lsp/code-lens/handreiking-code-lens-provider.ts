@@ -21,7 +21,7 @@ export class HandreikingCodeLensProvider implements CodeLensProvider {
     provideCodeLens(document: LangiumDocument): CodeLens[] {
         const root = document.parseResult.value;
         if (!isGids(root)) return [];
-        const t = lspTexts(this.services.i18n.Locale.taal);
+        const t = lspTexts(this.services.i18n.Locale.lang);
         const uri = document.textDocument.uri;
         const lenses: CodeLens[] = [];
         for (const element of root.elementen) {

@@ -5,10 +5,11 @@ import {
 } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type TextEdit } from 'vscode-languageserver';
 import {
-    Advies, Antwoord, Kenmerk, Scenario, isAdvies, isBeslisboom, isGids, isKenmerk, isKenmerkWaarde, isKnoop, isScenario,
+    Advies, Kenmerk, Scenario, isAdvies, isBeslisboom, isGids, isKenmerk, isKenmerkWaarde, isKnoop, isScenario,
     isVergelijking, isVraag, type Vraag
 } from '../../generated/ast.js';
 import type { HandreikingServices } from '../../handreiking-module.js';
+import { isArrow } from '../../model/tree-graph.js';
 import { elementKind } from '../node-kinds/element-kinds.js';
 import { lspTexts, type LspCatalogue } from '../lsp-messages.js';
 import { shorten } from '../markdown.js';
@@ -40,7 +41,7 @@ export class HandreikingCompletionProvider extends DefaultCompletionProvider {
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.', '"'] };
 
     private get t(): LspCatalogue {
-        return lspTexts(this.services.i18n.Locale.taal);
+        return lspTexts(this.services.i18n.Locale.lang);
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -89,7 +90,7 @@ export class HandreikingCompletionProvider extends DefaultCompletionProvider {
         }
         // An arrow back to its own node is a cycle (HRK012).
         const own = AstUtils.getContainerOfType(container, isKnoop);
-        if ((container.$type === Antwoord.$type && property === Antwoord.doel) || (container.$type === Advies.$type && property === Advies.daarna)) {
+        if (isArrow(container.$type, property)) {
             return candidates.filter(d => d.node !== own);
         }
         // `zie` inside a tree: its own nodes by their short name, not also as `Boom.Knoop`.

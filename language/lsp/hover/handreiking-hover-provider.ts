@@ -48,7 +48,7 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
     protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
         const kind = elementKind(node.$type);
         if (!kind) return undefined;
-        const t = lspTexts(this.services.i18n.Locale.taal);
+        const t = lspTexts(this.services.i18n.Locale.lang);
         const parts = [this.heading(node, t[kind.word]())];
         const text = titleOf(node);
         if (text) parts.push(plainText(text));
@@ -62,7 +62,7 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
 
     /** The new keywords explain themselves: `herkomst` and its kinds, and a scenario's `langs`. */
     override getKeywordHoverContent(keyword: GrammarAST.Keyword): MaybePromise<Hover | undefined> {
-        const t = lspTexts(this.services.i18n.Locale.taal);
+        const t = lspTexts(this.services.i18n.Locale.lang);
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
         const texts: Record<string, () => string> = rule === 'HerkomstSoort'
             ? { handreiking: t.keywordHandreiking, bron: t.keywordBron, gereconstrueerd: t.keywordGereconstrueerd, illustratief: t.keywordIllustratief }
@@ -75,7 +75,7 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         const name = (node as { name?: string }).name ?? '';
         const head = isScenario(node) ? `**${soort}** “${plainLine(name)}”` : `**${soort}** \`${name}\``;
         const boom = isKnoop(node) ? AstUtils.getContainerOfType(node, isBeslisboom) : undefined;
-        const t = lspTexts(this.services.i18n.Locale.taal);
+        const t = lspTexts(this.services.i18n.Locale.lang);
         return boom ? `${head} ${t.hoverInTree({ boom: boom.name })}` : head;
     }
 

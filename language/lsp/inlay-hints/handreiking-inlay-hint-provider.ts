@@ -52,7 +52,7 @@ export class HandreikingInlayHintProvider extends AbstractInlayHintProvider {
         const refNode = reference?.$refNode;
         if (!isReference(reference) || !target || !refNode || !target.tekst) return;
         const kind = elementKind(target.$type);
-        const t = lspTexts(this.services.i18n.Locale.taal);
+        const t = lspTexts(this.services.i18n.Locale.lang);
         acceptor({
             position: refNode.range.end,
             label: `“${shorten(target.tekst, HINT_LENGTH)}”`,

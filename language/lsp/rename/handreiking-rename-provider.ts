@@ -44,7 +44,7 @@ export class HandreikingRenameProvider extends DefaultRenameProvider {
     }
 
     private get t(): LspCatalogue {
-        return lspTexts(this.services.i18n.Locale.taal);
+        return lspTexts(this.services.i18n.Locale.lang);
     }
 
     override prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): Range | undefined {

@@ -24,7 +24,7 @@ describe('previewHtml', () => {
 
     test('escapes the attribute values', () => {
         const html = previewHtml({ ...options, scriptUri: 'x.js"><script>alert(1)</script>', styleUri: "a.css' onload='alert(1)" });
-        expect(html).toContain('src="x.js&#34;&#62;&#60;script&#62;alert(1)&#60;/script&#62;"');
+        expect(html).toContain('src="x.js&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
         expect(html).toContain('href="a.css&#39; onload=&#39;alert(1)"');
         expect(html.match(/<script\b/g)).toHaveLength(1);
     });

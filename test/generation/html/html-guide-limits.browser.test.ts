@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OutputTarget } from '../../../language/cli/output-target.js';
 import type { HandreikingJson, NodeJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { anchorId } from '../../../language/generation/html/guide-contract.js';
-import { htmlExportFormat } from '../../../language/generation/html/html-export-format.js';
+import { htmlFiles } from '../../../language/export/html-export.js';
+import { loadGuideAssets } from '../../../language/generation/html/guide-assets.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
 import { launchBrowser } from '../../support/browser.js';
@@ -48,8 +49,9 @@ function chain(id: string, steps: number, label: (i: number) => string = i => `S
 async function writeGuide(json: HandreikingJson, name: string): Promise<string> {
     const out = path.join(tmp, name);
     const target = await OutputTarget.prepare(out, '.html', 'nl');
-    const [file] = await htmlExportFormat.write(json, target, { out, force: false, taal: 'nl', plainText: false, transparent: false }, () => undefined);
-    return file;
+    const written: string[] = [];
+    for await (const file of htmlFiles(json, { lang: 'nl', guideAssets: loadGuideAssets })) written.push(await target.write(file.name, file.content));
+    return written[0];
 }
 
 interface Opened { page: Page; errors: string[] }

@@ -4,12 +4,13 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OutputTarget } from '../../../language/cli/output-target.js';
+import { htmlFiles } from '../../../language/export/html-export.js';
+import { loadGuideAssets } from '../../../language/generation/html/guide-assets.js';
 import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
 import type { HandreikingJson, ScenarioJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { anchorId, linkAnchor } from '../../../language/generation/html/guide-contract.js';
-import { htmlExportFormat } from '../../../language/generation/html/html-export-format.js';
 import { TreeWalker, type WalkResult } from '../../../language/walkthrough/walk.js';
 import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
 import { launchBrowser, newPage } from '../../support/browser.js';
@@ -47,10 +48,11 @@ async function exportFiles(files: Record<string, string>): Promise<HandreikingJs
     return json;
 }
 
-/** Writes the guide through the CLI's export format, as `handreiking export html -o <file>` does. */
+/** Writes the guide through the HTML export and the CLI's output target, as `handreiking export html -o <file>` does. */
 async function writeGuide(json: HandreikingJson, name: string): Promise<string> {
     const target = await OutputTarget.prepare(path.join(tmp, name), '.html', 'nl');
-    const written = await htmlExportFormat.write(json, target, { out: path.join(tmp, name), force: false, taal: 'nl', plainText: false, transparent: false }, () => undefined);
+    const written: string[] = [];
+    for await (const file of htmlFiles(json, { lang: 'nl', guideAssets: loadGuideAssets })) written.push(await target.write(file.name, file.content));
     expect(written).toEqual([path.join(tmp, name)]);
     return written[0];
 }

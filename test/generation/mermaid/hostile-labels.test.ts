@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
-import { cleanText } from '../../../language/generation/mermaid/escape.js';
+import { cleanText } from '../../../language/text/clean-text.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { mermaidParse, mermaidParseConfig } from '../../support/mermaid-parse.js';
 import {

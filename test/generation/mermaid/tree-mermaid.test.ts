@@ -122,7 +122,6 @@ describe('treeToMermaid on a small tree', () => {
         expect(text).toContain('    class s0 start\n');
         expect(text).toContain('    class n4 unreachable\n');
         expect(text).toMatch(/classDef unreachable [^\n]*stroke-dasharray/);
-        expect(text).not.toContain('highlight\n    classDef');
         expect(text).not.toContain('linkStyle');
     });
 
@@ -145,27 +144,6 @@ describe('treeToMermaid on a small tree', () => {
             n4: { kind: 'node', id: 'Los', source: source(13) },
             l0: { kind: 'link', id: 'AnderBeheer', source: source(9), link: small.nodes[2]!.links[0] }
         });
-    });
-});
-
-describe('highlighting a walkthrough path', () => {
-    const { text } = treeToMermaid(small, { highlight: ['Stabiel', 'Buurtbemiddeling', 'Doel'] });
-    const edgeLines = text.split('\n').filter(l => /^ {4}[snl]\d+ -/.test(l));
-
-    test('marks the nodes passed', async () => {
-        expect(text).toContain('    class n0,n1,n3 highlight\n');
-        await mermaidParse(text);
-    });
-
-    test('marks the edges taken, by their position among the edges', () => {
-        const styled = text.match(/linkStyle ([\d,]+) /)![1]!.split(',').map(Number);
-        expect(styled.map(i => edgeLines[i])).toEqual(['    s0 --> n0;', '    n0 -->|"nee"| n1;', '    n1 --> n3;']);
-    });
-
-    test('ignores ids the tree does not have', () => {
-        const other = treeToMermaid(small, { highlight: ['Bestaatniet'] }).text;
-        expect(other).not.toContain('highlight\n    classDef');
-        expect(other).not.toContain('linkStyle');
     });
 });
 

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { HandreikingJson, SourceJson } from '../../../language/generation/json/handreiking-json.js';
-import { cleanText } from '../../../language/generation/mermaid/escape.js';
+import { cleanText } from '../../../language/text/clean-text.js';
 import { escapeMarkdown, typologyTableHtml, typologyTableMarkdown } from '../../../language/generation/tables/typology-table.js';
 import { UNKNOWN } from '../../../language/generation/tables/typology-rows.js';
 import { exampleJson } from '../mermaid/example-json.js';

@@ -49,7 +49,7 @@ async function offered(input: string, code: string): Promise<string[]> {
 
 beforeEach(() => { provider.choose = () => true; });
 afterEach(() => {
-    services.i18n.Locale.taal = 'nl';
+    services.i18n.Locale.lang = 'nl';
     return clearAll(services);
 });
 
@@ -239,7 +239,7 @@ scenario "s" { beslisboom Boom V: "vak" verwacht A }`;
     });
 
     test('titles follow the display language; the inserted text stays Dutch', async () => {
-        services.i18n.Locale.taal = 'en';
+        services.i18n.Locale.lang = 'en';
         const input = base + 'beslisboom Boom "Boom" {\n    vraag V "v?" { ja -> A nee -> Nieuw }\n    advies A "a"\n}';
         expect(await offered(input, LINKING)).toEqual([
             'Create advice ‘Nieuw’: advies Nieuw "…"',

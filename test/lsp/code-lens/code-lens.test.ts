@@ -4,7 +4,7 @@ import { clearAll, createTestServices, validateFiles } from '../../helpers.js';
 
 const services = createTestServices();
 afterEach(() => {
-    services.i18n.Locale.taal = 'nl';
+    services.i18n.Locale.lang = 'nl';
     return clearAll(services);
 });
 
@@ -58,7 +58,7 @@ describe('code lens', () => {
     });
 
     test('in English', async () => {
-        services.i18n.Locale.taal = 'en';
+        services.i18n.Locale.lang = 'en';
         const found = await lenses('boom.hrk', { 'typen.hrk': typen, 'boom.hrk': boom, 'scenarios.hrk': scenarios });
         expect(found.slice(0, 3).map(l => l.title)).toEqual(['Show diagram', 'Walk through', '2 scenarios']);
         await clearAll(services);

@@ -6,7 +6,7 @@ import { clearAll, createTestServices } from '../../helpers.js';
 const services = createTestServices();
 const complete = expectCompletion(services);
 afterEach(() => {
-    services.i18n.Locale.taal = 'nl';
+    services.i18n.Locale.lang = 'nl';
     return clearAll(services);
 });
 
@@ -47,6 +47,14 @@ describe('completion', () => {
             text: guide.replace('daarna -> Door', 'daarna -> <|>'),
             index: 0,
             assert: list => expect(labels(list).sort()).toEqual(['Door', 'Hoe', 'Stabiel'])
+        });
+    });
+
+    test('after a step\'s ->: the other nodes of the tree, not the step itself', async () => {
+        await complete({
+            text: guide.replace('advies Door "Ga door"', 'advies Door "Ga door"\n    stap Bel "Bel de corporatie" -> <|>'),
+            index: 0,
+            assert: list => expect(labels(list).sort()).toEqual(['Door', 'Hoe', 'Stabiel', 'Stop'])
         });
     });
 
@@ -244,7 +252,7 @@ describe('completion', () => {
     });
 
     test('details and snippet descriptions follow the display language', async () => {
-        services.i18n.Locale.taal = 'en';
+        services.i18n.Locale.lang = 'en';
         await complete({
             text: guide + '<|>',
             index: 0,

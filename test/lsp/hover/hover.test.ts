@@ -5,7 +5,7 @@ import { clearAll, createTestServices } from '../../helpers.js';
 const services = createTestServices();
 const hover = expectHover(services);
 afterEach(() => {
-    services.i18n.Locale.taal = 'nl';
+    services.i18n.Locale.lang = 'nl';
     return clearAll(services);
 });
 
@@ -157,7 +157,7 @@ scenario "s" { beslisboom B <|>langs A verwacht A }
     });
 
     test('in English', async () => {
-        services.i18n.Locale.taal = 'en';
+        services.i18n.Locale.lang = 'en';
         await hover({
             text: guide, index: 3,
             hover: /^\*\*question\*\* `Stabiel` in decision tree `Boom`[\s\S]*\*\*4\*\* of the 4 paths from the start to an end pass through this question\.$/

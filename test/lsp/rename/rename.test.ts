@@ -173,11 +173,11 @@ describe('rename refuses a name that', () => {
     });
 
     test('in English', async () => {
-        services.i18n.Locale.taal = 'en';
+        services.i18n.Locale.lang = 'en';
         try {
             expect(await refusal(await workspace(), 'bomen.hrk', 'Klaar "Ook', 'Weg')).toBe('The name ‘Weg’ is already used in decision tree ‘Tweede’. Choose another name.');
         } finally {
-            services.i18n.Locale.taal = 'nl';
+            services.i18n.Locale.lang = 'nl';
         }
     });
 });

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+/**
+ * The exports load when their format is asked for (language/export/load-export.ts): `check` loads
+ * no exporter and no browser driver, and `export json` no image export. Measured as the user runs
+ * it: the CLI as a process, with a module hook that writes down every module it resolves.
+ */
+
+const root = path.resolve(__dirname, '../..');
+const bin = path.join(root, 'bin/handreiking.js');
+let tmp: string;
+let hook: string;
+
+beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-lazy-'));
+    hook = path.join(tmp, 'hook.mjs');
+    // The hook runs on Node's loader thread: it appends each resolved URL to the file named in the environment.
+    const resolveHook = `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+    const result = await next(specifier, context);
+    appendFileSync(process.env.HRK_LOADED, result.url + '\\n');
+    return result;
+}`;
+    fs.writeFileSync(hook, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(resolveHook)}));\n`);
+});
+afterAll(() => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); });
+
+/** Runs the CLI and returns its exit code and the modules it loaded. */
+function loaded(args: string[], name: string): { code: number | null; modules: string[] } {
+    const log = path.join(tmp, `${name}.log`);
+    const r = spawnSync(process.execPath, ['--import', hook, bin, ...args], { cwd: root, encoding: 'utf-8', env: { ...process.env, HRK_LOADED: log } });
+    return { code: r.status, modules: fs.readFileSync(log, 'utf-8').trim().split('\n') };
+}
+
+const exporters = /\/language\/export\/(json|mermaid|markdown|html|image)-export\.js$/;
+const heavy = /\/node_modules\/(playwright-core|cli-progress)\/|\/language\/render\/mermaid-renderer\.js$|\/language\/generation\/html\/html-guide\.js$/;
+
+describe('exporters load only for their format', () => {
+    test('check loads no exporter, no browser driver, no HTML generator', () => {
+        const r = loaded(['check', 'examples'], 'check');
+        expect(r.code).toBe(0);
+        expect(r.modules.some(m => m.endsWith('/out/language/cli/main.js'))).toBe(true);
+        expect(r.modules.filter(m => exporters.test(m) || heavy.test(m))).toEqual([]);
+    });
+
+    test('export json loads the JSON export and nothing of the others', () => {
+        const r = loaded(['export', 'json', 'examples', '-o', path.join(tmp, 'uit')], 'json');
+        expect(r.code).toBe(0);
+        expect(r.modules.filter(m => exporters.test(m)).map(m => path.basename(m))).toEqual(['json-export.js']);
+        expect(r.modules.filter(m => heavy.test(m))).toEqual([]);
+    });
+});
