@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, type PreviewData } from '../../language/lsp/protocol.js';
 import { EventWaiter } from '../support/event-waiter.js';
-import { tempDir } from '../support/temp-dir.js';
+import { tempDir, tempFolder } from '../support/temp-dir.js';
 
 const root = path.resolve(__dirname, '../..');
 const serverBundle = path.join(root, 'dist/server.cjs');
@@ -216,8 +216,7 @@ describe('the server in English', () => {
 
 describe('a folder opened without opening a file', () => {
     test('shows the problems of the workspace-wide checks at once', async () => {
-        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-lsp-'));
-        fs.writeFileSync(path.join(folder, 'typen.hrk'), typen);
+        const folder = tempFolder('hrk-lsp-', { 'typen.hrk': typen });
         const client = new Client(startServer());
         try {
             const folderUri = pathToFileURL(folder).toString();
@@ -230,7 +229,6 @@ describe('a folder opened without opening a file', () => {
             expect(hrk031.message).toContain('‘Buurthuis’');
         } finally {
             await stop(client);
-            fs.rmSync(folder, { recursive: true, force: true });
         }
     });
 });
