@@ -1,4 +1,5 @@
-import type { EdgeJson, LinkJson, LinkKind, NodeJson, NodeKind, SourceJson, TreeJson } from '../json/handreiking-json.js';
+import { linkKindWords } from '../../i18n/link-kinds.js';
+import type { EdgeJson, LinkJson, NodeJson, NodeKind, SourceJson, TreeJson } from '../json/handreiking-json.js';
 import { mermaidLabel, type LabelOptions } from './escape.js';
 import { boxStyle, checkedPalette, highlightStyle, lightPalette, type DiagramPalette } from './palette.js';
 import { classDefStatements, classStatements, END } from './statements.js';
@@ -48,10 +49,6 @@ function classDefs(palette: DiagramPalette): Record<string, string> {
         highlight: highlightStyle(palette)
     };
 }
-
-const linkKindWords: Record<LinkKind, string> = {
-    tree: 'beslisboom', node: 'knoop', chapter: 'hoofdstuk', typology: 'typologie', funding: 'financiering'
-};
 
 /**
  * A decision tree as a Mermaid flowchart. Ids are synthetic (`n0`… per node in order, `l0`… per
@@ -140,5 +137,5 @@ function nodeParagraphs(node: NodeJson): string[] {
 }
 
 function linkParagraphs(link: LinkJson): string[] {
-    return [`→ ${link.title.trim() ? link.title : link.target}`, `(${linkKindWords[link.kind]})`];
+    return [`→ ${link.title.trim() ? link.title : link.target}`, `(${linkKindWords.nl[link.kind]})`];
 }

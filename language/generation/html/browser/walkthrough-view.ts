@@ -1,7 +1,8 @@
 import type { HandreikingJson, LinkJson, NodeJson, TreeJson } from '../../json/handreiking-json.js';
 import type { MermaidDiagram } from '../../mermaid/tree-mermaid.js';
 import { TreeWalker, type WalkResult, type WalkStep } from '../../../walkthrough/walk.js';
-import { anchorId, linkAnchor, linkKindTitles } from '../guide-contract.js';
+import { linkKindWords } from '../../../i18n/link-kinds.js';
+import { anchorId, linkAnchor } from '../guide-contract.js';
 import { h, replace, type Child } from './dom.js';
 import { drawnEdges, drawnNodes, markNode, revealInBox } from './diagrams.js';
 
@@ -159,7 +160,7 @@ export class WalkthroughView {
                     attrs: { href: `#${linkAnchor(link)}`, 'data-link-kind': link.kind },
                     on: { click: event => { event.preventDefault(); this.host.follow(link); } }
                 }, link.title || link.target),
-                ' ', h('span', { class: 'tag' }, linkKindTitles[link.kind])))) : undefined
+                ' ', h('span', { class: 'tag' }, linkKindWords.nl[link.kind])))) : undefined
         ];
     }
 
