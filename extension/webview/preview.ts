@@ -13,7 +13,7 @@ import { createStats, Debouncer, LatestWinsQueue, MermaidLock, type RenderStats 
 import { pageLang, stringsFor, type Lang, type Strings } from './strings.js';
 import { currentPalette, paletteKey, previewMermaidConfig, themeClassDefs, type Palette, type ThemeSetting } from './theme.js';
 import { renderWalkPanel } from './walk-panel.js';
-import { Walkthrough, type WalkState } from './walkthrough.js';
+import { Walkthrough, type WalkState } from '../../language/walkthrough/walk-state.js';
 import './preview.css';
 
 /**

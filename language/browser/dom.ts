@@ -1,4 +1,4 @@
-import { cleanText } from '../../mermaid/escape.js';
+import { cleanText } from '../generation/mermaid/escape.js';
 
 /**
  * Building DOM from user text without ever parsing it as HTML: strings become text nodes (cleaned
