@@ -5,6 +5,7 @@ import { typologyTableHtml } from '../tables/typology-table.js';
 import { anchorId, DATA_ELEMENT_ID, type AnchorKind } from './guide-contract.js';
 import { guideCss } from './guide-style.js';
 import { attr, embedJson, inlineScript, paragraphs, safeHttpUrl, text } from './html-text.js';
+import { contentSecurityPolicy } from './page-policy.js';
 import { cspHashSource } from './sha256.js';
 
 /**
@@ -30,15 +31,13 @@ export const DEFAULT_TITLE = 'Handreiking ontmoetingsruimten';
  * nothing may be fetched (no `connect-src`, `default-src 'none'`), images and fonts only as data.
  */
 export function guideCsp(inlineScripts: readonly string[]): string {
-    return [
-        "default-src 'none'",
-        `script-src ${inlineScripts.map(cspHashSource).join(' ')}`,
-        "style-src 'unsafe-inline'",
-        'img-src data:',
-        'font-src data:',
-        "base-uri 'none'",
-        "form-action 'none'"
-    ].join('; ');
+    return contentSecurityPolicy({
+        scripts: inlineScripts.map(cspHashSource),
+        styles: ["'unsafe-inline'"],
+        images: ['data:'],
+        fonts: ['data:'],
+        noBaseOrForms: true
+    });
 }
 
 export function generateHtmlGuide(json: HandreikingJson, assets: GuideAssets): string {
