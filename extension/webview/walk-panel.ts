@@ -1,5 +1,5 @@
 import type { LinkJson, NodeJson } from '../../language/generation/json/handreiking-json.js';
-import { button, h, replace, type Child } from './dom.js';
+import { button, h, replace, type Child } from '../../language/browser/dom.js';
 import type { Strings } from './strings.js';
 import type { Walkthrough } from '../../language/walkthrough/walk-state.js';
 

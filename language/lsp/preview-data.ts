@@ -8,27 +8,27 @@ import { fundingOverviewMermaid } from '../generation/mermaid/funding-mermaid.js
 import { treeToMermaid } from '../generation/mermaid/tree-mermaid.js';
 import { typologyTableHtml } from '../generation/tables/typology-table.js';
 import type { HandreikingServices } from '../handreiking-module.js';
-import type { PreviewData, PreviewProblem, PreviewTree } from './protocol.js';
+import type { Direction, PreviewData, PreviewProblem, PreviewTree } from './protocol.js';
 
 const emptyRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
- * What the preview of one document shows, computed from the validated model: the Mermaid text of
- * each tree with the map back to the source, the workspace-wide views, and the errors.
+ * What the preview of one document shows, computed from the validated model: each tree with the
+ * map back to the source and its Mermaid text, the workspace-wide views, and the errors.
  */
-export function computePreviewData(services: HandreikingServices, document: LangiumDocument, options: { direction?: 'TD' | 'LR'; json?: HandreikingJson }): PreviewData {
+export function computePreviewData(services: HandreikingServices, document: LangiumDocument, options: { direction?: Direction; json?: HandreikingJson }): PreviewData {
     const json = options.json ?? exportWorkspaceJson(services, '/');
     const root = document.parseResult.value;
     const bomen = isGids(root) ? root.elementen.filter(isBeslisboom) : [];
     const context = jsonContext(services, '/');
+    const direction = options.direction ?? 'TD';
     const trees: PreviewTree[] = [];
     for (const boom of bomen) {
         if (!boom.name) continue;
         const tree = treeToJson(boom, context);
-        const diagram = treeToMermaid(tree, { direction: options.direction ?? 'TD' });
-        trees.push({ tree, mermaid: diagram.text, ids: diagram.ids, ...rangesOf(services, boom) });
+        trees.push({ tree, mermaid: treeToMermaid(tree, { direction }).text, ...rangesOf(services, boom) });
     }
-    const funding = fundingOverviewMermaid(json);
+    const model = { funding: json.funding, typologies: json.typologies };
     const errors: PreviewProblem[] = (document.diagnostics ?? [])
         .filter(d => d.severity === 1)
         .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
@@ -36,8 +36,9 @@ export function computePreviewData(services: HandreikingServices, document: Lang
     return {
         uri: document.uri.toString(),
         version: document.textDocument.version,
+        direction,
         trees,
-        funding: { mermaid: funding.text, ids: funding.ids },
+        funding: { mermaid: fundingOverviewMermaid(model).text, model },
         typologyTableHtml: typologyTableHtml(json),
         errors
     };

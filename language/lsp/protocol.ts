@@ -1,19 +1,22 @@
 import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
-import type { DiagramTarget } from '../generation/mermaid/tree-mermaid.js';
+import type { FundingOverviewModel } from '../generation/mermaid/funding-mermaid.js';
 import type { TreeJson } from '../generation/json/handreiking-json.js';
 
 /**
  * The custom messages between the language server and the extension, in one place. The server
- * computes (Mermaid text, walk data, scenario results, exports); the client only relays and draws.
+ * computes (the model of each tree, Mermaid text, scenario results, exports); the client only
+ * relays and draws. How the webview draws from this data is explained in
+ * extension/webview/drawable.ts.
  */
+
+/** The direction a tree is drawn in: top to bottom, or left to right. */
+export type Direction = 'TD' | 'LR';
 
 /** One tree of a document, ready to draw and to walk. */
 export interface PreviewTree {
     tree: TreeJson;
-    /** Mermaid text of the tree. */
+    /** The tree as Mermaid text in the preview's direction: what the preview's Mermaid and copy buttons save. */
     mermaid: string;
-    /** Mermaid node id → what it stands for (tree node, link, start marker). */
-    ids: Record<string, DiagramTarget>;
     /** Tree node id → the range of its name in the document (0-based LSP range), for click-to-source. */
     ranges: Record<string, Range>;
     /** The whole node's range, to find the node under the cursor. */
@@ -35,9 +38,14 @@ export interface PreviewData {
     uri: string;
     /** The document version the data was computed from. */
     version: number;
+    /** The direction the trees are drawn in (the setting handreiking.preview.direction). */
+    direction: Direction;
     trees: PreviewTree[];
-    /** Workspace-wide views: the funding overview and the typology comparison table. */
-    funding: { mermaid: string; ids: Record<string, DiagramTarget> };
+    /**
+     * Workspace-wide views: the funding overview (its Mermaid text for the Mermaid and copy buttons,
+     * and the rules and typologies it draws) and the typology comparison table.
+     */
+    funding: { mermaid: string; model: FundingOverviewModel };
     typologyTableHtml: string;
     /** Errors of this document, first first; while there are any, the webview keeps the last good diagram. */
     errors: PreviewProblem[];
@@ -45,7 +53,7 @@ export interface PreviewData {
 
 export interface PreviewParams {
     uri: string;
-    direction?: 'TD' | 'LR';
+    direction?: Direction;
 }
 
 /** Client → server: send me (or stop sending) the preview of this document after every change. */

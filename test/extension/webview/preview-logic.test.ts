@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { focusTree } from '../../../extension/webview/focus.js';
-import { mix, themeClassDefs, type Palette } from '../../../extension/webview/theme.js';
+import { diagramPalette, mix, type Palette } from '../../../extension/webview/theme.js';
 import { chainTree } from './preview-data.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 
@@ -39,28 +39,26 @@ describe('the focus view of a large tree', () => {
     });
 });
 
-describe('theming the generated classes', () => {
+describe('the diagram palette from the page\'s colours', () => {
     const palette: Palette = {
         kind: 'dark', background: '#000000', foreground: '#ffffff', line: '#888888', focus: '#0000ff', fontFamily: 'x',
         question: '#ffff00', advice: '#00ff00', step: '#0000ff', link: '#ff00ff', highlight: '#ff8800'
     };
 
-    test('replaces the colour classDefs and keeps the rest of the text', () => {
+    test('colours the classes through the generator: accents as strokes, mixed into the background as fills', () => {
         const text = treeToMermaid(tree).text;
-        const themed = themeClassDefs(text, palette);
+        const themed = treeToMermaid(tree, { palette: diagramPalette(palette) }).text;
         expect(themed).toContain(`classDef question fill:${mix('#000000', '#ffff00', 0.24)},stroke:#ffff00,stroke-width:1.5px,color:#ffffff`);
+        expect(themed).toContain('classDef start fill:#ffffff,stroke:#ffffff,color:#000000');
         expect(themed).toContain('classDef unreachable stroke-dasharray:6 4,opacity:0.75');
         expect(themed).not.toContain('#fff4d6');
         const withoutDefs = (t: string) => t.split('\n').filter(l => !l.trim().startsWith('classDef')).join('\n');
         expect(withoutDefs(themed)).toBe(withoutDefs(text));
     });
 
-    test('a label that reads like a classDef is not touched', () => {
-        const sneaky: TreeJson = { ...tree, nodes: tree.nodes.map(n => n.id === 'A' ? { ...n, text: 'classDef question fill:#f00' } : n) };
-        const text = treeToMermaid(sneaky).text;
-        const themed = themeClassDefs(text, palette);
-        const label = text.split('\n').find(l => l.includes('classDef question fill:#35;f00'))!;
-        expect(label.trim().startsWith('n')).toBe(true);
-        expect(themed).toContain(label);
+    test('high contrast: no fill, wider borders', () => {
+        const contrast = diagramPalette({ ...palette, kind: 'high-contrast' });
+        expect(contrast.question).toEqual({ fill: '#000000', stroke: '#ffff00', text: '#ffffff' });
+        expect(contrast.borderWidth).toBe(2);
     });
 });

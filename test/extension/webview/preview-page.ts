@@ -7,28 +7,28 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewData } from '../../../language/lsp/protocol.js';
 import type { FromWebview, ToWebview } from '../../../extension/webview/messages.js';
 import { previewHtml } from '../../../extension/webview/preview-html.js';
+import type { PreviewStats } from '../../../extension/webview/preview-stats.js';
+import { previewBuild } from '../../../scripts/bundle-extension.mjs';
 import { launchBrowser } from '../../support/browser.js';
 
 /**
  * The preview page as VS Code would serve it, from a temporary folder over file://: the HTML of
  * `previewHtml` (real nonce, real CSP), the bundle beside it, and a stand-in `acquireVsCodeApi`
- * that records the posted messages and keeps the state.
+ * that records the posted messages and keeps the state. The bundle is the product's controller
+ * from the test entry (preview-test-entry.ts), which shows the tests its counts.
  */
 
 const projectRoot = path.resolve(__dirname, '../../..');
 
-/** Bundles extension/webview/preview.ts with the options of scripts/bundle-extension.mjs. */
+/** Bundles the preview's test entry with the options of scripts/bundle-extension.mjs. */
 export async function bundlePreview(outdir: string): Promise<void> {
     await esbuild.build({
+        ...previewBuild,
         absWorkingDir: projectRoot,
-        entryPoints: { preview: 'extension/webview/preview.ts' },
+        entryPoints: { preview: 'test/extension/webview/preview-test-entry.ts' },
         outdir,
-        bundle: true,
-        platform: 'browser',
-        format: 'iife',
-        target: 'es2022',
-        loader: { '.css': 'css' },
-        logLevel: 'warning'
+        sourcemap: false,
+        legalComments: 'none'
     });
 }
 
@@ -98,15 +98,7 @@ export async function startHarness(): Promise<PreviewHarness> {
     };
 }
 
-export interface Stats {
-    renders: number;
-    active: number;
-    maxActive: number;
-    skipped: number;
-    draws: number;
-    busy: boolean;
-    lastError?: string;
-}
+export type Stats = PreviewStats;
 
 export class PreviewPage {
     readonly requests: string[] = [];
