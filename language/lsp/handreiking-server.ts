@@ -2,7 +2,7 @@ import { AstUtils, DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { cliMessages } from '../cli/cli-messages.js';
-import { exportWorkspaceJson, jsonContext, serializeJson } from '../generation/json/export-json.js';
+import { exportWorkspaceJson, fileName, jsonContext, serializeJson } from '../generation/json/export-json.js';
 import { toHandreikingJson } from '../generation/json/to-json.js';
 import { isBeslisboom, isScenario } from '../generated/ast.js';
 import type { HandreikingJson } from '../generation/json/handreiking-json.js';
@@ -34,15 +34,16 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
     const builder = shared.workspace.DocumentBuilder;
 
     // The workspace JSON is the same for every preview pushed after one build: compute it once.
+    // Without an export root its files are named by their URI paths (fileName), drive letters kept.
     let cachedJson: HandreikingJson | undefined;
     let cachedShared: HandreikingJson | undefined;
     builder.onUpdate(() => { cachedJson = undefined; cachedShared = undefined; });
-    const workspaceJson = () => (cachedJson ??= exportWorkspaceJson(services, '/'));
+    const workspaceJson = () => (cachedJson ??= exportWorkspaceJson(services));
     // The preview draws the trees of its own document; of the rest of the workspace it needs only
     // the typologies and funding (for the table and the overview). Exporting every tree of a large
     // workspace on each keystroke would make typing slow.
     const sharedJson = () => (cachedShared ??= toHandreikingJson(
-        services.handreiking.WorkspaceModel.elements().filter(e => !isBeslisboom(e) && !isScenario(e)), jsonContext(services, '/')));
+        services.handreiking.WorkspaceModel.elements().filter(e => !isBeslisboom(e) && !isScenario(e)), jsonContext(services)));
 
     const preview = (uri: string): ReturnType<typeof computePreviewData> | null => {
         failOnTestFault('preview');
@@ -129,7 +130,8 @@ async function exportFiles(json: HandreikingJson, kind: ExportKind, uri: string 
 function restrictToDocument(json: HandreikingJson, services: HandreikingServices, uri: string): HandreikingJson {
     const document = services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
     if (!document) return json;
-    const file = URI.parse(uri).fsPath.replace(/\\/g, '/').replace(/^\//, '');
+    // The name the JSON gives this document's elements, made by the same function.
+    const file = fileName(document.uri);
     return {
         ...json,
         trees: json.trees.filter(t => t.source.file === file),

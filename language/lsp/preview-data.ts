@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { isBeslisboom, isGids, type Beslisboom } from '../generated/ast.js';
-import { exportWorkspaceJson, jsonContext } from '../generation/json/export-json.js';
+import { exportWorkspaceJson, fileName, jsonContext } from '../generation/json/export-json.js';
 import { treeToJson } from '../generation/json/to-json.js';
 import type { HandreikingJson } from '../generation/json/handreiking-json.js';
 import { fundingOverviewMermaid } from '../generation/mermaid/funding-mermaid.js';
@@ -17,10 +17,10 @@ const emptyRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, ch
  * map back to the source and its Mermaid text, the workspace-wide views, and the errors.
  */
 export function computePreviewData(services: HandreikingServices, document: LangiumDocument, options: { direction?: Direction; json?: HandreikingJson }): PreviewData {
-    const json = options.json ?? exportWorkspaceJson(services, '/');
+    const json = options.json ?? exportWorkspaceJson(services);
     const root = document.parseResult.value;
     const bomen = isGids(root) ? root.elementen.filter(isBeslisboom) : [];
-    const context = jsonContext(services, '/');
+    const context = jsonContext(services);
     const direction = options.direction ?? 'TD';
     const trees: PreviewTree[] = [];
     for (const boom of bomen) {
@@ -40,8 +40,27 @@ export function computePreviewData(services: HandreikingServices, document: Lang
         trees,
         funding: { mermaid: fundingOverviewMermaid(model).text, model },
         typologyTableHtml: typologyTableHtml(json),
+        documents: documentsOf(services, [
+            ...trees.flatMap(t => [t.tree.source.file, ...t.tree.nodes.map(n => n.source.file)]),
+            ...model.funding.map(f => f.source.file),
+            ...model.typologies.map(t => t.source.file)
+        ]),
         errors
     };
+}
+
+/**
+ * The URI of each document the data's sources name, keyed by `source.file`: a click in the funding
+ * overview opens the document it names, on whatever drive or scheme (the name alone cannot say).
+ */
+function documentsOf(services: HandreikingServices, files: readonly string[]): Record<string, string> {
+    const wanted = new Set(files);
+    const documents: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const document of services.shared.workspace.LangiumDocuments.all) {
+        const file = fileName(document.uri);
+        if (wanted.has(file)) documents[file] = document.uri.toString();
+    }
+    return documents;
 }
 
 function rangesOf(services: HandreikingServices, boom: Beslisboom): Pick<PreviewTree, 'ranges' | 'extents' | 'range' | 'extent'> {

@@ -47,6 +47,12 @@ export interface PreviewData {
      */
     funding: { mermaid: string; model: FundingOverviewModel };
     typologyTableHtml: string;
+    /**
+     * `source.file` → the URI of that document, for every file the sources in this data name. The
+     * file names are the JSON's (paths, which on Windows cannot say their drive or scheme); the
+     * extension opens a source by its URI from here.
+     */
+    documents: Record<string, string>;
     /** Errors of this document, first first; while there are any, the webview keeps the last good diagram. */
     errors: PreviewProblem[];
 }

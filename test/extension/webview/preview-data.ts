@@ -52,6 +52,9 @@ export function previewData(json: HandreikingJson, trees: readonly TreeJson[] = 
         trees: trees.map(t => previewTree(t, direction)),
         funding: { mermaid: fundingOverviewMermaid(model).text, model },
         typologyTableHtml: typologyTableHtml(json),
+        // The examples are loaded under /ws (examplesJson).
+        documents: Object.fromEntries([...new Set([...trees.map(t => t.source.file), ...json.funding.map(f => f.source.file), ...json.typologies.map(t => t.source.file)])]
+            .map(file => [file, `file:///ws/${file}`])),
         errors: []
     };
 }
