@@ -12,11 +12,9 @@ import { typologyTableMarkdown } from '../generation/tables/typology-table.js';
 import type { HandreikingServices } from '../handreiking-module.js';
 import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
 import { describePath } from '../walkthrough/walk.js';
-import { computePreviewData } from './preview-data.js';
-import { failOnTestFault } from './test-faults.js';
 import {
     ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, ScenariosChangedNotification,
-    type ExportedFile, type ExportKind, type PreviewParams, type ScenarioResult
+    type ExportedFile, type ExportKind, type PreviewData, type PreviewParams, type ScenarioResult
 } from './protocol.js';
 
 /** Produces the HTML guide; injected because the assets live in different places in the CLI and the .vsix. */
@@ -45,11 +43,10 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
     const sharedJson = () => (cachedShared ??= toHandreikingJson(
         services.handreiking.WorkspaceModel.elements().filter(e => !isBeslisboom(e) && !isScenario(e)), jsonContext(services)));
 
-    const preview = (uri: string): ReturnType<typeof computePreviewData> | null => {
-        failOnTestFault('preview');
+    const preview = (uri: string): PreviewData | null => {
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
         if (!document || document.state < DocumentState.Validated) return null;
-        return computePreviewData(services, document, { direction: subscriptions.get(uri)?.direction, json: sharedJson() });
+        return services.handreiking.PreviewData.compute(document, { direction: subscriptions.get(uri)?.direction, json: sharedJson() });
     };
 
     connection.onNotification(PreviewSubscription.type, params => {

@@ -16,7 +16,22 @@ const emptyRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, ch
  * What the preview of one document shows, computed from the validated model: each tree with the
  * map back to the source and its Mermaid text, the workspace-wide views, and the errors.
  */
-export function computePreviewData(services: HandreikingServices, document: LangiumDocument, options: { direction?: Direction; json?: HandreikingJson }): PreviewData {
+export interface PreviewOptions {
+    direction?: Direction;
+    /** The workspace JSON, when the caller has it already (at least the typologies and funding). */
+    json?: HandreikingJson;
+}
+
+/** The preview data as a service of the language, so that a host can replace it as any other. */
+export class PreviewDataProvider {
+    constructor(private readonly services: HandreikingServices) {}
+
+    compute(document: LangiumDocument, options: PreviewOptions = {}): PreviewData {
+        return computePreviewData(this.services, document, options);
+    }
+}
+
+export function computePreviewData(services: HandreikingServices, document: LangiumDocument, options: PreviewOptions): PreviewData {
     const json = options.json ?? exportWorkspaceJson(services);
     const root = document.parseResult.value;
     const bomen = isGids(root) ? root.elementen.filter(isBeslisboom) : [];
