@@ -1,4 +1,4 @@
-import { diagramExcess, type LimitExcess } from '../../language/generation/mermaid/diagram-limits.js';
+import type { LimitExcess } from '../../language/generation/mermaid/diagram-limits.js';
 import { fundingOverviewMermaid } from '../../language/generation/mermaid/funding-mermaid.js';
 import type { DiagramPalette } from '../../language/generation/mermaid/palette.js';
 import { treeToMermaid, type MermaidDiagram } from '../../language/generation/mermaid/tree-mermaid.js';
@@ -18,8 +18,8 @@ import { diagramPalette, type Palette } from './theme.js';
  * knows and what changes without an edit: the theme's colours (read from the page's CSS variables),
  * the cursor and the walkthrough (the focus view of a large tree), "Toon alles". A round trip
  * through the extension and the server for each cursor move or theme switch would make the preview
- * lag behind the editor. The server sends the model (the trees, the funding rules and typologies);
- * nothing here edits generated text.
+ * lag behind the editor. The server sends the model (the trees, the funding rules and typologies)
+ * and whether a whole tree is beyond the shared limits; nothing here edits generated text.
  */
 
 export type Drawable =
@@ -68,9 +68,10 @@ export function drawableFor(input: DrawableInput): Drawable | undefined {
     const key = `tree:${tree.tree.id}`;
     const total = tree.tree.nodes.length;
     const options = { direction: data.direction, palette };
-    const whole = treeToMermaid(tree.tree, options);
-    // Beyond the shared limits the whole tree is never drawn ("Toon alles" is not offered).
-    const tooLarge = diagramExcess(whole);
+    // Beyond the shared limits (the server checked its text of the whole tree) the whole tree is
+    // never drawn, and "Toon alles" is not offered. Only what is drawn is generated here, so a draw
+    // costs as much as its drawing, however large the tree.
+    const tooLarge = tree.excess;
     const large = total > input.largeDiagramThreshold;
     if (tooLarge || (large && !input.showAll.has(tree.tree.id))) {
         const focused = focusOf(tree, input);
@@ -79,7 +80,7 @@ export function drawableFor(input: DrawableInput): Drawable | undefined {
             focus: { left: focused.left, total, kept: focused.kept, ...(tooLarge ? { tooLarge } : {}) }
         };
     }
-    return { kind: 'diagram', key, tree, diagram: whole, palette: input.palette, ...(large ? { large: { total } } : {}) };
+    return { kind: 'diagram', key, tree, diagram: treeToMermaid(tree.tree, options), palette: input.palette, ...(large ? { large: { total } } : {}) };
 }
 
 /** The focus view: around the wanted node, sticky while that stays in view. */

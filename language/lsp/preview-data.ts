@@ -4,6 +4,7 @@ import { isBeslisboom, isGids, type Beslisboom } from '../generated/ast.js';
 import { exportWorkspaceJson, fileName, jsonContext } from '../generation/json/export-json.js';
 import { treeToJson } from '../generation/json/to-json.js';
 import type { HandreikingJson } from '../generation/json/handreiking-json.js';
+import { diagramExcess } from '../generation/mermaid/diagram-limits.js';
 import { fundingOverviewMermaid } from '../generation/mermaid/funding-mermaid.js';
 import { treeToMermaid } from '../generation/mermaid/tree-mermaid.js';
 import { typologyTableHtml } from '../generation/tables/typology-table.js';
@@ -41,7 +42,9 @@ export function computePreviewData(services: HandreikingServices, document: Lang
     for (const boom of bomen) {
         if (!boom.name) continue;
         const tree = treeToJson(boom, context);
-        trees.push({ tree, mermaid: treeToMermaid(tree, { direction }).text, ...rangesOf(services, boom) });
+        const diagram = treeToMermaid(tree, { direction });
+        const excess = diagramExcess(diagram);
+        trees.push({ tree, mermaid: diagram.text, ...(excess ? { excess } : {}), ...rangesOf(services, boom) });
     }
     const model = { funding: json.funding, typologies: json.typologies };
     const errors: PreviewProblem[] = (document.diagnostics ?? [])

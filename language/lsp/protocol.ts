@@ -1,4 +1,5 @@
 import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
+import type { LimitExcess } from '../generation/mermaid/diagram-limits.js';
 import type { FundingOverviewModel } from '../generation/mermaid/funding-mermaid.js';
 import type { TreeJson } from '../generation/json/handreiking-json.js';
 
@@ -17,6 +18,8 @@ export interface PreviewTree {
     tree: TreeJson;
     /** The tree as Mermaid text in the preview's direction: what the preview's Mermaid and copy buttons save. */
     mermaid: string;
+    /** The first of the limits every renderer shares that the whole tree goes over: then only its focus view is drawn. */
+    excess?: LimitExcess;
     /** Tree node id → the range of its name in the document (0-based LSP range), for click-to-source. */
     ranges: Record<string, Range>;
     /** The whole node's range, to find the node under the cursor. */

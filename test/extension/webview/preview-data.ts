@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HandreikingJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
+import { diagramExcess } from '../../../language/generation/mermaid/diagram-limits.js';
 import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
 import { treeToMermaid, type DiagramTarget } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { typologyTableHtml } from '../../../language/generation/tables/typology-table.js';
@@ -32,9 +33,12 @@ function range(source: SourceJson) {
 }
 
 export function previewTree(tree: TreeJson, direction: Direction = 'TD'): PreviewTree {
+    const diagram = treeToMermaid(tree, { direction });
+    const excess = diagramExcess(diagram);
     return {
         tree,
-        mermaid: treeToMermaid(tree, { direction }).text,
+        mermaid: diagram.text,
+        ...(excess ? { excess } : {}),
         ranges: Object.fromEntries(tree.nodes.map(n => [n.id, range(n.source)])),
         extents: Object.fromEntries(tree.nodes.map(n => [n.id, range(n.source)])),
         range: range(tree.source),
