@@ -8,7 +8,7 @@ import type { PreviewData } from '../../../language/lsp/protocol.js';
 import type { FromWebview, ToWebview } from '../../../extension/webview/messages.js';
 import { previewHtml } from '../../../extension/webview/preview-html.js';
 import type { PreviewStats } from '../../../extension/webview/preview-stats.js';
-import { previewBuild } from '../../../scripts/bundle-extension.mjs';
+import { buildOptions } from '../../../scripts/build-options.mjs';
 import { launchBrowser } from '../../support/browser.js';
 
 /**
@@ -20,10 +20,10 @@ import { launchBrowser } from '../../support/browser.js';
 
 const projectRoot = path.resolve(__dirname, '../../..');
 
-/** Bundles the preview's test entry with the options of scripts/bundle-extension.mjs. */
+/** Bundles the preview's test entry with the product's options (scripts/build-options.mjs). */
 export async function bundlePreview(outdir: string): Promise<void> {
     await esbuild.build({
-        ...previewBuild,
+        ...buildOptions().preview,
         absWorkingDir: projectRoot,
         entryPoints: { preview: 'test/extension/webview/preview-test-entry.ts' },
         outdir,

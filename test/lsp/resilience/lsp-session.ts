@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { buildOptions } from '../../../scripts/build-options.mjs';
 import {
     ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
     InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, type ResponseError,
@@ -28,10 +29,9 @@ export const serverBundle = process.env.HANDREIKING_SERVER_BUNDLE ?? path.join(r
  * product's bundle has no fault machinery at all.
  */
 export async function bundleFaultServer(): Promise<{ file: string; remove(): void }> {
-    const { serverBuild } = await import('../../../scripts/bundle-extension.mjs');
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-fault-server-'));
     await esbuild.build({
-        ...serverBuild,
+        ...buildOptions().server,
         absWorkingDir: root,
         entryPoints: { 'fault-server': 'test/lsp/resilience/fault-server.ts' },
         outdir,
