@@ -26,7 +26,7 @@ export async function previewDataFor(text: string): Promise<PreviewData> {
 
 /**
  * Keystroke to redrawn diagram in the real preview page in headless Chromium: each "keystroke"
- * is an update whose Mermaid text differs by one letter, as the server pushes after an edit.
+ * is an update whose tree differs by one letter, as the server pushes after an edit.
  */
 export async function measurePreview(texts: Array<{ nodes: number; text: string; threshold?: number }>, keystrokes = 6): Promise<PreviewFigures[]> {
     const harness = await startHarness();
@@ -44,7 +44,10 @@ export async function measurePreview(texts: Array<{ nodes: number; text: string;
             for (let i = 0; i < keystrokes; i++) {
                 const tree = data.trees[0];
                 const letter = String.fromCharCode(97 + i);
-                data = { ...data, version: data.version + 1, trees: [{ ...tree, mermaid: tree.mermaid.replace('Is er sprake van ', `Is er sprake van ${letter}`) }] };
+                // One letter more in the first question that has this text, as after a keystroke there.
+                const edited = tree.tree.nodes.findIndex(n => n.text.includes('Is er sprake van '));
+                const nodes = tree.tree.nodes.map((n, j) => j === edited ? { ...n, text: n.text.replace('Is er sprake van ', `Is er sprake van ${letter}`) } : n);
+                data = { ...data, version: data.version + 1, trees: [{ ...tree, tree: { ...tree.tree, nodes } }] };
                 const start = performance.now();
                 await page.update(data);
                 draws = (await page.idle(draws + 1)).draws;

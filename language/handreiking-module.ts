@@ -33,6 +33,7 @@ import { HandreikingNodeKindProvider } from './lsp/node-kinds/element-kinds.js';
 import { HandreikingRenameProvider } from './lsp/rename/handreiking-rename-provider.js';
 import { HandreikingSemanticTokenProvider } from './lsp/semantic-tokens/handreiking-semantic-token-provider.js';
 import { HandreikingDocumentSymbolProvider } from './lsp/symbols/handreiking-document-symbol-provider.js';
+import { PreviewDataProvider } from './lsp/preview-data.js';
 
 /** Services of our own, beside Langium's. */
 export type HandreikingAddedServices = {
@@ -43,6 +44,7 @@ export type HandreikingAddedServices = {
     handreiking: {
         WorkspaceModel: WorkspaceModel;
         HerkomstSetting: HerkomstSetting;
+        PreviewData: PreviewDataProvider;
     };
 };
 
@@ -55,7 +57,8 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
     },
     handreiking: {
         WorkspaceModel: services => new WorkspaceModel(services.shared),
-        HerkomstSetting: () => new HerkomstSetting()
+        HerkomstSetting: () => new HerkomstSetting(),
+        PreviewData: services => new PreviewDataProvider(services)
     },
     parser: {
         ParserErrorMessageProvider: services => new HandreikingParserErrorMessageProvider(services.i18n.Locale),

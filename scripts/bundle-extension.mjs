@@ -1,57 +1,19 @@
 // Bundles the VS Code extension: the client (runs in the extension host), the language server
 // (its own process) and the preview webview (a browser page), each a separate self-contained file
-// in dist/, so the .vsix needs no node_modules.
+// in dist/, so the .vsix needs no node_modules. The options are in build-options.mjs.
 import * as fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { buildOptions } from './build-options.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 // `--only server` (or extension, preview) bundles one entry, e.g. for the language-server tests.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
-const common = {
-    bundle: true,
-    minify: production,
-    sourcemap: !production,
-    legalComments: 'linked',
-    logLevel: 'warning'
-};
-
-const builds = [
-    {
-        ...common,
-        entryPoints: { extension: 'extension/src/extension.ts' },
-        outdir: 'dist',
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        outExtension: { '.js': '.cjs' },
-        external: ['vscode']
-    },
-    {
-        ...common,
-        entryPoints: { server: 'language/main.ts' },
-        outdir: 'dist',
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        outExtension: { '.js': '.cjs' },
-        // Langium reads import.meta.url in ESM; in a CJS bundle it gets the bundle's file URL.
-        define: { 'import.meta.url': 'importMetaUrl' },
-        banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
-    },
-    {
-        ...common,
-        entryPoints: { preview: 'extension/webview/preview.ts' },
-        outdir: 'dist/webview',
-        platform: 'browser',
-        format: 'iife',
-        target: 'es2022',
-        loader: { '.css': 'css' }
-    }
-];
+const { extension, server, preview } = buildOptions({ production });
+const builds = [extension, server, preview];
 
 /**
  * The HTML guide export in the extension needs Mermaid's browser build and the guide app beside

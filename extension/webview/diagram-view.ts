@@ -1,4 +1,5 @@
 import Panzoom, { type PanzoomObject } from '@panzoom/panzoom';
+import { drawnNodes, markPathEdges, mermaidNodeId } from '../../language/browser/mermaid-ids.js';
 import type { DiagramTarget } from '../../language/generation/mermaid/tree-mermaid.js';
 
 /**
@@ -16,15 +17,6 @@ export interface ZoomState {
     scale: number;
     left: number;
     top: number;
-}
-
-/** `<svgId>-flowchart-n3-12` → `n3`. */
-const nodeIdPattern = /(?:^|-)flowchart-(.+)-\d+$/;
-/** Edge paths: `L_<from>_<to>_<n>` in `data-id` (and at the end of the id). */
-const edgeIdPattern = /(?:^|[-_])L_([A-Za-z0-9]+)_([A-Za-z0-9]+)_\d+$/;
-
-export function mermaidNodeId(group: Element): string | undefined {
-    return nodeIdPattern.exec(group.id)?.[1];
 }
 
 const MIN_SCALE = 0.05;
@@ -131,10 +123,8 @@ export class DiagramView {
         this.ids = ids;
         this.groups.clear();
         if (!this.svgElement) return;
-        for (const group of this.svgElement.querySelectorAll<SVGGElement>('g.node')) {
-            const id = mermaidNodeId(group);
-            if (id === undefined || !Object.prototype.hasOwnProperty.call(ids, id)) continue;
-            this.groups.set(id, group);
+        for (const { group, mermaidId } of drawnNodes(this.svgElement, ids)) {
+            this.groups.set(mermaidId, group);
             group.setAttribute('tabindex', '0');
             group.setAttribute('role', 'button');
             // Read out as its label; set as an attribute value, never parsed.
@@ -154,14 +144,6 @@ export class DiagramView {
         return result;
     }
 
-    /** Mermaid id of a tree node (first drawn), for edges. */
-    mermaidIdOf(nodeId: string): string | undefined {
-        for (const [mermaidId, target] of Object.entries(this.ids)) {
-            if (target.kind === 'node' && target.id === nodeId) return mermaidId;
-        }
-        return undefined;
-    }
-
     /** Sets `className` on exactly these groups (and removes it from every other). */
     mark(className: string, groups: readonly Element[]): void {
         if (!this.svgElement) return;
@@ -171,21 +153,7 @@ export class DiagramView {
 
     /** Marks the edges between consecutive tree nodes of `path`. */
     markEdges(className: string, path: readonly string[]): void {
-        if (!this.svgElement) return;
-        for (const element of this.svgElement.querySelectorAll(`.${className}`)) element.classList.remove(className);
-        const pairs = new Set<string>();
-        for (let i = 0; i + 1 < path.length; i++) {
-            const from = this.mermaidIdOf(path[i]), to = this.mermaidIdOf(path[i + 1]);
-            if (from && to) pairs.add(`${from}>${to}`);
-        }
-        if (path.length > 0 && this.ids.s0?.kind === 'start') {
-            const first = this.mermaidIdOf(path[0]);
-            if (first) pairs.add(`s0>${first}`);
-        }
-        for (const edge of this.svgElement.querySelectorAll('path.flowchart-link')) {
-            const match = edgeIdPattern.exec(edge.getAttribute('data-id') ?? edge.id);
-            if (match && pairs.has(`${match[1]}>${match[2]}`)) edge.classList.add(className);
-        }
+        if (this.svgElement) markPathEdges(this.svgElement, path, this.ids, className);
     }
 
     zoomIn(): void {

@@ -1,5 +1,6 @@
 import type { Lang } from '../../language/i18n/locale.js';
 import { escapeHtml } from '../../language/text/html-escape.js';
+import { contentSecurityPolicy, nonceSource } from '../../language/generation/html/page-policy.js';
 
 /**
  * The preview webview's HTML page. Pure (no `vscode` import): the extension host passes its
@@ -20,19 +21,16 @@ export interface PreviewHtmlOptions {
 }
 
 export function previewHtml(options: PreviewHtmlOptions): string {
-    // The nonce and the CSP source go into the policy itself: a `;` or `,` there would add
-    // directives or policies, and anything but base64 in the nonce would end the nonce source.
-    if (!/^[A-Za-z0-9+/=_-]+$/.test(options.nonce)) throw new Error('previewHtml: the nonce must be base64 or alphanumeric');
-    if (/[;,\r\n]/.test(options.cspSource)) throw new Error('previewHtml: invalid cspSource');
-    const lang = options.lang === 'en' ? 'en' : 'nl';
+    // The nonce and the CSP source go into the policy itself: the builder refuses anything that
+    // would add directives or policies.
     const source = options.cspSource;
-    const csp = [
-        "default-src 'none'",
-        `script-src 'nonce-${options.nonce}' ${source}`,
-        `style-src ${source} 'unsafe-inline'`,
-        `img-src ${source} data:`,
-        `font-src ${source}`
-    ].join('; ') + ';';
+    const csp = contentSecurityPolicy({
+        scripts: [nonceSource(options.nonce), source],
+        styles: [source, "'unsafe-inline'"],
+        images: [source, 'data:'],
+        fonts: [source]
+    });
+    const lang = options.lang === 'en' ? 'en' : 'nl';
     const title = lang === 'en' ? 'Handreiking preview' : 'Handreiking-voorbeeld';
     return `<!DOCTYPE html>
 <html lang="${lang}">

@@ -1,4 +1,5 @@
 import type { Lang } from '../../language/i18n/locale.js';
+import { linkKindWords } from '../../language/i18n/link-kinds.js';
 
 /**
  * The webview's own texts. A webview has no l10n API: the extension serves the page with
@@ -57,7 +58,7 @@ const nl = {
     cycle: 'De boom komt hier terug bij een knoop die al doorlopen is.',
     unknownAnswer: 'Dit antwoord wordt hier niet meer aangeboden.',
     kinds: { question: 'Vraag', advice: 'Advies', step: 'Stap' },
-    linkKinds: { tree: 'beslisboom', node: 'knoop', chapter: 'hoofdstuk', typology: 'typologie', funding: 'financiering' },
+    linkKinds: linkKindWords.nl,
     diagramLabel: 'Diagram',
     walkPanel: 'Doorloop'
 };
@@ -113,7 +114,7 @@ const en: Strings = {
     cycle: 'The tree comes back here to a node already passed.',
     unknownAnswer: 'This answer is no longer offered here.',
     kinds: { question: 'Question', advice: 'Advice', step: 'Step' },
-    linkKinds: { tree: 'decision tree', node: 'node', chapter: 'chapter', typology: 'typology', funding: 'funding' },
+    linkKinds: linkKindWords.en,
     diagramLabel: 'Diagram',
     walkPanel: 'Walkthrough'
 };

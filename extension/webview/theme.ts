@@ -1,11 +1,12 @@
 import type { MermaidConfig } from 'mermaid';
 import { mermaidConfig } from '../../language/generation/mermaid/mermaid-config.js';
+import type { BoxColours, DiagramPalette } from '../../language/generation/mermaid/palette.js';
 
 /**
  * Theming the diagrams after VS Code. Mermaid cannot take `var(--vscode-…)`: the page's computed
  * colours are read, normalised to `#rrggbb` and passed as `theme: 'base'` variables. The node
- * colours come from the generator's `classDef` lines (fixed light colours, right for the HTML export
- * and the CLI images); the preview swaps those lines for ones made from the same palette.
+ * colours are the generator's palette option: the preview draws with a palette made from the same
+ * colours (`diagramPalette`), the exports with the generator's fixed light one.
  */
 
 export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
@@ -132,34 +133,38 @@ export function previewMermaidConfig(palette: Palette): MermaidConfig {
     };
 }
 
-/**
- * Replaces the colour `classDef` lines of generated Mermaid text with the palette's. Only lines
- * that are whole `classDef` statements of the generators' fixed class names are touched; a label
- * cannot produce such a line (labels are quoted and have no raw line breaks). Class names without
- * colours (`unreachable`, `unused`) keep the generator's line.
- */
-export function themeClassDefs(text: string, palette: Palette): string {
-    const defs = classDefs(palette);
-    return text.replace(/^(\s*)classDef ([A-Za-z]+) [^\n]*$/gm, (line, indent: string, name: string) =>
-        Object.prototype.hasOwnProperty.call(defs, name) ? `${indent}classDef ${name} ${defs[name]}` : line);
+/** The generator's palette for the page's colours: accents as strokes, mixed into the background as fills. */
+export function diagramPalette(p: Palette): DiagramPalette {
+    const share = fillShare(p);
+    const box = (accent: string, fillShare = share): BoxColours => ({ fill: mix(p.background, accent, fillShare), stroke: accent, text: p.foreground });
+    return {
+        question: box(p.question),
+        advice: box(p.advice),
+        step: box(p.step),
+        link: box(p.link, share * 0.8),
+        start: { fill: p.foreground, stroke: p.foreground, text: p.background },
+        allTypologies: { fill: p.background, stroke: p.advice, text: p.foreground },
+        highlight: p.highlight,
+        borderWidth: p.kind.startsWith('high-contrast') ? 2 : 1.5
+    };
 }
 
-function classDefs(p: Palette): Record<string, string> {
-    const share = fillShare(p);
-    const width = p.kind.startsWith('high-contrast') ? '2px' : '1.5px';
-    const node = (accent: string, extra = '') =>
-        `fill:${mix(p.background, accent, share)},stroke:${accent},stroke-width:${width},color:${p.foreground}${extra}`;
-    return {
-        question: node(p.question),
-        advice: node(p.advice),
-        step: node(p.step),
-        link: `fill:${mix(p.background, p.link, share * 0.8)},stroke:${p.link},stroke-width:1px,color:${p.foreground}`,
-        start: `fill:${p.foreground},stroke:${p.foreground},color:${p.background}`,
-        highlight: `stroke:${p.highlight},stroke-width:3.5px`,
-        funding: node(p.step),
-        typology: node(p.advice),
-        allTypologies: `fill:${p.background},stroke:${p.advice},stroke-width:${width},stroke-dasharray:3 3,color:${p.foreground}`
-    };
+/**
+ * Calls `changed` when VS Code may have switched the theme: it swaps the body class and the colour
+ * variables on `<html>`. Several changes in one task are one call.
+ */
+export function watchTheme(doc: Document, changed: () => void): void {
+    let scheduled = false;
+    const observer = new MutationObserver(() => {
+        if (scheduled) return;
+        scheduled = true;
+        queueMicrotask(() => {
+            scheduled = false;
+            changed();
+        });
+    });
+    observer.observe(doc.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-kind'] });
+    observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
 }
 
 function fillShare(p: Palette): number {
@@ -175,7 +180,7 @@ let probe: CanvasRenderingContext2D | null | undefined;
 /**
  * Any CSS colour as `#rrggbb` (a translucent colour is blended onto `onto`), or '' when it is not a
  * colour. The canvas parses it, so every syntax VS Code may use is understood; the result has only
- * `#` and hex digits, which is all that may go into a `classDef` line.
+ * `#` and hex digits, which is all the generator takes into a `classDef` line.
  */
 export function normaliseColour(value: string, onto: string): string {
     if (!value) return '';

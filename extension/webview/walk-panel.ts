@@ -1,7 +1,7 @@
 import type { LinkJson, NodeJson } from '../../language/generation/json/handreiking-json.js';
-import { button, h, replace, type Child } from './dom.js';
+import { button, h, replace, type Child } from '../../language/browser/dom.js';
 import type { Strings } from './strings.js';
-import type { Walkthrough } from './walkthrough.js';
+import type { Walkthrough } from '../../language/walkthrough/walk-state.js';
 
 /** What the panel's buttons do; the preview owns the walkthrough and redraws the panel. */
 export interface WalkActions {

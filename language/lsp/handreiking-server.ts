@@ -4,7 +4,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextExportFormat } from '../export/export-formats.js';
 import { collectFiles, type ExportedFile } from '../export/exported-file.js';
 import { loadExport } from '../export/load-export.js';
-import { exportWorkspaceJson, jsonContext } from '../generation/json/export-json.js';
+import { exportWorkspaceJson, fileName, jsonContext } from '../generation/json/export-json.js';
 import { toHandreikingJson } from '../generation/json/to-json.js';
 import { isBeslisboom, isScenario } from '../generated/ast.js';
 import type { GuideScripts } from '../generation/html/guide-scripts.js';
@@ -12,11 +12,9 @@ import type { HandreikingJson } from '../generation/json/handreiking-json.js';
 import type { HandreikingServices } from '../handreiking-module.js';
 import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
 import { describePath } from '../walkthrough/walk.js';
-import { computePreviewData } from './preview-data.js';
-import { failOnTestFault } from './test-faults.js';
 import {
     ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, ScenariosChangedNotification,
-    type PreviewParams, type ScenarioResult
+    type PreviewData, type PreviewParams, type ScenarioResult
 } from './protocol.js';
 
 /** The HTML guide's scripts; injected because they live beside the server bundle in the .vsix. */
@@ -34,21 +32,21 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
     const builder = shared.workspace.DocumentBuilder;
 
     // The workspace JSON is the same for every preview pushed after one build: compute it once.
+    // Without an export root its files are named by their URI paths (fileName), drive letters kept.
     let cachedJson: HandreikingJson | undefined;
     let cachedShared: HandreikingJson | undefined;
     builder.onUpdate(() => { cachedJson = undefined; cachedShared = undefined; });
-    const workspaceJson = () => (cachedJson ??= exportWorkspaceJson(services, '/'));
+    const workspaceJson = () => (cachedJson ??= exportWorkspaceJson(services));
     // The preview draws the trees of its own document; of the rest of the workspace it needs only
     // the typologies and funding (for the table and the overview). Exporting every tree of a large
     // workspace on each keystroke would make typing slow.
     const sharedJson = () => (cachedShared ??= toHandreikingJson(
-        services.handreiking.WorkspaceModel.elements().filter(e => !isBeslisboom(e) && !isScenario(e)), jsonContext(services, '/')));
+        services.handreiking.WorkspaceModel.elements().filter(e => !isBeslisboom(e) && !isScenario(e)), jsonContext(services)));
 
-    const preview = (uri: string): ReturnType<typeof computePreviewData> | null => {
-        failOnTestFault('preview');
+    const preview = (uri: string): PreviewData | null => {
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
         if (!document || document.state < DocumentState.Validated) return null;
-        return computePreviewData(services, document, { direction: subscriptions.get(uri)?.direction, json: sharedJson() });
+        return services.handreiking.PreviewData.compute(document, { direction: subscriptions.get(uri)?.direction, json: sharedJson() });
     };
 
     connection.onNotification(PreviewSubscription.type, params => {
@@ -119,7 +117,8 @@ async function exportFiles(json: HandreikingJson, format: TextExportFormat, uri:
 function restrictToDocument(json: HandreikingJson, services: HandreikingServices, uri: string): HandreikingJson {
     const document = services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
     if (!document) return json;
-    const file = URI.parse(uri).fsPath.replace(/\\/g, '/').replace(/^\//, '');
+    // The name the JSON gives this document's elements, made by the same function.
+    const file = fileName(document.uri);
     return {
         ...json,
         trees: json.trees.filter(t => t.source.file === file),

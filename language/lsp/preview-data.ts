@@ -1,34 +1,52 @@
 import type { LangiumDocument } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { isBeslisboom, isGids, type Beslisboom } from '../generated/ast.js';
-import { exportWorkspaceJson, jsonContext } from '../generation/json/export-json.js';
+import { exportWorkspaceJson, fileName, jsonContext } from '../generation/json/export-json.js';
 import { treeToJson } from '../generation/json/to-json.js';
 import type { HandreikingJson } from '../generation/json/handreiking-json.js';
+import { diagramExcess } from '../generation/mermaid/diagram-limits.js';
 import { fundingOverviewMermaid } from '../generation/mermaid/funding-mermaid.js';
 import { treeToMermaid } from '../generation/mermaid/tree-mermaid.js';
 import { typologyTableHtml } from '../generation/tables/typology-table.js';
 import type { HandreikingServices } from '../handreiking-module.js';
-import type { PreviewData, PreviewProblem, PreviewTree } from './protocol.js';
+import type { Direction, PreviewData, PreviewProblem, PreviewTree } from './protocol.js';
 
 const emptyRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
- * What the preview of one document shows, computed from the validated model: the Mermaid text of
- * each tree with the map back to the source, the workspace-wide views, and the errors.
+ * What the preview of one document shows, computed from the validated model: each tree with the
+ * map back to the source and its Mermaid text, the workspace-wide views, and the errors.
  */
-export function computePreviewData(services: HandreikingServices, document: LangiumDocument, options: { direction?: 'TD' | 'LR'; json?: HandreikingJson }): PreviewData {
-    const json = options.json ?? exportWorkspaceJson(services, '/');
+export interface PreviewOptions {
+    direction?: Direction;
+    /** The workspace JSON, when the caller has it already (at least the typologies and funding). */
+    json?: HandreikingJson;
+}
+
+/** The preview data as a service of the language, so that a host can replace it as any other. */
+export class PreviewDataProvider {
+    constructor(private readonly services: HandreikingServices) {}
+
+    compute(document: LangiumDocument, options: PreviewOptions = {}): PreviewData {
+        return computePreviewData(this.services, document, options);
+    }
+}
+
+export function computePreviewData(services: HandreikingServices, document: LangiumDocument, options: PreviewOptions): PreviewData {
+    const json = options.json ?? exportWorkspaceJson(services);
     const root = document.parseResult.value;
     const bomen = isGids(root) ? root.elementen.filter(isBeslisboom) : [];
-    const context = jsonContext(services, '/');
+    const context = jsonContext(services);
+    const direction = options.direction ?? 'TD';
     const trees: PreviewTree[] = [];
     for (const boom of bomen) {
         if (!boom.name) continue;
         const tree = treeToJson(boom, context);
-        const diagram = treeToMermaid(tree, { direction: options.direction ?? 'TD' });
-        trees.push({ tree, mermaid: diagram.text, ids: diagram.ids, ...rangesOf(services, boom) });
+        const diagram = treeToMermaid(tree, { direction });
+        const excess = diagramExcess(diagram);
+        trees.push({ tree, mermaid: diagram.text, ...(excess ? { excess } : {}), ...rangesOf(services, boom) });
     }
-    const funding = fundingOverviewMermaid(json);
+    const model = { funding: json.funding, typologies: json.typologies };
     const errors: PreviewProblem[] = (document.diagnostics ?? [])
         .filter(d => d.severity === 1)
         .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
@@ -36,11 +54,31 @@ export function computePreviewData(services: HandreikingServices, document: Lang
     return {
         uri: document.uri.toString(),
         version: document.textDocument.version,
+        direction,
         trees,
-        funding: { mermaid: funding.text, ids: funding.ids },
+        funding: { mermaid: fundingOverviewMermaid(model).text, model },
         typologyTableHtml: typologyTableHtml(json),
+        documents: documentsOf(services, [
+            ...trees.flatMap(t => [t.tree.source.file, ...t.tree.nodes.map(n => n.source.file)]),
+            ...model.funding.map(f => f.source.file),
+            ...model.typologies.map(t => t.source.file)
+        ]),
         errors
     };
+}
+
+/**
+ * The URI of each document the data's sources name, keyed by `source.file`: a click in the funding
+ * overview opens the document it names, on whatever drive or scheme (the name alone cannot say).
+ */
+function documentsOf(services: HandreikingServices, files: readonly string[]): Record<string, string> {
+    const wanted = new Set(files);
+    const documents: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const document of services.shared.workspace.LangiumDocuments.all) {
+        const file = fileName(document.uri);
+        if (wanted.has(file)) documents[file] = document.uri.toString();
+    }
+    return documents;
 }
 
 function rangesOf(services: HandreikingServices, boom: Beslisboom): Pick<PreviewTree, 'ranges' | 'extents' | 'range' | 'extent'> {

@@ -1,21 +1,27 @@
 import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
-import type { DiagramTarget } from '../generation/mermaid/tree-mermaid.js';
+import type { LimitExcess } from '../generation/mermaid/diagram-limits.js';
+import type { FundingOverviewModel } from '../generation/mermaid/funding-mermaid.js';
 import type { TreeJson } from '../generation/json/handreiking-json.js';
 import type { TextExportFormat } from '../export/export-formats.js';
 import type { ExportedFile } from '../export/exported-file.js';
 
 /**
  * The custom messages between the language server and the extension, in one place. The server
- * computes (Mermaid text, walk data, scenario results, exports); the client only relays and draws.
+ * computes (the model of each tree, Mermaid text, scenario results, exports); the client only
+ * relays and draws. How the webview draws from this data is explained in
+ * extension/webview/drawable.ts.
  */
+
+/** The direction a tree is drawn in: top to bottom, or left to right. */
+export type Direction = 'TD' | 'LR';
 
 /** One tree of a document, ready to draw and to walk. */
 export interface PreviewTree {
     tree: TreeJson;
-    /** Mermaid text of the tree. */
+    /** The tree as Mermaid text in the preview's direction: what the preview's Mermaid and copy buttons save. */
     mermaid: string;
-    /** Mermaid node id → what it stands for (tree node, link, start marker). */
-    ids: Record<string, DiagramTarget>;
+    /** The first of the limits every renderer shares that the whole tree goes over: then only its focus view is drawn. */
+    excess?: LimitExcess;
     /** Tree node id → the range of its name in the document (0-based LSP range), for click-to-source. */
     ranges: Record<string, Range>;
     /** The whole node's range, to find the node under the cursor. */
@@ -37,17 +43,28 @@ export interface PreviewData {
     uri: string;
     /** The document version the data was computed from. */
     version: number;
+    /** The direction the trees are drawn in (the setting handreiking.preview.direction). */
+    direction: Direction;
     trees: PreviewTree[];
-    /** Workspace-wide views: the funding overview and the typology comparison table. */
-    funding: { mermaid: string; ids: Record<string, DiagramTarget> };
+    /**
+     * Workspace-wide views: the funding overview (its Mermaid text for the Mermaid and copy buttons,
+     * and the rules and typologies it draws) and the typology comparison table.
+     */
+    funding: { mermaid: string; model: FundingOverviewModel };
     typologyTableHtml: string;
+    /**
+     * `source.file` → the URI of that document, for every file the sources in this data name. The
+     * file names are the JSON's (paths, which on Windows cannot say their drive or scheme); the
+     * extension opens a source by its URI from here.
+     */
+    documents: Record<string, string>;
     /** Errors of this document, first first; while there are any, the webview keeps the last good diagram. */
     errors: PreviewProblem[];
 }
 
 export interface PreviewParams {
     uri: string;
-    direction?: 'TD' | 'LR';
+    direction?: Direction;
 }
 
 /** Client → server: send me (or stop sending) the preview of this document after every change. */

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { buildOptions } from '../../scripts/build-options.mjs';
 
 /**
- * The preview webview bundled for the browser tests (extension/webview/preview.ts with the options
- * of scripts/bundle-extension.mjs), built once and shared: by every test file of a run and by later
+ * The preview webview bundled for the browser tests: the product's controller from the test entry
+ * (test/extension/webview/preview-test-entry.ts, which shows the tests its counts) with the product's
+ * options (scripts/build-options.mjs), built once and shared: by every test file of a run and by later
  * runs while its sources stay the same. Bundling Mermaid takes seconds, which six test files used to
  * spend each.
  *
@@ -20,14 +22,12 @@ const projectRoot = path.resolve(__dirname, '../..');
 const cacheRoot = path.join(projectRoot, '.cache', 'test', 'preview-bundle');
 
 const options = {
+    ...buildOptions().preview,
     absWorkingDir: projectRoot,
-    entryPoints: { preview: 'extension/webview/preview.ts' },
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    loader: { '.css': 'css' },
-    logLevel: 'warning',
+    entryPoints: { preview: 'test/extension/webview/preview-test-entry.ts' },
+    outdir: undefined,
+    sourcemap: false,
+    legalComments: 'none',
     metafile: true
 } satisfies esbuild.BuildOptions;
 

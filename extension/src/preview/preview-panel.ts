@@ -7,6 +7,7 @@ import type { FromWebview, PreviewView, ToWebview } from '../../webview/messages
 import { previewHtml } from '../../webview/preview-html.js';
 import { previewSettings } from '../settings.js';
 import { passedAdvices, scenarioBlock } from './scenario-text.js';
+import { sourceLocation } from './source-location.js';
 import { writeExport } from '../commands/write-files.js';
 
 /** The webview's answer to renderAll: every tree's file, or none and why each failed tree failed. */
@@ -185,11 +186,12 @@ export class PreviewPanel implements vscode.Disposable {
         editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
 
-    /** Sources in preview data are relative to the file system root (see the server's preview). */
+    /** A click in the funding overview: open the rule or typology where it is written. */
     private async revealSource(source: SourceJson): Promise<void> {
-        const uri = vscode.Uri.file('/' + source.file);
-        const selection = new vscode.Range(source.line - 1, source.column - 1, source.line - 1, source.column - 1);
-        await vscode.window.showTextDocument(uri, { selection, preview: true });
+        const location = this.data ? sourceLocation(this.data, source) : undefined;
+        if (!location) return;
+        const selection = new vscode.Range(location.line, location.character, location.line, location.character);
+        await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection, preview: true });
     }
 
     private editorColumn(): vscode.ViewColumn | undefined {

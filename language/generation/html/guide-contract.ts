@@ -34,12 +34,3 @@ export function linkAnchor(link: LinkJson): string {
         default: return anchorId(link.kind, link.target);
     }
 }
-
-/** How a link's kind is named beside it. */
-export const linkKindTitles: Record<LinkJson['kind'], string> = {
-    tree: 'beslisboom',
-    node: 'vraag of advies',
-    chapter: 'hoofdstuk',
-    typology: 'typologie',
-    funding: 'financiering'
-};

@@ -8,6 +8,7 @@ import type { GuideScripts } from './guide-scripts.js';
 import { guideCss } from './guide-style.js';
 import { embedJson, inlineScript, paragraphs, safeHttpUrl } from './html-text.js';
 import { cspHashSource } from './csp-hash.js';
+import { contentSecurityPolicy } from './page-policy.js';
 
 /**
  * The interactive HTML guide: one self-contained page with every diagram, the tables, and a
@@ -28,15 +29,13 @@ export const DEFAULT_TITLE = 'Handreiking ontmoetingsruimten';
  * nothing may be fetched (no `connect-src`, `default-src 'none'`), images and fonts only as data.
  */
 export function guideCsp(inlineScripts: readonly string[]): string {
-    return [
-        "default-src 'none'",
-        `script-src ${inlineScripts.map(cspHashSource).join(' ')}`,
-        "style-src 'unsafe-inline'",
-        'img-src data:',
-        'font-src data:',
-        "base-uri 'none'",
-        "form-action 'none'"
-    ].join('; ');
+    return contentSecurityPolicy({
+        scripts: inlineScripts.map(cspHashSource),
+        styles: ["'unsafe-inline'"],
+        images: ['data:'],
+        fonts: ['data:'],
+        noBaseOrForms: true
+    });
 }
 
 export function generateHtmlGuide(json: HandreikingJson, assets: GuideAssets): string {

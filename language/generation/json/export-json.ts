@@ -1,23 +1,32 @@
 import * as path from 'node:path';
-import { AstUtils } from 'langium';
+import { AstUtils, type URI } from 'langium';
 import type { HandreikingServices } from '../../handreiking-module.js';
 import type { HandreikingJson } from './handreiking-json.js';
 import { toHandreikingJson, type JsonContext } from './to-json.js';
 
-/** The workspace of `services` as JSON, with file names relative to `root` (a folder path). */
-export function exportWorkspaceJson(services: HandreikingServices, root: string): HandreikingJson {
+/** The workspace of `services` as JSON, with file names as `fileName` makes them. */
+export function exportWorkspaceJson(services: HandreikingServices, root?: string): HandreikingJson {
     return toHandreikingJson(services.handreiking.WorkspaceModel.elements(), jsonContext(services, root));
 }
 
-/** Documentation from Langium's comment provider; file names relative to `root`. */
-export function jsonContext(services: HandreikingServices, root: string): JsonContext {
+/** Documentation from Langium's comment provider; file names as `fileName` makes them. */
+export function jsonContext(services: HandreikingServices, root?: string): JsonContext {
     const comments = services.documentation.CommentProvider;
     return {
         comment: node => comments.getComment(node),
-        fileOf: node => {
-            const uri = AstUtils.getDocument(node).uri;
-            if (uri.scheme !== 'file') return uri.path.replace(/^\//, '');
-            return path.relative(root, uri.fsPath).split(path.sep).join('/');
-        }
+        fileOf: node => fileName(AstUtils.getDocument(node).uri, root)
     };
 }
+
+/**
+ * A document's file as the JSON names it (`source.file`): relative to `root` (a folder path, the
+ * CLI's working folder), with `/`. Without a root (the language server, whose documents may be
+ * anywhere, on any drive) it is the URI's path without its leading `/`:
+ * `file:///c%3A/Users/x/gids.hrk` becomes `c:/Users/x/gids.hrk`, drive letter and all. Whoever
+ * needs a document back from such a name looks it up by this function, never by undoing it.
+ */
+export function fileName(uri: URI, root?: string): string {
+    if (uri.scheme !== 'file' || root === undefined) return uri.path.replace(/^\//, '');
+    return path.relative(root, uri.fsPath).split(path.sep).join('/');
+}
+

@@ -1,5 +1,6 @@
 import type { FundingJson, HandreikingJson, Term } from '../json/handreiking-json.js';
 import { mermaidLabel, type LabelOptions } from './escape.js';
+import { boxStyle, checkedPalette, lightPalette, type DiagramPalette } from './palette.js';
 import { classDefStatements, classStatements, END } from './statements.js';
 import type { DiagramTarget, MermaidDiagram } from './tree-mermaid.js';
 
@@ -15,14 +16,23 @@ export interface FundingDiagramOptions {
     wrap?: number;
     /** Escape for rendering with `plainTextConfig()` (SVG text labels); see escape.ts. */
     plainText?: boolean;
+    /** The colours; default the light palette of every export. */
+    palette?: DiagramPalette;
 }
 
-const classDefs = {
-    funding: 'fill:#e8eef9,stroke:#4a6fa5,stroke-width:1.5px,color:#1b1f24',
-    typology: 'fill:#e3f4e8,stroke:#2f855a,stroke-width:1.5px,color:#1b1f24',
-    allTypologies: 'fill:#ffffff,stroke:#2f855a,stroke-width:1.5px,stroke-dasharray:3 3,color:#1b1f24',
-    unused: 'stroke-dasharray:6 4,opacity:0.75'
-} as const;
+/** What the overview draws: the rules and the typologies they fund. */
+export type FundingOverviewModel = Pick<HandreikingJson, 'funding' | 'typologies'>;
+
+/** A rule looks like a tree's step, a typology like an advice. */
+function classDefs(palette: DiagramPalette): Record<string, string> {
+    const width = palette.borderWidth;
+    return {
+        funding: boxStyle(palette.step, width),
+        typology: boxStyle(palette.advice, width),
+        allTypologies: boxStyle(palette.allTypologies, width, ',stroke-dasharray:3 3'),
+        unused: 'stroke-dasharray:6 4,opacity:0.75'
+    };
+}
 
 /**
  * The funding overview: one subgraph per term (`t_incidental`, `t_multiYear`, `t_structural`, and
@@ -35,8 +45,9 @@ const classDefs = {
  * looks unfunded for lack of an edge. Empty terms are left out. Subgraph ids are not in `ids`: a
  * term has no source to open.
  */
-export function fundingOverviewMermaid(json: HandreikingJson, options: FundingDiagramOptions = {}): MermaidDiagram {
+export function fundingOverviewMermaid(json: FundingOverviewModel, options: FundingDiagramOptions = {}): MermaidDiagram {
     const label: LabelOptions = { ...(options.wrap !== undefined ? { wrap: options.wrap } : {}), plainText: options.plainText ?? false };
+    const palette = checkedPalette(options.palette ?? lightPalette);
     const ids: Record<string, DiagramTarget> = {};
     const fundingIds = new Map<FundingJson, string>();
     json.funding.forEach((funding, i) => {
@@ -85,7 +96,7 @@ export function fundingOverviewMermaid(json: HandreikingJson, options: FundingDi
             ['allTypologies', forAll.length > 0 ? ['a0'] : []],
             ['unused', unused]
         ]),
-        ...classDefStatements(classDefs)
+        ...classDefStatements(classDefs(palette))
     );
     return { text: lines.join('\n') + '\n', ids };
 }

@@ -1,5 +1,7 @@
-import type { EdgeJson, LinkJson, LinkKind, NodeJson, NodeKind, SourceJson, TreeJson } from '../json/handreiking-json.js';
+import { linkKindWords } from '../../i18n/link-kinds.js';
+import type { EdgeJson, LinkJson, NodeJson, NodeKind, SourceJson, TreeJson } from '../json/handreiking-json.js';
 import { mermaidLabel, type LabelOptions } from './escape.js';
+import { boxStyle, checkedPalette, lightPalette, type DiagramPalette } from './palette.js';
 import { classDefStatements, classStatements, END } from './statements.js';
 
 /** What a drawn Mermaid node stands for, so a click on it can open the source or follow a link. */
@@ -28,20 +30,22 @@ export interface TreeDiagramOptions {
     wrap?: number;
     /** Escape for rendering with `plainTextConfig()` (SVG text labels); see escape.ts. */
     plainText?: boolean;
+    /** The colours; default the light palette of every export. */
+    palette?: DiagramPalette;
 }
 
-const classDefs = {
-    question: 'fill:#fff4d6,stroke:#b7791f,stroke-width:1.5px,color:#1b1f24',
-    advice: 'fill:#e3f4e8,stroke:#2f855a,stroke-width:1.5px,color:#1b1f24',
-    step: 'fill:#e8eef9,stroke:#4a6fa5,stroke-width:1.5px,color:#1b1f24',
-    link: 'fill:#f3ecfb,stroke:#6b46c1,stroke-width:1px,color:#44337a',
-    start: 'fill:#1b1f24,stroke:#1b1f24,color:#ffffff',
-    unreachable: 'stroke-dasharray:6 4,opacity:0.75'
-} as const;
-
-const linkKindWords: Record<LinkKind, string> = {
-    tree: 'beslisboom', node: 'knoop', chapter: 'hoofdstuk', typology: 'typologie', funding: 'financiering'
-};
+/** The styles of the node classes, from the palette: fixed syntax and `#rrggbb` colours only. */
+function classDefs(palette: DiagramPalette): Record<string, string> {
+    const width = palette.borderWidth;
+    return {
+        question: boxStyle(palette.question, width),
+        advice: boxStyle(palette.advice, width),
+        step: boxStyle(palette.step, width),
+        link: boxStyle(palette.link, 1),
+        start: boxStyle(palette.start),
+        unreachable: 'stroke-dasharray:6 4,opacity:0.75'
+    };
+}
 
 /**
  * A decision tree as a Mermaid flowchart. Ids are synthetic (`n0`… per node in order, `l0`… per
@@ -49,6 +53,7 @@ const linkKindWords: Record<LinkKind, string> = {
  */
 export function treeToMermaid(tree: TreeJson, options: TreeDiagramOptions = {}): MermaidDiagram {
     const label: LabelOptions = { ...(options.wrap !== undefined ? { wrap: options.wrap } : {}), plainText: options.plainText ?? false };
+    const palette = checkedPalette(options.palette ?? lightPalette);
     const ids: Record<string, DiagramTarget> = {};
     const nodeIds = new Map<string, string>();
     const declarations: string[] = [];
@@ -99,7 +104,7 @@ export function treeToMermaid(tree: TreeJson, options: TreeDiagramOptions = {}):
         ...declarations,
         ...edges,
         ...classStatements(Object.entries(byKind)),
-        ...classDefStatements(classDefs)
+        ...classDefStatements(classDefs(palette))
     ];
     return { text: lines.join('\n') + '\n', ids };
 }
@@ -122,5 +127,5 @@ function nodeParagraphs(node: NodeJson): string[] {
 }
 
 function linkParagraphs(link: LinkJson): string[] {
-    return [`→ ${link.title.trim() ? link.title : link.target}`, `(${linkKindWords[link.kind]})`];
+    return [`→ ${link.title.trim() ? link.title : link.target}`, `(${linkKindWords.nl[link.kind]})`];
 }

@@ -2,10 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HandreikingJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
+import { diagramExcess } from '../../../language/generation/mermaid/diagram-limits.js';
 import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
-import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
+import { treeToMermaid, type DiagramTarget } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { typologyTableHtml } from '../../../language/generation/tables/typology-table.js';
-import type { PreviewData, PreviewTree } from '../../../language/lsp/protocol.js';
+import type { Direction, PreviewData, PreviewTree } from '../../../language/lsp/protocol.js';
 import { clearAll, createTestServices, exampleFiles, validateFiles } from '../../helpers.js';
 
 /**
@@ -31,12 +32,13 @@ function range(source: SourceJson) {
     };
 }
 
-export function previewTree(tree: TreeJson): PreviewTree {
-    const { text, ids } = treeToMermaid(tree);
+export function previewTree(tree: TreeJson, direction: Direction = 'TD'): PreviewTree {
+    const diagram = treeToMermaid(tree, { direction });
+    const excess = diagramExcess(diagram);
     return {
         tree,
-        mermaid: text,
-        ids,
+        mermaid: diagram.text,
+        ...(excess ? { excess } : {}),
         ranges: Object.fromEntries(tree.nodes.map(n => [n.id, range(n.source)])),
         extents: Object.fromEntries(tree.nodes.map(n => [n.id, range(n.source)])),
         range: range(tree.source),
@@ -45,16 +47,33 @@ export function previewTree(tree: TreeJson): PreviewTree {
 }
 
 /** The preview of `trees` (default: every tree of the workspace) with the workspace-wide views. */
-export function previewData(json: HandreikingJson, trees: readonly TreeJson[] = json.trees, version = 1): PreviewData {
-    const funding = fundingOverviewMermaid(json);
+export function previewData(json: HandreikingJson, trees: readonly TreeJson[] = json.trees, version = 1, direction: Direction = 'TD'): PreviewData {
+    const model = { funding: json.funding, typologies: json.typologies };
     return {
         uri: 'file:///ws/test.hrk',
         version,
-        trees: trees.map(previewTree),
-        funding: { mermaid: funding.text, ids: funding.ids },
+        direction,
+        trees: trees.map(t => previewTree(t, direction)),
+        funding: { mermaid: fundingOverviewMermaid(model).text, model },
         typologyTableHtml: typologyTableHtml(json),
+        // The examples are loaded under /ws (examplesJson).
+        documents: Object.fromEntries([...new Set([...trees.map(t => t.source.file), ...json.funding.map(f => f.source.file), ...json.typologies.map(t => t.source.file)])]
+            .map(file => [file, `file:///ws/${file}`])),
         errors: []
     };
+}
+
+/**
+ * Mermaid id → what it stands for, in the diagram the preview draws of a tree: the preview makes it
+ * with the shared generator, whose ids do not depend on the colours or the direction.
+ */
+export function idsOf(tree: PreviewTree | TreeJson): Record<string, DiagramTarget> {
+    return treeToMermaid('tree' in tree ? tree.tree : tree).ids;
+}
+
+/** The same for the funding overview of the data. */
+export function fundingIds(data: PreviewData): Record<string, DiagramTarget> {
+    return fundingOverviewMermaid(data.funding.model).ids;
 }
 
 const src: SourceJson = { file: 'test.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };

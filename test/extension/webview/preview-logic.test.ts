@@ -1,10 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { TreeJson } from '../../../language/generation/json/handreiking-json.js';
-import { TreeWalker } from '../../../language/walkthrough/walk.js';
 import { focusTree } from '../../../extension/webview/focus.js';
-import { mix, themeClassDefs, type Palette } from '../../../extension/webview/theme.js';
-import { replay, Walkthrough } from '../../../extension/webview/walkthrough.js';
-import { chainTree, renameAnswer } from './preview-data.js';
+import { diagramPalette, mix, type Palette } from '../../../extension/webview/theme.js';
+import { chainTree } from './preview-data.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 
 const src = { file: 'x.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };
@@ -22,52 +20,6 @@ const tree: TreeJson = {
         { from: 'Voedsel', to: 'B', kind: 'answer', label: 'y' }
     ]
 };
-
-describe('replaying a walk', () => {
-    test('keeps every answer that still applies', () => {
-        const r = replay(new TreeWalker(tree), [{ question: 'Stabiel', answer: 'nee' }, { question: 'Voedsel', answer: 'x' }]);
-        expect(r.answers).toHaveLength(2);
-        expect(r.result).toMatchObject({ status: 'advice', at: 'C' });
-    });
-
-    test('stops at a question whose answer is no longer offered, and drops the rest', () => {
-        const edited = renameAnswer(tree, 'Voedsel', 'x', 'xx');
-        const r = replay(new TreeWalker(edited), [{ question: 'Stabiel', answer: 'nee' }, { question: 'Voedsel', answer: 'x' }]);
-        expect(r.answers).toEqual([{ question: 'Stabiel', answer: 'nee' }]);
-        expect(r.result).toMatchObject({ status: 'question', at: 'Voedsel' });
-    });
-
-    test('stops where the walk reaches another question than the answer was for', () => {
-        // "nee" now leads straight to C: the answer for Voedsel is never asked for, and dropped.
-        const edited: TreeJson = { ...tree, edges: tree.edges.map(e => e.from === 'Stabiel' && e.label === 'nee' ? { ...e, to: 'C' } : e) };
-        const r = replay(new TreeWalker(edited), [{ question: 'Stabiel', answer: 'nee' }, { question: 'Voedsel', answer: 'x' }]);
-        expect(r.answers).toEqual([{ question: 'Stabiel', answer: 'nee' }]);
-        expect(r.result).toMatchObject({ status: 'advice', at: 'C' });
-        const other: TreeJson = { ...tree, nodes: [...tree.nodes, node('Nieuw', 'question')], edges: [...tree.edges.map(e => e.from === 'Stabiel' && e.label === 'nee' ? { ...e, to: 'Nieuw' } : e), { from: 'Nieuw', to: 'B', kind: 'answer', label: 'x' }] };
-        const r2 = replay(new TreeWalker(other), [{ question: 'Stabiel', answer: 'nee' }, { question: 'Voedsel', answer: 'x' }]);
-        expect(r2.answers).toEqual([{ question: 'Stabiel', answer: 'nee' }]);
-        expect(r2.result).toMatchObject({ status: 'question', at: 'Nieuw' });
-    });
-
-    test('a start node that is gone falls back to the tree start', () => {
-        const walk = new Walkthrough(tree, { tree: 'T', from: 'Weg', answers: [] });
-        expect(walk.result).toMatchObject({ status: 'question', at: 'Stabiel' });
-        expect(walk.fromStart).toBe(true);
-    });
-
-    test('answer, back and restart', () => {
-        let walk = new Walkthrough(tree, { tree: 'T', answers: [] });
-        walk = walk.answer('Stabiel', 'nee').answer('Voedsel', 'y');
-        expect(walk.result).toMatchObject({ status: 'advice', at: 'B' });
-        expect(walk.pathNodes()).toEqual(['Stabiel', 'Voedsel', 'B']);
-        // An answer for a question that is not being asked is ignored.
-        expect(walk.answer('Stabiel', 'ja').answers).toHaveLength(2);
-        walk = walk.back();
-        expect(walk.result).toMatchObject({ status: 'question', at: 'Voedsel' });
-        expect(walk.restart().answers).toEqual([]);
-        expect(walk.startFrom('Voedsel').fromStart).toBe(false);
-    });
-});
 
 describe('the focus view of a large tree', () => {
     test('keeps the nodes within three steps of the centre, and their edges', () => {
@@ -87,28 +39,26 @@ describe('the focus view of a large tree', () => {
     });
 });
 
-describe('theming the generated classes', () => {
+describe('the diagram palette from the page\'s colours', () => {
     const palette: Palette = {
         kind: 'dark', background: '#000000', foreground: '#ffffff', line: '#888888', focus: '#0000ff', fontFamily: 'x',
         question: '#ffff00', advice: '#00ff00', step: '#0000ff', link: '#ff00ff', highlight: '#ff8800'
     };
 
-    test('replaces the colour classDefs and keeps the rest of the text', () => {
+    test('colours the classes through the generator: accents as strokes, mixed into the background as fills', () => {
         const text = treeToMermaid(tree).text;
-        const themed = themeClassDefs(text, palette);
+        const themed = treeToMermaid(tree, { palette: diagramPalette(palette) }).text;
         expect(themed).toContain(`classDef question fill:${mix('#000000', '#ffff00', 0.24)},stroke:#ffff00,stroke-width:1.5px,color:#ffffff`);
+        expect(themed).toContain('classDef start fill:#ffffff,stroke:#ffffff,color:#000000');
         expect(themed).toContain('classDef unreachable stroke-dasharray:6 4,opacity:0.75');
         expect(themed).not.toContain('#fff4d6');
         const withoutDefs = (t: string) => t.split('\n').filter(l => !l.trim().startsWith('classDef')).join('\n');
         expect(withoutDefs(themed)).toBe(withoutDefs(text));
     });
 
-    test('a label that reads like a classDef is not touched', () => {
-        const sneaky: TreeJson = { ...tree, nodes: tree.nodes.map(n => n.id === 'A' ? { ...n, text: 'classDef question fill:#f00' } : n) };
-        const text = treeToMermaid(sneaky).text;
-        const themed = themeClassDefs(text, palette);
-        const label = text.split('\n').find(l => l.includes('classDef question fill:#35;f00'))!;
-        expect(label.trim().startsWith('n')).toBe(true);
-        expect(themed).toContain(label);
+    test('high contrast: no fill, wider borders', () => {
+        const contrast = diagramPalette({ ...palette, kind: 'high-contrast' });
+        expect(contrast.question).toEqual({ fill: '#000000', stroke: '#ffff00', text: '#ffffff' });
+        expect(contrast.borderWidth).toBe(2);
     });
 });

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewData } from '../../../language/lsp/protocol.js';
 import type { FromWebview, ToWebview } from '../../../extension/webview/messages.js';
 import { previewHtml } from '../../../extension/webview/preview-html.js';
+import type { PreviewStats } from '../../../extension/webview/preview-stats.js';
 import { launchBrowser, newPage } from '../../support/browser.js';
 import { EventWaiter } from '../../support/event-waiter.js';
 import { copyPreviewBundle } from '../../support/preview-bundle.js';
@@ -13,7 +14,8 @@ import { tempDir } from '../../support/temp-dir.js';
 /**
  * The preview page as VS Code would serve it, from a temporary folder over file://: the HTML of
  * `previewHtml` (real nonce, real CSP), the bundle beside it (test/support/preview-bundle.ts), and
- * a stand-in `acquireVsCodeApi` that records the posted messages and keeps the state.
+ * a stand-in `acquireVsCodeApi` that records the posted messages and keeps the state. The bundle is
+ * the product's controller from the test entry (preview-test-entry.ts), which shows the tests its counts.
  */
 
 export interface PageOptions {
@@ -86,15 +88,7 @@ export async function startHarness(): Promise<PreviewHarness> {
     };
 }
 
-export interface Stats {
-    renders: number;
-    active: number;
-    maxActive: number;
-    skipped: number;
-    draws: number;
-    busy: boolean;
-    lastError?: string;
-}
+export type Stats = PreviewStats;
 
 export class PreviewPage {
     readonly requests: string[] = [];

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
 import type { PreviewData } from '../../../language/lsp/protocol.js';
 import type { FromWebview } from '../../../extension/webview/messages.js';
-import { chainTree, examplesJson, previewData, retext } from './preview-data.js';
+import { chainTree, examplesJson, previewData, retext, idsOf, fundingIds } from './preview-data.js';
 import { mermaidIdOf, startHarness, type PreviewHarness, type PreviewPage } from './preview-page.js';
 
 let harness: PreviewHarness;
@@ -42,7 +42,7 @@ describe('drawing a tree', () => {
         const p = await opened();
         await p.update(data);
         await p.idle();
-        const ids = data.trees[0].ids;
+        const ids = idsOf(data.trees[0]);
         expect(Object.keys(ids).length).toBeGreaterThan(10);
         expect(await p.nodeCount()).toBe(Object.keys(ids).length);
         expect(await p.page.locator('.tree-picker').inputValue()).toBe(data.trees[0].tree.id);
@@ -53,7 +53,7 @@ describe('drawing a tree', () => {
         const p = await opened();
         await p.update(data);
         await p.idle();
-        const id = await p.groupId(mermaidIdOf(quickscan().ids, 'Partners'));
+        const id = await p.groupId(mermaidIdOf(idsOf(quickscan()), 'Partners'));
         const group = p.page.locator(`[id="${id}"]`);
         expect(await group.getAttribute('role')).toBe('button');
         expect(await group.getAttribute('aria-label')).toBe('Ga in gesprek met samenwerkingspartners');
@@ -66,7 +66,7 @@ describe('drawing a tree', () => {
         const p = await opened();
         await p.update(data);
         await p.idle();
-        const ids = quickscan().ids;
+        const ids = idsOf(quickscan());
         await p.page.click(`[id="${await p.groupId(mermaidIdOf(ids, 'GoNoGo'))}"]`);
         await p.page.click(`[id="${await p.groupId(mermaidIdOf(ids, 'Partners', 'link'))}"]`);
         await p.page.click(`[id="${await p.groupId('s0')}"]`);
@@ -83,7 +83,7 @@ describe('drawing a tree', () => {
         await p.update(data);
         await p.idle();
         const before = await zoomOf(p, 'tree:QuickscanBoom');
-        const box = (await p.page.locator(`[id="${await p.groupId(mermaidIdOf(quickscan().ids, 'GoNoGo'))}"]`).boundingBox())!;
+        const box = (await p.page.locator(`[id="${await p.groupId(mermaidIdOf(idsOf(quickscan()), 'GoNoGo'))}"]`).boundingBox())!;
         await p.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
         await p.page.mouse.down();
         await p.page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 40, { steps: 5 });
@@ -99,11 +99,11 @@ describe('drawing a tree', () => {
         await p.update(data);
         await p.idle();
         await p.send({ type: 'cursor', tree: 'QuickscanBoom', node: 'Ouderen' });
-        await expect.poll(() => p.marked('hrk-cursor', quickscan().ids)).toEqual(['Ouderen']);
+        await expect.poll(() => p.marked('hrk-cursor', idsOf(quickscan()))).toEqual(['Ouderen']);
         await p.send({ type: 'cursor', tree: 'QuickscanBoom', node: 'GoNoGo' });
-        await expect.poll(() => p.marked('hrk-cursor', quickscan().ids)).toEqual(['GoNoGo']);
+        await expect.poll(() => p.marked('hrk-cursor', idsOf(quickscan()))).toEqual(['GoNoGo']);
         await p.send({ type: 'cursor' });
-        await expect.poll(() => p.marked('hrk-cursor', quickscan().ids)).toEqual([]);
+        await expect.poll(() => p.marked('hrk-cursor', idsOf(quickscan()))).toEqual([]);
         expect((await p.stats()).renders).toBe(1);
     });
 
@@ -114,8 +114,8 @@ describe('drawing a tree', () => {
         await p.send({ type: 'cursor', tree: 'SooToets', node: 'Leeftijd' });
         await p.idle(2);
         expect(await p.page.locator('.tree-picker').inputValue()).toBe('SooToets');
-        expect(await p.nodeCount()).toBe(Object.keys(soo().ids).length);
-        expect(await p.marked('hrk-cursor', soo().ids)).toEqual(['Leeftijd']);
+        expect(await p.nodeCount()).toBe(Object.keys(idsOf(soo())).length);
+        expect(await p.marked('hrk-cursor', idsOf(soo()))).toEqual(['Leeftijd']);
         // The extension moved the view, not the user: no viewChanged.
         expect((await p.posted()).filter(m => m.type === 'viewChanged')).toEqual([]);
     });
@@ -127,7 +127,7 @@ describe('drawing a tree', () => {
         const other = data.trees[3];
         await p.page.selectOption('.tree-picker', other.tree.id);
         await p.idle(2);
-        expect(await p.nodeCount()).toBe(Object.keys(other.ids).length);
+        expect(await p.nodeCount()).toBe(Object.keys(idsOf(other)).length);
         expect(await p.page.locator('.diagram-viewport svg').textContent()).toContain(other.tree.nodes[0].text.slice(0, 12));
         expect((await p.posted()).filter(m => m.type === 'viewChanged')).toEqual([{ type: 'viewChanged', view: { kind: 'tree', tree: other.tree.id } }]);
     });
@@ -149,7 +149,7 @@ describe('drawing a tree', () => {
         // Back to the tree shown before: picking it again must count as a change.
         await p.page.selectOption('.tree-picker', data.trees[0].tree.id);
         await p.idle(3);
-        expect(await p.nodeCount()).toBe(Object.keys(data.trees[0].ids).length);
+        expect(await p.nodeCount()).toBe(Object.keys(idsOf(data.trees[0])).length);
         expect(await p.page.locator('.table-view').isHidden()).toBe(true);
     });
 
@@ -159,14 +159,14 @@ describe('drawing a tree', () => {
         await p.idle(1);
         await p.page.click('.tab-funding');
         await p.idle(2);
-        expect(await p.nodeCount()).toBe(Object.keys(data.funding.ids).length);
+        expect(await p.nodeCount()).toBe(Object.keys(fundingIds(data)).length);
         expect((await p.posted()).filter(m => m.type === 'viewChanged')).toEqual([{ type: 'viewChanged', view: { kind: 'funding' } }]);
         await p.send({ type: 'show', view: { kind: 'tree', tree: 'SooToets' } });
         await p.idle(3);
-        expect(await p.nodeCount()).toBe(Object.keys(soo().ids).length);
+        expect(await p.nodeCount()).toBe(Object.keys(idsOf(soo())).length);
         await p.send({ type: 'show', view: { kind: 'funding' } });
         await p.idle(4);
-        expect(await p.nodeCount()).toBe(Object.keys(data.funding.ids).length);
+        expect(await p.nodeCount()).toBe(Object.keys(fundingIds(data)).length);
         expect((await p.posted()).filter(m => m.type === 'viewChanged')).toHaveLength(1);
     });
 
@@ -176,7 +176,7 @@ describe('drawing a tree', () => {
         await p.idle(1);
         await p.page.click('.tab-funding');
         await p.idle(2);
-        const [mermaidId, target] = Object.entries(data.funding.ids).find(([, t]) => t.kind === 'funding' && t.id === 'SOO')!;
+        const [mermaidId, target] = Object.entries(fundingIds(data)).find(([, t]) => t.kind === 'funding' && t.id === 'SOO')!;
         await p.page.click(`[id="${await p.groupId(mermaidId)}"]`);
         const posted = (await p.posted()).filter(m => m.type === 'revealSource');
         expect(posted).toEqual([{ type: 'revealSource', source: target.source }]);
@@ -258,7 +258,7 @@ describe('pan and zoom', () => {
         await second.update(data);
         await second.idle(1);
         expect(await second.page.locator('.tree-picker').inputValue()).toBe('SooToets');
-        expect(await second.nodeCount()).toBe(Object.keys(soo().ids).length);
+        expect(await second.nodeCount()).toBe(Object.keys(idsOf(soo())).length);
         expect((await zoomOf(second, 'tree:SooToets')).scale).toBeCloseTo(zoomed.scale, 5);
     });
 });
@@ -286,7 +286,7 @@ describe('large trees', () => {
         expect(await p.nodeCount()).toBe(61);
         expect(await p.page.locator('.notice').textContent()).toContain('Alle 60 knopen getekend');
         // Reveal works on the focus view's own ids as well as on the full tree's.
-        await p.page.click(`[id="${await p.groupId(mermaidIdOf(previewData(json, [big]).trees[0].ids, 'V29'))}"]`);
+        await p.page.click(`[id="${await p.groupId(mermaidIdOf(idsOf(previewData(json, [big]).trees[0]), 'V29'))}"]`);
         expect((await p.posted()).filter(m => m.type === 'reveal')).toEqual([{ type: 'reveal', tree: 'Groot', node: 'V29' }]);
     });
 
@@ -295,6 +295,43 @@ describe('large trees', () => {
         await p.update(data);
         await p.idle(1);
         expect(await p.page.locator('.notice').isHidden()).toBe(true);
+    });
+});
+
+describe('direction', () => {
+    /** Width and height of the drawn diagram and of the exported SVG. */
+    async function shapes(p: PreviewPage): Promise<{ drawn: { width: number; height: number }; exported: { width: number; height: number } }> {
+        const drawn = await p.page.evaluate(() => {
+            const box = document.querySelector<SVGSVGElement>('.diagram-viewport svg')!.viewBox.baseVal;
+            return { width: box.width, height: box.height };
+        });
+        await p.page.click('.export-svg');
+        const svg = await p.waitForPosted(m => m.type === 'export' && m.format === 'svg') as Extract<FromWebview, { type: 'export' }>;
+        const exported = await p.page.evaluate(xml => {
+            const root = new DOMParser().parseFromString(xml, 'image/svg+xml').documentElement;
+            return { width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')) };
+        }, svg.data);
+        return { drawn, exported };
+    }
+
+    test('the direction the server sends is drawn, in the focus view of a large tree and in its SVG export', async () => {
+        // A chain: tall when drawn top to bottom, wide when drawn left to right.
+        const chain = chainTree('Keten', 12);
+        for (const direction of ['LR', 'TD'] as const) {
+            const p = await opened();
+            await p.settings({ largeDiagramThreshold: 10 });
+            await p.update(previewData(json, [chain], 1, direction));
+            await p.idle(1);
+            expect(await p.page.locator('.notice .show-all').count(), direction).toBe(1);
+            const { drawn, exported } = await shapes(p);
+            for (const shape of [drawn, exported]) {
+                if (direction === 'LR') expect(shape.width, direction).toBeGreaterThan(shape.height);
+                else expect(shape.height, direction).toBeGreaterThan(shape.width);
+            }
+            expect(await p.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
+            await p.page.close();
+            page = undefined;
+        }
     });
 });
 
@@ -322,7 +359,7 @@ describe('exports', () => {
             return { error: doc.querySelector('parsererror') !== null, nodes: doc.querySelectorAll('g.node').length, width: Number(doc.documentElement.getAttribute('width')) };
         }, svg.data);
         expect(parsed.error).toBe(false);
-        expect(parsed.nodes).toBe(Object.keys(quickscan().ids).length);
+        expect(parsed.nodes).toBe(Object.keys(idsOf(quickscan())).length);
         // Plain text labels: no foreignObject, which Office and Inkscape show as empty boxes.
         expect(svg.data).not.toContain('foreignObject');
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
 import type { PreviewData } from '../../../language/lsp/protocol.js';
-import { examplesJson, previewData } from './preview-data.js';
+import { examplesJson, previewData, idsOf } from './preview-data.js';
 import { darkVars, lightVars, mermaidIdOf, startHarness, type PreviewHarness, type PreviewPage } from './preview-page.js';
 
 let harness: PreviewHarness;
@@ -30,7 +30,7 @@ interface Colours {
 
 /** The colours as drawn: a question's shape, its label, an edge, and the diagram's background. */
 async function colours(p: PreviewPage): Promise<Colours> {
-    const group = await p.groupId(mermaidIdOf(data.trees[0].ids, 'GoNoGo'));
+    const group = await p.groupId(mermaidIdOf(idsOf(data.trees[0]), 'GoNoGo'));
     return p.page.evaluate(id => {
         const g = document.getElementById(id)!;
         const shape = g.querySelector('polygon, path, rect')!;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
 import type { PreviewData } from '../../../language/lsp/protocol.js';
-import { examplesJson, previewData, renameAnswer, retext } from './preview-data.js';
+import { examplesJson, previewData, renameAnswer, retext, idsOf } from './preview-data.js';
 import { mermaidIdOf, startHarness, type PreviewHarness, type PreviewPage } from './preview-page.js';
 
 let harness: PreviewHarness;
@@ -62,7 +62,7 @@ describe('the walkthrough', () => {
 
     test('"Doorlopen" starts at the first question; back and restart; the path is listed and highlighted', async () => {
         const p = await opened();
-        const ids = quickscan().ids;
+        const ids = idsOf(quickscan());
         await p.page.click('.walk-button');
         expect(await asking(p)).toBe('GoNoGo');
         // The steps before the first question are passed by themselves and marked as the path.
@@ -125,9 +125,9 @@ describe('the walkthrough', () => {
         expect(await p.page.locator('.walk-panel .walk-save').count()).toBe(0);
         expect(await p.page.locator('.walk-panel .walk-note').isVisible()).toBe(true);
 
-        await p.page.click(`[id="${await p.groupId(mermaidIdOf(quickscan().ids, 'Buurtgericht'))}"]`);
+        await p.page.click(`[id="${await p.groupId(mermaidIdOf(idsOf(quickscan()), 'Buurtgericht'))}"]`);
         expect(await asking(p)).toBe('Buurtgericht');
-        expect(await p.marked('hrk-walk-current', quickscan().ids)).toEqual(['Buurtgericht']);
+        expect(await p.marked('hrk-walk-current', idsOf(quickscan()))).toEqual(['Buurtgericht']);
 
         await p.send({ type: 'walk', tree: 'SooToets', from: 'Leeftijd' });
         await p.idle(2);
@@ -158,7 +158,7 @@ describe('the walkthrough', () => {
         expect(await p.page.locator('.walk-panel .walk-answer').allTextContents()).toEqual(['jazeker', 'nee']);
         expect(await p.page.locator('.walk-path li[data-node="GoNoGo"]').textContent()).toContain('— ja');
         expect(await p.page.locator('.walk-path li[data-node="Ouderen"]').count()).toBe(0);
-        expect(await p.marked('hrk-walk-current', previewData(json, [edited]).trees[0].ids)).toEqual(['GeschikteRuimte']);
+        expect(await p.marked('hrk-walk-current', idsOf(previewData(json, [edited]).trees[0]))).toEqual(['GeschikteRuimte']);
 
         // The tree is gone: the walk ends.
         await p.update(previewData(json, json.trees.filter(t => t.id === 'SooToets'), 4));

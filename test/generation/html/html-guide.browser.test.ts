@@ -476,7 +476,9 @@ beslisboom Halffabricaat "Een boom die niet af is" {
         nee -> Klaar
     }
     stap Doodlopend "Een stap zonder vervolg"
-    advies Klaar "Klaar"
+    advies Klaar "Klaar" {
+        zie Halffabricaat.Eerste
+    }
     advies Los "Niet bereikbaar"
 }
 `
@@ -506,5 +508,15 @@ beslisboom Halffabricaat "Een boom die niet af is" {
         expect(problems.pageErrors).toEqual([]);
         expect(problems.consoleErrors).toEqual([]);
         expect(problems.requests).toEqual([]);
+    });
+
+    test('a link is named by its kind with the word of the diagram\'s link box', async () => {
+        const section = page.locator('#boom-Halffabricaat');
+        await restart(section);
+        await clickAnswer(section, 'nee');
+        const tag = await section.locator('.wt-result .wt-links .tag').textContent();
+        expect(tag).toBe('knoop');
+        const box = await section.locator('.diagram-canvas svg g.node[id*="-flowchart-l0-"]').textContent();
+        expect(box).toContain(`(${tag})`);
     });
 });

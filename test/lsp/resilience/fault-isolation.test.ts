@@ -2,14 +2,26 @@ import * as fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
 import type { PreviewData } from '../../../language/lsp/protocol.js';
-import { exampleWorkspace, LspSession, serverBundle } from './lsp-session.js';
+import { bundleFaultServer, exampleWorkspace, LspSession, serverBundle } from './lsp-session.js';
 
 /**
- * One failing feature does not take the others down. The server bundle is started with
- * HANDREIKING_TEST_FAULT (language/lsp/test-faults.ts), which makes the named feature throw; the
- * tests show how the failure is answered, that it is logged, and that every other feature, the
- * diagnostics and the process carry on.
+ * One failing feature does not take the others down. A test build of the server (fault-server.ts,
+ * bundled here) is started with HANDREIKING_TEST_FAULT, which makes the named service throw
+ * (test-faults.ts, put in through Langium's module overrides); the tests show how the failure is
+ * answered, that it is logged, and that every other feature, the diagnostics and the process carry
+ * on. The product's bundle has none of this.
  */
+
+let faultServer: Awaited<ReturnType<typeof bundleFaultServer>>;
+beforeAll(async () => { faultServer = await bundleFaultServer(); }, 120_000);
+afterAll(() => faultServer?.remove());
+
+test('the product\'s server bundle carries no fault machinery', () => {
+    expect(fs.existsSync(serverBundle), 'run `node scripts/bundle-extension.mjs --only server` first').toBe(true);
+    const product = fs.readFileSync(serverBundle, 'utf-8');
+    expect(product).not.toContain('HANDREIKING_TEST_FAULT');
+    expect(fs.readFileSync(faultServer.file, 'utf-8')).toContain('HANDREIKING_TEST_FAULT');
+});
 
 const InternalError = -32603;
 const position = { line: 3, character: 14 }; // on the name of `beslisboom QuickscanBoom`
@@ -21,9 +33,8 @@ function after(text: string, before: string): { line: number; character: number 
 }
 
 async function started(fault: string): Promise<{ session: LspSession; uri: string; text: string }> {
-    expect(fs.existsSync(serverBundle), 'run `node scripts/bundle-extension.mjs --only server` first').toBe(true);
     const files = exampleWorkspace();
-    const session = await LspSession.start(files, { HANDREIKING_TEST_FAULT: fault });
+    const session = await LspSession.start(files, { HANDREIKING_TEST_FAULT: fault }, undefined, faultServer.file);
     const text = files['quickscan.hrk'];
     const uri = await session.open('quickscan.hrk', text);
     await session.diagnosticsWhere(uri, d => d.length === 0, 'the clean example');

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { buildOptions } from '../../../scripts/build-options.mjs';
 import {
     ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
     InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, type ResponseError,
@@ -21,6 +23,24 @@ import { tempDir } from '../../support/temp-dir.js';
 export const root = path.resolve(__dirname, '../../..');
 /** HANDREIKING_SERVER_BUNDLE runs the tests against another build, e.g. one from before a fix. */
 export const serverBundle = process.env.HANDREIKING_SERVER_BUNDLE ?? path.join(root, 'dist/server.cjs');
+
+/**
+ * Bundles the test server (fault-server.ts: the product's server with failing services) into a
+ * temporary folder, with the options of the product's server build; returns the file. The
+ * product's bundle has no fault machinery at all.
+ */
+export async function bundleFaultServer(): Promise<{ file: string; remove(): void }> {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-fault-server-'));
+    await esbuild.build({
+        ...buildOptions().server,
+        absWorkingDir: root,
+        entryPoints: { 'fault-server': 'test/lsp/resilience/fault-server.ts' },
+        outdir,
+        sourcemap: false,
+        legalComments: 'none'
+    });
+    return { file: path.join(outdir, 'fault-server.cjs'), remove: () => fs.rmSync(outdir, { recursive: true, force: true }) };
+}
 export const examplesDir = path.join(root, 'examples');
 
 /** An answer, an error answer (ResponseError), or no answer at all (a plain Error: deadline passed, server gone). */
@@ -59,9 +79,9 @@ export class LspSession {
         this.exited.catch(() => undefined);
     }
 
-    /** Starts the server with `env` added, on a copy of `files` (name → text) as its workspace folder. */
-    static async start(files: Record<string, string>, env: Record<string, string> = {}, initializationOptions?: unknown): Promise<LspSession> {
-        const child = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    /** Starts the server (`bundle`) with `env` added, on a copy of `files` (name → text) as its workspace folder. */
+    static async start(files: Record<string, string>, env: Record<string, string> = {}, initializationOptions?: unknown, bundle = serverBundle): Promise<LspSession> {
+        const child = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
         const session = new LspSession(child);
         session.folder = tempDir('hrk-resilience-');
         for (const [name, text] of Object.entries(files)) {

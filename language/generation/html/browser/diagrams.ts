@@ -1,12 +1,13 @@
-import type { Mermaid } from 'mermaid';
-import { describeExcess, diagramExcess } from '../../mermaid/diagram-limits.js';
-import { describeDrawnProblem, drawnProblem, readDrawn } from '../../mermaid/drawn-diagram.js';
-import type { DiagramTarget, MermaidDiagram } from '../../mermaid/tree-mermaid.js';
-import { h, replace } from './dom.js';
+import { describeExcess, DiagramLimitError } from '../../mermaid/diagram-limits.js';
+import { describeDrawnProblem } from '../../mermaid/drawn-diagram.js';
+import type { MermaidDiagram } from '../../mermaid/tree-mermaid.js';
+import { mermaidConfig } from '../../mermaid/mermaid-config.js';
+import { h, replace } from '../../../browser/dom.js';
+import { MermaidRenderer, type MermaidApi } from '../../../browser/mermaid-render.js';
 
 /**
- * Drawing the page's diagrams with the inline Mermaid, and finding drawn nodes and edges again.
- * Mermaid's `render()` is not re-entrant, so diagrams are drawn strictly one after another.
+ * Drawing the page's diagrams with the inline Mermaid (through the renderer the preview uses too),
+ * and what the guide does with a drawn node: mark it on a walkthrough's path, reveal it, click it.
  */
 
 export interface DiagramJob {
@@ -20,40 +21,33 @@ export interface DiagramJob {
     drawn(svg: SVGSVGElement): void;
 }
 
-let counter = 0;
+/** The page's one renderer: the guide is Dutch. */
+export function guideRenderer(mermaid: MermaidApi): MermaidRenderer {
+    return new MermaidRenderer(mermaid, {
+        idPrefix: 'hrk-diagram',
+        messages: { tooLarge: excess => describeExcess(excess, 'nl'), drawnWrong: problem => describeDrawnProblem(problem, 'nl') }
+    });
+}
 
 /**
  * Renders the jobs in order, each awaited before the next; a failure is shown in its canvas only,
- * with where to find the same as text. A diagram beyond the limits every renderer shares is not
- * started; a drawing that does not show every node of its diagram (Mermaid past its own limits
- * draws a message instead, without an error) counts as a failure, not as the diagram.
+ * with where to find the same as text.
  */
-export async function renderSequentially(mermaid: Mermaid, jobs: readonly DiagramJob[]): Promise<void> {
+export async function renderSequentially(renderer: MermaidRenderer, jobs: readonly DiagramJob[]): Promise<void> {
     for (const job of jobs) {
-        const excess = diagramExcess(job.diagram);
-        if (excess) {
-            replace(job.canvas, h('p', { class: 'diagram-error', attrs: { role: 'alert' } },
-                `Het ${job.name} is te groot om hier te tekenen: ${describeExcess(excess, 'nl')}. ${job.textVersion}`));
-            continue;
-        }
-        const id = `hrk-diagram-${++counter}`;
         try {
-            const { svg } = await mermaid.render(id, job.diagram.text);
-            // Mermaid's own output (strict security level: sanitised, labels escaped by treeToMermaid).
+            const svg = await renderer.render(job.diagram, mermaidConfig);
+            // Mermaid's own output (strict security level: sanitised, labels escaped by the generator).
             job.canvas.innerHTML = svg;
             const element = job.canvas.querySelector('svg');
             if (!element) throw new Error('Mermaid gaf geen SVG terug');
-            const expected = Object.keys(job.diagram.ids);
-            const problem = drawnProblem(readDrawn(element, expected), expected);
-            if (problem) throw new Error(describeDrawnProblem(problem, 'nl'));
             addZoomToggle(job.canvas);
             job.drawn(element);
         } catch (err) {
-            // Mermaid may leave its scratch element behind after an error.
-            document.getElementById(`d${id}`)?.remove();
-            document.getElementById(id)?.remove();
-            replace(job.canvas, h('p', { class: 'diagram-error', attrs: { role: 'alert' } },
-                `Het ${job.name} kon niet getekend worden: ${(err instanceof Error ? err.message : String(err)).replace(/[.\s]+$/, '')}. ${job.textVersion}`));
+            const message = (err instanceof Error ? err.message : String(err)).replace(/[.\s]+$/, '');
+            replace(job.canvas, h('p', { class: 'diagram-error', attrs: { role: 'alert' } }, err instanceof DiagramLimitError
+                ? `Het ${job.name} is te groot om hier te tekenen: ${message}. ${job.textVersion}`
+                : `Het ${job.name} kon niet getekend worden: ${message}. ${job.textVersion}`));
         }
     }
 }
@@ -68,37 +62,6 @@ function addZoomToggle(canvas: HTMLElement): void {
         button.textContent = fit ? 'Ware grootte' : 'Passend maken';
     });
     canvas.before(h('div', { class: 'diagram-tools' }, button));
-}
-
-const nodePattern = /-flowchart-(.+)-\d+$/;
-
-/** The Mermaid node id of a drawn node group (`…-flowchart-n3-12` → `n3`). */
-export function mermaidNodeId(group: Element): string | undefined {
-    return nodePattern.exec(group.id)?.[1];
-}
-
-/** Each drawn node group with what it stands for. */
-export function drawnNodes(svg: SVGSVGElement, diagram: MermaidDiagram): Array<{ group: SVGGElement; mermaidId: string; target: DiagramTarget }> {
-    const result: Array<{ group: SVGGElement; mermaidId: string; target: DiagramTarget }> = [];
-    for (const group of svg.querySelectorAll<SVGGElement>('g.node')) {
-        const mermaidId = mermaidNodeId(group);
-        const target = mermaidId !== undefined && Object.prototype.hasOwnProperty.call(diagram.ids, mermaidId) ? diagram.ids[mermaidId] : undefined;
-        if (mermaidId !== undefined && target) result.push({ group, mermaidId, target });
-    }
-    return result;
-}
-
-// Edge paths are `L_<from>_<to>_<n>` (ids and `data-id`), possibly after the diagram's id.
-const edgePattern = /(?:^|[-_])L[-_]([A-Za-z0-9]+)[-_]([A-Za-z0-9]+)[-_]\d+$/;
-
-/** Each drawn edge path with its Mermaid end points. */
-export function drawnEdges(svg: SVGSVGElement): Array<{ path: SVGPathElement; from: string; to: string }> {
-    const result: Array<{ path: SVGPathElement; from: string; to: string }> = [];
-    for (const path of svg.querySelectorAll<SVGPathElement>('path.flowchart-link')) {
-        const match = edgePattern.exec(path.getAttribute('data-id') ?? path.id);
-        if (match) result.push({ path, from: match[1], to: match[2] });
-    }
-    return result;
 }
 
 export type Mark = 'none' | 'path' | 'current';

@@ -1,11 +1,11 @@
 import type { Mermaid } from 'mermaid';
 import type { HandreikingJson, LinkJson } from '../../json/handreiking-json.js';
-import { mermaidConfig } from '../../mermaid/mermaid-config.js';
 import { fundingOverviewMermaid } from '../../mermaid/funding-mermaid.js';
 import { treeToMermaid, type DiagramTarget } from '../../mermaid/tree-mermaid.js';
+import { h, replace } from '../../../browser/dom.js';
+import { drawnNodes } from '../../../browser/mermaid-ids.js';
 import { anchorId, DATA_ELEMENT_ID, linkAnchor } from '../guide-contract.js';
-import { drawnNodes, makeClickable, renderSequentially, type DiagramJob } from './diagrams.js';
-import { h, replace } from './dom.js';
+import { guideRenderer, makeClickable, renderSequentially, type DiagramJob } from './diagrams.js';
 import { WalkthroughView } from './walkthrough-view.js';
 
 /**
@@ -82,8 +82,6 @@ async function main(): Promise<void> {
         for (const canvas of canvases) replace(canvas, h('p', { class: 'diagram-error' }, 'Mermaid is niet geladen; de schema\'s kunnen niet getekend worden.'));
         return;
     }
-    mermaid.initialize(mermaidConfig);
-
     const jobs: DiagramJob[] = [];
     json.trees.forEach((tree, index) => {
         const canvas = document.querySelector<HTMLElement>(`.diagram-canvas[data-tree-index="${index}"]`);
@@ -101,7 +99,7 @@ async function main(): Promise<void> {
             textVersion: 'De doorloop bij dit schema toont de beslisboom vraag voor vraag.',
             drawn(svg) {
                 svg.setAttribute('aria-label', `Stroomschema: ${tree.title || tree.id}`);
-                for (const { group, target } of drawnNodes(svg, diagram)) wireTreeNode(group, target, view, host.follow);
+                for (const { group, target } of drawnNodes(svg, diagram.ids)) wireTreeNode(group, target, view, host.follow);
                 view.attachDiagram(svg, diagram);
             }
         });
@@ -116,7 +114,7 @@ async function main(): Promise<void> {
             textVersion: 'De financieringsbronnen staan hieronder als tekst.',
             drawn(svg) {
                 svg.setAttribute('aria-label', 'Financieringsoverzicht');
-                for (const { group, target } of drawnNodes(svg, diagram)) {
+                for (const { group, target } of drawnNodes(svg, diagram.ids)) {
                     if (target.kind === 'funding') {
                         const title = json.funding.find(f => f.id === target.id)?.title || target.id;
                         makeClickable(group, `Open de financieringsbron ${title}`, () => goTo(anchorId('funding', target.id)));
@@ -128,7 +126,7 @@ async function main(): Promise<void> {
             }
         });
     }
-    await renderSequentially(mermaid, jobs);
+    await renderSequentially(guideRenderer(mermaid), jobs);
     document.documentElement.setAttribute('data-hrk-diagrams', 'ready');
 }
 

@@ -1,9 +1,12 @@
 import type { HandreikingJson, LinkJson, NodeJson, TreeJson } from '../../json/handreiking-json.js';
 import type { MermaidDiagram } from '../../mermaid/tree-mermaid.js';
-import { TreeWalker, type WalkResult, type WalkStep } from '../../../walkthrough/walk.js';
-import { anchorId, linkAnchor, linkKindTitles } from '../guide-contract.js';
-import { h, replace, type Child } from './dom.js';
-import { drawnEdges, drawnNodes, markNode, revealInBox } from './diagrams.js';
+import type { TreeWalker, WalkResult, WalkStep } from '../../../walkthrough/walk.js';
+import { Walkthrough } from '../../../walkthrough/walk-state.js';
+import { linkKindWords } from '../../../i18n/link-kinds.js';
+import { h, replace, type Child } from '../../../browser/dom.js';
+import { drawnNodes, markPathEdges } from '../../../browser/mermaid-ids.js';
+import { anchorId, linkAnchor } from '../guide-contract.js';
+import { markNode, revealInBox } from './diagrams.js';
 
 /** What a walkthrough needs from the rest of the page. */
 export interface WalkthroughHost {
@@ -16,57 +19,50 @@ const kindWords: Record<NodeJson['kind'], string> = { question: 'Vraag', advice:
 
 /**
  * The walkthrough of one tree: answer buttons, back, restart, the path taken (listed and
- * highlighted in the diagram), and the advice at the end. The walking itself is `TreeWalker`'s,
- * the same code the scenario runner uses; this class only keeps the answers and draws.
+ * highlighted in the diagram), and the advice at the end. The state is a `Walkthrough`, the model
+ * the preview's walkthrough uses too (the walking itself is the scenario runner's `TreeWalker`);
+ * this class only keeps the current one and draws it.
  */
 export class WalkthroughView {
-    private readonly walker: TreeWalker;
-    private readonly answers = new Map<string, string>();
-    private from: string | undefined;
-    private result: WalkResult;
+    private walk: Walkthrough;
     private diagram?: { svg: SVGSVGElement; mermaid: MermaidDiagram };
 
     constructor(readonly tree: TreeJson, private readonly container: HTMLElement, private readonly host: WalkthroughHost) {
-        this.walker = new TreeWalker(tree);
-        this.from = tree.start;
-        this.result = this.walk();
+        this.walk = new Walkthrough(tree, { tree: tree.id, answers: [] });
         this.show();
+    }
+
+    private get walker(): TreeWalker {
+        return this.walk.walker;
+    }
+
+    private get result(): WalkResult {
+        return this.walk.result;
     }
 
     /** Starts the walk at another node (a click in the diagram, or a link to a node). */
     startFrom(nodeId: string): void {
         if (!this.walker.node(nodeId)) return;
-        this.from = nodeId;
-        this.answers.clear();
-        this.update(true);
+        this.update(this.walk.startFrom(nodeId));
     }
 
+    /** "Opnieuw": from the tree's start, whatever node the walk started at. */
     restart(): void {
-        this.from = this.tree.start;
-        this.answers.clear();
-        this.update(true);
+        this.update(this.walk.startFrom(undefined));
     }
 
     /** Back to the previous question: forgets the last answer given. */
     back(): void {
-        const answered = this.result.path.filter(s => s.answer !== undefined);
-        const last = answered[answered.length - 1];
-        if (!last) return;
-        this.answers.delete(last.node);
-        this.update(true);
+        this.update(this.walk.back());
     }
 
     /** Back to a question on the path: forgets its answer and every later one. */
     backTo(questionId: string): void {
-        const index = this.result.path.findIndex(s => s.node === questionId);
-        if (index < 0) return;
-        for (const step of this.result.path.slice(index)) this.answers.delete(step.node);
-        this.update(true);
+        this.update(this.walk.backTo(questionId));
     }
 
     answer(questionId: string, label: string): void {
-        this.answers.set(questionId, label);
-        this.update(true);
+        this.update(this.walk.answer(questionId, label));
     }
 
     /** The diagram is drawn (later than the walkthrough): keep it in step from now on. */
@@ -75,22 +71,18 @@ export class WalkthroughView {
         this.highlight();
     }
 
-    private walk(): WalkResult {
-        return this.walker.walk(q => this.answers.get(q), this.from);
-    }
-
-    private update(focus: boolean): void {
-        this.result = this.walk();
+    private update(walk: Walkthrough): void {
+        this.walk = walk;
         this.show();
         this.highlight();
-        if (focus) this.container.querySelector<HTMLElement>('.wt-focus')?.focus({ preventScroll: true });
+        this.container.querySelector<HTMLElement>('.wt-focus')?.focus({ preventScroll: true });
     }
 
     private show(): void {
         const result = this.result;
-        const answered = result.path.some(s => s.answer !== undefined);
-        const atStart = this.from === this.tree.start;
-        const startNode = this.from !== undefined ? this.walker.node(this.from) : undefined;
+        const answered = this.walk.answers.length > 0;
+        const atStart = this.walk.fromStart;
+        const startNode = this.walk.from !== undefined ? this.walker.node(this.walk.from) : undefined;
         replace(this.container,
             h('h4', {}, 'Doorloop deze beslisboom'),
             !atStart && startNode
@@ -159,7 +151,7 @@ export class WalkthroughView {
                     attrs: { href: `#${linkAnchor(link)}`, 'data-link-kind': link.kind },
                     on: { click: event => { event.preventDefault(); this.host.follow(link); } }
                 }, link.title || link.target),
-                ' ', h('span', { class: 'tag' }, linkKindTitles[link.kind])))) : undefined
+                ' ', h('span', { class: 'tag' }, linkKindWords.nl[link.kind])))) : undefined
         ];
     }
 
@@ -186,13 +178,9 @@ export class WalkthroughView {
     private highlight(reveal = true): void {
         if (!this.diagram) return;
         const { svg, mermaid } = this.diagram;
-        const path = this.result.path.map(s => s.node);
+        const path = this.walk.pathNodes();
         const onPath = new Set(path);
-        const mermaidIdOf = new Map<string, string>();
-        const nodes = drawnNodes(svg, mermaid);
-        for (const { mermaidId, target } of nodes) {
-            if (target.kind === 'node' && !mermaidIdOf.has(target.id)) mermaidIdOf.set(target.id, mermaidId);
-        }
+        const nodes = drawnNodes(svg, mermaid.ids);
         const fromStart = path.length > 0 && path[0] === this.tree.start;
         let current: SVGGElement | undefined;
         for (const { group, target } of nodes) {
@@ -206,10 +194,7 @@ export class WalkthroughView {
         }
         const box = svg.closest<HTMLElement>('.diagram-canvas');
         if (current && box && reveal) revealInBox(box, current);
-        const pairs = new Set<string>();
-        if (fromStart && mermaidIdOf.has(path[0])) pairs.add(`s0>${mermaidIdOf.get(path[0])}`);
-        for (let i = 0; i + 1 < path.length; i++) pairs.add(`${mermaidIdOf.get(path[i])}>${mermaidIdOf.get(path[i + 1])}`);
-        for (const edge of drawnEdges(svg)) edge.path.classList.toggle('hrk-on-path', pairs.has(`${edge.from}>${edge.to}`));
+        markPathEdges(svg, path, mermaid.ids, 'hrk-on-path');
     }
 }
 

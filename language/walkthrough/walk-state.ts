@@ -1,10 +1,11 @@
-import type { TreeJson } from '../../language/generation/json/handreiking-json.js';
-import { TreeWalker, type WalkResult } from '../../language/walkthrough/walk.js';
+import type { TreeJson } from '../generation/json/handreiking-json.js';
+import { TreeWalker, type WalkResult } from './walk.js';
 
 /**
- * The preview's walkthrough, as data: which tree, where it started, and the answers given in order.
- * Every state is computed by replaying those answers with `TreeWalker` (the scenario runner's own
- * walking), so answering, going back and re-applying after an edit are the same operation.
+ * A walkthrough as data, the one model behind the preview's walkthrough and the HTML guide's: which
+ * tree, where it started, and the answers given in order. Every state is computed by replaying
+ * those answers with `TreeWalker` (the scenario runner's own walking), so answering, going back
+ * and re-applying after an edit are the same operation. Immutable: each step gives a new value.
  */
 
 export interface Answer {
@@ -82,8 +83,16 @@ export class Walkthrough {
         return new Walkthrough(this.tree, { ...this.state, answers: [...this.state.answers, { question, answer: label }] });
     }
 
+    /** Forgets the last answer given. */
     back(): Walkthrough {
         return new Walkthrough(this.tree, { ...this.state, answers: this.state.answers.slice(0, -1) });
+    }
+
+    /** Back to a question on the path: forgets its answer and every later one. */
+    backTo(question: string): Walkthrough {
+        const index = this.state.answers.findIndex(a => a.question === question);
+        if (index < 0) return this;
+        return new Walkthrough(this.tree, { ...this.state, answers: this.state.answers.slice(0, index) });
     }
 
     restart(): Walkthrough {

@@ -1,4 +1,4 @@
-import { cleanText } from '../../../text/clean-text.js';
+import { cleanText } from '../text/clean-text.js';
 
 /**
  * Building DOM from user text without ever parsing it as HTML: strings become text nodes (cleaned

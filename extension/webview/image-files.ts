@@ -1,8 +1,4 @@
-/**
- * Turning a rendered diagram into files. Exports are drawn with the shared light configuration
- * (the same as the HTML export and the CLI), not in the editor's theme: a diagram pasted into a
- * report should not come out dark because the editor is.
- */
+/** A rendered diagram as files: a standalone SVG document, and a PNG drawn from it. */
 
 /** The SVG as a standalone XML document (render() gives HTML serialisation: `<br>` in labels). */
 export function svgMarkupToXml(markup: string): string {

@@ -1,2 +1,0 @@
-// The preview builds its DOM with the same helpers as the HTML guide: one way to show user text.
-export * from '../../language/generation/html/browser/dom.js';

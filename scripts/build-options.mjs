@@ -1,0 +1,50 @@
+// The esbuild options of the extension's bundles: used by scripts/bundle-extension.mjs, and by the
+// tests that bundle a test build of the server or the preview (a test-only entry point in place of
+// the product's, with the same options). No side effects: importing this builds nothing.
+
+/** The options of each bundle; `production` minifies and leaves out source maps. */
+export function buildOptions({ production = false } = {}) {
+    const common = {
+        bundle: true,
+        minify: production,
+        sourcemap: !production,
+        legalComments: 'linked',
+        logLevel: 'warning'
+    };
+    return {
+        /** The client: runs in VS Code's extension host. */
+        extension: {
+            ...common,
+            entryPoints: { extension: 'extension/src/extension.ts' },
+            outdir: 'dist',
+            platform: 'node',
+            format: 'cjs',
+            target: 'node20',
+            outExtension: { '.js': '.cjs' },
+            external: ['vscode']
+        },
+        /** The language server: its own process. */
+        server: {
+            ...common,
+            entryPoints: { server: 'language/main.ts' },
+            outdir: 'dist',
+            platform: 'node',
+            format: 'cjs',
+            target: 'node20',
+            outExtension: { '.js': '.cjs' },
+            // Langium reads import.meta.url in ESM; in a CJS bundle it gets the bundle's file URL.
+            define: { 'import.meta.url': 'importMetaUrl' },
+            banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
+        },
+        /** The preview webview: a browser page, one script and one stylesheet. */
+        preview: {
+            ...common,
+            entryPoints: { preview: 'extension/webview/preview.ts' },
+            outdir: 'dist/webview',
+            platform: 'browser',
+            format: 'iife',
+            target: 'es2022',
+            loader: { '.css': 'css' }
+        }
+    };
+}
