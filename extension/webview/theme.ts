@@ -144,7 +144,6 @@ export function diagramPalette(p: Palette): DiagramPalette {
         link: box(p.link, share * 0.8),
         start: { fill: p.foreground, stroke: p.foreground, text: p.background },
         allTypologies: { fill: p.background, stroke: p.advice, text: p.foreground },
-        highlight: p.highlight,
         borderWidth: p.kind.startsWith('high-contrast') ? 2 : 1.5
     };
 }

@@ -70,7 +70,7 @@ describe('Windows URIs in the preview and the export of one file', () => {
 
     test('the export of one file holds that file\'s trees and scenarios, and the shared elements', async () => {
         const exported = async (uri: string) => {
-            const answer = await session.request<ExportedFile[]>('handreiking/export', { kind: 'json', uri });
+            const answer = await session.request<ExportedFile[]>('handreiking/export', { format: 'json', uri });
             expect(answer.ok).toBe(true);
             return JSON.parse((answer as { ok: true; value: ExportedFile[] }).value[0].content) as HandreikingJson;
         };

@@ -23,8 +23,6 @@ export interface DiagramPalette {
     start: BoxColours;
     /** The funding overview's "alle typologieën" box (its rules use `step`, its typologies `advice`). */
     allTypologies: BoxColours;
-    /** The stroke of a marked path. */
-    highlight: string;
     /** Border width (px) of the question, advice and step boxes; wider in high contrast. */
     borderWidth: number;
 }
@@ -37,7 +35,6 @@ export const lightPalette: DiagramPalette = {
     link: { fill: '#f3ecfb', stroke: '#6b46c1', text: '#44337a' },
     start: { fill: '#1b1f24', stroke: '#1b1f24', text: '#ffffff' },
     allTypologies: { fill: '#ffffff', stroke: '#2f855a', text: '#1b1f24' },
-    highlight: '#d9480f',
     borderWidth: 1.5
 };
 
@@ -46,7 +43,7 @@ const hexColour = /^#[0-9a-fA-F]{6}$/;
 /** `palette` when every colour is `#rrggbb` and the width a plain number; throws otherwise. */
 export function checkedPalette(palette: DiagramPalette): DiagramPalette {
     const boxes = [palette.question, palette.advice, palette.step, palette.link, palette.start, palette.allTypologies];
-    const colours = [...boxes.flatMap(b => [b.fill, b.stroke, b.text]), palette.highlight];
+    const colours = [...boxes.flatMap(b => [b.fill, b.stroke, b.text])];
     const bad = colours.find(c => typeof c !== 'string' || !hexColour.test(c));
     if (bad !== undefined) throw new Error(`diagram palette: ${JSON.stringify(bad)} is not a #rrggbb colour`);
     if (typeof palette.borderWidth !== 'number' || !(palette.borderWidth > 0 && palette.borderWidth <= 10)) {

@@ -18,7 +18,6 @@ const dark: DiagramPalette = {
     link: { fill: '#36293f', stroke: '#b180d7', text: '#cccccc' },
     start: { fill: '#cccccc', stroke: '#cccccc', text: '#1f1f1f' },
     allTypologies: { fill: '#1f1f1f', stroke: '#89d185', text: '#cccccc' },
-    highlight: '#f0883e',
     borderWidth: 2
 };
 
@@ -41,8 +40,7 @@ describe('the light palette of every export', () => {
             '    classDef step fill:#e8eef9,stroke:#4a6fa5,stroke-width:1.5px,color:#1b1f24',
             '    classDef link fill:#f3ecfb,stroke:#6b46c1,stroke-width:1px,color:#44337a',
             '    classDef start fill:#1b1f24,stroke:#1b1f24,color:#ffffff',
-            '    classDef unreachable stroke-dasharray:6 4,opacity:0.75',
-            '    classDef highlight stroke:#d9480f,stroke-width:3.5px'
+            '    classDef unreachable stroke-dasharray:6 4,opacity:0.75'
         ]);
         expect(classDefs(fundingOverviewMermaid(json).text)).toEqual([
             '    classDef funding fill:#e8eef9,stroke:#4a6fa5,stroke-width:1.5px,color:#1b1f24',
@@ -62,8 +60,7 @@ describe('another palette', () => {
             '    classDef step fill:#213449,stroke:#3794ff,stroke-width:2px,color:#cccccc',
             '    classDef link fill:#36293f,stroke:#b180d7,stroke-width:1px,color:#cccccc',
             '    classDef start fill:#cccccc,stroke:#cccccc,color:#1f1f1f',
-            '    classDef unreachable stroke-dasharray:6 4,opacity:0.75',
-            '    classDef highlight stroke:#f0883e,stroke-width:3.5px'
+            '    classDef unreachable stroke-dasharray:6 4,opacity:0.75'
         ]);
         const plain = treeToMermaid(tree, { direction: 'LR' });
         expect(withoutClassDefs(themed.text)).toBe(withoutClassDefs(plain.text));
@@ -89,7 +86,7 @@ describe('another palette', () => {
             expect(() => treeToMermaid(tree, { palette: bad }), colour).toThrow(/not a #rrggbb colour/);
             expect(() => fundingOverviewMermaid(json, { palette: bad }), colour).toThrow(/not a #rrggbb colour/);
         }
-        expect(() => treeToMermaid(tree, { palette: { ...dark, highlight: '#000000,opacity:0' } })).toThrow(/not a #rrggbb colour/);
+        expect(() => treeToMermaid(tree, { palette: { ...dark, start: { ...dark.start, stroke: '#000000,opacity:0' } } })).toThrow(/not a #rrggbb colour/);
         expect(() => treeToMermaid(tree, { palette: { ...dark, borderWidth: Number.NaN } })).toThrow(/border width/);
     });
 });

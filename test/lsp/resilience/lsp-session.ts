@@ -30,7 +30,7 @@ export const serverBundle = process.env.HANDREIKING_SERVER_BUNDLE ?? path.join(r
  * product's bundle has no fault machinery at all.
  */
 export async function bundleFaultServer(): Promise<{ file: string; remove(): void }> {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-fault-server-'));
+    const outdir = tempDir('hrk-fault-server-');
     await esbuild.build({
         ...buildOptions().server,
         absWorkingDir: root,
