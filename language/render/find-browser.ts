@@ -33,7 +33,9 @@ function isExecutable(file: string): boolean {
  * switches off background networking, component updates and sync, yet Chromium still looked up
  * accounts.google.com and update.googleapis.com (DNS queries seen with strace). The resolver rule
  * answers every host name with "not found" without asking DNS, so nothing can reach a server by
- * name; pages we render load only `data:` URLs. What remains, and is allowed by the test
+ * name; pages we render load only `data:` URLs. The loopback names stay reachable: the browser tests
+ * and the end-to-end test open pages served on this machine (127.0.0.1), and a rule that maps an IP
+ * literal to "not found" fails those navigations with ERR_NAME_NOT_RESOLVED. What remains, and is allowed by the test
  * (test/render/chromium-network.test.ts): Chromium's IPv6 reachability probe, a UDP `connect()` to
  * 2001:4860:4860::8888 that picks a route and sends no packet. We do not pass `--disable-features`:
  * a second one would replace Playwright's own list of switched-off features.
@@ -43,5 +45,5 @@ export const chromiumArgs = [
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
     '--disable-domain-reliability', '--disable-client-side-phishing-detection', '--no-pings',
     '--metrics-recording-only', '--disable-default-apps',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost'
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'
 ];
