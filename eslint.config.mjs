@@ -49,5 +49,26 @@ export default tseslint.config(
                 caughtErrorsIgnorePattern: '^_'
             }]
         }
+    },
+    {
+        // Rules that need the types: a promise nobody awaits loses its errors (an export that
+        // fails silently, a test that passes before its check ran).
+        // TypeScript files, each with the types of the tsconfig that holds it (the nearest one);
+        // the plain JavaScript of scripts/, fuzz/*.mjs and bin/ has no types to check this with.
+        files: ['**/*.ts'],
+        languageOptions: {
+            parserOptions: {
+                projectService: {
+                    // In test/tsconfig.json, but the nearest tsconfig is the language's.
+                    allowDefaultProject: ['vitest.config.ts']
+                },
+                tsconfigRootDir: import.meta.dirname
+            }
+        },
+        rules: {
+            '@typescript-eslint/no-floating-promises': 'error',
+            '@typescript-eslint/await-thenable': 'error',
+            '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }]
+        }
     }
 );
