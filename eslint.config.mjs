@@ -1,10 +1,11 @@
 // ESLint for every hand-written file: the language, the extension and its webview, the tests, the
 // fuzzer, the benchmark and the scripts (`npm run lint`, run by .ci/run; no warnings allowed).
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
     {
         // Generated or built, never edited by hand.
         ignores: [
@@ -19,7 +20,7 @@ export default tseslint.config(
         ]
     },
     js.configs.recommended,
-    ...tseslint.configs.recommended,
+    tseslint.configs.recommended,
     {
         languageOptions: {
             ecmaVersion: 2023,
@@ -52,9 +53,9 @@ export default tseslint.config(
     },
     {
         // Rules that need the types: a promise nobody awaits loses its errors (an export that
-        // fails silently, a test that passes before its check ran).
-        // TypeScript files, each with the types of the tsconfig that holds it (the nearest one);
-        // the plain JavaScript of scripts/, fuzz/*.mjs and bin/ has no types to check this with.
+        // fails silently, a test that passes before its check ran). TypeScript files only, each
+        // with the types of the tsconfig that holds it (the nearest one); the plain JavaScript of
+        // scripts/, fuzz/*.mjs and bin/ has no types to check this with.
         files: ['**/*.ts'],
         languageOptions: {
             parserOptions: {
@@ -68,7 +69,7 @@ export default tseslint.config(
         rules: {
             '@typescript-eslint/no-floating-promises': 'error',
             '@typescript-eslint/await-thenable': 'error',
-            '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }]
+            '@typescript-eslint/no-misused-promises': 'error'
         }
     }
 );
