@@ -134,7 +134,8 @@ export function createHandreikingServices(context: DefaultSharedModuleContext, o
     registerValidationChecks(Handreiking);
     if (!context.connection) {
         // No language server: nothing else would start the workspace manager's initialisation.
-        shared.workspace.ConfigurationProvider.initialized({});
+        // Without a connection there is no configuration to fetch, so nothing waits for it.
+        void shared.workspace.ConfigurationProvider.initialized({});
     }
     return { shared, Handreiking };
 }

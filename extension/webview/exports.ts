@@ -1,4 +1,5 @@
 import type { MermaidRenderer } from '../../language/browser/mermaid-render.js';
+import { fundingOverviewFileName, treeFileName, type DiagramExtension } from '../../language/export/file-names.js';
 import { describeExcess, DiagramLimitError, pngExcess } from '../../language/generation/mermaid/diagram-limits.js';
 import { fundingOverviewMermaid } from '../../language/generation/mermaid/funding-mermaid.js';
 import { mermaidConfig, plainTextConfig } from '../../language/generation/mermaid/mermaid-config.js';
@@ -36,12 +37,12 @@ export class PreviewExports {
         if (!target) return;
         try {
             if (format === 'mermaid') {
-                this.host.post({ type: 'export', format, name: `${target.name}.mmd`, data: target.text });
+                this.host.post({ type: 'export', format, name: target.fileName('mmd'), data: target.text });
                 return;
             }
             const svg = await target.svg();
             const data = format === 'svg' ? svg : await this.png(svg);
-            this.host.post({ type: 'export', format, name: `${target.name}.${format}`, data });
+            this.host.post({ type: 'export', format, name: target.fileName(format), data });
         } catch (err) {
             this.host.failed(err);
         }
@@ -64,7 +65,7 @@ export class PreviewExports {
         for (const tree of data?.trees ?? []) {
             try {
                 const svg = await this.treeSvg(tree, data!);
-                files.push({ name: `${tree.tree.id}.${format}`, data: format === 'svg' ? svg : await this.png(svg) });
+                files.push({ name: treeFileName(tree.tree.id, format), data: format === 'svg' ? svg : await this.png(svg) });
             } catch (err) {
                 const message = `${tree.tree.id}: ${err instanceof Error ? err.message : String(err)}`;
                 failed.push(message);
@@ -75,13 +76,14 @@ export class PreviewExports {
         this.host.post({ type: 'rendered', requestId, files: failed.length > 0 ? [] : files, failed });
     }
 
-    private current(): { name: string; text: string; svg: () => Promise<string> } | undefined {
+    /** What the buttons export; the suggested file name is the one `handreiking export` writes. */
+    private current(): { fileName: (extension: DiagramExtension) => string; text: string; svg: () => Promise<string> } | undefined {
         const data = this.host.data();
         if (!data) return undefined;
-        if (this.host.view()?.kind === 'funding') return { name: 'financiering', text: data.funding.mermaid, svg: () => this.fundingSvg(data) };
+        if (this.host.view()?.kind === 'funding') return { fileName: fundingOverviewFileName, text: data.funding.mermaid, svg: () => this.fundingSvg(data) };
         const tree = this.host.currentTree();
         if (!tree) return undefined;
-        return { name: tree.tree.id, text: tree.mermaid, svg: () => this.treeSvg(tree, data) };
+        return { fileName: extension => treeFileName(tree.tree.id, extension), text: tree.mermaid, svg: () => this.treeSvg(tree, data) };
     }
 
     /** The SVG of a tree for a file: plain-text labels, which other programs show. */

@@ -1,7 +1,8 @@
 /**
- * The names of the files an export writes, the same from the command line and from the editor:
- * `handreiking.json`, `handreiking.html`, `typologieen.md`, one `<boom>.mmd|svg|png` per decision
- * tree and `financiering-overzicht.mmd` for the funding overview (docs/cli.md, docs/extension.md).
+ * The names of the files an export writes, the same from the command line and from the editor (its
+ * export commands and the preview's save dialog): `handreiking.json`, `handreiking.html`,
+ * `typologieen.md`, one `<boom>.mmd|svg|png` per decision tree and `financiering-overzicht.mmd` for
+ * the funding overview (docs/cli.md, docs/extension.md). No Node imports: the webview bundles it.
  */
 
 export const JSON_FILE = 'handreiking.json';
@@ -9,11 +10,18 @@ export const HTML_FILE = 'handreiking.html';
 export const MARKDOWN_FILE = 'typologieen.md';
 
 /** The funding overview's file name without extension; tree ids cannot clash with it (they start with a capital). */
-export const FUNDING_OVERVIEW = 'financiering-overzicht';
+const FUNDING_OVERVIEW = 'financiering-overzicht';
+
+export type DiagramExtension = 'mmd' | 'svg' | 'png';
 
 /** The file of one decision tree, `<id>.<extension>`. */
-export function treeFileName(treeId: string, extension: 'mmd' | 'svg' | 'png'): string {
+export function treeFileName(treeId: string, extension: DiagramExtension): string {
     return `${safeFileName(treeId)}.${extension}`;
+}
+
+/** The file of the funding overview, `financiering-overzicht.<extension>`. */
+export function fundingOverviewFileName(extension: DiagramExtension): string {
+    return `${FUNDING_OVERVIEW}.${extension}`;
 }
 
 /**

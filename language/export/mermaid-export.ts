@@ -1,10 +1,10 @@
 import { fundingOverviewMermaid } from '../generation/mermaid/funding-mermaid.js';
 import { treeToMermaid } from '../generation/mermaid/tree-mermaid.js';
 import type { ExportFiles } from './exported-file.js';
-import { FUNDING_OVERVIEW, treeFileName } from './file-names.js';
+import { fundingOverviewFileName, treeFileName } from './file-names.js';
 
 /** One `.mmd` file per tree plus the funding overview, for editors' Mermaid tools and documentation sites. */
 export const mermaidFiles: ExportFiles<string> = async function* (json) {
     for (const tree of json.trees) yield { name: treeFileName(tree.id, 'mmd'), content: treeToMermaid(tree).text };
-    yield { name: `${FUNDING_OVERVIEW}.mmd`, content: fundingOverviewMermaid(json).text };
+    yield { name: fundingOverviewFileName('mmd'), content: fundingOverviewMermaid(json).text };
 };

@@ -21,7 +21,7 @@ export async function until<T>(what: string, check: () => Promise<T | undefined 
         }, { timeout, interval });
     } catch (err) {
         const last = err === notYet ? '' : ` (last error: ${(err as Error).message})`;
-        throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}${last}`);
+        throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}${last}`, { cause: err });
     }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DiagramsTooLargeError, TreeNotDrawnError } from '../../language/export/export-errors.js';
 import type { ExportOptions } from '../../language/export/exported-file.js';
 import { pngFiles, svgFiles } from '../../language/export/image-export.js';
-import { FORMAT_VERSION, type HandreikingJson, type TreeJson } from '../../language/generation/json/handreiking-json.js';
+import { FORMAT_VERSION, type HandreikingJson, type ProvenanceJson, type TreeJson } from '../../language/generation/json/handreiking-json.js';
 import { diagramLimits } from '../../language/generation/mermaid/diagram-limits.js';
 import { DrawnDiagramError } from '../../language/generation/mermaid/drawn-diagram.js';
 import type { DiagramRenderer, DrawnSvg } from '../../language/render/diagram-renderer.js';
@@ -15,11 +15,12 @@ import type { DiagramRenderer, DrawnSvg } from '../../language/render/diagram-re
  */
 
 const src = { file: 'x.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };
+const unmarked: ProvenanceJson = { kind: 'unmarked' };
 
 function chain(id: string, steps: number): TreeJson {
-    const nodes = Array.from({ length: steps }, (_, i) => ({ id: `S${i}`, kind: 'step' as const, text: `Stap ${i}`, examples: [], links: [], reachable: true, source: src }));
+    const nodes = Array.from({ length: steps }, (_, i) => ({ id: `S${i}`, kind: 'step' as const, text: `Stap ${i}`, examples: [], links: [], reachable: true, source: src, provenance: unmarked }));
     const edges = nodes.slice(1).map((n, i) => ({ from: `S${i}`, to: n.id, kind: 'next' as const }));
-    return { id, title: id, start: 'S0', nodes, edges, source: src };
+    return { id, title: id, start: 'S0', nodes, edges, source: src, provenance: unmarked };
 }
 
 const workspace = (...trees: TreeJson[]): HandreikingJson =>

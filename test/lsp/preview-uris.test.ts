@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import type { HandreikingJson } from '../../language/generation/json/handreiking-json.js';
-import type { ExportedFile, PreviewData } from '../../language/lsp/protocol.js';
+import type { ExportedFile } from '../../language/export/exported-file.js';
+import type { PreviewData } from '../../language/lsp/protocol.js';
 import { sourceLocation } from '../../extension/src/preview/source-location.js';
 import { LspSession, serverBundle } from './resilience/lsp-session.js';
 
@@ -70,9 +71,9 @@ describe('Windows URIs in the preview and the export of one file', () => {
 
     test('the export of one file holds that file\'s trees and scenarios, and the shared elements', async () => {
         const exported = async (uri: string) => {
-            const answer = await session.request<ExportedFile[]>('handreiking/export', { format: 'json', uri });
+            const answer = await session.request<Array<ExportedFile<string>>>('handreiking/export', { format: 'json', uri });
             expect(answer.ok).toBe(true);
-            return JSON.parse((answer as { ok: true; value: ExportedFile[] }).value[0].content) as HandreikingJson;
+            return JSON.parse((answer as { ok: true; value: Array<ExportedFile<string>> }).value[0].content) as HandreikingJson;
         };
         const ofGids = await exported(gidsUri);
         expect(ofGids.trees.map(t => t.id)).toEqual(['Boom']);

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { EmptyFileSystem, type Module } from 'langium';
+import { EmptyFileSystem, type AstNode, type Module } from 'langium';
 import { parseHelper } from 'langium/test';
 import { createServicesForGrammar } from 'langium/grammar';
 import { afterAll, describe, expect, test, vi } from 'vitest';
@@ -180,9 +180,11 @@ describe('parsing every construct', () => {
         const top = voor.conditie;
         if (!isEnOf(top)) throw new Error('binary');
         expect(top.operator).toBe('of');
-        expect(isEnOf(top.left) && top.left.operator).toBe('en');
+        // Typed as the operand rule (Basisconditie), but `en` nests an EnOf here: read it as the
+        // product code does, as any node.
+        const left: AstNode = top.left;
+        expect(isEnOf(left) && left.operator).toBe('en');
         expect(isHaakjes(top.right)).toBe(true);
-        const left = top.left;
         if (!isEnOf(left) || !isVergelijking(left.left)) throw new Error('comparison');
         expect([left.left.kenmerk.$refText, left.left.operator, left.left.waarde]).toEqual(['Schaal', '>=', 'groot']);
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { NodeJson, SourceJson, TreeJson } from '../../language/generation/json/handreiking-json.js';
+import type { NodeJson, ProvenanceJson, SourceJson, TreeJson } from '../../language/generation/json/handreiking-json.js';
 import { DrawnDiagramError } from '../../language/generation/mermaid/drawn-diagram.js';
 import { mermaidConfig } from '../../language/generation/mermaid/mermaid-config.js';
 import { treeToMermaid } from '../../language/generation/mermaid/tree-mermaid.js';
@@ -12,9 +12,10 @@ import { MermaidRenderer } from '../../language/render/mermaid-renderer.js';
  */
 
 const source: SourceJson = { file: 't.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };
-const node = (id: string, kind: NodeJson['kind'], text: string): NodeJson => ({ id, kind, text, examples: [], links: [], reachable: true, source });
+const unmarked: ProvenanceJson = { kind: 'unmarked' };
+const node = (id: string, kind: NodeJson['kind'], text: string): NodeJson => ({ id, kind, text, examples: [], links: [], reachable: true, source, provenance: unmarked });
 const tree: TreeJson = {
-    id: 'B', title: 'B', start: 'V', source,
+    id: 'B', title: 'B', start: 'V', source, provenance: unmarked,
     nodes: [node('V', 'question', 'Is er een ruimte?'), node('A', 'advice', 'Ga verder'), node('C', 'advice', 'Zoek een ruimte')],
     edges: [{ from: 'V', to: 'A', kind: 'answer', label: 'ja' }, { from: 'V', to: 'C', kind: 'answer', label: 'nee' }]
 };

@@ -19,7 +19,6 @@ export class EventWaiter {
      */
     until<T>(condition: () => T | undefined | null | false, what: string, options: { timeout: number; failure?: () => string | undefined; describe?: () => string }): Promise<T> {
         return new Promise<T>((resolve, reject) => {
-            let timer: NodeJS.Timeout | undefined;
             const check = () => {
                 let value: T | undefined | null | false;
                 try {
@@ -44,7 +43,7 @@ export class EventWaiter {
                 this.waiters.delete(check);
                 clearTimeout(timer);
             };
-            timer = setTimeout(() => {
+            const timer = setTimeout(() => {
                 finish();
                 reject(new Error(`timed out after ${options.timeout} ms waiting for ${what}${options.describe ? `; ${options.describe()}` : ''}`));
             }, options.timeout);

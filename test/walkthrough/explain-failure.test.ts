@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { FORMAT_VERSION, type HandreikingJson, type ScenarioJson, type TreeJson } from '../../language/generation/json/handreiking-json.js';
+import { FORMAT_VERSION, type HandreikingJson, type ProvenanceJson, type ScenarioJson, type TreeJson } from '../../language/generation/json/handreiking-json.js';
 import { explainFailure, runScenarios } from '../../language/walkthrough/run-scenarios.js';
 
 /**
@@ -8,11 +8,12 @@ import { explainFailure, runScenarios } from '../../language/walkthrough/run-sce
  */
 
 const src = { file: 'x.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };
-const node = (id: string, kind: 'question' | 'advice' | 'step') => ({ id, kind, text: id, examples: [], links: [], reachable: true, source: src });
+const unmarked: ProvenanceJson = { kind: 'unmarked' };
+const node = (id: string, kind: 'question' | 'advice' | 'step') => ({ id, kind, text: id, examples: [], links: [], reachable: true, source: src, provenance: unmarked });
 
 /** Stabiel? ja → Stap → A; nee → Leeg (a step that goes nowhere). */
 const tree: TreeJson = {
-    id: 'T', title: 'T', start: 'Stabiel', source: src,
+    id: 'T', title: 'T', start: 'Stabiel', source: src, provenance: unmarked,
     nodes: [node('Stabiel', 'question'), node('Stap', 'step'), node('A', 'advice'), node('Leeg', 'step')],
     edges: [
         { from: 'Stabiel', to: 'Stap', kind: 'answer', label: 'ja' },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { safeFileName } from '../../../language/export/file-names.js';
 import { PreviewRequest, PreviewSubscription, type PreviewData, type PreviewTree } from '../../../language/lsp/protocol.js';
 import type { SourceJson } from '../../../language/generation/json/handreiking-json.js';
 import type { FromWebview, PreviewView, ToWebview } from '../../webview/messages.js';
@@ -154,7 +155,8 @@ export class PreviewPanel implements vscode.Disposable {
             case 'export': {
                 if (!requireTrust()) return;
                 const data = message.format === 'png' ? Buffer.from(message.data.replace(/^data:image\/png;base64,/, ''), 'base64') : message.data;
-                await writeExport([{ name: message.name, content: data }], { single: true });
+                // The suggested name comes from the webview (language/export/file-names.ts): one file name, never a path.
+                await writeExport([{ name: safeFileName(message.name), content: data }], { single: true });
                 return;
             }
             case 'copy':

@@ -37,7 +37,7 @@ async function readMermaid(): Promise<string> {
         file = mermaidBundlePath();
         return await fs.readFile(file, 'utf-8');
     } catch (err) {
-        throw new Error(`Mermaid (mermaid/dist/mermaid.min.js) is niet gevonden; voer \`npm ci\` uit. (${(err as Error).message})`);
+        throw new Error(`Mermaid (mermaid/dist/mermaid.min.js) is niet gevonden; voer \`npm ci\` uit. (${(err as Error).message})`, { cause: err });
     }
 }
 

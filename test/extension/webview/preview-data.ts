@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { HandreikingJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import type { HandreikingJson, ProvenanceJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
 import { diagramExcess } from '../../../language/generation/mermaid/diagram-limits.js';
 import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
@@ -77,18 +77,19 @@ export function fundingIds(data: PreviewData): Record<string, DiagramTarget> {
 }
 
 const src: SourceJson = { file: 'test.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };
+const unmarked: ProvenanceJson = { kind: 'unmarked' };
 
 /** A tree of `questions` yes/no questions in a chain, each "nee" leading to its own advice. */
 export function chainTree(id: string, questions: number): TreeJson {
     const nodes: TreeJson['nodes'] = [];
     const edges: TreeJson['edges'] = [];
     for (let i = 0; i < questions; i++) {
-        nodes.push({ id: `V${i}`, kind: 'question', text: `Vraag ${i}?`, examples: [], links: [], reachable: true, source: { ...src, line: i + 2 } });
-        nodes.push({ id: `A${i}`, kind: 'advice', text: `Advies ${i}`, examples: [], links: [], reachable: true, source: { ...src, line: i + 2 } });
+        nodes.push({ id: `V${i}`, kind: 'question', text: `Vraag ${i}?`, examples: [], links: [], reachable: true, source: { ...src, line: i + 2 }, provenance: unmarked });
+        nodes.push({ id: `A${i}`, kind: 'advice', text: `Advies ${i}`, examples: [], links: [], reachable: true, source: { ...src, line: i + 2 }, provenance: unmarked });
         edges.push({ from: `V${i}`, to: i + 1 < questions ? `V${i + 1}` : `A${i}`, kind: 'answer', label: 'ja' });
         edges.push({ from: `V${i}`, to: `A${i}`, kind: 'answer', label: 'nee' });
     }
-    return { id, title: `Keten ${id}`, start: 'V0', nodes, edges, source: src };
+    return { id, title: `Keten ${id}`, start: 'V0', nodes, edges, source: src, provenance: unmarked };
 }
 
 /** A copy of `tree` with one answer label renamed. */

@@ -109,8 +109,9 @@ describe('Mermaid text beyond the limit (Mermaid would draw “Maximum text size
     /** The funding overview of 220 rules with titles of 200 × ‘R&D; ’: over 500 000 characters. */
     function wordyFunding(): PreviewData {
         const rule = (i: number): FundingJson => ({
-            id: `F${i}`, title: 'R&D; '.repeat(200), term: 'incidental', applicability: { kind: 'all', typologies: [] },
-            via: [], conditions: [], sources: [], source: { file: 'f.hrk', line: i + 1, column: 1, endLine: i + 1, endColumn: 2 }
+            id: `F${i}`, title: 'R&D; '.repeat(200), term: 'incidental', applicability: { kind: 'all', typologies: [], provenance: { kind: 'unmarked' } },
+            via: [], conditions: [], conditionsProvenance: [], sources: [], source: { file: 'f.hrk', line: i + 1, column: 1, endLine: i + 1, endColumn: 2 },
+            provenance: { kind: 'unmarked' }
         });
         const model = { typologies: json.typologies, funding: Array.from({ length: 220 }, (_, i) => rule(i)) };
         const funding = fundingOverviewMermaid(model);

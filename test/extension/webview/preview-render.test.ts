@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { collectFiles } from '../../../language/export/exported-file.js';
+import { mermaidFiles } from '../../../language/export/mermaid-export.js';
 import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
 import type { PreviewData } from '../../../language/lsp/protocol.js';
 import type { FromWebview } from '../../../extension/webview/messages.js';
@@ -375,7 +377,7 @@ describe('exports', () => {
         expect(await p.waitForPosted(m => m.type === 'copy')).toEqual({ type: 'copy', text: quickscan().mermaid });
     });
 
-    test('the funding overview exports as PNG too', async () => {
+    test('the funding overview exports as PNG, SVG and Mermaid text, under the name `handreiking export` gives it', async () => {
         const p = await opened();
         await p.update(data);
         await p.idle(1);
@@ -383,8 +385,17 @@ describe('exports', () => {
         await p.idle(2);
         await p.page.click('.export-png');
         const png = await lastExport(p, 'png');
-        expect(png.name).toBe('financiering.png');
+        expect(png.name).toBe('financiering-overzicht.png');
         expect(pngSize(png.data).width).toBeGreaterThan(200);
+        await p.page.click('.export-svg');
+        expect((await lastExport(p, 'svg')).name).toBe('financiering-overzicht.svg');
+        await p.page.click('.export-mermaid');
+        const mermaid = await lastExport(p, 'mermaid');
+        expect(mermaid.name).toBe('financiering-overzicht.mmd');
+        // The save dialog suggests the names the command line writes (language/export/file-names.ts).
+        const cliNames = (await collectFiles(mermaidFiles(json, { lang: 'nl' }))).map(f => f.name);
+        expect(cliNames).toContain(mermaid.name);
+        expect(cliNames).toContain('QuickscanBoom.mmd');
     });
 
     test('renderAll renders every tree, one after the other', async () => {

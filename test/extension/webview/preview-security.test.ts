@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { HandreikingJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import type { HandreikingJson, ProvenanceJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { examplesJson, previewData } from './preview-data.js';
 import { pageSettled } from '../../support/page-settled.js';
 import { startHarness, type PreviewHarness } from './preview-page.js';
@@ -16,13 +16,14 @@ const svgLabel = '<svg/onload="window.__pwned=1">';
 const linkLabel = '<a href="javascript:window.__pwned=1">klik</a>';
 
 const src: SourceJson = { file: 'boos.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };
+const unmarked: ProvenanceJson = { kind: 'unmarked' };
 
 const hostileTree: TreeJson = {
-    id: 'Boos', title: imgLabel, start: 'Q', source: src,
+    id: 'Boos', title: imgLabel, start: 'Q', source: src, provenance: unmarked,
     nodes: [
-        { id: 'Q', kind: 'question', text: imgLabel, examples: [], links: [], reachable: true, source: src },
-        { id: 'A', kind: 'advice', text: scriptLabel, examples: [svgLabel, initLabel], links: [{ kind: 'chapter', target: 'H', title: linkLabel }], reachable: true, source: src },
-        { id: 'B', kind: 'advice', text: initLabel, examples: [], links: [], reachable: true, source: src }
+        { id: 'Q', kind: 'question', text: imgLabel, examples: [], links: [], reachable: true, source: src, provenance: unmarked },
+        { id: 'A', kind: 'advice', text: scriptLabel, examples: [svgLabel, initLabel], links: [{ kind: 'chapter', target: 'H', title: linkLabel }], reachable: true, source: src, provenance: unmarked },
+        { id: 'B', kind: 'advice', text: initLabel, examples: [], links: [], reachable: true, source: src, provenance: unmarked }
     ],
     edges: [
         { from: 'Q', to: 'A', kind: 'answer', label: initLabel },

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OutputTarget } from '../../../language/cli/output-target.js';
-import type { HandreikingJson, NodeJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import type { HandreikingJson, NodeJson, ProvenanceJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { anchorId } from '../../../language/generation/html/guide-contract.js';
 import { htmlFiles } from '../../../language/export/html-export.js';
 import { loadGuideAssets } from '../../../language/generation/html/guide-assets.js';
@@ -37,13 +37,14 @@ afterAll(async () => {
 });
 
 const source: SourceJson = { file: 'l.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };
-const node = (id: string, kind: NodeJson['kind'], text: string): NodeJson => ({ id, kind, text, examples: [], links: [], reachable: true, source });
+const unmarked: ProvenanceJson = { kind: 'unmarked' };
+const node = (id: string, kind: NodeJson['kind'], text: string): NodeJson => ({ id, kind, text, examples: [], links: [], reachable: true, source, provenance: unmarked });
 
 /** A chain of `steps` steps ending in an advice, as `check` accepts it. */
 function chain(id: string, steps: number, label: (i: number) => string = i => `Stap ${i}`): TreeJson {
     const nodes = Array.from({ length: steps }, (_, i) => node(`S${i}`, 'step', label(i)));
     const edges = nodes.map((n, i) => ({ from: n.id, to: i + 1 < steps ? `S${i + 1}` : 'Eind', kind: 'next' as const }));
-    return { id, title: `Keten ${id}`, start: 'S0', nodes: [...nodes, node('Eind', 'advice', 'Klaar')], edges, source };
+    return { id, title: `Keten ${id}`, start: 'S0', nodes: [...nodes, node('Eind', 'advice', 'Klaar')], edges, source, provenance: unmarked };
 }
 
 async function writeGuide(json: HandreikingJson, name: string): Promise<string> {

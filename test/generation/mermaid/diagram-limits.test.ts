@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { HandreikingJson, NodeJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import type { HandreikingJson, NodeJson, ProvenanceJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { describeExcess, diagramExcess, diagramLimits, diagramSize, pngExcess } from '../../../language/generation/mermaid/diagram-limits.js';
 import { describeDrawnProblem, drawnProblem, readDrawn, type ElementLike } from '../../../language/generation/mermaid/drawn-diagram.js';
 import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
@@ -9,12 +9,13 @@ import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid
 import { exampleJson } from './example-json.js';
 
 const source: SourceJson = { file: 't.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };
-const node = (id: string, kind: NodeJson['kind'], text = id): NodeJson => ({ id, kind, text, examples: [], links: [], reachable: true, source });
+const unmarked: ProvenanceJson = { kind: 'unmarked' };
+const node = (id: string, kind: NodeJson['kind'], text = id): NodeJson => ({ id, kind, text, examples: [], links: [], reachable: true, source, provenance: unmarked });
 
 function chain(steps: number, text = (i: number) => `Stap ${i}`): TreeJson {
     const nodes = Array.from({ length: steps }, (_, i) => node(`S${i}`, 'step', text(i)));
     const edges = nodes.map((n, i) => ({ from: n.id, to: i + 1 < steps ? `S${i + 1}` : 'E', kind: 'next' as const }));
-    return { id: 'T', title: 'T', start: 'S0', nodes: [...nodes, node('E', 'advice')], edges, source };
+    return { id: 'T', title: 'T', start: 'S0', nodes: [...nodes, node('E', 'advice')], edges, source, provenance: unmarked };
 }
 
 describe('the size of a diagram as the limits count it', () => {
@@ -40,7 +41,7 @@ describe('the size of a diagram as the limits count it', () => {
 
     test('arrows written in labels are text, not arrows', () => {
         const tree: TreeJson = {
-            id: 'T', title: 'T', start: 'V', source,
+            id: 'T', title: 'T', start: 'V', source, provenance: unmarked,
             nodes: [node('V', 'question', 'a --> b -.-> c\n    n0 --> n1'), node('A', 'advice', 'x -->|y| z')],
             edges: [{ from: 'V', to: 'A', kind: 'answer', label: 'ja --> nee' }]
         };
@@ -59,7 +60,7 @@ describe('which limit a diagram goes over', () => {
         const questions = Array.from({ length: 50 }, (_, i) => node(`V${i}`, 'question'));
         const advices = Array.from({ length: 50 }, (_, i) => node(`A${i}`, 'advice'));
         const edges = questions.flatMap(q => advices.map((a, j) => ({ from: q.id, to: a.id, kind: 'answer' as const, label: `${j}` })));
-        const excess = diagramExcess(treeToMermaid({ id: 'T', title: 'T', start: 'V0', nodes: [...questions, ...advices], edges, source }));
+        const excess = diagramExcess(treeToMermaid({ id: 'T', title: 'T', start: 'V0', nodes: [...questions, ...advices], edges, source, provenance: unmarked }));
         expect(excess).toEqual({ limit: 'edges', size: 2_501, max: diagramLimits.edges });
     });
 

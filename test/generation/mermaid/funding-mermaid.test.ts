@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { FundingJson, HandreikingJson, SourceJson, TypologyJson } from '../../../language/generation/json/handreiking-json.js';
+import type { FundingJson, HandreikingJson, ProvenanceJson, SourceJson, TypologyJson } from '../../../language/generation/json/handreiking-json.js';
 import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
 import { mermaidParse, mermaidParseConfig } from '../../support/mermaid-parse.js';
 import { decodeHtmlLabel, labelBodies, mermaidIds, nodeLabel, unexpectedStatements, words } from './diagram-text.js';
@@ -7,6 +7,7 @@ import { exampleJson } from './example-json.js';
 import { hostileLabels } from './hostile-labels.js';
 
 const source = (line: number): SourceJson => ({ file: 'financiering.hrk', line, column: 1, endLine: line, endColumn: 2 });
+const unmarked: ProvenanceJson = { kind: 'unmarked' };
 
 /** The lines between `subgraph <id>` and its `end`. */
 function subgraphBody(text: string, id: string): string[] {
@@ -66,19 +67,19 @@ describe('fundingOverviewMermaid on the examples', () => {
 
 describe('fundingOverviewMermaid on constructed input', () => {
     const typology = (id: string, line: number): TypologyJson => ({
-        id, title: `Typologie ${id}`, values: {}, activities: [], comparable: [],
-        funding: { incidental: [], multiYear: [], structural: [] }, source: source(line)
+        id, title: `Typologie ${id}`, values: {}, unknownValues: [], valueProvenance: {}, activities: [], activitiesProvenance: [], comparable: [],
+        funding: { incidental: [], multiYear: [], structural: [] }, source: source(line), provenance: unmarked
     });
     const funding = (id: string, line: number, extra: Partial<FundingJson>): FundingJson => ({
-        id, title: `Regel ${id}`, applicability: { kind: 'list', typologies: [] }, via: [], conditions: [], sources: [], source: source(line), ...extra
+        id, title: `Regel ${id}`, applicability: { kind: 'list', typologies: [], provenance: unmarked }, via: [], conditions: [], conditionsProvenance: [], sources: [], source: source(line), provenance: unmarked, ...extra
     });
     const base: HandreikingJson = {
         formatVersion: 1, characteristics: [], trees: [], stakeholders: [], chapters: [], scenarios: [],
         typologies: [typology('A', 1), typology('B', 2)],
         funding: [
-            funding('S', 10, { term: 'structural', applicability: { kind: 'list', typologies: ['B'] } }),
+            funding('S', 10, { term: 'structural', applicability: { kind: 'list', typologies: ['B'], provenance: unmarked } }),
             funding('Z', 11, {}),
-            funding('V', 12, { term: 'incidental', applicability: { kind: 'condition', text: 'Schaal >= "groot"', typologies: ['A'] }, validUntil: '2027-01-01' })
+            funding('V', 12, { term: 'incidental', applicability: { kind: 'condition', text: 'Schaal >= "groot"', typologies: ['A'], provenance: unmarked }, validUntil: '2027-01-01' })
         ]
     };
 
@@ -109,7 +110,7 @@ describe('fundingOverviewMermaid on constructed input', () => {
             typologies: hostileLabels.map(([, text], i) => ({ ...typology(`T${i}`, i), title: text })),
             funding: hostileLabels.map(([, text], i) => funding(`F${i}`, i, {
                 title: text, term: (['incidental', 'multiYear', 'structural'] as const)[i % 3],
-                applicability: { kind: 'condition', text, typologies: [`T${i}`] }
+                applicability: { kind: 'condition', text, typologies: [`T${i}`], provenance: unmarked }
             }))
         };
         const { text } = fundingOverviewMermaid(hostile);

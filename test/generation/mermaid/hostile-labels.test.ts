@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import type { ProvenanceJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { cleanText } from '../../../language/text/clean-text.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { mermaidParse, mermaidParseConfig } from '../../support/mermaid-parse.js';
@@ -9,15 +9,16 @@ import {
 import { hostileLabels } from './hostile-labels.js';
 
 const source = (line: number): SourceJson => ({ file: 'boom.hrk', line, column: 1, endLine: line, endColumn: 10 });
+const unmarked: ProvenanceJson = { kind: 'unmarked' };
 
 /** One tree that carries the text everywhere a user's text can go: node texts, an example, an answer, a link title. */
 function treeWith(text: string): TreeJson {
     return {
-        id: 'Boom', title: text, start: 'Vraag', source: source(1),
+        id: 'Boom', title: text, start: 'Vraag', source: source(1), provenance: unmarked,
         nodes: [
-            { id: 'Vraag', kind: 'question', text, examples: [], links: [], reachable: true, source: source(2) },
-            { id: 'Advies', kind: 'advice', text, examples: [text], links: [{ kind: 'chapter', target: 'H', title: text }], reachable: true, source: source(3) },
-            { id: 'Stap', kind: 'step', text, examples: [], links: [], reachable: false, source: source(4) }
+            { id: 'Vraag', kind: 'question', text, examples: [], links: [], reachable: true, source: source(2), provenance: unmarked },
+            { id: 'Advies', kind: 'advice', text, examples: [text], links: [{ kind: 'chapter', target: 'H', title: text }], reachable: true, source: source(3), provenance: unmarked },
+            { id: 'Stap', kind: 'step', text, examples: [], links: [], reachable: false, source: source(4), provenance: unmarked }
         ],
         edges: [
             { from: 'Vraag', to: 'Advies', kind: 'answer', label: text },

@@ -1,19 +1,20 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { HandreikingJson, NodeJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import type { HandreikingJson, NodeJson, ProvenanceJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { mermaidParse } from '../../support/mermaid-parse.js';
 import { decodeHtmlLabel, edgeLabel, mermaidIds, nodeLabel, unexpectedStatements, words } from './diagram-text.js';
 import { exampleJson } from './example-json.js';
 
 const source = (line: number): SourceJson => ({ file: 'boom.hrk', line, column: 5, endLine: line, endColumn: 40 });
+const unmarked: ProvenanceJson = { kind: 'unmarked' };
 
 function node(id: string, kind: NodeJson['kind'], line: number, extra: Partial<NodeJson> = {}): NodeJson {
-    return { id, kind, text: `Tekst van ${id}`, examples: [], links: [], reachable: true, source: source(line), ...extra };
+    return { id, kind, text: `Tekst van ${id}`, examples: [], links: [], reachable: true, source: source(line), provenance: unmarked, ...extra };
 }
 
 /** The design's example tree, small: a question, two advices (one with `zie` and `daarna`), a step. */
 const small: TreeJson = {
-    id: 'Bewonersbeheer', title: 'Revitalisatie: bewonersbeheer', start: 'Stabiel', source: source(1),
+    id: 'Bewonersbeheer', title: 'Revitalisatie: bewonersbeheer', start: 'Stabiel', source: source(1), provenance: unmarked,
     nodes: [
         node('Stabiel', 'question', 2, { text: 'Is de bewonersbeheergroep stabiel?' }),
         node('Buurtbemiddeling', 'advice', 6, { text: 'Ga in gesprek met de beheergroep', examples: ['Buurtbemiddeling inzetten'] }),
@@ -151,7 +152,7 @@ describe('ids cannot collide with Mermaid syntax', () => {
     const keywords = ['end', 'graph', 'subgraph', 'click', 'style', 'class', 'classDef', 'linkStyle', 'flowchart', 'direction',
         'default', 'o', 'x', 'call', 'href', 'n0', 's0', 'l0', 'A-->B', 'a b'];
     const tree: TreeJson = {
-        id: 'end', title: 'graph', start: 'end', source: source(1),
+        id: 'end', title: 'graph', start: 'end', source: source(1), provenance: unmarked,
         nodes: keywords.map((id, i) => node(id, i % 3 === 0 ? 'question' : i % 3 === 1 ? 'advice' : 'step', i + 2, {
             text: id, links: i === 1 ? [{ kind: 'tree', target: 'subgraph', title: 'end' }] : []
         })),

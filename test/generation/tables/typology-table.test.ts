@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { HandreikingJson, SourceJson } from '../../../language/generation/json/handreiking-json.js';
+import type { HandreikingJson, ProvenanceJson, SourceJson } from '../../../language/generation/json/handreiking-json.js';
 import { cleanText } from '../../../language/text/clean-text.js';
 import { escapeMarkdown, typologyTableHtml, typologyTableMarkdown } from '../../../language/generation/tables/typology-table.js';
 import { UNKNOWN } from '../../../language/generation/tables/typology-rows.js';
@@ -8,6 +8,7 @@ import { exampleJson } from '../mermaid/example-json.js';
 import { hostileLabels } from '../mermaid/hostile-labels.js';
 
 const source: SourceJson = { file: 't.hrk', line: 1, column: 1, endLine: 1, endColumn: 1 };
+const unmarked: ProvenanceJson = { kind: 'unmarked' };
 
 /** The table as a browser would build it. */
 function tableOf(html: string): HTMLTableElement {
@@ -92,12 +93,12 @@ describe('hostile values', () => {
         formatVersion: 1, trees: [], stakeholders: [], chapters: [], scenarios: [],
         characteristics: hostileLabels.map(([, text], i) => ({ id: `K${i}`, title: text, values: [text], source })),
         typologies: [0, 1].map(t => ({
-            id: `T${t}"><script>alert(1)</script>`, title: hostileLabels[t]![1], source,
-            values: Object.fromEntries(hostileLabels.map(([, text], i) => [`K${i}`, text])),
-            activities: hostileLabels.map(([, text]) => text), comparable: ['a | b'],
+            id: `T${t}"><script>alert(1)</script>`, title: hostileLabels[t]![1], source, provenance: unmarked,
+            values: Object.fromEntries(hostileLabels.map(([, text], i) => [`K${i}`, text])), unknownValues: [], valueProvenance: {},
+            activities: hostileLabels.map(([, text]) => text), activitiesProvenance: [], comparable: ['a | b'],
             funding: { incidental: ['F'], multiYear: [], structural: [] }
         })),
-        funding: [{ id: 'F', title: '<img src=x onerror=alert(1)>', applicability: { kind: 'all', typologies: [] }, via: [], conditions: [], sources: [], source }]
+        funding: [{ id: 'F', title: '<img src=x onerror=alert(1)>', applicability: { kind: 'all', typologies: [], provenance: unmarked }, via: [], conditions: [], conditionsProvenance: [], sources: [], source, provenance: unmarked }]
     };
 
     test('every text is escaped in the HTML: the table shows it and no markup gets in', () => {

@@ -94,7 +94,7 @@ describe('the language server under a stream of damaged edits', () => {
         expect(session.alive, session.stderr).toBe(true);
 
         // Valid again: exactly the diagnostics of the valid text (none), and every feature works.
-        await session.change(uri, ++version, original);
+        await session.change(uri, version + 1, original);
         await session.diagnosticsWhere(uri, d => d.length === 0, 'no diagnostics for the restored text');
         const hover = await session.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 14 } });
         expect(hover.ok && hover.value?.contents.value).toContain('QuickscanBoom');
