@@ -45,13 +45,16 @@ export function noteId(n: number): string {
     return `hrk-herkomst-noot-${n}`;
 }
 
-/** ` gereconstrueerd¹`: a link to the note, which also describes it to a screen reader; '' for the guide's own content. */
+/**
+ * ` gereconstrueerd¹`: a link to the note (read out as "gereconstrueerd noot 1"), which also
+ * describes it to a screen reader; '' for the guide's own content.
+ */
 function htmlMark(notes: ProvenanceNotes, provenance: ProvenanceJson | undefined): string {
     const n = notes.number(provenance);
     if (n === undefined || !provenance) return '';
     const kind = provenance.kind;
-    const title = provenance.detail ? ` title="${htmlText(provenance.detail)}"` : '';
-    return ` <a class="hrk-mark hrk-mark-${kind}" href="#${noteId(n)}" aria-describedby="${noteId(n)}"${title}>${provenanceWords.nl[kind].mark}<sup>${n}</sup></a>`;
+    // No user text in an attribute: the reason is in the note, which the link names as its description.
+    return ` <a class="hrk-mark hrk-mark-${kind}" href="#${noteId(n)}" aria-describedby="${noteId(n)}">${provenanceWords.nl[kind].mark}<span class="hrk-sr"> noot </span><sup>${n}</sup></a>`;
 }
 
 function notesHtml(notes: readonly FlaggedProvenance[]): string {
