@@ -154,7 +154,7 @@ ${body}
         const summary = counts.filter(([n]) => n > 0).map(([n, one, more]) => `${n} ${n === 1 ? one : more}`).join(', ');
         return `<section class="tree" id="${htmlText(anchor)}" aria-labelledby="${htmlText(anchor)}-titel" data-tree-index="${index}">
 <h3 id="${htmlText(anchor)}-titel">${htmlText(tree.title || tree.id)}</h3>
-<p class="muted"><span class="tag">${htmlText(tree.id)}</span>${summary ? ` · ${summary}` : ''}</p>
+${summary ? `<p class="muted">${summary}</p>` : ''}
 ${provenanceBadge(tree.provenance, { about: 'Dit schema (titel en verbindingen):' })}
 ${paragraphs(tree.documentation, 'doc')}
 ${paragraphs(tree.description, 'description')}

@@ -584,6 +584,16 @@ describe('the HTML guide of the examples, opened from disk in Chromium', () => {
         expect(await page.locator('.hrk-herkomst .hrk-sr').first().evaluate(e => e.getBoundingClientRect().width <= 1)).toBe(true);
     });
 
+    test('no internal name is shown to a reader: the page reads titles and texts, never ids like QuickscanBoom', async () => {
+        const text = await page.evaluate(() => document.body.innerText);
+        const ids = [...json.trees, ...json.typologies, ...json.funding, ...json.stakeholders, ...json.chapters].map(e => e.id)
+            // A name that is also an ordinary word of the guide's texts ("Gemeente") may of course appear.
+            .filter(id => /[a-z][A-Z]/.test(id) || /^[A-Z]{2,}[a-z]/.test(id));
+        expect(ids).toContain('QuickscanBoom');
+        expect(ids).toContain('SooToets');
+        expect(ids.filter(id => text.includes(id))).toEqual([]);
+    });
+
     test('prints without the navigation and the buttons', async () => {
         await page.emulateMedia({ media: 'print' });
         expect(await page.locator('nav.toc').isVisible()).toBe(false);
