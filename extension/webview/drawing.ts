@@ -1,9 +1,12 @@
 import type { MermaidRenderer } from '../../language/browser/mermaid-render.js';
+import { annotateProvenance } from '../../language/browser/provenance.js';
 import type { DiagramTarget } from '../../language/generation/mermaid/tree-mermaid.js';
 import { DiagramView, type ZoomState } from './diagram-view.js';
 import type { Drawable } from './drawable.js';
 import type { PreviewStats } from './preview-stats.js';
+import { ProvenanceLegend } from './provenance-legend.js';
 import { Debouncer, LatestWinsQueue } from './render-queue.js';
+import { pageLang } from './strings.js';
 import { paletteKey, previewMermaidConfig } from './theme.js';
 
 /**
@@ -36,6 +39,8 @@ export class Drawing {
     private readonly queue: LatestWinsQueue;
     private readonly debounce = new Debouncer();
     private readonly svgCache = new Map<string, string>();
+    /** What the dashed and dotted borders of the drawn diagram mean. */
+    private readonly legend: ProvenanceLegend;
     /** What the main area shows now: the skip-identical check compares against it. */
     private current: { key: string; text: string; palette: string; drawable: Drawable } | undefined;
 
@@ -50,6 +55,7 @@ export class Drawing {
         this.view = new DiagramView(viewport, (_id, target) => host.nodeClicked(target), zoom => {
             if (this.current?.drawable.kind === 'diagram') host.zoomChanged(this.current.key, zoom);
         });
+        this.legend = new ProvenanceLegend(viewport, pageLang(document));
     }
 
     /** What is shown now, if anything. */
@@ -84,6 +90,7 @@ export class Drawing {
             }
             this.current = { key: drawable.key, text, palette: '', drawable };
             this.view.clear();
+            this.legend.show(undefined);
             this.host.drawn(drawable, false);
             return;
         }
@@ -93,6 +100,7 @@ export class Drawing {
         if (shown && shown.key === drawable.key && shown.text === text && shown.palette === palette && this.view.svg) {
             this.stats.skipped++;
             this.view.setIds(ids);
+            this.showProvenance(drawable);
             this.current = { ...shown, drawable };
             this.host.drawn(drawable, false);
             return;
@@ -106,6 +114,7 @@ export class Drawing {
                 // Another view's diagram must not stand under a message about this one.
                 if (this.current?.key !== drawable.key) {
                     this.view.clear();
+                    this.legend.show(undefined);
                     this.current = undefined;
                     this.host.drawn(drawable, false);
                 }
@@ -120,7 +129,14 @@ export class Drawing {
         this.current = { key: drawable.key, text, palette, drawable };
         this.host.showing(drawable);
         this.view.show(markup, ids, this.host.zoomOf(drawable.key));
+        this.showProvenance(drawable);
         this.host.zoomChanged(drawable.key, this.view.zoom);
         this.host.drawn(drawable, true);
+    }
+
+    /** The nodes that are not the guide's own say why (tooltip, name), and the legend says what their borders mean. */
+    private showProvenance(drawable: Extract<Drawable, { kind: 'diagram' }>): void {
+        if (this.view.svg) annotateProvenance(this.view.svg, drawable.diagram, pageLang(document));
+        this.legend.show(drawable);
     }
 }

@@ -10,6 +10,8 @@ import { linkKindWords } from '../../language/i18n/link-kinds.js';
 export type { Lang };
 
 const nl = {
+    /** The language of these strings, for the texts shared with the HTML guide (provenance). */
+    lang: 'nl' as Lang,
     treePicker: 'Beslisboom',
     typologies: 'Typologieën',
     funding: 'Financiering',
@@ -66,6 +68,7 @@ const nl = {
 export type Strings = typeof nl;
 
 const en: Strings = {
+    lang: 'en',
     treePicker: 'Decision tree',
     typologies: 'Typologies',
     funding: 'Funding',

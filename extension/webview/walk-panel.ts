@@ -1,5 +1,6 @@
 import type { LinkJson, NodeJson } from '../../language/generation/json/handreiking-json.js';
 import { button, h, replace, type Child } from '../../language/browser/dom.js';
+import { provenanceBadge } from '../../language/browser/provenance.js';
 import type { Strings } from './strings.js';
 import type { Walkthrough } from '../../language/walkthrough/walk-state.js';
 
@@ -39,6 +40,7 @@ export function renderWalkPanel(panel: HTMLElement, walk: Walkthrough, t: String
         current = h('section', { class: 'walk-question', attrs: { 'data-node': at.id } },
             h('p', { class: 'walk-kind' }, t.kinds.question),
             h('p', { class: 'walk-text' }, at.text),
+            provenanceBadge(at.provenance, t.lang),
             h('div', { class: 'walk-answers' }, ...walk.walker.answers(at.id).map(edge =>
                 edge.label !== undefined ? button(edge.label, () => actions.answer(at.id, edge.label ?? ''), { class: 'walk-answer', attrs: { 'data-answer': edge.label } }) : undefined)));
     } else if (result.status === 'advice' && at) {
@@ -54,8 +56,11 @@ export function renderWalkPanel(panel: HTMLElement, walk: Walkthrough, t: String
         steps.length === 0 ? h('p', { class: 'walk-empty' }, t.noSteps) :
             h('ol', {}, ...steps.map(step => {
                 const node = walk.walker.node(step.node);
+                const mark = provenanceBadge(node?.provenance, t.lang, { compact: true });
                 return h('li', { attrs: { 'data-node': step.node } },
                     h('span', { class: 'walk-step-text' }, node?.text ?? step.node),
+                    mark ? ' ' : undefined,
+                    mark,
                     step.answer !== undefined ? h('span', { class: 'walk-step-answer' }, ` — ${step.answer}`) : undefined);
             })));
 
@@ -70,6 +75,7 @@ function adviceSection(node: NodeJson, walk: Walkthrough, t: Strings, actions: W
     return h('section', { class: 'walk-advice', attrs: { 'data-node': node.id } },
         h('p', { class: 'walk-kind' }, t.advice),
         h('p', { class: 'walk-text' }, node.text),
+        provenanceBadge(node.provenance, t.lang),
         node.examples.length > 0 ? h('div', { class: 'walk-examples' }, h('h3', {}, t.examples), h('ul', {}, ...node.examples.map(e => h('li', {}, e)))) : undefined,
         node.links.length > 0 ? h('div', { class: 'walk-links' }, h('h3', {}, t.links), h('ul', {}, ...node.links.map(link => h('li', {}, linkText(link, t))))) : undefined,
         walk.fromStart

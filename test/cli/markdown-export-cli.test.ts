@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
 import { afterAll, describe, expect, test } from 'vitest';
+import { tempFolder } from '../support/temp-dir.js';
 
 /**
  * `handreiking export markdown`: the typology table for documentation sites and wikis. Plain text
@@ -110,5 +111,38 @@ describe('handreiking export markdown', () => {
         const runs = textRuns(table);
         expect(runs.join('')).toContain('b.voorbeeld of c.d+e');
         for (const run of runs) expect(run).not.toMatch(email);
+    });
+
+    test('reconstructed and illustrative cells carry a marker, and the reason is a note under the table, as text', () => {
+        const reason = 'Niet op de dia | zie [hier](javascript:alert(1)) <img src=x> www.voorbeeld.nl\n# geen kop';
+        const dir = tempFolder('hrk-md-herkomst-', {
+            'typologieen.hrk': [
+                'kenmerk Schaal "Schaal" { "klein", "groot" }',
+                'typologie Klein "Kleine ruimte" {',
+                '    herkomst handreiking "dia Typen"',
+                `    Schaal = "klein" herkomst gereconstrueerd ${hrk(reason)}`,
+                '    activiteiten "koffie" herkomst illustratief',
+                '    vergelijkbaar "De Hoek"',
+                '}',
+                ''
+            ].join('\n')
+        });
+        const r = spawnSync(process.execPath, [bin, 'export', 'markdown', '.', '-o', 'uit'], { cwd: dir, encoding: 'utf-8' });
+        expect(r.status, r.stderr).toBe(0);
+        const markdown = fs.readFileSync(path.join(dir, 'uit', 'typologieen.md'), 'utf-8');
+        const document = new JSDOM(marked.parse(markdown, { gfm: true, async: false })).window.document;
+        expect([...new Set([...document.body.querySelectorAll('*')].map(e => e.localName))].sort())
+            .toEqual(['br', 'li', 'ol', 'p', 'table', 'tbody', 'td', 'th', 'thead', 'tr']);
+        const rows = cellTexts(document.querySelector('table')!);
+        expect(rows.find(cells => cells[0] === 'Schaal')).toEqual(['Schaal', 'klein (gereconstrueerd¹)']);
+        expect(rows.find(cells => cells[0] === 'Activiteiten')).toEqual(['Activiteiten', 'koffie (illustratief²)']);
+        // The guide's own content has no marker.
+        expect(rows.find(cells => cells[0] === 'Vergelijkbaar')).toEqual(['Vergelijkbaar', 'De Hoek']);
+        const notes = [...document.querySelectorAll('ol > li')].map(li => {
+            for (const br of [...li.querySelectorAll('br')]) br.replaceWith('\n');
+            return li.textContent;
+        });
+        expect(notes).toEqual([`Gereconstrueerd: ${reason}`, 'Illustratief']);
+        expect(markdown).not.toMatch(/(?:^|[\s*_~(])www\./im);
     });
 });

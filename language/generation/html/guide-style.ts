@@ -112,6 +112,32 @@ table.hrk-typology-table thead th { background: var(--accent-soft); }
 table.hrk-typology-table tbody th { background: var(--panel); font-weight: 600; }
 table.hrk-typology-table tbody.hrk-funding { border-top: 3px solid var(--line); }
 table.hrk-typology-table ul.hrk-list { margin: 0; padding-left: 1.1em; }
+/* Provenance: text first (the badge's word and the reason), the border style second, colour last.
+   Each pair of text and background is well above WCAG AA (4.5:1). */
+.hrk-herkomst { font-size: 0.92rem; color: var(--muted); margin: 0.2em 0 0.7em; }
+span.hrk-herkomst { margin: 0; }
+.hrk-about { font-weight: 600; }
+.hrk-badge { display: inline-block; font-size: 0.8rem; font-weight: 700; line-height: 1.35; letter-spacing: 0.02em; padding: 0 0.45em; margin-right: 0.35em; border-radius: 3px; border: 2px solid; color: var(--text); background: var(--panel); }
+.hrk-badge-reconstructed { color: #7a2e0b; background: #fff4ec; border-color: #9a3412; border-style: dashed; }
+.hrk-badge-illustrative { color: #4c1d95; background: #f6f1ff; border-color: #6d28d9; border-style: dotted; }
+.hrk-badge-source { color: #1f4e79; background: #e8eef7; border-color: #1f4e79; border-width: 1px; }
+.hrk-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
+.hrk-mark { font-size: 0.8rem; font-weight: 600; white-space: nowrap; text-decoration-style: dotted; }
+.hrk-mark-reconstructed, .hrk-mark-inline.hrk-mark-reconstructed { color: #7a2e0b; }
+.hrk-mark-illustrative, .hrk-mark-inline.hrk-mark-illustrative { color: #4c1d95; }
+.hrk-mark-inline { font-size: 0.85rem; font-weight: 600; }
+.hrk-notes { font-size: 0.9rem; margin: 0 0 1rem; }
+.hrk-notes-title { color: var(--muted); margin: 0.3rem 0; }
+.hrk-notes-list { margin: 0.2rem 0; padding-left: 2em; }
+.hrk-notes-list li { margin: 0.2rem 0; }
+.hrk-notes-list li:target { background: #fff4d6; }
+.hrk-legend { margin: 0.3rem 0 0; }
+.hrk-legend-title { font-weight: 600; }
+.hrk-legend-item { white-space: normal; margin-right: 0.8em; }
+.hrk-swatch { display: inline-block; width: 2.2em; height: 0.95em; vertical-align: middle; border: 2px solid #5b6573; border-radius: 3px; background: #fff; }
+.hrk-swatch-reconstructed { border-style: dashed; }
+.hrk-swatch-illustrative { border-style: dotted; }
+.wt-path .hrk-mark-inline { font-weight: 600; }
 footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9rem; padding: 1rem 1.5rem; }
 @media (max-width: 60rem) {
   .layout { grid-template-columns: minmax(0, 1fr); }

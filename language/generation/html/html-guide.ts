@@ -1,6 +1,7 @@
 import type {
-    ChapterJson, FundingJson, HandreikingJson, LinkJson, StakeholderJson, Term, TreeJson, TypologyJson
+    ChapterJson, FundingJson, HandreikingJson, LinkJson, ProvenanceJson, StakeholderJson, Term, TreeJson, TypologyJson
 } from '../json/handreiking-json.js';
+import { flaggedMeaning, isFlagged, mostFlagged, type FlaggedKind } from '../../i18n/provenance-words.js';
 import { htmlText } from '../../text/html-escape.js';
 import { typologyTableHtml } from '../tables/typology-table.js';
 import { anchorId, DATA_ELEMENT_ID, type AnchorKind } from './guide-contract.js';
@@ -9,6 +10,7 @@ import { guideCss } from './guide-style.js';
 import { embedJson, inlineScript, paragraphs, safeHttpUrl } from './html-text.js';
 import { cspHashSource } from './csp-hash.js';
 import { contentSecurityPolicy } from './page-policy.js';
+import { diagramLegendHtml, provenanceBadge } from './provenance-html.js';
 
 /**
  * The interactive HTML guide: one self-contained page with every diagram, the tables, and a
@@ -65,6 +67,7 @@ ${page.treePicker()}
 ${page.toc()}
 <main id="inhoud">
 <noscript><p class="hint">Zet JavaScript aan om de schema's te zien en de beslisbomen te doorlopen. De teksten hieronder zijn ook zonder JavaScript te lezen.</p></noscript>
+${page.provenanceIntro()}
 ${page.trees()}
 ${page.typologies()}
 ${page.funding()}
@@ -151,15 +154,18 @@ ${body}
         const summary = counts.filter(([n]) => n > 0).map(([n, one, more]) => `${n} ${n === 1 ? one : more}`).join(', ');
         return `<section class="tree" id="${htmlText(anchor)}" aria-labelledby="${htmlText(anchor)}-titel" data-tree-index="${index}">
 <h3 id="${htmlText(anchor)}-titel">${htmlText(tree.title || tree.id)}</h3>
-<p class="muted"><span class="tag">${htmlText(tree.id)}</span>${summary ? ` · ${summary}` : ''}</p>
+${summary ? `<p class="muted">${summary}</p>` : ''}
+${provenanceBadge(tree.provenance, { about: 'Dit schema (titel en verbindingen):' })}
 ${paragraphs(tree.documentation, 'doc')}
 ${paragraphs(tree.description, 'description')}
+${provenanceBadge(tree.descriptionProvenance, { unlessSameAs: tree.provenance, about: 'Toelichting:' })}
 <div class="tree-body">
 <div class="walkthrough" data-walkthrough="${index}" aria-label="Doorloop van ${htmlText(tree.title || tree.id)}">
 <p class="muted">De doorloop verschijnt hier zodra de pagina geladen is.</p>
 </div>
 <figure class="diagram">
-<figcaption>Ruit: vraag · afgeronde rechthoek: advies · rechthoek: stap · dubbele rand: verwijzing (klik om te openen). Klik op een vraag om de doorloop daar te beginnen.</figcaption>
+<figcaption>Ruit: vraag · afgeronde rechthoek: advies · rechthoek: stap · dubbele rand: verwijzing (klik om te openen). Klik op een vraag om de doorloop daar te beginnen.
+${diagramLegendHtml(flaggedKinds(tree.nodes.map(n => n.provenance)), 'bij de knoop in de doorloop')}</figcaption>
 <div class="diagram-canvas" data-diagram="tree" data-tree-index="${index}"><p class="diagram-wait">Het schema wordt getekend…</p></div>
 </figure>
 </div>
@@ -186,13 +192,15 @@ ${cards}
     private typology(typology: TypologyJson): string {
         const funding = termTitles.map(([term, title]) => {
             const ids = typology.funding[term] ?? [];
-            return `<dt>${title}</dt><dd>${ids.length === 0 ? '<span class="muted">geen</span>' : ids.map(id => this.fundingLink(id)).join(', ')}</dd>`;
+            return `<dt>${title}</dt><dd>${ids.length === 0 ? '<span class="muted">geen</span>' : ids.map(id => this.fundingLink(id) + this.appliesBadge(id)).join(', ')}</dd>`;
         }).join('');
         const stakeholders = this.stakeholdersByTypology.get(typology.id) ?? [];
         return `<article class="card" id="${htmlText(anchorId('typology', typology.id))}">
 <h3>${htmlText(typology.title || typology.id)}</h3>
+${provenanceBadge(typology.provenance)}
 ${paragraphs(typology.documentation, 'doc')}
 ${paragraphs(typology.description, 'description')}
+${provenanceBadge(typology.descriptionProvenance, { unlessSameAs: typology.provenance, about: 'Toelichting:' })}
 <h5>Financiering</h5>
 <dl class="facts">${funding}</dl>
 ${stakeholders.length > 0 ? `<h5>Partijen</h5><ul>${stakeholders.map(s => `<li><a href="#${htmlText(anchorId('stakeholder', s.id))}">${htmlText(s.title || s.id)}</a></li>`).join('')}</ul>` : ''}
@@ -209,7 +217,8 @@ ${this.backlinks('typology', typology.id)}
         const body = json.funding.length === 0
             ? '<p class="muted">Deze handreiking heeft geen financieringsbronnen.</p>'
             : `<figure class="diagram">
-<figcaption>Financieringsbronnen per termijn en de typologieën waarvoor ze gelden. Klik op een bron of typologie om de beschrijving te openen.</figcaption>
+<figcaption>Financieringsbronnen per termijn en de typologieën waarvoor ze gelden. Klik op een bron of typologie om de beschrijving te openen.
+${diagramLegendHtml(flaggedKinds([...json.funding.flatMap(f => [mostFlagged(f.provenance, f.applicability.provenance)]), ...json.typologies.map(t => t.provenance)]), 'bij de bron hieronder')}</figcaption>
 <div class="diagram-canvas" data-diagram="funding"><p class="diagram-wait">Het overzicht wordt getekend…</p></div>
 </figure>
 ${groups.filter(([, rules]) => rules.length > 0).map(([title, rules]) => `<h3>${htmlText(title)}</h3>
@@ -236,7 +245,7 @@ ${body}
                 ].filter(s => s.length > 0).join('; ');
         const facts = [
             `<dt>Termijn</dt><dd>${funding.term ? termTitles.find(([t]) => t === funding.term)![1] : '<span class="muted">niet opgegeven</span>'}</dd>`,
-            `<dt>Geldt voor</dt><dd>${appliesTo}</dd>`,
+            `<dt>Geldt voor</dt><dd>${appliesTo}${provenanceBadge(funding.applicability.provenance, { unlessSameAs: funding.provenance })}</dd>`,
             funding.validUntil ? `<dt>Geldig tot</dt><dd>${htmlText(funding.validUntil)}</dd>` : ''
         ].join('');
         const sources = funding.sources.map(source => {
@@ -245,11 +254,13 @@ ${body}
         });
         return `<article class="card" id="${htmlText(anchorId('funding', funding.id))}">
 <h4>${htmlText(funding.title || funding.id)}</h4>
+${provenanceBadge(funding.provenance)}
 ${paragraphs(funding.documentation, 'doc')}
 ${paragraphs(funding.description, 'description')}
+${provenanceBadge(funding.descriptionProvenance, { unlessSameAs: funding.provenance, about: 'Toelichting:' })}
 <dl class="facts">${facts}</dl>
 ${list('Via', funding.via)}
-${list('Voorwaarden', funding.conditions)}
+${list('Voorwaarden', funding.conditions, i => provenanceBadge(funding.conditionsProvenance?.[i], { inline: true, unlessSameAs: funding.provenance }))}
 ${sources.length > 0 ? `<h5>Bron</h5><ul>${sources.map(s => `<li>${s}</li>`).join('')}</ul>` : ''}
 ${this.backlinks('funding', funding.id)}
 </article>`;
@@ -258,8 +269,10 @@ ${this.backlinks('funding', funding.id)}
     stakeholders(): string {
         const cards = this.json.stakeholders.map(s => `<article class="card" id="${htmlText(anchorId('stakeholder', s.id))}">
 <h3>${htmlText(s.title || s.id)}</h3>
+${provenanceBadge(s.provenance)}
 ${paragraphs(s.documentation, 'doc')}
 ${paragraphs(s.description, 'description')}
+${provenanceBadge(s.descriptionProvenance, { unlessSameAs: s.provenance, about: 'Toelichting:' })}
 ${s.involvedIn.length > 0 ? `<h5>Betrokken bij</h5><p>${s.involvedIn.map(id => this.typologyLink(id)).join(', ')}</p>` : ''}
 ${list('Rollen', s.roles)}
 ${list('Kracht', s.strengths)}
@@ -274,9 +287,11 @@ ${this.json.stakeholders.length === 0 ? '<p class="muted">Deze handreiking noemt
     chapters(): string {
         const cards = this.json.chapters.map((c: ChapterJson) => `<article class="card" id="${htmlText(anchorId('chapter', c.id))}">
 <h3>${htmlText(c.title || c.id)}</h3>
+${provenanceBadge(c.provenance)}
 ${c.workingGroup ? `<p class="muted">Werkgroep: ${htmlText(c.workingGroup)}</p>` : ''}
 ${paragraphs(c.documentation, 'doc')}
 ${paragraphs(c.description, 'description')}
+${provenanceBadge(c.descriptionProvenance, { unlessSameAs: c.provenance, about: 'Toelichting:' })}
 ${this.backlinks('chapter', c.id)}
 </article>`).join('\n');
         return `<section id="hoofdstukken" aria-labelledby="hoofdstukken-titel">
@@ -293,6 +308,25 @@ ${this.json.chapters.length === 0 ? '<p class="muted">Deze handreiking heeft gee
         return from.length === 0 ? '' : `<h5>Verwezen vanuit de beslisbomen</h5><ul>${from.join('')}</ul>`;
     }
 
+    /**
+     * Beside a funding source in a typology's card: that it applies to this typology is not the
+     * guide's word (its `voor` line), or the source itself is not.
+     */
+    private appliesBadge(id: string): string {
+        const funding = this.json.funding.find(f => f.id === id);
+        if (!funding) return '';
+        return ' ' + provenanceBadge(mostFlagged(funding.applicability.provenance, funding.provenance), { inline: true });
+    }
+
+    /** The explanation of the badges, once at the top, when the guide has any. */
+    provenanceIntro(): string {
+        if (!hasFlagged(this.json)) return '';
+        return `<p class="hint hrk-intro">Niet alles in deze gids is de tekst van de handreiking. Wat de redactie heeft ingevuld, staat erbij met de reden: `
+            + `<span class="hrk-badge hrk-badge-reconstructed">Gereconstrueerd</span> is ${flaggedMeaning.nl.reconstructed}; `
+            + `<span class="hrk-badge hrk-badge-illustrative">Illustratief</span> is ${flaggedMeaning.nl.illustrative}. `
+            + `In de schema's hebben die knopen een gestreepte of gestippelde rand. <span class="hrk-badge hrk-badge-source">Bron</span> noemt de openbare bron van een gegeven.</p>`;
+    }
+
     private typologyLink(id: string): string {
         const title = this.typologyTitles.get(id);
         return title !== undefined ? `<a href="#${htmlText(anchorId('typology', id))}">${htmlText(title)}</a>` : htmlText(id);
@@ -304,6 +338,26 @@ ${this.json.chapters.length === 0 ? '<p class="muted">Deze handreiking heeft gee
     }
 }
 
-function list(title: string, items: readonly string[]): string {
-    return items.length === 0 ? '' : `<h5>${title}</h5><ul>${items.map(i => `<li>${htmlText(i)}</li>`).join('')}</ul>`;
+function list(title: string, items: readonly string[], after?: (index: number) => string): string {
+    return items.length === 0 ? '' : `<h5>${title}</h5><ul>${items.map((item, i) => {
+        const extra = after?.(i) ?? '';
+        return `<li>${htmlText(item)}${extra ? ` ${extra}` : ''}</li>`;
+    }).join('')}</ul>`;
+}
+
+/** The kinds among these that a diagram's legend must explain. */
+function flaggedKinds(provenances: ReadonlyArray<ProvenanceJson | undefined>): Set<FlaggedKind> {
+    return new Set(provenances.filter(isFlagged).map(p => p.kind));
+}
+
+/** Whether anything in the guide is reconstructed or illustrative (then the page explains the badges). */
+function hasFlagged(json: HandreikingJson): boolean {
+    const all: Array<ProvenanceJson | undefined> = [
+        ...json.trees.flatMap(t => [t.provenance, t.descriptionProvenance, ...t.nodes.flatMap(n => [n.provenance, n.descriptionProvenance])]),
+        ...json.typologies.flatMap(t => [t.provenance, t.descriptionProvenance, ...Object.values(t.valueProvenance ?? {}), ...(t.activitiesProvenance ?? [])]),
+        ...json.funding.flatMap(f => [f.provenance, f.descriptionProvenance, f.applicability.provenance, ...(f.conditionsProvenance ?? [])]),
+        ...json.stakeholders.flatMap(s => [s.provenance, s.descriptionProvenance]),
+        ...json.chapters.flatMap(c => [c.provenance, c.descriptionProvenance])
+    ];
+    return all.some(isFlagged);
 }

@@ -1,8 +1,9 @@
+import { isFlagged, type DrawnProvenance } from '../../i18n/provenance-words.js';
 import type { FundingJson, HandreikingJson, Term } from '../json/handreiking-json.js';
 import { mermaidLabel, type LabelOptions } from './escape.js';
 import { boxStyle, checkedPalette, lightPalette, type DiagramPalette } from './palette.js';
 import { classDefStatements, classStatements, END } from './statements.js';
-import type { DiagramTarget, MermaidDiagram } from './tree-mermaid.js';
+import { provenanceClassDefs, type DiagramTarget, type MermaidDiagram } from './tree-mermaid.js';
 
 /** The guide's three columns, in its order, with the titles it uses. */
 const terms: ReadonlyArray<readonly [Term, string]> = [
@@ -30,7 +31,8 @@ function classDefs(palette: DiagramPalette): Record<string, string> {
         funding: boxStyle(palette.step, width),
         typology: boxStyle(palette.advice, width),
         allTypologies: boxStyle(palette.allTypologies, width, ',stroke-dasharray:3 3'),
-        unused: 'stroke-dasharray:6 4,opacity:0.75'
+        unused: 'stroke-dasharray:6 4,opacity:0.75',
+        ...provenanceClassDefs
     };
 }
 
@@ -79,6 +81,20 @@ export function fundingOverviewMermaid(json: FundingOverviewModel, options: Fund
         lines.push(`    a0(${mermaidLabel('alle typologieën', label)})${END}`);
     }
 
+    // A rule's box says what the rule is and, in its edges and its `waar …`, which typologies it
+    // applies to: it is drawn as doubtful when either is (reconstructed before illustrative).
+    const provenance: Record<string, DrawnProvenance> = {};
+    for (const [funding, id] of fundingIds) {
+        const parts: DrawnProvenance['parts'] = [];
+        if (isFlagged(funding.provenance)) parts.push({ part: 'element', provenance: funding.provenance });
+        if (isFlagged(funding.applicability.provenance)) parts.push({ part: 'applicability', provenance: funding.applicability.provenance });
+        if (parts.length > 0) provenance[id] = { kind: parts.some(p => p.provenance.kind === 'reconstructed') ? 'reconstructed' : 'illustrative', parts };
+    }
+    json.typologies.forEach((typology, i) => {
+        if (isFlagged(typology.provenance)) provenance[`y${i}`] = { kind: typology.provenance.kind, parts: [{ part: 'element', provenance: typology.provenance }] };
+    });
+    const flagged = (kind: DrawnProvenance['kind']) => Object.entries(provenance).filter(([, p]) => p.kind === kind).map(([id]) => id);
+
     const unused: string[] = [];
     for (const [funding, id] of fundingIds) {
         const targets = funding.applicability.kind === 'all'
@@ -94,11 +110,13 @@ export function fundingOverviewMermaid(json: FundingOverviewModel, options: Fund
             ['funding', [...fundingIds.values()]],
             ['typology', json.typologies.map((_, i) => `y${i}`)],
             ['allTypologies', forAll.length > 0 ? ['a0'] : []],
-            ['unused', unused]
+            ['unused', unused],
+            ['reconstructed', flagged('reconstructed')],
+            ['illustrative', flagged('illustrative')]
         ]),
         ...classDefStatements(classDefs(palette))
     );
-    return { text: lines.join('\n') + '\n', ids };
+    return { text: lines.join('\n') + '\n', ids, provenance };
 }
 
 /** The title, and what limits the rule: its condition and the date it lapses. */

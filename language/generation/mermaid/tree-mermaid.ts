@@ -1,4 +1,5 @@
 import { linkKindWords } from '../../i18n/link-kinds.js';
+import { isFlagged, type DrawnProvenance } from '../../i18n/provenance-words.js';
 import type { EdgeJson, LinkJson, NodeJson, NodeKind, SourceJson, TreeJson } from '../json/handreiking-json.js';
 import { mermaidLabel, type LabelOptions } from './escape.js';
 import { boxStyle, checkedPalette, lightPalette, type DiagramPalette } from './palette.js';
@@ -22,7 +23,22 @@ export interface MermaidDiagram {
     text: string;
     /** Mermaid node id (`n0`, `l0`, `s0` …) → what it stands for. */
     ids: Record<string, DiagramTarget>;
+    /**
+     * Mermaid node id → why the node is drawn with a dashed (reconstructed) or dotted (illustrative)
+     * border: only the nodes whose content is not the guide's own. The HTML guide and the preview
+     * show it as the node's tooltip and in its accessible name.
+     */
+    provenance?: Record<string, DrawnProvenance>;
 }
+
+/**
+ * The borders of content that is not the guide's own: dashed for reconstructed, dotted for
+ * illustrative; both wider than an unreachable node's dashes, which also fade it. Fixed syntax.
+ */
+export const provenanceClassDefs: Readonly<Record<'reconstructed' | 'illustrative', string>> = {
+    reconstructed: 'stroke-dasharray:9 4',
+    illustrative: 'stroke-dasharray:2 3'
+};
 
 export interface TreeDiagramOptions {
     direction?: 'TD' | 'LR';
@@ -43,7 +59,8 @@ function classDefs(palette: DiagramPalette): Record<string, string> {
         step: boxStyle(palette.step, width),
         link: boxStyle(palette.link, 1),
         start: boxStyle(palette.start),
-        unreachable: 'stroke-dasharray:6 4,opacity:0.75'
+        unreachable: 'stroke-dasharray:6 4,opacity:0.75',
+        ...provenanceClassDefs
     };
 }
 
@@ -58,9 +75,10 @@ export function treeToMermaid(tree: TreeJson, options: TreeDiagramOptions = {}):
     const nodeIds = new Map<string, string>();
     const declarations: string[] = [];
     const edges: string[] = [];
-    const byKind: Record<NodeKind | 'link' | 'start' | 'unreachable', string[]> = {
-        question: [], advice: [], step: [], link: [], start: [], unreachable: []
+    const byKind: Record<NodeKind | 'link' | 'start' | 'unreachable' | 'reconstructed' | 'illustrative', string[]> = {
+        question: [], advice: [], step: [], link: [], start: [], unreachable: [], reconstructed: [], illustrative: []
     };
+    const provenance: Record<string, DrawnProvenance> = {};
 
     tree.nodes.forEach((node, i) => {
         const id = `n${i}`;
@@ -69,6 +87,10 @@ export function treeToMermaid(tree: TreeJson, options: TreeDiagramOptions = {}):
         declarations.push(`    ${id}${shape(node.kind, mermaidLabel(nodeParagraphs(node), label))}${END}`);
         byKind[node.kind].push(id);
         if (!node.reachable) byKind.unreachable.push(id);
+        if (isFlagged(node.provenance)) {
+            byKind[node.provenance.kind].push(id);
+            provenance[id] = { kind: node.provenance.kind, parts: [{ part: 'element', provenance: node.provenance }] };
+        }
     });
 
     const start = tree.start !== undefined ? nodeIds.get(tree.start) : undefined;
@@ -106,7 +128,7 @@ export function treeToMermaid(tree: TreeJson, options: TreeDiagramOptions = {}):
         ...classStatements(Object.entries(byKind)),
         ...classDefStatements(classDefs(palette))
     ];
-    return { text: lines.join('\n') + '\n', ids };
+    return { text: lines.join('\n') + '\n', ids, provenance };
 }
 
 function shape(kind: NodeKind, label: string): string {

@@ -1,5 +1,5 @@
 /**
- * A workspace whose texts try every way to run code, load something, restyle the page or change
+ * A workspace whose texts (its provenance reasons too) try every way to run code, load something, restyle the page or change
  * Mermaid's configuration. Names are identifiers (the grammar allows nothing else); every text a
  * user can write is hostile.
  */
@@ -28,22 +28,23 @@ export const hostileFiles: Record<string, string> = {
 kenmerk Schaal ${hrk(PWN.script)} { ${hrk('klein ' + PWN.img)}, "groot" }
 
 typologie Kwaad ${hrk(PWN.img)} {
-    Schaal = ${hrk('klein ' + PWN.img)}
-    activiteiten ${hrk(PWN.breakout)}, ${hrk(PWN.backticks)}
+    Schaal = ${hrk('klein ' + PWN.img)} herkomst gereconstrueerd ${hrk(PWN.img)}
+    activiteiten ${hrk(PWN.breakout)}, ${hrk(PWN.backticks)} herkomst illustratief ${hrk(PWN.script)}
     vergelijkbaar ${hrk(PWN.entities)}
     toelichting ${hrk(PWN.init)}
 }
 
 hoofdstuk Hoofd ${hrk(PWN.style)} {
+    herkomst illustratief ${hrk(PWN.init)}
     werkgroep ${hrk(PWN.attribute)}
     toelichting ${hrk(PWN.bidi)}
 }
 
 financiering Geld ${hrk(PWN.javascriptUrl)} {
     termijn structureel
-    voor alle typologieen
+    voor alle typologieen herkomst gereconstrueerd ${hrk(PWN.svg)}
     via ${hrk(PWN.svg)}
-    voorwaarde ${hrk(PWN.breakout)}
+    voorwaarde ${hrk(PWN.breakout)} herkomst bron ${hrk(PWN.javascriptUrl)}
     bron ${hrk(PWN.javascriptUrl)}
     toelichting ${hrk(PWN.mermaid)}
 }
@@ -55,6 +56,7 @@ financiering Voorwaardelijk ${hrk(PWN.mermaid)} {
 
 /** ${PWN.breakout} */
 partij Boef ${hrk(PWN.script)} {
+    herkomst gereconstrueerd ${hrk(PWN.style)}
     betrokken bij Kwaad
     rol ${hrk(PWN.attribute)}
     kracht ${hrk(PWN.backticks)}
@@ -64,6 +66,7 @@ partij Boef ${hrk(PWN.script)} {
 
 /** ${PWN.img} */
 beslisboom Boom ${hrk(PWN.script)} {
+    herkomst gereconstrueerd ${hrk(PWN.breakout)}
     start V1
     toelichting ${hrk(PWN.style)}
 
@@ -74,6 +77,7 @@ beslisboom Boom ${hrk(PWN.script)} {
         toelichting ${hrk(PWN.svg)}
     }
     vraag V2 ${hrk(PWN.javascriptUrl)} {
+        herkomst illustratief ${hrk(PWN.attribute)}
         ja  -> A1
         nee -> S1
     }
@@ -81,6 +85,7 @@ beslisboom Boom ${hrk(PWN.script)} {
         zie Hoofd
     }
     advies A1 ${hrk(PWN.style)} {
+        herkomst bron ${hrk(PWN.javascriptUrl)}
         voorbeeld ${hrk(PWN.script)}
         voorbeeld ${hrk(PWN.entities)}
         zie Hoofd

@@ -7,7 +7,7 @@ import { OutputTarget } from '../../../language/cli/output-target.js';
 import { htmlFiles } from '../../../language/export/html-export.js';
 import { loadGuideAssets } from '../../../language/generation/html/guide-assets.js';
 import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
-import type { HandreikingJson, ScenarioJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import type { HandreikingJson, ProvenanceJson, ScenarioJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { anchorId, linkAnchor } from '../../../language/generation/html/guide-contract.js';
@@ -174,6 +174,39 @@ async function drawnHighlight(section: Locator): Promise<{ nodes: string[]; edge
             // What the reader sees: the shape's stroke colour.
             strokes: marked.map(g => getComputedStyle(g.querySelector('rect, polygon, path, circle, ellipse')!).stroke)
         };
+    });
+}
+
+
+// ---- provenance
+
+const flaggedKind = (p: ProvenanceJson | undefined): p is ProvenanceJson => p?.kind === 'reconstructed' || p?.kind === 'illustrative';
+const badgeWord: Record<string, string> = { reconstructed: 'Gereconstrueerd', illustrative: 'Illustratief', source: 'Bron' };
+/** What a badge reads as: the kind in words, a colon (for screen readers only) and the reason. */
+const badgeText = (p: ProvenanceJson) => (p.detail?.trim() ? `${badgeWord[p.kind]}: ${p.detail.trim()}` : badgeWord[p.kind]);
+
+/** The badges directly inside `scope` (not those of nested items), as read: kind, colon, reason. */
+function ownBadges(scope: Locator): Promise<string[]> {
+    return scope.locator(':scope > .hrk-herkomst').allTextContents();
+}
+
+/** WCAG contrast of an element's text against the first opaque background behind it. */
+async function contrasts(page: Page, selector: string): Promise<Array<{ text: string; ratio: number }>> {
+    return page.locator(selector).evaluateAll(elements => {
+        const rgb = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number);
+        const luminance = ([r, g, b]: number[]) => [r, g, b].map(c => {
+            const s = c / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        }).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+        return elements.filter(e => (e as HTMLElement).offsetParent !== null).map(element => {
+            let background: number[] = [255, 255, 255];
+            for (let e: Element | null = element; e; e = e.parentElement) {
+                const colour = rgb(getComputedStyle(e).backgroundColor);
+                if (colour.length === 3 || (colour.length === 4 && colour[3] === 1)) { background = colour.slice(0, 3); break; }
+            }
+            const [a, b] = [luminance(rgb(getComputedStyle(element).color)), luminance(background)].sort((x, y) => y - x);
+            return { text: (element.textContent ?? '').slice(0, 40), ratio: (a + 0.05) / (b + 0.05) };
+        });
     });
 }
 
@@ -367,6 +400,200 @@ describe('the HTML guide of the examples, opened from disk in Chromium', () => {
         expect(Math.abs(top)).toBeLessThan(5);
     });
 
+
+    test('provenance: every reconstructed or illustrative tree, typology, funding source, party and chapter has a badge with its reason; the guide\'s own has none', async () => {
+        const expectBadge = async (scope: Locator, p: ProvenanceJson, what: string) => {
+            const badges = await ownBadges(scope);
+            if (flaggedKind(p) || p.kind === 'source') expect(badges, what).toContain(badgeText(p));
+            else expect(badges.filter(b => /^(Gereconstrueerd|Illustratief)/.test(b)), what).toEqual([]);
+        };
+        let flagged = 0;
+        for (const tree of json.trees) {
+            const section = treeSection(page, tree);
+            const badges = await section.locator(':scope > .hrk-herkomst').allTextContents();
+            if (flaggedKind(tree.provenance) || tree.provenance.kind === 'source') {
+                expect(badges.some(b => b.endsWith(badgeText(tree.provenance))), tree.id).toBe(true);
+                if (flaggedKind(tree.provenance)) flagged++;
+            } else expect(badges, tree.id).toEqual([]);
+        }
+        for (const t of json.typologies) await expectBadge(page.locator(`#${anchorId('typology', t.id)}`), t.provenance, t.id);
+        for (const s of json.stakeholders) {
+            await expectBadge(page.locator(`#${anchorId('stakeholder', s.id)}`), s.provenance, s.id);
+            if (flaggedKind(s.provenance)) flagged++;
+        }
+        for (const c of json.chapters) await expectBadge(page.locator(`#${anchorId('chapter', c.id)}`), c.provenance, c.id);
+        for (const f of json.funding) {
+            const card = page.locator(`#${anchorId('funding', f.id)}`);
+            await expectBadge(card, f.provenance, f.id);
+            // "Geldt voor": which typologies, the line the guide mostly does not give.
+            const applies = await card.locator('dl.facts dd .hrk-herkomst').allTextContents();
+            if (flaggedKind(f.applicability.provenance)) {
+                expect(applies, f.id).toEqual([badgeText(f.applicability.provenance)]);
+                flagged++;
+            }
+            // Each condition with its own source or reason.
+            const conditions = await card.locator('h5:text-is("Voorwaarden") + ul > li').all();
+            expect(conditions.length).toBe(f.conditions.length);
+            for (const [i, li] of conditions.entries()) {
+                const p = f.conditionsProvenance[i]!;
+                const shown = await li.locator('.hrk-herkomst').allTextContents();
+                expect(shown, `${f.id} voorwaarde ${i}`).toEqual(flaggedKind(p) || p.kind === 'source' ? [badgeText(p)] : []);
+            }
+        }
+        // The issue's case: all 8 parties and 10 of 11 funding sources' typologies are the editors'.
+        expect(flagged).toBeGreaterThanOrEqual(8 + 10);
+        // In a typology's card, a funding source that the guide does not assign to it says so.
+        const koffiehonk = json.typologies.find(t => t.id === 'Koffiehonk')!;
+        const card = page.locator(`#${anchorId('typology', koffiehonk.id)}`);
+        for (const id of Object.values(koffiehonk.funding).flat()) {
+            const f = json.funding.find(r => r.id === id)!;
+            const badges = await card.locator('dl.facts dd').filter({ has: page.locator(`a[href="#${anchorId('funding', id)}"]`) }).locator('.hrk-herkomst').allTextContents();
+            if (flaggedKind(f.applicability.provenance)) expect(badges, id).toContain(badgeText(f.applicability.provenance));
+            else if (!flaggedKind(f.provenance)) expect(badges.filter(b => b.includes(f.applicability.provenance.detail ?? '\u0000')), id).toEqual([]);
+        }
+    });
+
+    test('provenance in the typology table: a marker on each marked cell that a keyboard reaches and a screen reader hears with its reason', async () => {
+        const table = page.locator('table.hrk-typology-table');
+        const marks = table.locator('a.hrk-mark');
+        expect(await marks.count()).toBeGreaterThan(30);
+        // The accessible name says the kind and the note; the description is the note, with the reason.
+        const mark = table.locator('tr[data-key="Gerichtheid"] td').nth(json.typologies.findIndex(t => t.id === 'Woonvorm')).locator('a.hrk-mark');
+        const reason = json.typologies.find(t => t.id === 'Woonvorm')!.valueProvenance.Gerichtheid!;
+        expect(reason.kind).toBe('reconstructed');
+        expect((await mark.textContent())).toMatch(/^gereconstrueerd noot \d+$/);
+        const described = await mark.evaluate(a => document.getElementById(a.getAttribute('aria-describedby') ?? '')?.textContent);
+        expect(described).toBe(badgeText(reason));
+        expect(await page.getByRole('link', { name: (await mark.textContent())! }).count()).toBeGreaterThan(0);
+        // Visible: the word and the number; the word "noot" only for screen readers (clipped to nothing).
+        expect(await mark.locator('.hrk-sr').evaluate(e => { const r = e.getBoundingClientRect(); return r.width <= 1 && r.height <= 1; })).toBe(true);
+        // By keyboard: focus the marker, Enter, and the note is where the reader is.
+        await mark.focus();
+        await page.keyboard.press('Enter');
+        const id = await mark.getAttribute('aria-describedby');
+        expect(await page.evaluate(() => location.hash)).toBe(`#${id}`);
+        expect(await page.locator(`#${id}`).isVisible()).toBe(true);
+    });
+
+    test('provenance in the walkthrough: the question or advice shown has its badge, the path its marks', async () => {
+        let checked = 0;
+        for (const scenario of json.scenarios) {
+            const tree = json.trees.find(t => t.id === scenario.tree)!;
+            const section = treeSection(page, tree);
+            await walkScenario(section, scenario);
+            const advice = tree.nodes.find(n => n.id === scenario.expected)!;
+            const badges = await section.locator('.wt-current .wt-result > .wt-text + .hrk-herkomst').allTextContents();
+            expect(badges, scenario.name).toEqual(flaggedKind(advice.provenance) || advice.provenance.kind === 'source' ? [badgeText(advice.provenance)] : []);
+            for (const item of await section.locator('.wt-path > li').all()) {
+                const nodeId = await item.getAttribute('data-node');
+                const node = tree.nodes.find(n => n.id === nodeId)!;
+                const mark = item.locator('.hrk-mark-inline');
+                if (flaggedKind(node.provenance)) {
+                    // Visible: the kind; the reason in the tooltip and, for screen readers, in clipped text.
+                    expect(await mark.evaluate(m => [...m.childNodes].filter(c => c.nodeType === Node.TEXT_NODE).map(c => c.textContent).join('')), node.id)
+                        .toBe(node.provenance.kind === 'reconstructed' ? '(gereconstrueerd)' : '(illustratief)');
+                    expect(await mark.locator('.hrk-sr').evaluate(e => e.getBoundingClientRect().width <= 1)).toBe(true);
+                    expect(await mark.getAttribute('title')).toBe(node.provenance.detail?.trim());
+                    expect(await mark.textContent()).toContain(node.provenance.detail!.trim());
+                    checked++;
+                } else {
+                    expect(await mark.count(), node.id).toBe(0);
+                }
+            }
+        }
+        expect(checked).toBeGreaterThan(0);
+        // A question that is the editors' reading says so while it is asked.
+        const quickscan = json.trees.find(t => t.nodes.some(n => n.kind === 'question' && n.provenance.kind === 'reconstructed' && n.reachable))!;
+        const question = quickscan.nodes.find(n => n.kind === 'question' && n.provenance.kind === 'reconstructed' && n.reachable)!;
+        const section = treeSection(page, quickscan);
+        const mermaidId = Object.entries(treeToMermaid(quickscan).ids).find(([, t]) => t.kind === 'node' && t.id === question.id)![0];
+        await section.locator(`.diagram-canvas svg g.node[id*="-flowchart-${mermaidId}-"]`).click();
+        expect(await currentQuestion(section)).toBe(question.id);
+        expect(await section.locator('.wt-current .wt-question > .wt-text + .hrk-herkomst').textContent()).toBe(badgeText(question.provenance));
+        await section.locator('.wt-restart').click();
+    });
+
+    test('provenance in the diagrams: reconstructed nodes dashed, illustrative dotted, with the reason as tooltip and in the name; a legend; the path keeps the border', async () => {
+        const diagrams = [
+            ...json.trees.map((tree, i) => ({ canvas: page.locator(`.diagram-canvas[data-tree-index="${i}"]`), diagram: treeToMermaid(tree), name: tree.id })),
+            { canvas: page.locator('.diagram-canvas[data-diagram="funding"]'), diagram: fundingOverviewMermaid(json), name: 'financiering' }
+        ];
+        const seen = new Set<string>();
+        for (const { canvas, diagram, name } of diagrams) {
+            const drawn = await canvas.locator('svg g.node').evaluateAll(groups => groups.map(g => ({
+                id: /-flowchart-(.+)-\d+$/.exec(g.id)?.[1] ?? '',
+                herkomst: g.getAttribute('data-herkomst'),
+                title: g.querySelector(':scope > title')?.textContent ?? null,
+                label: g.getAttribute('aria-label'),
+                dash: getComputedStyle(g.querySelector('rect, polygon, path')!).strokeDasharray
+            })));
+            for (const node of drawn) {
+                const p = diagram.provenance?.[node.id];
+                const target = diagram.ids[node.id]!;
+                if (!p) {
+                    expect(node.herkomst, `${name} ${node.id}`).toBeNull();
+                    expect(node.title).toBeNull();
+                    continue;
+                }
+                seen.add(p.kind);
+                expect(node.herkomst, `${name} ${node.id}`).toBe(p.kind);
+                expect(node.dash, `${name} ${node.id}`).toBe(p.kind === 'reconstructed' ? '9px, 4px' : '2px, 3px');
+                const reason = p.parts.map(part => (part.part === 'applicability' ? 'Voor welke typologieën — ' : '') + badgeText(part.provenance)).join('\n');
+                expect(node.title).toBe(reason);
+                expect(node.label, `${name} ${node.id}`).toMatch(p.kind === 'reconstructed' ? / \(gereconstrueerd\)$/ : / \(illustratief\)$/);
+                expect(['node', 'funding', 'typology']).toContain(target.kind);
+            }
+            const legend = canvas.locator('xpath=ancestor::figure').locator('[data-legend="herkomst"]');
+            const kinds = new Set(Object.values(diagram.provenance ?? {}).map(p => p.kind));
+            expect(await legend.count(), name).toBe(kinds.size > 0 ? 1 : 0);
+            if (kinds.size > 0) {
+                const text = (await legend.textContent())!;
+                expect(text.includes('Gestreepte rand: gereconstrueerd'), name).toBe(kinds.has('reconstructed'));
+                expect(text.includes('Gestippelde rand: illustratief'), name).toBe(kinds.has('illustrative'));
+                const swatches = await legend.locator('.hrk-swatch').evaluateAll(s => s.map(e => getComputedStyle(e).borderTopStyle));
+                expect(swatches).toEqual([...(kinds.has('reconstructed') ? ['dashed'] : []), ...(kinds.has('illustrative') ? ['dotted'] : [])]);
+            }
+        }
+        expect([...seen].sort()).toEqual(['illustrative', 'reconstructed']);
+
+        // A walk through reconstructed nodes marks them and keeps their dashes.
+        const scenario = json.scenarios.find(s => {
+            const tree = json.trees.find(t => t.id === s.tree)!;
+            return tree.nodes.find(n => n.id === s.expected)!.provenance.kind === 'reconstructed';
+        })!;
+        const tree = json.trees.find(t => t.id === scenario.tree)!;
+        const section = treeSection(page, tree);
+        await walkScenario(section, scenario);
+        const current = await section.locator('.diagram-canvas svg g.node.hrk-current').evaluate(g => ({
+            herkomst: g.getAttribute('data-herkomst'), dash: getComputedStyle(g.querySelector('rect, polygon, path')!).strokeDasharray, stroke: getComputedStyle(g.querySelector('rect, polygon, path')!).stroke
+        }));
+        expect(current).toEqual({ herkomst: 'reconstructed', dash: '9px, 4px', stroke: PATH_STROKE });
+        await section.locator('.wt-restart').click();
+    });
+
+    test('provenance is readable: badges, reasons, markers and notes at WCAG AA contrast or better, and the top of the page explains them', async () => {
+        const measured = await contrasts(page, '.hrk-badge, .hrk-reason, .hrk-mark, .hrk-mark-inline, .hrk-notes-list li, .hrk-legend');
+        expect(measured.length).toBeGreaterThan(50);
+        const low = measured.filter(m => m.ratio < 4.5);
+        expect(low).toEqual([]);
+        const intro = (await page.locator('.hrk-intro').textContent())!;
+        for (const word of ['Gereconstrueerd', 'Illustratief', 'gestreepte', 'gestippelde']) expect(intro).toContain(word);
+        // Text, not colour alone: each badge's kind is a word; the colon for screen readers is in the text.
+        const words = await page.locator('.hrk-badge').allTextContents();
+        expect(new Set(words)).toEqual(new Set(['Gereconstrueerd', 'Illustratief', 'Bron']));
+        expect(await page.locator('.hrk-herkomst .hrk-sr').first().evaluate(e => e.getBoundingClientRect().width <= 1)).toBe(true);
+    });
+
+    test('no internal name is shown to a reader: the page reads titles and texts, never ids like QuickscanBoom', async () => {
+        const text = await page.evaluate(() => document.body.innerText);
+        const ids = [...json.trees, ...json.typologies, ...json.funding, ...json.stakeholders, ...json.chapters].map(e => e.id)
+            // A name that is also an ordinary word of the guide's texts ("Gemeente") may of course appear.
+            .filter(id => /[a-z][A-Z]/.test(id) || /^[A-Z]{2,}[a-z]/.test(id));
+        expect(ids).toContain('QuickscanBoom');
+        expect(ids).toContain('SooToets');
+        expect(ids.filter(id => text.includes(id))).toEqual([]);
+    });
+
     test('prints without the navigation and the buttons', async () => {
         await page.emulateMedia({ media: 'print' });
         expect(await page.locator('nav.toc').isVisible()).toBe(false);
@@ -439,6 +666,29 @@ describe('a hostile workspace in the HTML guide', () => {
         expect(await page.getByText('tekst omgekeerd verder', { exact: true }).count()).toBeGreaterThan(0);
         expect(await page.evaluate(() => document.body.innerText.includes('\u202E'))).toBe(false);
         expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('block');
+    });
+
+
+    test('hostile provenance reasons are text: in badges, the table\'s notes and markers, and the diagrams\' tooltips and names', async () => {
+        const reasons = await page.locator('.hrk-reason').allTextContents();
+        for (const text of [PWN.breakout, PWN.style, PWN.init, PWN.svg, PWN.javascriptUrl]) expect(reasons, text).toContain(text);
+        // A `bron` that looks like a URL is shown as text, never as a link.
+        expect(await page.locator('.hrk-herkomst a').count()).toBe(0);
+        const notes = await page.locator('.hrk-notes-list > li').allTextContents();
+        // The value, the activities, and (in the funding rows) that the rule applies to this typology.
+        expect(notes).toEqual([`Gereconstrueerd: ${PWN.img}`, `Illustratief: ${PWN.script}`, `Gereconstrueerd: ${PWN.svg}`]);
+        expect(await page.locator('a.hrk-mark').first().evaluate(a => document.getElementById(a.getAttribute('aria-describedby')!)?.textContent)).toBe(`Gereconstrueerd: ${PWN.img}`);
+        const titles = await page.locator('.diagram-canvas[data-tree-index="0"] svg g.node > title').allTextContents();
+        expect(titles).toContain(`Gereconstrueerd: ${PWN.breakout}`);
+        expect(titles).toContain(`Illustratief: ${PWN.attribute}`);
+        const section = treeSection(page, json.trees[0]);
+        await restart(section);
+        await clickAnswer(section, PWN.attribute);
+        expect(await section.locator('.wt-current .wt-question > .wt-text + .hrk-herkomst').textContent()).toBe(`Illustratief: ${PWN.attribute}`);
+        for (const mark of await section.locator('.wt-path .hrk-mark-inline').all()) await mark.hover();
+        await section.locator('.wt-restart').click();
+        for (const badge of await page.locator('.hrk-herkomst, a.hrk-mark').all()) await badge.hover();
+        expect(await pwned()).toBeUndefined();
     });
 
     test('nothing became markup: no images, handlers, scripts or javascript: links', async () => {

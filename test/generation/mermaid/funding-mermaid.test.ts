@@ -121,3 +121,25 @@ describe('fundingOverviewMermaid on constructed input', () => {
         for (const label of labelBodies(text)) expect(label.replace(/<br\/>/g, '')).not.toMatch(/[<>"]/);
     });
 });
+
+describe('fundingOverviewMermaid: provenance', () => {
+    test('a rule is dashed when the rule or the typologies it applies to are reconstructed, and says which; the guide\'s own is not', async () => {
+        const json = await exampleJson();
+        const { text, provenance } = fundingOverviewMermaid(json);
+        const dashed = new Set(text.split('\n').filter(l => l.startsWith('    class ') && l.endsWith(' reconstructed')).flatMap(l => l.split(' ')[5]!.split(',')));
+        json.funding.forEach((funding, i) => {
+            const applicability = funding.applicability.provenance.kind === 'reconstructed';
+            const own = funding.provenance.kind === 'reconstructed';
+            expect(dashed.has(`f${i}`), funding.id).toBe(applicability || own);
+            if (applicability) expect(provenance![`f${i}`]!.parts).toContainEqual({ part: 'applicability', provenance: funding.applicability.provenance });
+            if (!applicability && !own) expect(provenance![`f${i}`], funding.id).toBeUndefined();
+        });
+        expect(json.funding.filter(f => f.applicability.provenance.kind === 'reconstructed').length).toBeGreaterThanOrEqual(10);
+        // "Huur van de bewoners" is on the slide for every type: the guide's own, drawn solid.
+        const own = json.funding.findIndex(f => f.id === 'HuurBewoners');
+        expect(own).toBeGreaterThanOrEqual(0);
+        expect(dashed.has(`f${own}`)).toBe(false);
+        expect(dashed.size).toBeGreaterThanOrEqual(10);
+        await mermaidParse(text);
+    });
+});

@@ -40,13 +40,17 @@ describe('the light palette of every export', () => {
             '    classDef step fill:#e8eef9,stroke:#4a6fa5,stroke-width:1.5px,color:#1b1f24',
             '    classDef link fill:#f3ecfb,stroke:#6b46c1,stroke-width:1px,color:#44337a',
             '    classDef start fill:#1b1f24,stroke:#1b1f24,color:#ffffff',
-            '    classDef unreachable stroke-dasharray:6 4,opacity:0.75'
+            '    classDef unreachable stroke-dasharray:6 4,opacity:0.75',
+            '    classDef reconstructed stroke-dasharray:9 4',
+            '    classDef illustrative stroke-dasharray:2 3'
         ]);
         expect(classDefs(fundingOverviewMermaid(json).text)).toEqual([
             '    classDef funding fill:#e8eef9,stroke:#4a6fa5,stroke-width:1.5px,color:#1b1f24',
             '    classDef typology fill:#e3f4e8,stroke:#2f855a,stroke-width:1.5px,color:#1b1f24',
             '    classDef allTypologies fill:#ffffff,stroke:#2f855a,stroke-width:1.5px,stroke-dasharray:3 3,color:#1b1f24',
-            '    classDef unused stroke-dasharray:6 4,opacity:0.75'
+            '    classDef unused stroke-dasharray:6 4,opacity:0.75',
+            '    classDef reconstructed stroke-dasharray:9 4',
+            '    classDef illustrative stroke-dasharray:2 3'
         ]);
     });
 });
@@ -60,7 +64,9 @@ describe('another palette', () => {
             '    classDef step fill:#213449,stroke:#3794ff,stroke-width:2px,color:#cccccc',
             '    classDef link fill:#36293f,stroke:#b180d7,stroke-width:1px,color:#cccccc',
             '    classDef start fill:#cccccc,stroke:#cccccc,color:#1f1f1f',
-            '    classDef unreachable stroke-dasharray:6 4,opacity:0.75'
+            '    classDef unreachable stroke-dasharray:6 4,opacity:0.75',
+            '    classDef reconstructed stroke-dasharray:9 4',
+            '    classDef illustrative stroke-dasharray:2 3'
         ]);
         const plain = treeToMermaid(tree, { direction: 'LR' });
         expect(withoutClassDefs(themed.text)).toBe(withoutClassDefs(plain.text));
@@ -74,7 +80,9 @@ describe('another palette', () => {
             '    classDef funding fill:#213449,stroke:#3794ff,stroke-width:2px,color:#cccccc',
             '    classDef typology fill:#2f3d2e,stroke:#89d185,stroke-width:2px,color:#cccccc',
             '    classDef allTypologies fill:#1f1f1f,stroke:#89d185,stroke-width:2px,stroke-dasharray:3 3,color:#cccccc',
-            '    classDef unused stroke-dasharray:6 4,opacity:0.75'
+            '    classDef unused stroke-dasharray:6 4,opacity:0.75',
+            '    classDef reconstructed stroke-dasharray:9 4',
+            '    classDef illustrative stroke-dasharray:2 3'
         ]);
         expect(withoutClassDefs(themed.text)).toBe(withoutClassDefs(fundingOverviewMermaid(json).text));
         await expect(mermaidParse(themed.text)).resolves.toBeUndefined();

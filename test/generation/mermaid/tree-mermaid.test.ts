@@ -202,3 +202,50 @@ describe('incomplete trees (the checker reports them; the diagram must still dra
         await mermaidParse(text);
     });
 });
+
+describe('provenance: the nodes that are not the guide\'s own', () => {
+    /** The ids in `class <ids> <name>` lines. */
+    const inClass = (text: string, name: string) => new Set(text.split('\n')
+        .filter(l => l.startsWith('    class ') && l.endsWith(` ${name}`))
+        .flatMap(l => l.slice('    class '.length, -name.length - 1).split(',')));
+
+    test('a reconstructed node gets the dashed class, an illustrative one the dotted class, with the reason in `provenance`; the guide\'s own nodes neither', async () => {
+        const json = await exampleJson();
+        let seen = { reconstructed: 0, illustrative: 0, guide: 0 };
+        for (const tree of json.trees) {
+            const { text, ids, provenance } = treeToMermaid(tree);
+            const reconstructed = inClass(text, 'reconstructed'), illustrative = inClass(text, 'illustrative');
+            for (const [mermaidId, target] of Object.entries(ids)) {
+                if (target.kind !== 'node') {
+                    expect(provenance?.[mermaidId]).toBeUndefined();
+                    continue;
+                }
+                const p = tree.nodes.find(n => n.id === target.id)!.provenance;
+                expect(reconstructed.has(mermaidId), `${tree.id}.${target.id}`).toBe(p.kind === 'reconstructed');
+                expect(illustrative.has(mermaidId), `${tree.id}.${target.id}`).toBe(p.kind === 'illustrative');
+                if (p.kind === 'reconstructed' || p.kind === 'illustrative') {
+                    expect(provenance?.[mermaidId]).toEqual({ kind: p.kind, parts: [{ part: 'element', provenance: p }] });
+                    seen[p.kind]++;
+                } else {
+                    expect(provenance?.[mermaidId]).toBeUndefined();
+                    seen.guide++;
+                }
+            }
+            expect(text).toContain('    classDef reconstructed stroke-dasharray:9 4\n');
+            expect(text).toContain('    classDef illustrative stroke-dasharray:2 3\n');
+        }
+        expect(seen.reconstructed).toBeGreaterThan(0);
+        expect(seen.illustrative).toBeGreaterThan(0);
+        expect(seen.guide).toBeGreaterThan(0);
+    });
+
+    test('a hostile reason never reaches the Mermaid text', async () => {
+        const reason = '"]; click n0 href "javascript:alert(1)"; classDef x fill:red; %%{init: {"securityLevel":"loose"}}%%';
+        const tree = { ...small, nodes: small.nodes.map(n => ({ ...n, provenance: { kind: 'reconstructed' as const, detail: reason } })) };
+        const { text, provenance } = treeToMermaid(tree);
+        expect(text).not.toContain('javascript');
+        expect(text).not.toContain('init');
+        expect(Object.values(provenance!).every(p => p.parts[0]!.provenance.detail === reason)).toBe(true);
+        await mermaidParse(text);
+    });
+});

@@ -68,9 +68,11 @@ export type Mark = 'none' | 'path' | 'current';
 
 const shapeSelector = ':scope > rect, :scope > polygon, :scope > path, :scope > circle, :scope > ellipse, :scope > g.label-container > path';
 const markStyles: Record<Exclude<Mark, 'none'>, string> = {
-    path: ';stroke:#c2410c !important;stroke-width:3.5px !important;stroke-dasharray:none !important',
-    current: ';stroke:#c2410c !important;stroke-width:6px !important;stroke-dasharray:none !important'
+    path: ';stroke:#c2410c !important;stroke-width:3.5px !important',
+    current: ';stroke:#c2410c !important;stroke-width:6px !important'
 };
+/** A marked node is solid, unless its content is not the guide's own: that border is kept. */
+const SOLID = ';stroke-dasharray:none !important';
 
 /**
  * Marks a drawn node as on the walkthrough's path. Mermaid writes `classDef` styles into each
@@ -80,10 +82,11 @@ const markStyles: Record<Exclude<Mark, 'none'>, string> = {
 export function markNode(group: SVGGElement, mark: Mark): void {
     group.classList.toggle('hrk-on-path', mark !== 'none');
     group.classList.toggle('hrk-current', mark === 'current');
+    const solid = group.hasAttribute('data-herkomst') ? '' : SOLID;
     for (const shape of group.querySelectorAll(shapeSelector)) {
         if (!shape.hasAttribute('data-hrk-style')) shape.setAttribute('data-hrk-style', shape.getAttribute('style') ?? '');
         const original = shape.getAttribute('data-hrk-style') ?? '';
-        shape.setAttribute('style', mark === 'none' ? original : original + markStyles[mark]);
+        shape.setAttribute('style', mark === 'none' ? original : original + markStyles[mark] + solid);
     }
 }
 

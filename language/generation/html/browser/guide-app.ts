@@ -4,6 +4,7 @@ import { fundingOverviewMermaid } from '../../mermaid/funding-mermaid.js';
 import { treeToMermaid, type DiagramTarget } from '../../mermaid/tree-mermaid.js';
 import { h, replace } from '../../../browser/dom.js';
 import { drawnNodes } from '../../../browser/mermaid-ids.js';
+import { annotateProvenance } from '../../../browser/provenance.js';
 import { anchorId, DATA_ELEMENT_ID, linkAnchor } from '../guide-contract.js';
 import { guideRenderer, makeClickable, renderSequentially, type DiagramJob } from './diagrams.js';
 import { WalkthroughView } from './walkthrough-view.js';
@@ -100,6 +101,8 @@ async function main(): Promise<void> {
             drawn(svg) {
                 svg.setAttribute('aria-label', `Stroomschema: ${tree.title || tree.id}`);
                 for (const { group, target } of drawnNodes(svg, diagram.ids)) wireTreeNode(group, target, view, host.follow);
+                // Before the walkthrough marks its path: a marked node keeps its dashed border.
+                annotateProvenance(svg, diagram, 'nl');
                 view.attachDiagram(svg, diagram);
             }
         });
@@ -123,6 +126,7 @@ async function main(): Promise<void> {
                         makeClickable(group, `Open de typologie ${title}`, () => goTo(anchorId('typology', target.id)));
                     }
                 }
+                annotateProvenance(svg, diagram, 'nl');
             }
         });
     }

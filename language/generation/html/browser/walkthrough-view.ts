@@ -5,6 +5,7 @@ import { Walkthrough } from '../../../walkthrough/walk-state.js';
 import { linkKindWords } from '../../../i18n/link-kinds.js';
 import { h, replace, type Child } from '../../../browser/dom.js';
 import { drawnNodes, markPathEdges } from '../../../browser/mermaid-ids.js';
+import { provenanceBadge } from '../../../browser/provenance.js';
 import { anchorId, linkAnchor } from '../guide-contract.js';
 import { markNode, revealInBox } from './diagrams.js';
 
@@ -105,6 +106,7 @@ export class WalkthroughView {
                 return [h('div', { class: 'wt-question', attrs: { 'data-node': node.id } },
                     h('p', { class: 'wt-kind' }, 'Vraag'),
                     h('p', { class: 'wt-text wt-focus', attrs: { tabindex: '-1' } }, node.text),
+                    provenanceBadge(node.provenance, 'nl'),
                     ...descriptionOf(node),
                     h('div', { class: 'wt-answers', attrs: { role: 'group', 'aria-label': 'Antwoorden' } },
                         ...this.walker.answers(node.id).map(edge => h('button', {
@@ -123,17 +125,20 @@ export class WalkthroughView {
                     h('div', { class: 'wt-advice wt-result', attrs: { 'data-node': node.id } },
                         h('p', { class: 'wt-kind' }, 'Advies'),
                         h('p', { class: 'wt-text wt-focus', attrs: { tabindex: '-1' } }, node.text),
+                        provenanceBadge(node.provenance, 'nl'),
                         ...this.adviceDetails(node)),
                     earlier.length > 0 ? h('div', { class: 'wt-earlier' },
                         h('h5', {}, 'Eerder op de route'),
                         ...earlier.map(n => h('div', { class: 'wt-advice wt-advice-earlier', attrs: { 'data-node': n.id } },
                             h('p', { class: 'wt-text' }, n.text),
+                            provenanceBadge(n.provenance, 'nl'),
                             ...this.adviceDetails(n)))) : undefined
                 ];
             }
             default:
                 return [h('div', { class: 'wt-problem', attrs: { role: 'alert', 'data-status': result.status } },
-                    h('p', { class: 'wt-text wt-focus', attrs: { tabindex: '-1' } }, problemText(result, node)))];
+                    h('p', { class: 'wt-text wt-focus', attrs: { tabindex: '-1' } }, problemText(result, node)),
+                    provenanceBadge(node?.provenance, 'nl'))];
         }
     }
 
@@ -160,9 +165,12 @@ export class WalkthroughView {
         const attrs: Record<string, string> = { 'data-node': step.node, 'data-kind': step.kind };
         if (step.answer !== undefined) attrs['data-answer'] = step.answer;
         const automatic = !last && step.kind !== 'question' ? ' (daarna automatisch verder)' : '';
+        const mark = provenanceBadge(node?.provenance, 'nl', { compact: true });
         return h('li', { class: last ? 'wt-here' : undefined, attrs },
             h('span', { class: 'wt-step-kind' }, `${kindWords[step.kind]}: `),
             node?.text ?? step.node,
+            mark ? ' ' : undefined,
+            mark,
             step.answer !== undefined ? ' — ' : undefined,
             step.answer !== undefined ? h('span', { class: 'wt-answer-given' }, step.answer) : undefined,
             automatic,
@@ -198,8 +206,11 @@ export class WalkthroughView {
     }
 }
 
+/** The toelichting, with its own provenance when it differs from the node's (shown above it). */
 function descriptionOf(node: NodeJson): Child[] {
-    return node.description ? [h('p', { class: 'wt-description' }, node.description)] : [];
+    return node.description
+        ? [h('p', { class: 'wt-description' }, node.description), provenanceBadge(node.descriptionProvenance, 'nl', { unlessSameAs: node.provenance })]
+        : [];
 }
 
 function problemText(result: WalkResult, node: NodeJson | undefined): string {
