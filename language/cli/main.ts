@@ -3,6 +3,8 @@ import type { Lang } from '../i18n/locale.js';
 import { exportFormats } from '../export/export-formats.js';
 import { isCalendarDate } from '../model/dates.js';
 import { checkCommand } from './check-command.js';
+import { diffCommand, type DiffFormat } from './diff-command.js';
+import { reviewTexts } from '../i18n/review-messages.js';
 import { exportCommand } from './export-command.js';
 import { testCommand } from './test-command.js';
 import { cliMessages } from './cli-messages.js';
@@ -88,6 +90,20 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
         .action(async (format: string, paths: string[], opts: { out: string; force: boolean; lang: Lang; peildatum?: string; platteTekst: boolean; transparant: boolean }) => {
             const options = { out: opts.out, force: opts.force, lang: opts.lang, peildatum: opts.peildatum, plainText: opts.platteTekst, transparent: opts.transparant };
             setExit(await exportCommand(format, paths, options, output.out, output.err));
+        });
+
+    program.command('diff')
+        .description('wat een wijziging doet met de handreiking: structuur en gedrag / what a change does to the guide')
+        .argument('<oud>', 'een map, een .hrk-bestand of een git-revisie (HEAD~1, main, een tag)')
+        .argument('[nieuw]', 'idem; zonder: de werkkopie')
+        .addOption(new Option('--format <formaat>', 'uitvoer: text, markdown of json').default('text').argParser(v => {
+            if (v !== 'text' && v !== 'markdown' && v !== 'json') throw new UsageError(reviewTexts(languageFromArgv(process.argv)).badDiffFormat(v));
+            return v;
+        }))
+        .option('--pad <pad>', 'de map of het bestand van de handreiking in elke git-revisie en in de werkkopie (standaard: de huidige map)', '.')
+        .addOption(langOption())
+        .action(async (oud: string, nieuw: string | undefined, opts: { format: DiffFormat; lang: Lang; pad: string }) => {
+            setExit(await diffCommand(oud, nieuw, { format: opts.format, lang: opts.lang, pad: opts.pad }, output.out, output.json, output.err));
         });
 
     return program;
