@@ -31,6 +31,12 @@ function parseDate(value: string): string {
     return value;
 }
 
+function parsePercent(value: string): number {
+    const n = Number(value.replace(',', '.'));
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(reviewTexts(languageFromArgv(process.argv)).badMinimum(value));
+    return n;
+}
+
 /** An empty `-o` would quietly mean the current folder (path.resolve('')): almost surely a mistake. */
 function parseOut(value: string): string {
     if (value === '') throw new UsageError(cliMessages(languageFromArgv(process.argv)).outputEmpty);
@@ -73,8 +79,15 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
         .description('voer alle scenario’s uit / run every scenario')
         .argument('[paden...]', 'bestanden of mappen (standaard: de huidige map)')
         .addOption(langOption())
-        .action(async (paths: string[], opts: { lang: Lang }) => {
-            setExit(await testCommand(paths, { lang: opts.lang }, output.out, output.err));
+        .addOption(new Option('--format <formaat>', 'uitvoer: text of json').default('text').argParser(v => {
+            if (v !== 'text' && v !== 'json') throw new UsageError(cliMessages(languageFromArgv(process.argv)).badFormat(v));
+            return v;
+        }))
+        .option('--dekking', 'toon per beslisboom welke antwoorden, vragen en adviezen de scenario’s bereiken / show coverage', false)
+        .option('--min-dekking <procent>', 'faal als de antwoorden van een beslisboom minder gedekt zijn (met --dekking) / fail below this coverage', parsePercent)
+        .action(async (paths: string[], opts: { lang: Lang; format: 'text' | 'json'; dekking: boolean; minDekking?: number }) => {
+            const options = { lang: opts.lang, format: opts.format, dekking: opts.dekking, ...(opts.minDekking !== undefined ? { minDekking: opts.minDekking } : {}) };
+            setExit(await testCommand(paths, options, output.out, output.err, output.json));
         });
 
     program.command('export')

@@ -121,7 +121,6 @@ const nl = {
     coverageBelow: (boom: string, percent: string, min: string) => `${boom}: ${percent} van de antwoorden gedekt, minder dan de vereiste ${min}.`,
     coverageSummaryWord: 'Dekking',
     badMinimum: (v: string) => `‘${v}’ is geen percentage: geef een getal van 0 tot en met 100, bijvoorbeeld --min-dekking 90.`,
-    minimumWithoutCoverage: '--min-dekking hoort bij --dekking: handreiking test --dekking --min-dekking 90.'
 };
 
 const en: typeof nl = {
@@ -223,7 +222,6 @@ const en: typeof nl = {
     coverageBelow: (boom, percent, min) => `${boom}: ${percent} of the answers covered, less than the required ${min}.`,
     coverageSummaryWord: 'Coverage',
     badMinimum: v => `‘${v}’ is not a percentage: give a number from 0 to 100, for example --min-dekking 90.`,
-    minimumWithoutCoverage: '--min-dekking goes with --dekking: handreiking test --dekking --min-dekking 90.'
 };
 
 export type ReviewTexts = typeof nl;
