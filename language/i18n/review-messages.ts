@@ -109,6 +109,7 @@ const nl = {
     tooLarge: (p: string) => `${p} is groter dan 16 MB en is niet gelezen.`,
     symlinkInRevision: (p: string) => `${p} is in deze versie een symbolische koppeling en is niet gelezen.`,
     badDiffFormat: (v: string) => `Onbekend formaat ‘${v}’: kies text, markdown of json.`,
+    summaryFailed: 'De samenvatting kon niet gemaakt worden door een interne fout; het venster Uitvoer (Handreiking) laat zien waarom.',
 
     // ---- coverage
     coverageHeading: 'Dekking door de scenario’s:',
@@ -213,6 +214,7 @@ const en: typeof nl = {
     tooLarge: p => `${p} is larger than 16 MB and was not read.`,
     symlinkInRevision: p => `${p} is a symbolic link in this version and was not read.`,
     badDiffFormat: v => `Unknown format ‘${v}’: choose text, markdown or json.`,
+    summaryFailed: 'The summary could not be made because of an internal error; the Output view (Handreiking) shows why.',
     coverageHeading: 'Coverage by the scenarios:',
     coverageTree: (boom, antwoorden, vragen, adviezen) => `${boom}: answers ${antwoorden}, questions ${vragen}, advices ${adviezen}`,
     coverageFigure: (percent, gedekt, totaal) => `${percent} (${gedekt} of ${totaal})`,

@@ -60,6 +60,20 @@ export async function parseVersion(sources: readonly VersionSource[], root: stri
     return { json: exportWorkspaceJson(Handreiking, root), syntaxErrors };
 }
 
+/**
+ * The bytes of a file of a revision as text, for a host without the command line's reader: a BOM
+ * dropped, strict UTF-8, and otherwise one HRK000 at the start saying the file is not UTF-8.
+ */
+export function decodeRevisionFile(file: string, bytes: Uint8Array, notUtf8: string): VersionSource {
+    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    try {
+        return { file, text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
+    } catch {
+        const at = { line: 0, character: 0 };
+        return { file, text: '', problem: { range: { start: at, end: at }, severity: 1, code: IssueCodes.Syntax, message: notUtf8, source: 'handreiking' } };
+    }
+}
+
 /** A syntax error as a located message. */
 export function versionProblem(file: string, d: Diagnostic): VersionProblem {
     return { file, line: d.range.start.line + 1, column: d.range.start.character + 1, message: typeof d.message === 'string' ? d.message : d.message.value };
