@@ -62,4 +62,9 @@ export class GitRepo {
     tag(name: string): void {
         git(this.dir, ['tag', name]);
     }
+
+    /** A new branch from here, checked out. */
+    branch(name: string): void {
+        git(this.dir, ['checkout', '-q', '-b', name]);
+    }
 }
