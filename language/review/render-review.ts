@@ -23,8 +23,11 @@ interface Style {
     label(t: string): string;
 }
 
-const terminalStyle: Style = { name: id => `‘${id}’`, text: t => `“${t}”`, label: t => t };
-const markdownStyle: Style = { name: id => `\`${id}\``, text: t => `“${escapeMarkdown(t)}”`, label: t => escapeMarkdown(t) };
+/** A text on one line: a report line is one line, and a documentation comment's line breaks say nothing there. */
+const oneLine = (t: string) => t.replace(/\s+/g, ' ').trim();
+
+const terminalStyle: Style = { name: id => `‘${id}’`, text: t => `“${oneLine(t)}”`, label: t => t };
+const markdownStyle: Style = { name: id => `\`${id}\``, text: t => `“${escapeMarkdown(oneLine(t))}”`, label: t => escapeMarkdown(t) };
 
 interface Group {
     header: string;
