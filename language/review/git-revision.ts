@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import * as path from 'node:path';
 
 /**
  * Reading the `.hrk` files of a git revision through the `git` command: `rev-parse` to name the
@@ -145,7 +144,8 @@ function parseEntry(line: string): TreeEntry | undefined {
     const tab = line.indexOf('\t');
     if (tab < 0) return undefined;
     const [mode, type, object, size] = line.slice(0, tab).split(/ +/);
-    const file = line.slice(tab + 1).split(path.sep).join('/');
+    // Git writes paths with `/` on every system.
+    const file = line.slice(tab + 1);
     return { mode, type, object, size: size === '-' ? 0 : Number(size), file };
 }
 
