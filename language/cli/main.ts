@@ -84,7 +84,7 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
             return v;
         }))
         .option('--dekking', 'toon per beslisboom welke antwoorden, vragen en adviezen de scenario’s bereiken / show coverage', false)
-        .option('--min-dekking <procent>', 'faal als de antwoorden van een beslisboom minder gedekt zijn (met --dekking) / fail below this coverage', parsePercent)
+        .option('--min-dekking <procent>', 'faal als een beslisboom minder procent van zijn antwoorden dekt; zet --dekking aan / fail below this coverage', parsePercent)
         .action(async (paths: string[], opts: { lang: Lang; format: 'text' | 'json'; dekking: boolean; minDekking?: number }) => {
             const options = { lang: opts.lang, format: opts.format, dekking: opts.dekking, ...(opts.minDekking !== undefined ? { minDekking: opts.minDekking } : {}) };
             setExit(await testCommand(paths, options, output.out, output.err, output.json));
@@ -113,7 +113,7 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
             if (v !== 'text' && v !== 'markdown' && v !== 'json') throw new UsageError(reviewTexts(languageFromArgv(process.argv)).badDiffFormat(v));
             return v;
         }))
-        .option('--pad <pad>', 'de map of het bestand van de handreiking in elke git-revisie en in de werkkopie (standaard: de huidige map)', '.')
+        .option('--pad <pad>', 'de map of het bestand van de handreiking in elke git-revisie en in de werkkopie / the guide\'s folder in every version', '.')
         .addOption(langOption())
         .action(async (oud: string, nieuw: string | undefined, opts: { format: DiffFormat; lang: Lang; pad: string }) => {
             setExit(await diffCommand(oud, nieuw, { format: opts.format, lang: opts.lang, pad: opts.pad }, output.out, output.json, output.err));
