@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { activeHrk, registerExportCommands } from './commands/export-commands.js';
+import { registerReviewCommand } from './commands/review-command.js';
 import { createLanguageClient } from './language-client.js';
 import { PreviewManager } from './preview/preview-manager.js';
 import { ScenarioTests } from './testing/scenario-tests.js';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('handreiking.noop', () => undefined)
     );
     registerExportCommands(context, client, previews);
+    registerReviewCommand(context, client);
 
     await client.start();
     await tests.refresh().catch(() => undefined);

@@ -3,6 +3,8 @@ import type { Lang } from '../i18n/locale.js';
 import { exportFormats } from '../export/export-formats.js';
 import { isCalendarDate } from '../model/dates.js';
 import { checkCommand } from './check-command.js';
+import { diffCommand, type DiffFormat } from './diff-command.js';
+import { reviewTexts } from '../i18n/review-messages.js';
 import { exportCommand } from './export-command.js';
 import { testCommand } from './test-command.js';
 import { cliMessages } from './cli-messages.js';
@@ -27,6 +29,12 @@ function parseDate(value: string): string {
         throw new UsageError(cliMessages(languageFromArgv(process.argv)).badDate(value));
     }
     return value;
+}
+
+function parsePercent(value: string): number {
+    const n = Number(value.replace(',', '.'));
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(reviewTexts(languageFromArgv(process.argv)).badMinimum(value));
+    return n;
 }
 
 /** An empty `-o` would quietly mean the current folder (path.resolve('')): almost surely a mistake. */
@@ -71,8 +79,15 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
         .description('voer alle scenario’s uit / run every scenario')
         .argument('[paden...]', 'bestanden of mappen (standaard: de huidige map)')
         .addOption(langOption())
-        .action(async (paths: string[], opts: { lang: Lang }) => {
-            setExit(await testCommand(paths, { lang: opts.lang }, output.out, output.err));
+        .addOption(new Option('--format <formaat>', 'uitvoer: text of json').default('text').argParser(v => {
+            if (v !== 'text' && v !== 'json') throw new UsageError(cliMessages(languageFromArgv(process.argv)).badFormat(v));
+            return v;
+        }))
+        .option('--dekking', 'toon per beslisboom welke antwoorden, vragen en adviezen de scenario’s bereiken / show coverage', false)
+        .option('--min-dekking <procent>', 'faal als een beslisboom minder procent van zijn antwoorden dekt; zet --dekking aan / fail below this coverage', parsePercent)
+        .action(async (paths: string[], opts: { lang: Lang; format: 'text' | 'json'; dekking: boolean; minDekking?: number }) => {
+            const options = { lang: opts.lang, format: opts.format, dekking: opts.dekking, ...(opts.minDekking !== undefined ? { minDekking: opts.minDekking } : {}) };
+            setExit(await testCommand(paths, options, output.out, output.err, output.json));
         });
 
     program.command('export')
@@ -88,6 +103,20 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
         .action(async (format: string, paths: string[], opts: { out: string; force: boolean; lang: Lang; peildatum?: string; platteTekst: boolean; transparant: boolean }) => {
             const options = { out: opts.out, force: opts.force, lang: opts.lang, peildatum: opts.peildatum, plainText: opts.platteTekst, transparent: opts.transparant };
             setExit(await exportCommand(format, paths, options, output.out, output.err));
+        });
+
+    program.command('diff')
+        .description('wat een wijziging doet met de handreiking: structuur en gedrag / what a change does to the guide')
+        .argument('<oud>', 'een map, een .hrk-bestand of een git-revisie (HEAD~1, main, een tag)')
+        .argument('[nieuw]', 'idem; zonder: de werkkopie')
+        .addOption(new Option('--format <formaat>', 'uitvoer: text, markdown of json').default('text').argParser(v => {
+            if (v !== 'text' && v !== 'markdown' && v !== 'json') throw new UsageError(reviewTexts(languageFromArgv(process.argv)).badDiffFormat(v));
+            return v;
+        }))
+        .option('--pad <pad>', 'de map of het bestand van de handreiking in elke git-revisie en in de werkkopie / the guide\'s folder in every version', '.')
+        .addOption(langOption())
+        .action(async (oud: string, nieuw: string | undefined, opts: { format: DiffFormat; lang: Lang; pad: string }) => {
+            setExit(await diffCommand(oud, nieuw, { format: opts.format, lang: opts.lang, pad: opts.pad }, output.out, output.json, output.err));
         });
 
     return program;

@@ -1,4 +1,7 @@
 import type { Lang } from '../i18n/locale.js';
+import { reviewTexts } from '../i18n/review-messages.js';
+import { computeCoverage, type CoverageJson } from '../review/coverage.js';
+import { coverageText, percentText, treesBelow } from '../review/render-coverage.js';
 import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
 import { exportWorkspaceJson } from '../generation/json/export-json.js';
 import { cliMessages } from './cli-messages.js';
@@ -7,31 +10,65 @@ import { ExitCode } from './usage-error.js';
 
 export interface TestOptions {
     lang: Lang;
+    format?: 'text' | 'json';
+    /** Report which answers, questions and advices the scenarios reach. */
+    dekking?: boolean;
+    /** Fail (exit 1) when a tree's answers are covered less than this percentage; implies `dekking`. */
+    minDekking?: number;
 }
 
 /**
  * `handreiking test`: walks every scenario's tree with its answers and compares the advice reached.
- * The last line is `Scenario's: N passed, N failed`, the form CI systems read.
+ * The last line is `Scenario's: N passed, N failed`, the form CI systems read. With `--dekking`,
+ * the coverage of every tree comes before it, ending in one summary line of a fixed form.
  */
-export async function testCommand(paths: string[], options: TestOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+export async function testCommand(paths: string[], options: TestOptions, out: (line: string) => void, err: (line: string) => void,
+    outJson: (json: string) => void = out): Promise<number> {
     const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], { lang: options.lang });
     const someUnread = reportUnread(workspace, err);
     const json = exportWorkspaceJson(workspace.services, process.cwd());
     const reports = runScenarios(json);
     const t = cliMessages(options.lang);
-    for (const report of reports) {
-        const where = `${report.scenario.source.file}:${report.scenario.source.line}`;
-        if (report.passed) {
-            out(`✓ ${report.scenario.name} (${report.scenario.tree} → ${report.scenario.expected})`);
-            continue;
-        }
-        out(`✗ ${report.scenario.name} (${where})`);
-        for (const line of explainFailure(report, options.lang)) out(`    ${line}`);
-    }
     const passed = reports.filter(r => r.passed).length;
     const failed = reports.length - passed;
-    if (reports.length === 0) out(t.noScenarios);
-    out(`${t.scenariosWord}: ${passed} passed, ${failed} failed`);
+    const coverage: CoverageJson | undefined = options.dekking || options.minDekking !== undefined ? computeCoverage(json) : undefined;
+    const below = coverage && options.minDekking !== undefined ? treesBelow(coverage, options.minDekking) : [];
+
+    if (options.format === 'json') {
+        outJson(JSON.stringify({
+            formatVersion: 1,
+            passed,
+            failed,
+            scenarios: reports.map(r => ({
+                name: r.scenario.name,
+                tree: r.scenario.tree,
+                passed: r.passed,
+                ...(r.result ? { status: r.result.status, ...(r.result.at !== undefined ? { at: r.result.at } : {}) } : {}),
+                source: r.scenario.source
+            })),
+            ...(coverage ? { coverage } : {}),
+            ...(options.minDekking !== undefined ? { minimum: options.minDekking, belowMinimum: below.map(b => b.tree) } : {})
+        }, null, 2));
+    } else {
+        for (const report of reports) {
+            const where = `${report.scenario.source.file}:${report.scenario.source.line}`;
+            if (report.passed) {
+                out(`✓ ${report.scenario.name} (${report.scenario.tree} → ${report.scenario.expected})`);
+                continue;
+            }
+            out(`✗ ${report.scenario.name} (${where})`);
+            for (const line of explainFailure(report, options.lang)) out(`    ${line}`);
+        }
+        if (reports.length === 0) out(t.noScenarios);
+        if (coverage) {
+            coverageText(coverage, options.lang).forEach(line => out(line));
+            const r = reviewTexts(options.lang);
+            for (const tree of below) {
+                out(r.coverageBelow(`${r.type.tree} ‘${tree.tree}’`, percentText(tree.answers.percent, options.lang), `${String(options.minDekking).replace('.', options.lang === 'nl' ? ',' : '.')}%`));
+            }
+        }
+        out(`${t.scenariosWord}: ${passed} passed, ${failed} failed`);
+    }
     if (someUnread) return ExitCode.Usage;
-    return failed > 0 ? ExitCode.Problems : ExitCode.Ok;
+    return failed > 0 || below.length > 0 ? ExitCode.Problems : ExitCode.Ok;
 }

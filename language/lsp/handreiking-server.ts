@@ -13,9 +13,11 @@ import type { HandreikingServices } from '../handreiking-module.js';
 import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
 import { describePath } from '../walkthrough/walk.js';
 import {
-    ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, ScenariosChangedNotification,
+    ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, ReviewSummaryRequest, RunScenariosRequest, ScenariosChangedNotification,
     type PreviewData, type PreviewParams, type ScenarioResult
 } from './protocol.js';
+import { reviewSummary, workingCopyOf } from './review-summary.js';
+import { reviewTexts } from '../i18n/review-messages.js';
 
 /** The HTML guide's scripts; injected because they live beside the server bundle in the .vsix. */
 export type GuideAssetsLoader = () => Promise<GuideScripts>;
@@ -76,6 +78,14 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
 
     connection.onRequest(ExportRequest.type, params =>
         guarded(connection, 'export', () => lock.read(() => exportFiles(workspaceJson(), params.format, params.uri, services, guideAssets)), []));
+
+    // The working copy is read under the lock; git runs after it, so edits need not wait for git.
+    connection.onRequest(ReviewSummaryRequest.type, params => guarded(connection, 'review', async () => {
+        const folder = URI.parse(params.folder);
+        // The read lock waits for a build under way, so the edits made so far are in.
+        const workingCopy = await lock.read(async () => workingCopyOf(services, folder));
+        return reviewSummary(services, folder, workingCopy);
+    }, { error: reviewTexts(services.i18n.Locale.lang).summaryFailed }));
 }
 
 function scenarioResults(services: HandreikingServices, json: HandreikingJson, uri?: string): ScenarioResult[] {

@@ -95,6 +95,7 @@ const nl = {
     fixUpdateDate: (p: { regel: string }) => `Verleng tot een jaar na vandaag: ${p.regel}`,
     fixAddHerkomst: (p: { naam: string; regel: string }) => `Geef ‘${p.naam}’ een herkomst: ${p.regel}`,
     fixAddFileHerkomst: (p: { regel: string }) => `Geef het hele bestand een herkomst: ${p.regel}`,
+    actionScenarioForPath: (p: { pad: string }) => `Maak een scenario voor dit pad: ${p.pad}`,
 
     // Rename
     renameInvalid: (p: { naam: string }) => `‘${p.naam}’ is geen geldige naam: een naam begint met een letter of _ en bevat verder alleen letters, cijfers en _.`,
@@ -201,6 +202,7 @@ const en: LspCatalogue = {
     fixUpdateDate: p => `Extend to one year from today: ${p.regel}`,
     fixAddHerkomst: p => `Give ‘${p.naam}’ a provenance: ${p.regel}`,
     fixAddFileHerkomst: p => `Give the whole file a provenance: ${p.regel}`,
+    actionScenarioForPath: p => `Create a scenario for this path: ${p.pad}`,
 
     renameInvalid: p => `‘${p.naam}’ is not a valid name: a name starts with a letter or _ and contains only letters, digits and _.`,
     renameKeyword: p => `‘${p.naam}’ is a keyword and cannot be a name.`,

@@ -124,3 +124,16 @@ export namespace ExportRequest {
     export const method = 'handreiking/export';
     export const type = new RequestType<{ format: TextExportFormat; uri?: string }, Array<ExportedFile<string>>, void>(method);
 }
+
+/** The Markdown of `handreiking diff HEAD --format markdown`, or why there is none (in the server's language). */
+export type ReviewSummary = { markdown: string } | { error: string };
+
+/**
+ * Client → server: what the working copy of a workspace folder (`folder`, a URI; open documents as
+ * edited, unsaved changes included) does to the guide compared with its git HEAD, as the Markdown
+ * `handreiking diff HEAD --format markdown` prints.
+ */
+export namespace ReviewSummaryRequest {
+    export const method = 'handreiking/reviewSummary';
+    export const type = new RequestType<{ folder: string }, ReviewSummary, void>(method);
+}

@@ -2,7 +2,7 @@ import { AstUtils, type AstNode, type CstNode } from 'langium';
 import {
     isAdvies, isAlleTypologieen, isBeslisboom, isEnOf, isFinanciering, isHaakjes, isHoofdstuk, isKenmerk, isKnoop, isPartij,
     isScenario, isStap, isTypologie, isTypologieLijst, isTypologieVoorwaarde, isVergelijking, isVraag,
-    type Beslisboom, type Element, type Financiering, type Knoop, type Typologie, type Verwijsbaar
+    type Beslisboom, type Element, type Financiering, type Knoop, type Scenario, type Typologie, type Verwijsbaar
 } from '../../generated/ast.js';
 import { resolveApplicability } from '../../model/funding.js';
 import { PROVENANCE_KIND, effectiveHerkomst, lineHerkomst, type ContentElement, type EffectiveHerkomst } from '../../provenance/herkomst.js';
@@ -10,7 +10,7 @@ import { edgesOf, reachableNodes, startNode } from '../../model/tree-graph.js';
 import { qualifiedNodeName } from '../../scoping/names.js';
 import {
     FORMAT_VERSION, type ConditionJson, type EdgeJson, type FundingJson, type HandreikingJson, type LinkJson, type NodeJson,
-    type ProvenanceJson, type SourceJson, type Term, type TreeJson, type TypologyJson
+    type ProvenanceJson, type ScenarioJson, type SourceJson, type Term, type TreeJson, type TypologyJson
 } from './handreiking-json.js';
 
 /** What the export needs from its host: documentation comments and file names. */
@@ -96,14 +96,19 @@ export function toHandreikingJson(all: readonly Element[], ctx: JsonContext): Ha
             ...common(h, h.toelichting),
             ...descriptionProvenance(h)
         })),
-        scenarios: elements.filter(isScenario).map(s => ({
-            name: s.name ?? '',
-            tree: s.boom?.$refText ?? '',
-            answers: s.stappen.map(st => ({ question: st.vraag?.$refText ?? '', answer: st.soort ?? st.label ?? '' })),
-            ...(s.langs.length > 0 ? { passes: s.langs.map(ref => ref.$refText) } : {}),
-            expected: s.verwacht?.$refText ?? '',
-            source: sourceOf(s, ctx)
-        }))
+        scenarios: elements.filter(isScenario).map(s => scenarioToJson(s, ctx))
+    };
+}
+
+/** One scenario as JSON; also used on its own by the language server (coverage of one tree). */
+export function scenarioToJson(s: Scenario, ctx: JsonContext): ScenarioJson {
+    return {
+        name: s.name ?? '',
+        tree: s.boom?.$refText ?? '',
+        answers: s.stappen.map(st => ({ question: st.vraag?.$refText ?? '', answer: st.soort ?? st.label ?? '' })),
+        ...(s.langs.length > 0 ? { passes: s.langs.map(ref => ref.$refText) } : {}),
+        expected: s.verwacht?.$refText ?? '',
+        source: sourceOf(s, ctx)
     };
 }
 

@@ -1,6 +1,6 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument, type LeafCstNode, type MaybePromise, type TextDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import {
     Beslisboom, Kenmerk, isBeslisboom, isGids, isKenmerk, isKnoop, isScenarioStap, isTypologie, isVraag,
     type Knoop, type Typologie
@@ -13,6 +13,7 @@ import { closestNames } from '../../validation/distance.js';
 import { lspTexts, type LspCatalogue } from '../lsp-messages.js';
 import { shorten } from '../markdown.js';
 import { eol, indentUnit, insertLineAfter, isOneLine, lineIndent } from './text-layout.js';
+import { scenarioForPath } from './scenario-for-path.js';
 
 /** The `data` the checks attach to a diagnostic (see validation/ and the document validator). */
 interface FixData {
@@ -42,7 +43,15 @@ export class HandreikingCodeActionProvider implements CodeActionProvider {
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
-        const actions = params.context.diagnostics.flatMap(diagnostic => this.fixesFor(document, diagnostic));
+        const actions: Array<Command | CodeAction> = params.context.diagnostics.flatMap(diagnostic => this.fixesFor(document, diagnostic));
+        // Not a fix: on an answer or advice no scenario reaches, the scenario that would. Where an
+        // error is under the cursor, its fix comes first: a scenario is written for a sound tree.
+        const wanted = params.context.only;
+        const error = params.context.diagnostics.some(d => d.severity === DiagnosticSeverity.Error);
+        if (!error && (!wanted || wanted.some(kind => CodeActionKind.RefactorRewrite.startsWith(kind)))) {
+            const scenario = scenarioForPath(this.services, document, params.range);
+            if (scenario) actions.push(scenario);
+        }
         return actions.length > 0 ? actions : undefined;
     }
 
