@@ -180,7 +180,7 @@ async function drawnHighlight(section: Locator): Promise<{ nodes: string[]; edge
 
 // ---- provenance
 
-const flaggedKind = (p: ProvenanceJson | undefined): p is ProvenanceJson => p?.kind === 'reconstructed' || p?.kind === 'illustrative';
+const flaggedKind = (p: ProvenanceJson | undefined): p is ProvenanceJson & { kind: 'reconstructed' | 'illustrative' } => p?.kind === 'reconstructed' || p?.kind === 'illustrative';
 const badgeWord: Record<string, string> = { reconstructed: 'Gereconstrueerd', illustrative: 'Illustratief', source: 'Bron' };
 /** What a badge reads as: the kind in words, a colon (for screen readers only) and the reason. */
 const badgeText = (p: ProvenanceJson) => (p.detail?.trim() ? `${badgeWord[p.kind]}: ${p.detail.trim()}` : badgeWord[p.kind]);

@@ -211,7 +211,7 @@ describe('provenance: the nodes that are not the guide\'s own', () => {
 
     test('a reconstructed node gets the dashed class, an illustrative one the dotted class, with the reason in `provenance`; the guide\'s own nodes neither', async () => {
         const json = await exampleJson();
-        let seen = { reconstructed: 0, illustrative: 0, guide: 0 };
+        const seen = { reconstructed: 0, illustrative: 0, guide: 0 };
         for (const tree of json.trees) {
             const { text, ids, provenance } = treeToMermaid(tree);
             const reconstructed = inClass(text, 'reconstructed'), illustrative = inClass(text, 'illustrative');
