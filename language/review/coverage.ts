@@ -95,6 +95,25 @@ export function treeCoverage(tree: TreeJson, scenarios: readonly ScenarioJson[])
     };
 }
 
+/**
+ * The one gap at an answer or advice: what `treeCoverage` lists for it, computed for that node
+ * alone. The code action asks this at every cursor position; the whole list costs a path per
+ * uncovered node (quadratic in a long chain), this costs one.
+ */
+export function gapAt(tree: TreeJson, scenarios: readonly ScenarioJson[], node: string, answer?: string): Uncovered | undefined {
+    const walker = new TreeWalker(tree);
+    const target = walker.node(node);
+    if (!target || target.kind !== (answer === undefined ? 'advice' : 'question')) return undefined;
+    if (answer !== undefined && !walker.answers(node).some(e => e.label === answer)) return undefined;
+    const shortest = new ShortestPaths(tree);
+    if (!shortest.reaches(node)) return undefined;
+    const walks = scenarios.filter(s => s.tree === tree.id)
+        .map(s => runScenarioOnTree(walker, s.answers, s.expected, s.passes ?? []).result.path);
+    const passed = coveredBy(walks, walker);
+    if (answer === undefined ? passed.nodes.has(node) : passed.answers.has(answerKey(node, answer))) return undefined;
+    return withPath(answer === undefined ? { node } : { node, answer }, shortest.completePathThrough(node, answer));
+}
+
 function withPath(u: Uncovered, path: TreePath | undefined): Uncovered {
     return path ? { ...u, path } : u;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { exportWorkspaceJson } from '../../language/generation/json/export-json.js';
 import type { HandreikingJson } from '../../language/generation/json/handreiking-json.js';
-import { computeCoverage } from '../../language/review/coverage.js';
+import { computeCoverage, gapAt } from '../../language/review/coverage.js';
 import { enumeratePaths, ShortestPaths } from '../../language/review/tree-paths.js';
 import { clearAll, createTestServices, validateFiles } from '../helpers.js';
 
@@ -78,4 +78,38 @@ describe('shortest paths and coverage', () => {
         expect(tree.answers).toEqual({ covered: 1, total: 2, percent: 50 });
         expect(tree.uncovered.advices.map(u => u.node)).toEqual(['C']);
     });
+
+    test('the gap at one node is what the whole coverage lists for it, and nothing where it lists nothing', async () => {
+        const json = await guide(`beslisboom B "b" {
+            vraag V "v?" { ja -> W nee -> C }
+            vraag W "w?" { antwoord "soms" -> A antwoord "nooit" -> C }
+            advies A "a" { daarna -> D }
+            advies C "c"
+            advies D "d"
+            advies Weg "nergens vandaan"
+        }
+        scenario "ja" { beslisboom B V: ja W: "soms" verwacht D }`);
+        const tree = json.trees[0];
+        const whole = computeCoverage(json).trees[0];
+        expect(whole.uncovered.answers.length + whole.uncovered.advices.length).toBeGreaterThan(0);
+        for (const node of tree.nodes) {
+            const labels = [undefined, ...new Set(tree.edges.filter(e => e.from === node.id && e.kind === 'answer').map(e => e.label))];
+            for (const answer of labels) {
+                const listed = answer === undefined
+                    ? whole.uncovered.advices.find(u => u.node === node.id)
+                    : whole.uncovered.answers.find(u => u.node === node.id && u.answer === answer);
+                expect(gapAt(tree, json.scenarios, node.id, answer), `${node.id} ${answer ?? ''}`).toEqual(listed);
+            }
+        }
+    });
+
+    test('the gap at one advice of a 5 000-long chain: the whole chain, from the start to the end', async () => {
+        // The code action asks for one gap per cursor position; the fuzz sample's 5 000-deep cases
+        // bound its cost (it once built the whole coverage, a path per advice, each time).
+        const chain = Array.from({ length: 5000 }, (_, i) => `advies A${i} "a" { daarna -> A${i + 1} }`).join('\n');
+        const json = await guide(`beslisboom B "b" {\n${chain}\nadvies A5000 "eind"\n}`);
+        const gap = gapAt(json.trees[0], [], 'A2500');
+        expect(gap?.path?.nodes).toHaveLength(5001);
+        expect(gap?.path?.at).toBe('A5000');
+    }, 120_000);
 });

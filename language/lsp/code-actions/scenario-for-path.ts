@@ -4,7 +4,7 @@ import { isAdvies, isAntwoord, isBeslisboom, type Beslisboom } from '../../gener
 import { jsonContext } from '../../generation/json/export-json.js';
 import { scenarioToJson, treeToJson } from '../../generation/json/to-json.js';
 import type { HandreikingServices } from '../../handreiking-module.js';
-import { describeTreePath, treeCoverage } from '../../review/coverage.js';
+import { describeTreePath, gapAt } from '../../review/coverage.js';
 import type { TreePath } from '../../review/tree-paths.js';
 import { lspTexts } from '../lsp-messages.js';
 import { eol, indentUnit } from './text-layout.js';
@@ -22,10 +22,7 @@ export function scenarioForPath(services: HandreikingServices, document: Langium
     const { boom, node, answer } = target;
     const ctx = jsonContext(services);
     const scenarios = services.handreiking.WorkspaceModel.scenarios().filter(s => s.boom?.ref === boom);
-    const coverage = treeCoverage(treeToJson(boom, ctx), scenarios.map(s => scenarioToJson(s, ctx)));
-    const gap = answer !== undefined
-        ? coverage.uncovered.answers.find(u => u.node === node && u.answer === answer)
-        : coverage.uncovered.advices.find(u => u.node === node);
+    const gap = gapAt(treeToJson(boom, ctx), scenarios.map(s => scenarioToJson(s, ctx)), node, answer);
     if (!gap?.path || gap.path.status !== 'advice' || gap.path.at === undefined) return undefined;
 
     const names = new Set(services.handreiking.WorkspaceModel.scenarios().map(s => s.name));
