@@ -1,9 +1,8 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { URI, type DeepPartial, type LangiumDocument, type Module } from 'langium';
+import { URI, type DeepPartial, type LangiumDocument, type LangiumSharedCoreServices, type Module } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createHandreikingServices, type HandreikingServices } from '../handreiking-module.js';
-import type { LangiumSharedServices } from 'langium/lsp';
+import { createHandreikingCoreServices, type HandreikingCoreServices } from '../handreiking-core-module.js';
 import type { Lang } from '../i18n/locale.js';
 import { cliMessages } from './cli-messages.js';
 import { UsageError } from './usage-error.js';
@@ -11,8 +10,8 @@ import { decodeSource, MAX_SOURCE_BYTES, readSourceFile, type ReadOutcome } from
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export interface LoadedWorkspace {
-    shared: LangiumSharedServices;
-    services: HandreikingServices;
+    shared: LangiumSharedCoreServices;
+    services: HandreikingCoreServices;
     documents: LangiumDocument[];
     /** The files read (and checked). */
     files: string[];
@@ -83,7 +82,7 @@ async function walk(folder: string, found: Set<string>, lang: Lang): Promise<voi
  * The command line checks and exports once and never asks "where is this used?": it skips the
  * index of references that an editor needs for find-references and rename.
  */
-export const batchMode: Module<HandreikingServices, DeepPartial<HandreikingServices>> = {
+export const batchMode: Module<HandreikingCoreServices, DeepPartial<HandreikingCoreServices>> = {
     workspace: {
         ReferenceDescriptionProvider: () => ({ createDescriptions: async () => [] })
     }
@@ -92,7 +91,7 @@ export const batchMode: Module<HandreikingServices, DeepPartial<HandreikingServi
 /** Loads the files as one workspace and builds it with every validation category, slow ones included. */
 export async function loadWorkspace(paths: readonly string[], options: LoadOptions): Promise<LoadedWorkspace> {
     const files = await collectHrkFiles(paths, options.lang);
-    const { shared, Handreiking } = createHandreikingServices(NodeFileSystem, { language: batchMode });
+    const { shared, Handreiking } = createHandreikingCoreServices(NodeFileSystem, { language: batchMode });
     Handreiking.i18n.Locale.lang = options.lang;
     Handreiking.i18n.Clock.fix(options.peildatum);
     Handreiking.handreiking.HerkomstSetting.streng = options.streng ?? false;
