@@ -88,23 +88,44 @@ export const batchMode: Module<HandreikingCoreServices, DeepPartial<HandreikingC
     }
 };
 
+/** How many files are read at once: enough to keep the disk busy, few enough to stay far from any limit on open files. */
+const CONCURRENT_READS = 16;
+
+/** Reads every file (at most CONCURRENT_READS at a time); the outcomes in the order of `files`. */
+async function readAll(files: readonly string[]): Promise<ReadOutcome[]> {
+    const outcomes: ReadOutcome[] = new Array<ReadOutcome>(files.length);
+    let next = 0;
+    const reader = async () => {
+        while (next < files.length) {
+            const i = next++;
+            outcomes[i] = await readSourceFile(files[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, files.length) }, reader));
+    return outcomes;
+}
+
 /** Loads the files as one workspace and builds it with every validation category, slow ones included. */
 export async function loadWorkspace(paths: readonly string[], options: LoadOptions): Promise<LoadedWorkspace> {
     const files = await collectHrkFiles(paths, options.lang);
+    // The files are read while the services are made (building the parser is the largest part of
+    // a small check's start): the reads wait on the disk, the services on the processor.
+    const reading = readAll(files);
     const { shared, Handreiking } = createHandreikingCoreServices(NodeFileSystem, { language: batchMode });
     Handreiking.i18n.Locale.lang = options.lang;
     Handreiking.i18n.Clock.fix(options.peildatum);
     Handreiking.handreiking.HerkomstSetting.streng = options.streng ?? false;
+    const outcomes = await reading;
     const documents: LangiumDocument[] = [];
     const read: string[] = [];
     const unread: UnreadFile[] = [];
     const problems = new Map<LangiumDocument, Diagnostic>();
-    for (const file of files) {
+    files.forEach((file, i) => {
         // One file that cannot be read does not stop the others from being checked.
-        const outcome = await readSourceFile(file);
+        const outcome = outcomes[i];
         if (!outcome.ok) {
             unread.push({ file, message: unreadMessage(outcome, path.relative(process.cwd(), file) || file, options.lang) });
-            continue;
+            return;
         }
         read.push(file);
         const source = decodeSource(outcome.bytes, options.lang);
@@ -112,7 +133,7 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.push(document);
         if (source.problem) problems.set(document, source.problem);
-    }
+    });
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     // Problems with the bytes themselves come first: they explain the messages that follow.
     for (const [document, problem] of problems) document.diagnostics = [problem, ...(document.diagnostics ?? [])];
