@@ -46,13 +46,13 @@ export async function measureServerStart(serverBundle: string, times: number): P
  * Latencies of the bundled language server as an editor sees them, through a real LSP client
  * over stdio: an edit in a file of one large tree, to its diagnostics and to the pushed preview.
  */
-export async function measureLsp(serverBundle: string, treeText: string, nodes: number, edits = 12): Promise<LspFigures> {
+export async function measureLsp(serverBundle: string, treeText: string, nodes: number, edits = 12, execArgv: string[] = []): Promise<LspFigures> {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-bench-lsp-'));
     const file = path.join(folder, 'groot.hrk');
     fs.writeFileSync(file, treeText);
     fs.writeFileSync(path.join(folder, 'hoofdstukken.hrk'), 'hoofdstuk Hoofdstuk1 "Inrichten sociaal beheer" { werkgroep "WG1" }\n');
     const uri = pathToFileURL(file).toString();
-    const child = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [...execArgv, serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     let onDiagnostics: (() => void) | undefined;
     let onPreview: ((version: number) => void) | undefined;
@@ -100,7 +100,11 @@ export async function measureLsp(serverBundle: string, treeText: string, nodes: 
     await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
     await connection.sendNotification(ExitNotification.type).catch(() => undefined);
     connection.dispose();
-    child.kill();
+    // The server ends on `exit`; it is killed only if it does not.
+    const exited = new Promise(resolve => child.once('exit', resolve));
+    const timer = setTimeout(() => child.kill(), 5000);
+    await exited;
+    clearTimeout(timer);
     fs.rmSync(folder, { recursive: true, force: true });
     // The first edits warm the server up (JIT); the median of the rest is what an editor feels.
     return {
