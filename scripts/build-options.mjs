@@ -90,7 +90,9 @@ export function buildOptions({ production = false } = {}) {
                 'image-export': 'language/export/image-export.ts',
                 'mermaid-renderer': 'language/render/mermaid-renderer.ts',
                 'guide-assets': 'language/generation/html/guide-assets.ts',
-                'progress-bar': 'language/cli/progress-bar.ts'
+                'progress-bar': 'language/cli/progress-bar.ts',
+                // Parses beside the main thread in a large check (language/cli/parallel-parser.ts).
+                'parse-worker': 'language/cli/parse-worker.ts'
             },
             outdir: 'out/cli',
             platform: 'node',

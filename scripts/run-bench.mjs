@@ -16,6 +16,6 @@ const testDirname = {
     }
 };
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'warning', outdir: 'out/bench', outExtension: { '.js': '.mjs' }, plugins: [testDirname] };
-await esbuild.build({ ...common, entryPoints: { run: 'bench/run.ts', 'measure-check': 'bench/measure-check.ts' } });
+await esbuild.build({ ...common, entryPoints: { run: 'bench/run.ts', 'measure-check': 'bench/measure-check.ts', 'parse-worker': 'language/cli/parse-worker.ts' } });
 const result = spawnSync(process.execPath, ['out/bench/run.mjs', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

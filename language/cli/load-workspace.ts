@@ -1,12 +1,14 @@
 import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { URI, type DeepPartial, type LangiumDocument, type LangiumSharedCoreServices, type Module } from 'langium';
+import { Cancellation, URI, type DeepPartial, type LangiumDocument, type LangiumSharedCoreServices, type Module } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createHandreikingCoreServices, type HandreikingCoreServices } from '../handreiking-core-module.js';
 import type { Lang } from '../i18n/locale.js';
 import { cliMessages } from './cli-messages.js';
 import { UsageError } from './usage-error.js';
-import { decodeSource, MAX_SOURCE_BYTES, readSourceFile, type ReadOutcome } from './read-source.js';
+import { decodeSource, MAX_SOURCE_BYTES, readSourceFile, type ReadOutcome, type SourceText } from './read-source.js';
+import { PARALLEL_MIN_BYTES, ParallelParser, ParseThreads, parseWorkerUrl } from './parallel-parser.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export interface LoadedWorkspace {
@@ -30,6 +32,12 @@ export interface LoadOptions {
     peildatum?: string;
     /** Content without `herkomst` (HRK060) is a warning instead of a hint. */
     streng?: boolean;
+    /**
+     * Threads that parse beside the main thread (parallel-parser.ts); default: one per further
+     * core (at most three) for a guide of PARALLEL_MIN_BYTES or more, else none, or the number in
+     * the environment variable HANDREIKING_PARSE_THREADS.
+     */
+    threads?: number;
 }
 
 const skippedFolders = new Set(['node_modules', '.git', 'out', 'dist']);
@@ -105,21 +113,40 @@ async function readAll(files: readonly string[]): Promise<ReadOutcome[]> {
     return outcomes;
 }
 
+/** Fewer files than this are not worth starting a parse thread for before their size is known. */
+const EARLY_THREADS_MIN_FILES = 64;
+
+/**
+ * The threads to parse with beside the main thread (LoadOptions.threads): as many as asked, or,
+ * by default, one per further core (at most three) when the guide is large, else none. `bytes` is
+ * undefined before the files are read: then "large" is guessed from their number.
+ */
+function parseThreads(options: LoadOptions, files: number, bytes: number | undefined): number {
+    if (options.threads !== undefined) return Math.max(0, Math.floor(options.threads));
+    const fromEnvironment = Number(process.env.HANDREIKING_PARSE_THREADS);
+    if (process.env.HANDREIKING_PARSE_THREADS?.trim() && Number.isInteger(fromEnvironment) && fromEnvironment >= 0) return Math.min(fromEnvironment, 16);
+    const large = bytes === undefined ? files >= EARLY_THREADS_MIN_FILES : bytes >= PARALLEL_MIN_BYTES;
+    return large ? Math.max(0, Math.min(os.availableParallelism() - 1, 3)) : 0;
+}
+
 /** Loads the files as one workspace and builds it with every validation category, slow ones included. */
 export async function loadWorkspace(paths: readonly string[], options: LoadOptions): Promise<LoadedWorkspace> {
     const files = await collectHrkFiles(paths, options.lang);
-    // The files are read while the services are made (building the parser is the largest part of
-    // a small check's start): the reads wait on the disk, the services on the processor.
+    // Parse threads start first (a thread takes a while to start), and the files are read while
+    // the services are made (building the parser is the largest part of a small check's start):
+    // the reads wait on the disk, the threads and the services on the processors.
+    const threads = new ParseThreads(parseWorkerUrl(), parseThreads(options, files.length, undefined), options.lang);
     const reading = readAll(files);
-    const { shared, Handreiking } = createHandreikingCoreServices(NodeFileSystem, { language: batchMode });
+    const { shared, Handreiking } = createHandreikingCoreServices(NodeFileSystem, {
+        language: { ...batchMode, parser: { AsyncParser: services => new ParallelParser(services, threads) } }
+    });
     Handreiking.i18n.Locale.lang = options.lang;
     Handreiking.i18n.Clock.fix(options.peildatum);
     Handreiking.handreiking.HerkomstSetting.streng = options.streng ?? false;
     const outcomes = await reading;
-    const documents: LangiumDocument[] = [];
     const read: string[] = [];
     const unread: UnreadFile[] = [];
-    const problems = new Map<LangiumDocument, Diagnostic>();
+    const sources: Array<{ file: string; source: SourceText }> = [];
     files.forEach((file, i) => {
         // One file that cannot be read does not stop the others from being checked.
         const outcome = outcomes[i];
@@ -128,11 +155,24 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
             return;
         }
         read.push(file);
-        const source = decodeSource(outcome.bytes, options.lang);
-        const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(file));
+        sources.push({ file, source: decodeSource(outcome.bytes, options.lang) });
+    });
+    const factory = shared.workspace.LangiumDocumentFactory;
+    let documents: LangiumDocument[];
+    try {
+        if (parseThreads(options, files.length, sources.reduce((n, { source }) => n + source.text.length, 0)) > 0 && threads.slots.length > 0) {
+            documents = await Promise.all(sources.map(({ file, source }) => factory.fromString(source.text, URI.file(file), Cancellation.CancellationToken.None)));
+        } else {
+            documents = sources.map(({ file, source }) => factory.fromString(source.text, URI.file(file)));
+        }
+    } finally {
+        threads.dispose();
+    }
+    const problems = new Map<LangiumDocument, Diagnostic>();
+    documents.forEach((document, i) => {
         shared.workspace.LangiumDocuments.addDocument(document);
-        documents.push(document);
-        if (source.problem) problems.set(document, source.problem);
+        const problem = sources[i].source.problem;
+        if (problem) problems.set(document, problem);
     });
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     // Problems with the bytes themselves come first: they explain the messages that follow.
