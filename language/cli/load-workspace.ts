@@ -34,8 +34,8 @@ export interface LoadOptions {
     streng?: boolean;
     /**
      * Threads that parse beside the main thread (parallel-parser.ts); default: one per further
-     * core (at most three) for a guide of PARALLEL_MIN_BYTES or more, else none, or the number in
-     * the environment variable HANDREIKING_PARSE_THREADS.
+     * core that is free by the load average (at most three) for a guide of PARALLEL_MIN_BYTES or
+     * more, else none, or the number in the environment variable HANDREIKING_PARSE_THREADS.
      */
     threads?: number;
 }
@@ -126,7 +126,13 @@ function parseThreads(options: LoadOptions, files: number, bytes: number | undef
     const fromEnvironment = Number(process.env.HANDREIKING_PARSE_THREADS);
     if (process.env.HANDREIKING_PARSE_THREADS?.trim() && Number.isInteger(fromEnvironment) && fromEnvironment >= 0) return Math.min(fromEnvironment, 16);
     const large = bytes === undefined ? files >= EARLY_THREADS_MIN_FILES : bytes >= PARALLEL_MIN_BYTES;
-    return large ? Math.max(0, Math.min(os.availableParallelism() - 1, 3)) : 0;
+    if (!large) return 0;
+    // A thread helps only on a core that is free: on a machine already busy (load average as high
+    // as its cores) it adds its own start, the transfer of its results and a second parser to the
+    // work, and the check took longer than on one core (docs/performance.md).
+    const cores = os.availableParallelism();
+    const free = Math.floor(cores - os.loadavg()[0]);
+    return Math.max(0, Math.min(cores - 1, free, 3));
 }
 
 /** Loads the files as one workspace and builds it with every validation category, slow ones included. */
