@@ -9,30 +9,50 @@ import {
     StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
 import { PreviewNotification, PreviewSubscription } from '../language/lsp/protocol.js';
-import { median } from './stats.js';
+import { sample, spreadOf, type Spread } from './stats.js';
 
 export interface LspFigures {
-    /** Spawn to the answer of `initialize`. */
-    startMs: number;
-    editToDiagnosticsMs: number;
-    editToPreviewMs: number;
-    completionMs: number;
-    hoverMs: number;
+    editToDiagnostics: Spread;
+    editToPreview: Spread;
+    completion: Spread;
+    hover: Spread;
     nodes: number;
+}
+
+/** Spawn of the bundled server to the answer of `initialize`, `times` times (after one warm-up). */
+export async function measureServerStart(serverBundle: string, times: number): Promise<Spread> {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-bench-start-'));
+    const root = pathToFileURL(folder).toString();
+    try {
+        return await sample(times, async () => {
+            const started = performance.now();
+            const child = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+            const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+            connection.listen();
+            await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: root, capabilities: {}, workspaceFolders: [{ uri: root, name: 'bench' }] });
+            const elapsed = performance.now() - started;
+            await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+            await connection.sendNotification(ExitNotification.type).catch(() => undefined);
+            connection.dispose();
+            child.kill();
+            return elapsed;
+        });
+    } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+    }
 }
 
 /**
  * Latencies of the bundled language server as an editor sees them, through a real LSP client
  * over stdio: an edit in a file of one large tree, to its diagnostics and to the pushed preview.
  */
-export async function measureLsp(serverBundle: string, treeText: string, nodes: number, edits = 12): Promise<LspFigures> {
+export async function measureLsp(serverBundle: string, treeText: string, nodes: number, edits = 12, execArgv: string[] = []): Promise<LspFigures> {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-bench-lsp-'));
     const file = path.join(folder, 'groot.hrk');
     fs.writeFileSync(file, treeText);
     fs.writeFileSync(path.join(folder, 'hoofdstukken.hrk'), 'hoofdstuk Hoofdstuk1 "Inrichten sociaal beheer" { werkgroep "WG1" }\n');
     const uri = pathToFileURL(file).toString();
-    const started = performance.now();
-    const child = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [...execArgv, serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     let onDiagnostics: (() => void) | undefined;
     let onPreview: ((version: number) => void) | undefined;
@@ -41,7 +61,6 @@ export async function measureLsp(serverBundle: string, treeText: string, nodes: 
     connection.listen();
     const root = pathToFileURL(folder).toString();
     await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: root, capabilities: {}, workspaceFolders: [{ uri: root, name: 'bench' }] });
-    const startMs = performance.now() - started;
     await connection.sendNotification(InitializedNotification.type, {});
     const firstDiagnostics = new Promise<void>(resolve => { onDiagnostics = resolve; });
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'handreiking', version: 1, text: treeText } });
@@ -81,15 +100,18 @@ export async function measureLsp(serverBundle: string, treeText: string, nodes: 
     await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
     await connection.sendNotification(ExitNotification.type).catch(() => undefined);
     connection.dispose();
-    child.kill();
+    // The server ends on `exit`; it is killed only if it does not.
+    const exited = new Promise(resolve => child.once('exit', resolve));
+    const timer = setTimeout(() => child.kill(), 5000);
+    await exited;
+    clearTimeout(timer);
     fs.rmSync(folder, { recursive: true, force: true });
     // The first edits warm the server up (JIT); the median of the rest is what an editor feels.
     return {
-        startMs,
-        editToDiagnosticsMs: median(diagnostics.slice(2)),
-        editToPreviewMs: median(previews.slice(2)),
-        completionMs: median(completion.slice(2)),
-        hoverMs: median(hover.slice(2)),
+        editToDiagnostics: spreadOf(diagnostics.slice(2)),
+        editToPreview: spreadOf(previews.slice(2)),
+        completion: spreadOf(completion.slice(2)),
+        hover: spreadOf(hover.slice(2)),
         nodes
     };
 }

@@ -4,21 +4,9 @@ import {
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { HandreikingGeneratedModule, HandreikingGeneratedSharedModule } from './generated/module.js';
-import { Clock, LocaleSetting } from './i18n/locale.js';
-import { HandreikingLexerErrorMessageProvider, HandreikingParserErrorMessageProvider } from './parser/error-messages.js';
-import { HandreikingLexer } from './parser/handreiking-lexer.js';
-import { createHandreikingParser } from './parser/handreiking-parser.js';
-import { HandreikingTokenBuilder } from './parser/handreiking-token-builder.js';
-import { HandreikingScopeComputation } from './scoping/handreiking-scope-computation.js';
-import { HandreikingScopeProvider } from './scoping/handreiking-scope-provider.js';
-import { HandreikingReferences } from './scoping/handreiking-references.js';
-import { HandreikingDocumentValidator } from './validation/handreiking-document-validator.js';
+import { HandreikingCoreModule, HandreikingSharedCoreModule, type HandreikingCoreAddedServices } from './handreiking-core-module.js';
 import { registerValidationChecks } from './validation/handreiking-validator.js';
-import { WorkspaceModel } from './workspace/workspace-model.js';
-import { HerkomstSetting } from './provenance/herkomst-setting.js';
-import { HandreikingDocumentBuilder } from './lsp/handreiking-document-builder.js';
 import { HandreikingDocumentUpdateHandler } from './lsp/handreiking-document-update-handler.js';
-import { HandreikingWorkspaceManager } from './lsp/handreiking-workspace-manager.js';
 import { HandreikingCodeActionProvider } from './lsp/code-actions/handreiking-code-action-provider.js';
 import { HandreikingCodeLensProvider } from './lsp/code-lens/handreiking-code-lens-provider.js';
 import { HandreikingCompletionProvider } from './lsp/completion/handreiking-completion-provider.js';
@@ -35,47 +23,21 @@ import { HandreikingSemanticTokenProvider } from './lsp/semantic-tokens/handreik
 import { HandreikingDocumentSymbolProvider } from './lsp/symbols/handreiking-document-symbol-provider.js';
 import { PreviewDataProvider } from './lsp/preview-data.js';
 
-/** Services of our own, beside Langium's. */
-export type HandreikingAddedServices = {
-    i18n: {
-        Locale: LocaleSetting;
-        Clock: Clock;
-    };
+/** Services of our own, beside Langium's: the language's (handreiking-core-module.ts) and the editor's. */
+export type HandreikingAddedServices = HandreikingCoreAddedServices & {
     handreiking: {
-        WorkspaceModel: WorkspaceModel;
-        HerkomstSetting: HerkomstSetting;
         PreviewData: PreviewDataProvider;
     };
 };
 
 export type HandreikingServices = LangiumServices & HandreikingAddedServices;
 
+/** The language's core module, and what an editor needs besides. */
 export const HandreikingModule: Module<HandreikingServices, PartialLangiumServices & HandreikingAddedServices> = {
-    i18n: {
-        Locale: () => new LocaleSetting(),
-        Clock: () => new Clock()
-    },
+    ...HandreikingCoreModule,
     handreiking: {
-        WorkspaceModel: services => new WorkspaceModel(services.shared),
-        HerkomstSetting: () => new HerkomstSetting(),
+        ...HandreikingCoreModule.handreiking,
         PreviewData: services => new PreviewDataProvider(services)
-    },
-    parser: {
-        ParserErrorMessageProvider: services => new HandreikingParserErrorMessageProvider(services.i18n.Locale),
-        LexerErrorMessageProvider: services => new HandreikingLexerErrorMessageProvider(services.i18n.Locale),
-        Lexer: services => new HandreikingLexer(services),
-        // Strings and comments in linear time on any text (see parser/linear-terminals.ts).
-        TokenBuilder: () => new HandreikingTokenBuilder(),
-        // Langium's parser, reading no further after MAX_PARSER_ERRORS errors (parser/handreiking-parser.ts).
-        LangiumParser: services => createHandreikingParser(services)
-    },
-    references: {
-        ScopeComputation: services => new HandreikingScopeComputation(services),
-        ScopeProvider: services => new HandreikingScopeProvider(services),
-        References: services => new HandreikingReferences(services)
-    },
-    validation: {
-        DocumentValidator: services => new HandreikingDocumentValidator(services)
     },
     documentation: {
         DocumentationProvider: services => new HandreikingDocumentationProvider(services)
@@ -100,10 +62,7 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
 
 /** Shared services of our own: every check when a folder is opened, re-checking on save and after changes elsewhere in the workspace. */
 export const HandreikingSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
-    workspace: {
-        DocumentBuilder: services => new HandreikingDocumentBuilder(services),
-        WorkspaceManager: services => new HandreikingWorkspaceManager(services)
-    },
+    ...HandreikingSharedCoreModule,
     lsp: {
         DocumentUpdateHandler: services => new HandreikingDocumentUpdateHandler(services),
         NodeKindProvider: () => new HandreikingNodeKindProvider()
@@ -111,8 +70,9 @@ export const HandreikingSharedModule: Module<LangiumSharedServices, DeepPartial<
 };
 
 /**
- * The one factory every host uses (language server, CLI, tests): Langium's default modules, the
- * generated ones, and ours.
+ * The factory of the language server (and of the tests and tools that need the editor's services):
+ * Langium's default modules, the generated ones, and ours. The command line uses the core one
+ * (handreiking-core-module.ts).
  */
 export function createHandreikingServices(context: DefaultSharedModuleContext, overrides?: {
     shared?: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>>;

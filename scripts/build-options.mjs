@@ -1,6 +1,32 @@
-// The esbuild options of the extension's bundles: used by scripts/bundle-extension.mjs, and by the
-// tests that bundle a test build of the server or the preview (a test-only entry point in place of
-// the product's, with the same options). No side effects: importing this builds nothing.
+// The esbuild options of the bundles: the extension's (scripts/bundle-extension.mjs, and the tests
+// that bundle a test build of the server or the preview: a test-only entry point in place of the
+// product's, with the same options) and the command line's (scripts/bundle-cli.mjs). No side
+// effects: importing this builds nothing.
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const scripts = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * For the command line's bundle: Langium's core imports five names from
+ * vscode-languageserver-protocol; they come from scripts/shims/lsp-protocol-core.mjs instead of
+ * the whole protocol (see there). Only the command line's bundle uses it; the language server
+ * needs the protocol itself.
+ */
+const lspProtocolCore = {
+    name: 'lsp-protocol-core',
+    setup(build) {
+        const jsonrpcCommon = path.join(path.dirname(createRequire(import.meta.url).resolve('vscode-jsonrpc')), '..', 'common');
+        build.onResolve({ filter: /^vscode-languageserver-protocol$/ }, () => ({ path: path.join(scripts, 'shims', 'lsp-protocol-core.mjs') }));
+        build.onLoad({ filter: /lsp-protocol-core\.mjs$/ }, args => ({
+            contents: fs.readFileSync(args.path, 'utf-8').replace(/'JSONRPC\//g, `'${jsonrpcCommon.replace(/\\/g, '/')}/`),
+            resolveDir: scripts,
+            loader: 'js'
+        }));
+    }
+};
 
 /** The options of each bundle; `production` minifies and leaves out source maps. */
 export function buildOptions({ production = false } = {}) {
@@ -35,6 +61,51 @@ export function buildOptions({ production = false } = {}) {
             // Langium reads import.meta.url in ESM; in a CJS bundle it gets the bundle's file URL.
             define: { 'import.meta.url': 'importMetaUrl' },
             banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
+        },
+        /**
+         * The command line (bin/handreiking.js loads it): one ES module instead of some 300 files
+         * of langium, chevrotain, vscode-languageserver-* and commander, which Node would find,
+         * read and compile one by one at every start. Each export format stays a chunk of its own
+         * (language/export/load-export.ts imports it when its format is asked), so `check` loads
+         * none. Playwright stays in node_modules: it finds its own files there, and only SVG and
+         * PNG load it.
+         */
+        cli: {
+            ...common,
+            // Less text to read and compile at every start; names stay, so the frames printed for
+            // an internal error still say which function failed. No source map: Node would read it
+            // at every start.
+            sourcemap: false,
+            minify: false,
+            minifyWhitespace: true,
+            minifySyntax: true,
+            // The modules loaded with import() are entries of their own, so that each has its name
+            // (a test checks by name that `check` loads no exporter); what they share goes into chunks.
+            entryPoints: {
+                handreiking: 'language/cli/main.ts',
+                'json-export': 'language/export/json-export.ts',
+                'mermaid-export': 'language/export/mermaid-export.ts',
+                'markdown-export': 'language/export/markdown-export.ts',
+                'html-export': 'language/export/html-export.ts',
+                'image-export': 'language/export/image-export.ts',
+                'mermaid-renderer': 'language/render/mermaid-renderer.ts',
+                'guide-assets': 'language/generation/html/guide-assets.ts',
+                'progress-bar': 'language/cli/progress-bar.ts',
+                // Parses beside the main thread in a large check (language/cli/parallel-parser.ts).
+                'parse-worker': 'language/cli/parse-worker.ts'
+            },
+            outdir: 'out/cli',
+            platform: 'node',
+            format: 'esm',
+            target: 'node22',
+            splitting: true,
+            outExtension: { '.js': '.mjs' },
+            entryNames: '[name]',
+            chunkNames: 'chunk-[hash]',
+            external: ['playwright-core'],
+            plugins: [lspProtocolCore],
+            // Bundled CommonJS dependencies (commander) call require() for Node's built-in modules.
+            banner: { js: "import { createRequire as __hrkCreateRequire } from 'node:module'; const require = __hrkCreateRequire(import.meta.url);" }
         },
         /** The preview webview: a browser page, one script and one stylesheet. */
         preview: {

@@ -1,11 +1,21 @@
 // Bundles the benchmark (TypeScript, importing the language and the test harness) and runs it.
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 // The preview harness is test code that finds the project from its own folder (vitest provides
-// __dirname); in the bundle, that folder is given explicitly.
-const banner = { js: "import * as __benchPath from 'node:path'; const __dirname = __benchPath.join(process.cwd(), 'test/extension/webview');" };
-const common = { banner, bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'warning', outdir: 'out/bench', outExtension: { '.js': '.mjs' } };
-await esbuild.build({ ...common, entryPoints: { run: 'bench/run.ts', 'measure-check': 'bench/measure-check.ts' } });
+// __dirname); in the bundle, each test file gets its own folder in place of __dirname.
+const testDirname = {
+    name: 'test-dirname',
+    setup(build) {
+        build.onLoad({ filter: /[\\/]test[\\/].*\.ts$/ }, async args => ({
+            contents: (await fs.readFile(args.path, 'utf-8')).replace(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path))),
+            loader: 'ts'
+        }));
+    }
+};
+const common = { bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'warning', outdir: 'out/bench', outExtension: { '.js': '.mjs' }, plugins: [testDirname] };
+await esbuild.build({ ...common, entryPoints: { run: 'bench/run.ts', 'measure-check': 'bench/measure-check.ts', 'parse-worker': 'language/cli/parse-worker.ts' } });
 const result = spawnSync(process.execPath, ['out/bench/run.mjs', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -50,7 +50,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerReviewCommand(context, client);
 
     await client.start();
-    await tests.refresh().catch(() => undefined);
+    // The Testing view fills when the server has built the workspace and run its scenarios; the
+    // extension is active before that (which takes seconds in a large workspace), so the editor
+    // can show the first file's diagnostics and preview without waiting for every scenario.
+    void tests.refresh().catch(() => undefined);
 }
 
 /** Commands get a Uri from menus and a string from the server's code lenses. */

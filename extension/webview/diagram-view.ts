@@ -86,11 +86,13 @@ export class DiagramView {
     }
 
     /**
-     * Puts Mermaid's SVG in place (markup from `mermaid.render` with securityLevel 'strict': sanitised,
-     * every label escaped by the generator) and restores `zoom`, or fits the diagram to the view.
+     * Puts Mermaid's SVG in place (from `mermaid.render` with securityLevel 'strict': sanitised, every
+     * label escaped by the generator; as markup, or as the element the renderer parsed it into in an
+     * inert document) and restores `zoom`, or fits the diagram to the view.
      */
-    show(markup: string, ids: Record<string, DiagramTarget>, zoom: ZoomState | undefined): SVGSVGElement {
-        this.canvas.innerHTML = markup;
+    show(drawing: string | SVGSVGElement, ids: Record<string, DiagramTarget>, zoom: ZoomState | undefined): SVGSVGElement {
+        if (typeof drawing === 'string') this.canvas.innerHTML = drawing;
+        else this.canvas.replaceChildren(document.adoptNode(drawing));
         const svg = this.canvas.querySelector('svg');
         if (!svg) throw new Error('Mermaid returned no SVG');
         this.svgElement = svg;
@@ -123,14 +125,18 @@ export class DiagramView {
         this.ids = ids;
         this.groups.clear();
         if (!this.svgElement) return;
-        for (const { group, mermaidId } of drawnNodes(this.svgElement, ids)) {
+        const nodes = drawnNodes(this.svgElement, ids);
+        // Every label is read before anything is written: reading a label's rendered text after a
+        // write lays the page out again, once per node.
+        const labels = nodes.map(({ group }) => labelText(group));
+        nodes.forEach(({ group, mermaidId }, i) => {
             this.groups.set(mermaidId, group);
             group.setAttribute('tabindex', '0');
             group.setAttribute('role', 'button');
             // Read out as its label; set as an attribute value, never parsed.
-            group.setAttribute('aria-label', labelText(group));
+            group.setAttribute('aria-label', labels[i]);
             group.classList.add('hrk-clickable');
-        }
+        });
     }
 
     /** The drawn groups of the tree nodes with these ids (kind 'node'). */

@@ -106,10 +106,14 @@ export class Drawing {
             return;
         }
         const cacheKey = `${palette}\n${text}`;
-        let markup = this.svgCache.get(cacheKey);
-        if (markup === undefined) {
+        // A fresh drawing comes as the element it was checked in (no second parse of its markup);
+        // one from the cache as markup.
+        let drawing: string | SVGSVGElement | undefined = this.svgCache.get(cacheKey);
+        if (drawing === undefined) {
             try {
-                markup = await this.renderer.render(drawable.diagram, previewMermaidConfig(drawable.palette));
+                const drawn = await this.renderer.renderDrawn(drawable.diagram, previewMermaidConfig(drawable.palette));
+                this.svgCache.set(cacheKey, drawn.svg);
+                drawing = drawn.element;
             } catch (err) {
                 // Another view's diagram must not stand under a message about this one.
                 if (this.current?.key !== drawable.key) {
@@ -120,7 +124,6 @@ export class Drawing {
                 }
                 throw err;
             }
-            this.svgCache.set(cacheKey, markup);
             for (const old of this.svgCache.keys()) {
                 if (this.svgCache.size <= MAX_CACHED_SVGS) break;
                 this.svgCache.delete(old);
@@ -128,7 +131,7 @@ export class Drawing {
         }
         this.current = { key: drawable.key, text, palette, drawable };
         this.host.showing(drawable);
-        this.view.show(markup, ids, this.host.zoomOf(drawable.key));
+        this.view.show(drawing, ids, this.host.zoomOf(drawable.key));
         this.showProvenance(drawable);
         this.host.zoomChanged(drawable.key, this.view.zoom);
         this.host.drawn(drawable, true);

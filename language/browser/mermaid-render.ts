@@ -48,6 +48,14 @@ export class MermaidRenderer {
      * `DiagramLimitError` beyond the shared limits and a `DrawnDiagramError` for a wrong drawing.
      */
     render(diagram: MermaidDiagram, config?: MermaidConfig): Promise<string> {
+        return this.renderDrawn(diagram, config).then(drawn => drawn.svg);
+    }
+
+    /**
+     * As `render`, with the drawing also as an element of the inert document it was checked in:
+     * a page that shows it moves that element into place instead of parsing the markup once more.
+     */
+    renderDrawn(diagram: MermaidDiagram, config?: MermaidConfig): Promise<{ svg: string; element: SVGSVGElement }> {
         const excess = diagramExcess(diagram);
         if (excess) return Promise.reject(new DiagramLimitError(excess, this.options.messages.tooLarge(excess)));
         const result = this.tail.then(() => this.renderNow(diagram, config));
@@ -55,7 +63,7 @@ export class MermaidRenderer {
         return result;
     }
 
-    private async renderNow(diagram: MermaidDiagram, config: MermaidConfig | undefined): Promise<string> {
+    private async renderNow(diagram: MermaidDiagram, config: MermaidConfig | undefined): Promise<{ svg: string; element: SVGSVGElement }> {
         const counters = this.options.counters;
         const id = `${this.options.idPrefix}-${++this.count}`;
         if (counters) {
@@ -71,7 +79,7 @@ export class MermaidRenderer {
             const expected = Object.keys(diagram.ids);
             const problem = drawn ? drawnProblem(readDrawn(drawn, expected), expected) : { expected: expected.length, drawn: 0 };
             if (problem) throw new DrawnDiagramError(problem, this.options.messages.drawnWrong(problem));
-            return svg;
+            return { svg, element: drawn as SVGSVGElement };
         } finally {
             if (counters) counters.active--;
             // After a failure Mermaid may leave its scratch elements in the page.

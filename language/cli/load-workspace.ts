@@ -1,18 +1,19 @@
 import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { URI, type DeepPartial, type LangiumDocument, type Module } from 'langium';
+import { Cancellation, URI, type DeepPartial, type LangiumDocument, type LangiumSharedCoreServices, type Module } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createHandreikingServices, type HandreikingServices } from '../handreiking-module.js';
-import type { LangiumSharedServices } from 'langium/lsp';
+import { createHandreikingCoreServices, type HandreikingCoreServices } from '../handreiking-core-module.js';
 import type { Lang } from '../i18n/locale.js';
 import { cliMessages } from './cli-messages.js';
 import { UsageError } from './usage-error.js';
-import { decodeSource, MAX_SOURCE_BYTES, readSourceFile, type ReadOutcome } from './read-source.js';
+import { decodeSource, MAX_SOURCE_BYTES, readSourceFile, type ReadOutcome, type SourceText } from './read-source.js';
+import { PARALLEL_MIN_BYTES, ParallelParser, ParseThreads, parseWorkerUrl } from './parallel-parser.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 export interface LoadedWorkspace {
-    shared: LangiumSharedServices;
-    services: HandreikingServices;
+    shared: LangiumSharedCoreServices;
+    services: HandreikingCoreServices;
     documents: LangiumDocument[];
     /** The files read (and checked). */
     files: string[];
@@ -31,6 +32,12 @@ export interface LoadOptions {
     peildatum?: string;
     /** Content without `herkomst` (HRK060) is a warning instead of a hint. */
     streng?: boolean;
+    /**
+     * Threads that parse beside the main thread (parallel-parser.ts); default: one per further
+     * core that is free by the load average (at most three) for a guide of PARALLEL_MIN_BYTES or
+     * more, else none, or the number in the environment variable HANDREIKING_PARSE_THREADS.
+     */
+    threads?: number;
 }
 
 const skippedFolders = new Set(['node_modules', '.git', 'out', 'dist']);
@@ -83,37 +90,96 @@ async function walk(folder: string, found: Set<string>, lang: Lang): Promise<voi
  * The command line checks and exports once and never asks "where is this used?": it skips the
  * index of references that an editor needs for find-references and rename.
  */
-export const batchMode: Module<HandreikingServices, DeepPartial<HandreikingServices>> = {
+export const batchMode: Module<HandreikingCoreServices, DeepPartial<HandreikingCoreServices>> = {
     workspace: {
         ReferenceDescriptionProvider: () => ({ createDescriptions: async () => [] })
     }
 };
 
+/** How many files are read at once: enough to keep the disk busy, few enough to stay far from any limit on open files. */
+const CONCURRENT_READS = 16;
+
+/** Reads every file (at most CONCURRENT_READS at a time); the outcomes in the order of `files`. */
+async function readAll(files: readonly string[]): Promise<ReadOutcome[]> {
+    const outcomes: ReadOutcome[] = new Array<ReadOutcome>(files.length);
+    let next = 0;
+    const reader = async () => {
+        while (next < files.length) {
+            const i = next++;
+            outcomes[i] = await readSourceFile(files[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, files.length) }, reader));
+    return outcomes;
+}
+
+/** Fewer files than this are not worth starting a parse thread for before their size is known. */
+const EARLY_THREADS_MIN_FILES = 64;
+
+/**
+ * The threads to parse with beside the main thread (LoadOptions.threads): as many as asked, or,
+ * by default, one per further core (at most three) when the guide is large, else none. `bytes` is
+ * undefined before the files are read: then "large" is guessed from their number.
+ */
+function parseThreads(options: LoadOptions, files: number, bytes: number | undefined): number {
+    if (options.threads !== undefined) return Math.max(0, Math.floor(options.threads));
+    const fromEnvironment = Number(process.env.HANDREIKING_PARSE_THREADS);
+    if (process.env.HANDREIKING_PARSE_THREADS?.trim() && Number.isInteger(fromEnvironment) && fromEnvironment >= 0) return Math.min(fromEnvironment, 16);
+    const large = bytes === undefined ? files >= EARLY_THREADS_MIN_FILES : bytes >= PARALLEL_MIN_BYTES;
+    if (!large) return 0;
+    // A thread helps only on a core that is free: on a machine already busy (load average as high
+    // as its cores) it adds its own start, the transfer of its results and a second parser to the
+    // work, and the check took longer than on one core (docs/performance.md).
+    const cores = os.availableParallelism();
+    const free = Math.floor(cores - os.loadavg()[0]);
+    return Math.max(0, Math.min(cores - 1, free, 3));
+}
+
 /** Loads the files as one workspace and builds it with every validation category, slow ones included. */
 export async function loadWorkspace(paths: readonly string[], options: LoadOptions): Promise<LoadedWorkspace> {
     const files = await collectHrkFiles(paths, options.lang);
-    const { shared, Handreiking } = createHandreikingServices(NodeFileSystem, { language: batchMode });
+    // Parse threads start first (a thread takes a while to start), and the files are read while
+    // the services are made (building the parser is the largest part of a small check's start):
+    // the reads wait on the disk, the threads and the services on the processors.
+    const threads = new ParseThreads(parseWorkerUrl(), parseThreads(options, files.length, undefined), options.lang);
+    const reading = readAll(files);
+    const { shared, Handreiking } = createHandreikingCoreServices(NodeFileSystem, {
+        language: { ...batchMode, parser: { AsyncParser: services => new ParallelParser(services, threads) } }
+    });
     Handreiking.i18n.Locale.lang = options.lang;
     Handreiking.i18n.Clock.fix(options.peildatum);
     Handreiking.handreiking.HerkomstSetting.streng = options.streng ?? false;
-    const documents: LangiumDocument[] = [];
+    const outcomes = await reading;
     const read: string[] = [];
     const unread: UnreadFile[] = [];
-    const problems = new Map<LangiumDocument, Diagnostic>();
-    for (const file of files) {
+    const sources: Array<{ file: string; source: SourceText }> = [];
+    files.forEach((file, i) => {
         // One file that cannot be read does not stop the others from being checked.
-        const outcome = await readSourceFile(file);
+        const outcome = outcomes[i];
         if (!outcome.ok) {
             unread.push({ file, message: unreadMessage(outcome, path.relative(process.cwd(), file) || file, options.lang) });
-            continue;
+            return;
         }
         read.push(file);
-        const source = decodeSource(outcome.bytes, options.lang);
-        const document = shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(file));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        documents.push(document);
-        if (source.problem) problems.set(document, source.problem);
+        sources.push({ file, source: decodeSource(outcome.bytes, options.lang) });
+    });
+    const factory = shared.workspace.LangiumDocumentFactory;
+    let documents: LangiumDocument[];
+    try {
+        if (parseThreads(options, files.length, sources.reduce((n, { source }) => n + source.text.length, 0)) > 0 && threads.slots.length > 0) {
+            documents = await Promise.all(sources.map(({ file, source }) => factory.fromString(source.text, URI.file(file), Cancellation.CancellationToken.None)));
+        } else {
+            documents = sources.map(({ file, source }) => factory.fromString(source.text, URI.file(file)));
+        }
+    } finally {
+        threads.dispose();
     }
+    const problems = new Map<LangiumDocument, Diagnostic>();
+    documents.forEach((document, i) => {
+        shared.workspace.LangiumDocuments.addDocument(document);
+        const problem = sources[i].source.problem;
+        if (problem) problems.set(document, problem);
+    });
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     // Problems with the bytes themselves come first: they explain the messages that follow.
     for (const [document, problem] of problems) document.diagnostics = [problem, ...(document.diagnostics ?? [])];

@@ -14,8 +14,9 @@ import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
 import { describePath } from '../walkthrough/walk.js';
 import {
     ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, ReviewSummaryRequest, RunScenariosRequest, ScenariosChangedNotification,
-    type PreviewData, type PreviewParams, type ScenarioResult
+    type PreviewData, type PreviewParams, type PreviewProblem, type ScenarioResult
 } from './protocol.js';
+import { previewErrors } from './preview-data.js';
 import { reviewSummary, workingCopyOf } from './review-summary.js';
 import { reviewTexts } from '../i18n/review-messages.js';
 
@@ -23,8 +24,8 @@ import { reviewTexts } from '../i18n/review-messages.js';
 export type GuideAssetsLoader = () => Promise<GuideScripts>;
 
 /**
- * The custom part of the language server: previews pushed to subscribed documents after each
- * validation, scenario runs for the Testing view, and exports. Every handler reads the workspace
+ * The custom part of the language server: previews pushed to subscribed documents as soon as
+ * an edit is linked (and after its checks when they find errors), scenario runs for the Testing view, and exports. Every handler reads the workspace
  * under Langium's workspace lock and catches its own errors, so one failing feature cannot take
  * the server down.
  */
@@ -51,9 +52,32 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
         return services.handreiking.PreviewData.compute(document, { direction: subscriptions.get(uri)?.direction, json: sharedJson() });
     };
 
+    /**
+     * A keystroke's preview does not wait for the checks: once the document is linked, it is
+     * pushed with the errors known by then (syntax and unknown names, what Langium's built-in
+     * validation finds), and again after the checks only if they change those errors. A document
+     * whose checks found errors last time waits for the checks, so its banner does not come and
+     * go on each keystroke.
+     */
+    const validator = services.validation.DocumentValidator;
+    /**
+     * Per subscribed URI, the preview pushed last: its version, its errors, and whether those were
+     * only the built-in ones (pushed when the document was linked, before its checks).
+     */
+    const pushed = new Map<string, { version: number; errors: string; builtIn: boolean }>();
+    /** Subscribed URIs whose last checks found errors beyond the built-in ones. */
+    const waitForChecks = new Set<string>();
+    const errorsKey = (errors: readonly PreviewProblem[]) => JSON.stringify(errors);
+    const push = async (data: PreviewData, builtIn: boolean) => {
+        pushed.set(data.uri, { version: data.version, errors: errorsKey(data.errors), builtIn });
+        await connection.sendNotification(PreviewNotification.type, data);
+    };
+
     connection.onNotification(PreviewSubscription.type, params => {
         if (params.subscribed) subscriptions.set(params.uri, params);
         else subscriptions.delete(params.uri);
+        pushed.delete(params.uri);
+        waitForChecks.delete(params.uri);
     });
 
     connection.onRequest(PreviewRequest.type, async params => {
@@ -62,12 +86,46 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
         return guarded(connection, 'preview', () => lock.read(() => preview(params.uri)), null);
     });
 
-    // This listener runs inside the build, which holds the workspace's write lock: it reads the
-    // freshly validated model directly (taking the read lock here would wait for itself).
+    // These listeners run inside the build, which holds the workspace's write lock: they read the
+    // freshly linked or validated model directly (taking the read lock here would wait for itself).
+    builder.onBuildPhase(DocumentState.Linked, async () => {
+        for (const [uri, params] of subscriptions) {
+            if (waitForChecks.has(uri)) continue;
+            await guarded(connection, 'preview', async () => {
+                const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+                if (!document || document.state < DocumentState.Linked) return;
+                // A document this build did not touch has the diagnostics of its checks already.
+                const builtIn = document.state < DocumentState.Validated;
+                const diagnostics = builtIn ? await validator.validateDocument(document, { categories: ['built-in'] }) : document.diagnostics;
+                const data = services.handreiking.PreviewData.compute(document, { direction: params.direction, json: sharedJson(), diagnostics: diagnostics ?? [] });
+                await push(data, builtIn);
+            }, undefined);
+        }
+    });
+
     builder.onBuildPhase(DocumentState.Validated, async (documents: LangiumDocument[]) => {
         for (const uri of subscriptions.keys()) {
-            const data = await guarded(connection, 'preview', async () => preview(uri), null);
-            if (data) await connection.sendNotification(PreviewNotification.type, data);
+            await guarded(connection, 'preview', async () => {
+                const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+                if (!document || document.state < DocumentState.Validated) return;
+                const errors = errorsKey(previewErrors(document.diagnostics ?? []));
+                const last = pushed.get(uri);
+                if (last && last.version === document.textDocument.version) {
+                    // The preview pushed when the document was linked said it all: the checks found no more errors.
+                    if (last.errors === errors) {
+                        if (last.builtIn) waitForChecks.delete(uri);
+                        return;
+                    }
+                    if (last.builtIn) waitForChecks.add(uri);
+                } else {
+                    // It waited for the checks: does it still have to, next time?
+                    const builtIn = errorsKey(previewErrors(await validator.validateDocument(document, { categories: ['built-in'] })));
+                    if (builtIn === errors) waitForChecks.delete(uri);
+                    else waitForChecks.add(uri);
+                }
+                const data = preview(uri);
+                if (data) await push(data, false);
+            }, undefined);
         }
         const uris = documents.map(d => d.uri.toString());
         if (uris.length > 0) await connection.sendNotification(ScenariosChangedNotification.type, { uris });

@@ -1,5 +1,5 @@
 import type { LangiumDocument } from 'langium';
-import type { Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { isBeslisboom, isGids, type Beslisboom } from '../generated/ast.js';
 import { exportWorkspaceJson, fileName, jsonContext } from '../generation/json/export-json.js';
 import { treeToJson } from '../generation/json/to-json.js';
@@ -14,13 +14,20 @@ import type { Direction, PreviewData, PreviewProblem, PreviewTree } from './prot
 const emptyRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
- * What the preview of one document shows, computed from the validated model: each tree with the
- * map back to the source and its Mermaid text, the workspace-wide views, and the errors.
+ * What the preview of one document shows, computed from the linked model (the checks add only
+ * errors, which the caller may give): each tree with the map back to the source and its Mermaid
+ * text, the workspace-wide views, and the errors.
  */
 export interface PreviewOptions {
     direction?: Direction;
     /** The workspace JSON, when the caller has it already (at least the typologies and funding). */
     json?: HandreikingJson;
+    /**
+     * The diagnostics whose errors the preview carries; default the document's own. Before its
+     * checks have run (the preview of a linked document), the caller gives the syntax and
+     * reference errors.
+     */
+    diagnostics?: readonly Diagnostic[];
 }
 
 /** The preview data as a service of the language, so that a host can replace it as any other. */
@@ -47,10 +54,7 @@ export function computePreviewData(services: HandreikingServices, document: Lang
         trees.push({ tree, mermaid: diagram.text, ...(excess ? { excess } : {}), ...rangesOf(services, boom) });
     }
     const model = { funding: json.funding, typologies: json.typologies };
-    const errors: PreviewProblem[] = (document.diagnostics ?? [])
-        .filter(d => d.severity === 1)
-        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
-        .map(d => ({ message: typeof d.message === 'string' ? d.message : d.message.value, ...(typeof d.code === 'string' ? { code: d.code } : {}), range: d.range }));
+    const errors: PreviewProblem[] = previewErrors(options.diagnostics ?? document.diagnostics ?? []);
     return {
         uri: document.uri.toString(),
         version: document.textDocument.version,
@@ -65,6 +69,14 @@ export function computePreviewData(services: HandreikingServices, document: Lang
         ]),
         errors
     };
+}
+
+/** The errors among `diagnostics`, first first, as the preview's banner shows them. */
+export function previewErrors(diagnostics: readonly Diagnostic[]): PreviewProblem[] {
+    return diagnostics
+        .filter(d => d.severity === 1)
+        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+        .map(d => ({ message: typeof d.message === 'string' ? d.message : d.message.value, ...(typeof d.code === 'string' ? { code: d.code } : {}), range: d.range }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ILexingError, IToken } from 'chevrotain';
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
-import type { HandreikingServices } from '../handreiking-module.js';
+import type { HandreikingCoreServices } from '../handreiking-core-module.js';
 import { message } from '../i18n/messages.js';
 import type { LocaleSetting } from '../i18n/locale.js';
 import { HandreikingTokenBuilder } from './handreiking-token-builder.js';
@@ -29,7 +29,7 @@ const conditionTokens = new Set(['ID', 'STRING', '=', '!=', '>=', '<=', 'en', 'o
 export class HandreikingLexer extends DefaultLexer {
     private readonly locale: LocaleSetting;
 
-    constructor(services: HandreikingServices) {
+    constructor(services: HandreikingCoreServices) {
         super(services);
         this.locale = services.i18n.Locale;
     }

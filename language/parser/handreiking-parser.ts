@@ -1,7 +1,7 @@
 import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import { message } from '../i18n/messages.js';
-import type { HandreikingServices } from '../handreiking-module.js';
+import type { HandreikingCoreServices } from '../handreiking-core-module.js';
 
 /**
  * After this many syntax errors in one file, the parser reads no further. Each error costs the
@@ -25,13 +25,13 @@ interface RecoveringParser {
  * it stopped, says so. What was read before stays, so the editor features keep working on it.
  */
 export class HandreikingParser extends LangiumParser {
-    private readonly services: HandreikingServices;
+    private readonly services: HandreikingCoreServices;
     private errorsSaved = 0;
     private stoppedAt: IToken | undefined;
 
     constructor(services: LangiumCoreServices) {
         super(services);
-        this.services = services as HandreikingServices;
+        this.services = services as HandreikingCoreServices;
         const parser = this.wrapper as unknown as RecoveringParser;
         const save = parser.SAVE_ERROR.bind(parser);
         parser.SAVE_ERROR = error => {

@@ -1,10 +1,10 @@
-import type { HandreikingServices } from '../handreiking-module.js';
+import type { HandreikingCoreServices } from '../handreiking-core-module.js';
 import { message, type Catalogue, type MessageKey } from '../i18n/messages.js';
 import type { Lang } from '../i18n/locale.js';
 
 /** What every check needs besides its node: the message language and the workspace. */
 export class CheckContext {
-    constructor(readonly services: HandreikingServices) {}
+    constructor(readonly services: HandreikingCoreServices) {}
 
     get lang(): Lang {
         return this.services.i18n.Locale.lang;

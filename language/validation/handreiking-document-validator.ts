@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParseResult } from 'langium';
 import { Beslisboom, Scenario, ScenarioStap, isBeslisboom, isScenario } from '../generated/ast.js';
 import { listNames, message, type MessageKey } from '../i18n/messages.js';
-import type { HandreikingServices } from '../handreiking-module.js';
+import type { HandreikingCoreServices } from '../handreiking-core-module.js';
 import { IssueCodes } from './codes.js';
 import { closestNames, suggestionBudget, type SuggestionBudget } from './distance.js';
 
@@ -61,11 +61,11 @@ class PerCodeCap {
  * scenario report HRK040 and an unknown `start` HRK010, as the table of checks promises.
  */
 export class HandreikingDocumentValidator extends DefaultDocumentValidator {
-    private readonly services: HandreikingServices;
+    private readonly services: HandreikingCoreServices;
     /** The cap of the validation under way, per document (by its root). */
     private readonly caps = new WeakMap<AstNode, PerCodeCap>();
 
-    constructor(services: HandreikingServices) {
+    constructor(services: HandreikingCoreServices) {
         super(services);
         this.services = services;
     }

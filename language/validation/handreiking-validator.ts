@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { HandreikingAstType } from '../generated/ast.js';
-import type { HandreikingServices } from '../handreiking-module.js';
+import type { HandreikingCoreServices } from '../handreiking-core-module.js';
 import { CheckContext } from './check-context.js';
 import { fundingMustSayWhereItApplies, fundingShouldApplyToSomeTypology, fundingShouldBeValid, typologyShouldHaveStructuralFunding } from './funding-validation.js';
 import { nodeNamesMustBeUniqueInTree, scenarioNamesMustBeUniqueInFile, topLevelNamesMustBeUnique } from './names-validation.js';
@@ -24,7 +24,7 @@ function bind<T extends AstNode>(ctx: CheckContext, ...checks: Array<Check<T>>):
  * The table of contents of the checks: which check runs on which element. Fast checks run as the
  * editor types; the slow ones look at the whole workspace and run on save and in the CLI.
  */
-export function registerValidationChecks(services: HandreikingServices): void {
+export function registerValidationChecks(services: HandreikingCoreServices): void {
     const registry = services.validation.ValidationRegistry;
     const ctx = new CheckContext(services);
 

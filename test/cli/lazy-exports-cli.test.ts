@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 /**
  * The exports load when their format is asked for (language/export/load-export.ts): `check` loads
  * no exporter and no browser driver, and `export json` no image export. Measured as the user runs
- * it: the CLI as a process, with a module hook that writes down every module it resolves.
+ * it: the CLI as a process (its bundle, out/cli/, where each module loaded on demand is a file of
+ * its own: scripts/build-options.mjs), with a module hook that writes down every module it resolves.
  */
 
 const root = path.resolve(__dirname, '../..');
@@ -36,21 +37,23 @@ function loaded(args: string[], name: string): { code: number | null; modules: s
     return { code: r.status, modules: fs.readFileSync(log, 'utf-8').trim().split('\n') };
 }
 
-const exporters = /\/language\/export\/(json|mermaid|markdown|html|image)-export\.js$/;
-const heavy = /\/node_modules\/(playwright-core|cli-progress)\/|\/language\/render\/mermaid-renderer\.js$|\/language\/generation\/html\/html-guide\.js$/;
+const exporters = /\/out\/cli\/(json|mermaid|markdown|html|image)-export\.mjs$/;
+const heavy = /\/node_modules\/(playwright-core|cli-progress)\/|\/out\/cli\/(mermaid-renderer|progress-bar|guide-assets)\.mjs$/;
 
 describe('exporters load only for their format', () => {
     test('check loads no exporter, no browser driver, no HTML generator', () => {
         const r = loaded(['check', 'examples'], 'check');
         expect(r.code).toBe(0);
-        expect(r.modules.some(m => m.endsWith('/out/language/cli/main.js'))).toBe(true);
+        expect(r.modules.some(m => m.endsWith('/out/cli/handreiking.mjs'))).toBe(true);
+        // The bundle, not the compiled modules: nothing of out/language/ or node_modules but what it leaves out.
+        expect(r.modules.filter(m => m.includes('/out/language/') || m.includes('/node_modules/'))).toEqual([]);
         expect(r.modules.filter(m => exporters.test(m) || heavy.test(m))).toEqual([]);
     });
 
     test('export json loads the JSON export and nothing of the others', () => {
         const r = loaded(['export', 'json', 'examples', '-o', path.join(tmp, 'uit')], 'json');
         expect(r.code).toBe(0);
-        expect(r.modules.filter(m => exporters.test(m)).map(m => path.basename(m))).toEqual(['json-export.js']);
+        expect(r.modules.filter(m => exporters.test(m)).map(m => path.basename(m))).toEqual(['json-export.mjs']);
         expect(r.modules.filter(m => heavy.test(m))).toEqual([]);
     });
 });

@@ -18,13 +18,13 @@ const declared = (key: string) => manifest.contributes.configuration.properties[
 
 /** The preview's settings have one set of defaults: package.json's, which the webview receives with the values. */
 describe('the preview settings', () => {
-    test('unset, they are the defaults package.json declares (renderDelay 150, not a default of its own)', () => {
+    test('unset, they are the defaults package.json declares (renderDelay 0: draw at once; not a default of its own)', () => {
         settings.clear();
         expect(previewSettings()).toEqual({
             theme: declared('theme'), direction: declared('direction'),
             renderDelay: declared('renderDelay'), largeDiagramThreshold: declared('largeDiagramThreshold')
         });
-        expect(previewSettings().renderDelay).toBe(150);
+        expect(previewSettings().renderDelay).toBe(0);
     });
 
     test('set, they are the user\'s', () => {

@@ -8,7 +8,7 @@ import {
     ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
     StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
-import { ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, type PreviewData } from '../../language/lsp/protocol.js';
+import { ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, ScenariosChangedNotification, type PreviewData } from '../../language/lsp/protocol.js';
 import { EventWaiter } from '../support/event-waiter.js';
 import { tempDir, tempFolder } from '../support/temp-dir.js';
 
@@ -21,16 +21,20 @@ class Client {
     private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
     private readonly previews: PreviewData[] = [];
     private readonly arrived = new EventWaiter();
+    /** Diagnostics, previews and ends of builds (the server says so last, ScenariosChangedNotification, after every preview of the build), as they came. */
+    readonly order: Array<PublishDiagnosticsParams | PreviewData | 'build ended'> = [];
 
     constructor(readonly process: ChildProcess) {
         this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
+            this.order.push(params);
             const list = this.diagnostics.get(params.uri) ?? [];
             list.push(params);
             this.diagnostics.set(params.uri, list);
             this.arrived.notify();
         });
-        this.connection.onNotification(PreviewNotification.type, data => { this.previews.push(data); this.arrived.notify(); });
+        this.connection.onNotification(PreviewNotification.type, data => { this.previews.push(data); this.order.push(data); this.arrived.notify(); });
+        this.connection.onNotification(ScenariosChangedNotification.type, () => { this.order.push('build ended'); this.arrived.notify(); });
         this.connection.listen();
     }
 
@@ -49,6 +53,7 @@ class Client {
     previewsOf(uri: string): PreviewData[] {
         return this.previews.filter(p => p.uri === uri);
     }
+
 }
 
 function startServer(): ChildProcess {
@@ -156,6 +161,37 @@ describe('the bundled language server over stdio', () => {
         const pushed = await ws.client.until(() => ws.client.previewsOf(ws.boomUri).find(p => p.version === 2), 'pushed preview');
         expect(pushed.errors).toEqual([]);
         expect(pushed.trees[0].tree.edges).toContainEqual({ from: 'V', to: 'B', kind: 'answer', label: 'nee' });
+    });
+
+    test('a keystroke\'s preview does not wait for the checks, and never leaves out an error they find', async () => {
+        const edit = async (version: number, text: string) => {
+            await ws.client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: ws.boomUri, version }, contentChanges: [{ text }] });
+            // The end of the build that pushed a preview of this version: every preview of it has arrived.
+            const order = ws.client.order;
+            const isPreview = (m: (typeof order)[number]): m is PreviewData => m !== 'build ended' && 'version' in m && m.uri === ws.boomUri && m.version === version;
+            await ws.client.until(() => {
+                const first = order.findIndex(isPreview);
+                return first >= 0 && order.indexOf('build ended', first) > first;
+            }, `the build of version ${version}`);
+            return ws.client.previewsOf(ws.boomUri).filter(p => p.version === version);
+        };
+        const duplicate = fixed.replace('advies B "Stop"', 'advies B "Stop"\n    advies B "Nog eens"');
+        // Only a check finds a name used twice: the preview pushed when the document was linked
+        // lacks it, so the preview is pushed again, with it.
+        const found = await edit(10, duplicate);
+        expect(found.at(-1)!.errors.map(e => e.code)).toContain('HRK001');
+        // From then on, while that error stays, the preview waits for the checks: every push has it.
+        const typed = await edit(11, duplicate.replace('"Nog eens"', '"Nog eens!"'));
+        expect(typed.length).toBe(1);
+        expect(typed[0].errors.map(e => e.code)).toContain('HRK001');
+        // Fixed: the banner goes; clean typing gets one preview per keystroke, without errors.
+        expect((await edit(12, fixed)).at(-1)!.errors).toEqual([]);
+        const before = ws.client.order.length;
+        const clean = await edit(13, fixed.replace('"Ga door"', '"Ga maar door"'));
+        expect(clean.map(p => p.errors)).toEqual([[]]);
+        // Pushed when the document was linked: before the checks, so before their diagnostics.
+        const after = ws.client.order.slice(before).map(m => m === 'build ended' ? m : 'diagnostics' in m ? (m.uri === ws.boomUri ? 'diagnostics' : 'other') : `preview ${m.version}`);
+        expect(after.filter(m => m !== 'other')).toEqual(['preview 13', 'diagnostics', 'build ended']);
     });
 
     test('runs the scenarios of the workspace', async () => {

@@ -43,11 +43,13 @@ async function readMermaid(): Promise<string> {
 
 /**
  * The compiled module lives in `out/language/generation/html/`, the bundle in `out/browser/`; run
- * from source (vitest), this file is in `language/generation/html/` and the bundle in `out/browser/`.
+ * from source (vitest), this file is in `language/generation/html/` and the bundle in `out/browser/`;
+ * in the command line's bundle (scripts/bundle-cli.mjs) it is in `out/cli/`.
  */
 export function guideAppCandidates(): string[] {
     const here = path.dirname(fileURLToPath(import.meta.url));
     return [
+        path.resolve(here, '../browser/guide-app.js'),
         path.resolve(here, '../../../browser/guide-app.js'),
         path.resolve(here, '../../../out/browser/guide-app.js')
     ];

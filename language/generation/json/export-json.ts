@@ -1,16 +1,16 @@
 import * as path from 'node:path';
 import { AstUtils, type URI } from 'langium';
-import type { HandreikingServices } from '../../handreiking-module.js';
+import type { HandreikingCoreServices } from '../../handreiking-core-module.js';
 import type { HandreikingJson } from './handreiking-json.js';
 import { toHandreikingJson, type JsonContext } from './to-json.js';
 
 /** The workspace of `services` as JSON, with file names as `fileName` makes them. */
-export function exportWorkspaceJson(services: HandreikingServices, root?: string): HandreikingJson {
+export function exportWorkspaceJson(services: HandreikingCoreServices, root?: string): HandreikingJson {
     return toHandreikingJson(services.handreiking.WorkspaceModel.elements(), jsonContext(services, root));
 }
 
 /** Documentation from Langium's comment provider; file names as `fileName` makes them. */
-export function jsonContext(services: HandreikingServices, root?: string): JsonContext {
+export function jsonContext(services: HandreikingCoreServices, root?: string): JsonContext {
     const comments = services.documentation.CommentProvider;
     return {
         comment: node => comments.getComment(node),

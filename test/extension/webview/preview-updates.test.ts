@@ -188,6 +188,23 @@ describe('render scheduling', () => {
         expect(text).not.toContain('Versie 3');
     });
 
+    test('renderDelay 0 (the default): an edit while nothing is drawn starts its render at once, with no timer in between', async () => {
+        const p = await opened(0, { clock: true });
+        await p.update(quickscanWith('Start', 1));
+        const first = await p.idle(1);
+        // The page's time stands still from here: a draw that waited for any timer would not start.
+        await p.page.clock.pauseAt(await p.page.evaluate(() => Date.now()) + 1_000);
+        const started = await p.page.evaluate(data => {
+            window.dispatchEvent(new MessageEvent('message', { data: { type: 'update', data } }));
+            return (window as unknown as { __previewStats: Stats }).__previewStats.draws;
+        }, quickscanWith('Meteen', 2) as unknown as Record<string, unknown>);
+        expect(started).toBe(first.draws + 1);
+        await p.page.clock.resume();
+        const after = await p.idle(first.draws + 1);
+        expect(after.renders).toBe(first.renders + 1);
+        expect(await svgText(p)).toContain('Meteen');
+    });
+
     test('renderDelay debounces a burst of edits into one render', async () => {
         const p = await opened(400, { clock: true });
         await p.update(quickscanWith('Start', 1));
