@@ -98,6 +98,6 @@ export function createHandreikingCoreServices(context: DefaultSharedCoreModuleCo
     shared.ServiceRegistry.register(Handreiking);
     registerValidationChecks(Handreiking);
     // No language server: nothing else would start the workspace manager's initialisation.
-    shared.workspace.ConfigurationProvider.initialized({});
+    void shared.workspace.ConfigurationProvider.initialized({});
     return { shared, Handreiking };
 }

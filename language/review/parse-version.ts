@@ -3,7 +3,7 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { exportWorkspaceJson } from '../generation/json/export-json.js';
 import type { HandreikingJson } from '../generation/json/handreiking-json.js';
-import { createHandreikingServices } from '../handreiking-module.js';
+import { createHandreikingCoreServices } from '../handreiking-core-module.js';
 import type { Lang } from '../i18n/locale.js';
 import { IssueCodes } from '../validation/codes.js';
 
@@ -36,7 +36,7 @@ export interface ParsedVersion {
 }
 
 export async function parseVersion(sources: readonly VersionSource[], root: string, lang: Lang): Promise<ParsedVersion> {
-    const { shared, Handreiking } = createHandreikingServices(EmptyFileSystem);
+    const { shared, Handreiking } = createHandreikingCoreServices(EmptyFileSystem);
     Handreiking.i18n.Locale.lang = lang;
     const documents: LangiumDocument[] = [];
     const problems = new Map<LangiumDocument, Diagnostic>();
