@@ -11,6 +11,8 @@ import type { GuideScripts } from '../generation/html/guide-scripts.js';
 import type { HandreikingJson } from '../generation/json/handreiking-json.js';
 import type { HandreikingServices } from '../handreiking-module.js';
 import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
+import { describeExpected, describeOutcome, explainCalculationFailure, runCalculationScenarios } from '../calculation/run-calculation-scenarios.js';
+import { isCalculationScenario } from '../generation/json/calculation-json.js';
 import { describePath } from '../walkthrough/walk.js';
 import {
     ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, ScenariosChangedNotification,
@@ -79,27 +81,47 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
 }
 
 function scenarioResults(services: HandreikingServices, json: HandreikingJson, uri?: string): ScenarioResult[] {
-    const scenarios = services.handreiking.WorkspaceModel.scenarios();
+    // The JSON keeps the scenarios of each kind in the order written, so they pair with the AST by position.
     const reports = runScenarios(json);
+    const calculationReports = runCalculationScenarios(json);
+    const lang = services.i18n.Locale.lang;
     const names = services.references.NameProvider;
     const results: ScenarioResult[] = [];
-    reports.forEach((report, i) => {
-        const node = scenarios[i];
+    let tree = 0;
+    let calculation = 0;
+    for (const node of services.handreiking.WorkspaceModel.scenarios()) {
+        const isCalculation = isCalculationScenario(node);
+        const index = isCalculation ? calculation++ : tree++;
         const documentUri = AstUtils.getDocument(node).uri.toString();
-        if (uri && documentUri !== uri) return;
+        if (uri && documentUri !== uri) continue;
         const range = node.$cstNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        const where = { uri: documentUri, range, nameRange: names.getNameNode(node)?.range ?? range };
+        if (isCalculation) {
+            const report = calculationReports[index];
+            results.push({
+                ...where,
+                name: report.scenario.name,
+                kind: 'calculation',
+                calculation: report.scenario.calculation,
+                expected: describeExpected(report, lang),
+                passed: report.passed,
+                ...(report.passed ? {} : { message: explainCalculationFailure(report, lang).join('\n') }),
+                ...(report.run ? { reached: describeOutcome(report.run, lang) } : {})
+            });
+            continue;
+        }
+        const report = reports[index];
         results.push({
-            uri: documentUri,
+            ...where,
             name: report.scenario.name,
+            kind: 'tree',
             tree: report.scenario.tree,
             expected: report.scenario.expected,
-            range,
-            nameRange: names.getNameNode(node)?.range ?? range,
             passed: report.passed,
-            ...(report.passed ? {} : { message: explainFailure(report, services.i18n.Locale.lang).join('\n') }),
+            ...(report.passed ? {} : { message: explainFailure(report, lang).join('\n') }),
             ...(report.result ? { path: describePath(report.result.path), reached: report.result.at } : {})
         });
-    });
+    }
     return results;
 }
 
@@ -122,7 +144,8 @@ function restrictToDocument(json: HandreikingJson, services: HandreikingServices
     return {
         ...json,
         trees: json.trees.filter(t => t.source.file === file),
-        scenarios: json.scenarios.filter(s => s.source.file === file)
+        scenarios: json.scenarios.filter(s => s.source.file === file),
+        calculationScenarios: json.calculationScenarios.filter(s => s.source.file === file)
     };
 }
 

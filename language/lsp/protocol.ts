@@ -89,7 +89,13 @@ export namespace PreviewRequest {
 export interface ScenarioResult {
     uri: string;
     name: string;
-    tree: string;
+    /** `tree`: it walks a decision tree; `calculation`: it computes a calculation. */
+    kind: 'tree' | 'calculation';
+    /** The tree it walks (kind `tree`). */
+    tree?: string;
+    /** The calculation it computes (kind `calculation`). */
+    calculation?: string;
+    /** The advice expected, or the outcome expected as a reader writes it (`€ 100 000`, `niet van toepassing`). */
     expected: string;
     /** The scenario's range and its name's range. */
     range: Range;
@@ -99,7 +105,7 @@ export interface ScenarioResult {
     message?: string;
     /** The path taken, as `Vraag: antwoord → … → Advies`. */
     path?: string;
-    /** Where the walk stopped. */
+    /** Where the walk stopped, or the outcome computed (`€ 112 500`, `niet van toepassing (…)`). */
     reached?: string;
 }
 

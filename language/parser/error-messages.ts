@@ -47,6 +47,7 @@ export class HandreikingParserErrorMessageProvider implements IParserErrorMessag
             case 'ID': return message(lang, 'tokenName');
             case 'STRING': return message(lang, 'tokenString');
             case 'DATUM': return message(lang, 'tokenDate');
+            case 'GETAL': return message(lang, 'tokenNumber');
             case 'EOF': return message(lang, 'endOfFile');
             default: return message(lang, 'tokenKeyword', { woord: type.name.replace(/:KW$/, '') });
         }
