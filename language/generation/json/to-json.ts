@@ -2,7 +2,7 @@ import { AstUtils, type AstNode, type CstNode } from 'langium';
 import {
     isAdvies, isAlleTypologieen, isBerekening, isBeslisboom, isEnOf, isFinanciering, isHaakjes, isHoofdstuk, isKenmerk, isKnoop, isPartij,
     isScenario, isStap, isTypologie, isTypologieLijst, isTypologieVoorwaarde, isVergelijking, isVraag,
-    type Beslisboom, type Element, type Financiering, type Knoop, type Typologie, type Verwijsbaar
+    type Berekening, type Beslisboom, type Element, type Financiering, type Knoop, type Typologie, type Verwijsbaar
 } from '../../generated/ast.js';
 import { resolveApplicability } from '../../model/funding.js';
 import { PROVENANCE_KIND, effectiveHerkomst, lineHerkomst, type ContentElement, type EffectiveHerkomst } from '../../provenance/herkomst.js';
@@ -10,7 +10,7 @@ import { edgesOf, reachableNodes, startNode } from '../../model/tree-graph.js';
 import { qualifiedNodeName } from '../../scoping/names.js';
 import { calculationScenarioJson, calculationToJson, isCalculationScenario, type CalculationJsonContext } from './calculation-json.js';
 import {
-    FORMAT_VERSION, type ConditionJson, type EdgeJson, type FundingJson, type HandreikingJson, type LinkJson, type NodeJson,
+    FORMAT_VERSION, type CalculationJson, type ConditionJson, type EdgeJson, type FundingJson, type HandreikingJson, type LinkJson, type NodeJson,
     type ProvenanceJson, type SourceJson, type Term, type TreeJson, type TypologyJson
 } from './handreiking-json.js';
 
@@ -37,12 +37,7 @@ export function toHandreikingJson(all: readonly Element[], ctx: JsonContext): Ha
     const financieringen = elements.filter(isFinanciering);
     const applicability = new Map(financieringen.map(f => [f, resolveApplicability(f, typologieen)]));
     const common: Common = (node, toelichting) => documented(node, toelichting, ctx);
-    const calculationContext: CalculationJsonContext = {
-        provenance: node => provenanceJson(effectiveHerkomst(node)),
-        source: node => sourceOf(node, ctx),
-        common: node => common(node, node.toelichting),
-        descriptionProvenance
-    };
+    const calculationContext = calculationContextOf(ctx);
     const scenarios = elements.filter(isScenario);
 
     // Every content element: its provenance, its content, then the common part with the
@@ -117,6 +112,21 @@ export function toHandreikingJson(all: readonly Element[], ctx: JsonContext): Ha
         })),
         calculationScenarios: scenarios.filter(isCalculationScenario).map(s => calculationScenarioJson(s, sourceOf(s, ctx)))
     };
+}
+
+/** What the conversion of a calculation needs, from the JSON export's context. */
+function calculationContextOf(ctx: JsonContext): CalculationJsonContext {
+    return {
+        provenance: node => provenanceJson(effectiveHerkomst(node)),
+        source: node => sourceOf(node, ctx),
+        common: node => documented(node, node.toelichting, ctx),
+        descriptionProvenance
+    };
+}
+
+/** One calculation as JSON, on its own: the hover evaluates it with a scenario's inputs. */
+export function calculationJson(berekening: Berekening, ctx: JsonContext): CalculationJson {
+    return calculationToJson(berekening, [], calculationContextOf(ctx));
 }
 
 type Common = (node: AstNode, toelichting?: string | string[]) => { documentation?: string; description?: string; source: SourceJson };

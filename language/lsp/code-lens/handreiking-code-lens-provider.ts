@@ -1,14 +1,14 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, Range } from 'vscode-languageserver';
-import { isBeslisboom, isGids, isTypologie, type Beslisboom, type Typologie } from '../../generated/ast.js';
+import { isBerekening, isBeslisboom, isGids, isTypologie, type Berekening, type Beslisboom, type Typologie } from '../../generated/ast.js';
 import type { HandreikingServices } from '../../handreiking-module.js';
 import { lspTexts, type LspCatalogue } from '../lsp-messages.js';
 import { ClientCommands } from './client-commands.js';
 
 /**
- * Lenses above each tree (open its diagram, walk through it, run the scenarios that test it) and
- * above each typology (how many funding sources apply, and which of them are structural — the
+ * Lenses above each tree (open its diagram, walk through it, run the scenarios that test it), above
+ * each calculation (run the scenarios that test it), and above each typology (how many funding sources apply, and which of them are structural — the
  * guide's "financiering sluitend"). The counts are workspace-wide, as in the checks.
  */
 export class HandreikingCodeLensProvider implements CodeLensProvider {
@@ -29,6 +29,7 @@ export class HandreikingCodeLensProvider implements CodeLensProvider {
             if (!range || !element.name) continue;
             if (isBeslisboom(element)) lenses.push(...this.treeLenses(element, range, uri, t));
             if (isTypologie(element)) lenses.push(this.fundingLens(element, range, t));
+            if (isBerekening(element)) lenses.push(this.calculationLens(element, range, t));
         }
         return lenses;
     }
@@ -40,6 +41,12 @@ export class HandreikingCodeLensProvider implements CodeLensProvider {
             { range, command: { title: t.lensWalk(), command: ClientCommands.walkthrough, arguments: [uri, boom.name] } },
             { range, command: { title: t.lensScenarios({ aantal }), command: ClientCommands.runScenarios } }
         ];
+    }
+
+    /** How many scenarios test a calculation; runs them in the Testing view. */
+    private calculationLens(berekening: Berekening, range: Range, t: LspCatalogue): CodeLens {
+        const aantal = this.services.handreiking.WorkspaceModel.scenarios().filter(s => s.berekening?.ref === berekening).length;
+        return { range, command: { title: t.lensScenarios({ aantal }), command: ClientCommands.runScenarios } };
     }
 
     private fundingLens(typologie: Typologie, range: Range, t: LspCatalogue): CodeLens {
