@@ -64,6 +64,11 @@ const cases: Case[] = [
         twin: tree(`vraag V "v?" { ja -> A nee -> B }\nadvies A "a"\nadvies B "b"`)
     },
     {
+        code: 'HRK000', what: 'a decimal point in a number says to write a comma', severity: E,
+        reports: calc(`invoer w "w"\nuitkomst "u" in getal = w * 1.5`), at: '.', message: /^Hier staat een punt in een getal\. Een decimaal schrijft u met een komma, zoals 2,5/,
+        twin: calc(`invoer w "w"\nuitkomst "u" in getal = w * 1,5`)
+    },
+    {
         code: 'HRK001', what: 'duplicate top-level name across kinds', severity: E,
         reports: base + `hoofdstuk Huiskamer "Hoofdstuk"`, at: 'Huiskamer', message: /naam ‘Huiskamer’ is al gebruikt/,
         twin: base + `hoofdstuk HuiskamerHoofdstuk "Hoofdstuk"`
