@@ -20,6 +20,8 @@ const nl = {
         `Haakjes mogen hoogstens ${p.max} diep genest worden; de haakjes vanaf hier worden niet gelezen. Schrijf de voorwaarde eenvoudiger.`,
     syntaxTooLong: (p: { max: number }) =>
         `Een voorwaarde mag hoogstens ${p.max} keer ‘en’ of ‘of’ hebben; de voorwaarde wordt vanaf hier niet gelezen. Schrijf de voorwaarde korter.`,
+    syntaxAlsInExpression: () =>
+        'Een ‘als’ midden in een formule staat tussen haakjes: bedrag + (als … dan … anders …).',
     syntaxDecimalPoint: () =>
         'Hier staat een punt in een getal. Een decimaal schrijft u met een komma, zoals 2,5; een punt staat alleen tussen groepen van drie cijfers, zoals 100.000.',
     syntaxRuleTooLong: (p: { max: number }) =>
@@ -246,6 +248,7 @@ const en: Catalogue = {
     syntaxAtLeastOne: p => `At least one ${p.verwacht} is needed here; found ${p.gevonden}.`,
     syntaxTooDeep: p => `Parentheses may be nested at most ${p.max} deep; the parentheses from here on are not read. Write the condition more simply.`,
     syntaxTooLong: p => `A condition may have at most ${p.max} ‘en’ or ‘of’; the condition is not read from here on. Write the condition more briefly.`,
+    syntaxAlsInExpression: () => 'An ‘als’ inside a formula goes between parentheses: bedrag + (als … dan … anders …).',
     syntaxDecimalPoint: () => 'A point in a number. Write a decimal with a comma, as in 2,5; a point only stands between groups of three digits, as in 100.000.',
     syntaxRuleTooLong: p => `A rule of a calculation may have at most ${p.max} operators, comparisons, ‘en’, ‘of’ and ‘als’; the rule is not read from here on. Split it into named values (name = …).`,
     tooManyOfCode: p => `Here and further on are ${p.meer} more ${p.code} messages in this file; only the first ${p.max} are shown.`,

@@ -28,6 +28,8 @@ export class HandreikingParserErrorMessageProvider implements IParserErrorMessag
         const decimal = this.decimalPoint(options.actual[0], options.previous);
         if (decimal) return decimal;
         const firsts = options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(t => !!t);
+        // `bedrag + als …`: an `als` takes the rest of the expression, so inside one it needs parentheses.
+        if (options.actual[0]?.tokenType?.name === 'als' && firsts.some(t => t.name === 'GETAL')) return message(this.locale.lang, 'syntaxAlsInExpression');
         return this.oneOf(firsts, options.actual[0]);
     }
 

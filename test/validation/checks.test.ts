@@ -69,6 +69,11 @@ const cases: Case[] = [
         twin: calc(`invoer w "w"\nuitkomst "u" in getal = w * 1,5`)
     },
     {
+        code: 'HRK000', what: 'an als inside a formula without parentheses', severity: E,
+        reports: calc(`invoer w "w"\nuitkomst "u" in getal = w + als w < 3 dan 1 anders 2`), at: 'als', message: /^Een ‘als’ midden in een formule staat tussen haakjes/,
+        twin: calc(`invoer w "w"\nuitkomst "u" in getal = w + (als w < 3 dan 1 anders 2)`)
+    },
+    {
         code: 'HRK001', what: 'duplicate top-level name across kinds', severity: E,
         reports: base + `hoofdstuk Huiskamer "Hoofdstuk"`, at: 'Huiskamer', message: /naam ‘Huiskamer’ is al gebruikt/,
         twin: base + `hoofdstuk HuiskamerHoofdstuk "Hoofdstuk"`
