@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCalculateCommand } from './commands/calculate-command.js';
 import { activeHrk, registerExportCommands } from './commands/export-commands.js';
 import { createLanguageClient } from './language-client.js';
 import { PreviewManager } from './preview/preview-manager.js';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('handreiking.noop', () => undefined)
     );
     registerExportCommands(context, client, previews);
+    registerCalculateCommand(context, client);
 
     await client.start();
     await tests.refresh().catch(() => undefined);

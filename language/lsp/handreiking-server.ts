@@ -14,8 +14,9 @@ import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
 import { describeExpected, describeOutcome, explainCalculationFailure, runCalculationScenarios } from '../calculation/run-calculation-scenarios.js';
 import { isCalculationScenario } from '../generation/json/calculation-json.js';
 import { describePath } from '../walkthrough/walk.js';
+import { calculate } from './calculate.js';
 import {
-    ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, ScenariosChangedNotification,
+    CalculateRequest, ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, ScenariosChangedNotification,
     type PreviewData, type PreviewParams, type ScenarioResult
 } from './protocol.js';
 
@@ -75,6 +76,9 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
 
     connection.onRequest(RunScenariosRequest.type, params =>
         guarded(connection, 'scenarios', () => lock.read(() => scenarioResults(services, workspaceJson(), params.uri)), []));
+
+    connection.onRequest(CalculateRequest.type, params =>
+        guarded(connection, 'calculate', () => lock.read(() => Promise.resolve(calculate(services, params))), null));
 
     connection.onRequest(ExportRequest.type, params =>
         guarded(connection, 'export', () => lock.read(() => exportFiles(workspaceJson(), params.format, params.uri, services, guideAssets)), []));

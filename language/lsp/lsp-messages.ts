@@ -124,6 +124,7 @@ const nl = {
     // Code lens
     lensDiagram: () => 'Toon diagram',
     lensWalk: () => 'Doorlopen',
+    lensCalculate: () => 'Bereken…',
     lensScenarios: (p: { aantal: number }) => p.aantal === 1 ? '1 scenario' : `${p.aantal} scenario's`,
     lensFunding: (p: { aantal: number; structureel: string }) =>
         `${p.aantal} ${p.aantal === 1 ? 'financieringsbron' : 'financieringsbronnen'} (structureel: ${p.structureel})`
@@ -246,6 +247,7 @@ const en: LspCatalogue = {
 
     lensDiagram: () => 'Show diagram',
     lensWalk: () => 'Walk through',
+    lensCalculate: () => 'Calculate…',
     lensScenarios: p => p.aantal === 1 ? '1 scenario' : `${p.aantal} scenarios`,
     lensFunding: p => `${p.aantal} ${p.aantal === 1 ? 'funding source' : 'funding sources'} (structural: ${p.structureel})`
 };

@@ -121,6 +121,40 @@ export namespace ScenariosChangedNotification {
     export const type = new NotificationType<{ uris: string[] }>(method);
 }
 
+/** An input of a calculation, as the editor asks the reader for it ("Bereken…"). */
+export interface CalculationInput {
+    id: string;
+    title: string;
+    /** The unit as a reader writes it (`euro`, `m2`, `euro per m2`); absent for a plain number. */
+    unit?: string;
+    optional: boolean;
+}
+
+export interface CalculateParams {
+    /** A document of the workspace (the calculation is looked up in the whole workspace). */
+    uri: string;
+    calculation: string;
+    /** Input id → the number as the reader typed it (`45`, `2,5`, `100.000`, `-3`); empty or absent is not given. */
+    inputs: Record<string, string>;
+}
+
+export interface CalculateResult {
+    /** The calculation's title. */
+    title: string;
+    /** The outcome as a reader writes it: `€ 100 000`, `niet van toepassing (…)`, `geen uitkomst: …`. */
+    outcome: string;
+    /** The inputs and the named values, one line each (`invoer:   …`, `waarden:  …`). */
+    lines: string[];
+    /** Inputs whose text is not a number, by id (the outcome is then not computed). */
+    invalid: string[];
+}
+
+/** Client → server: compute a calculation with the numbers the reader typed (the code lens "Bereken…"). */
+export namespace CalculateRequest {
+    export const method = 'handreiking/calculate';
+    export const type = new RequestType<CalculateParams, CalculateResult | null, void>(method);
+}
+
 /**
  * Client → server: the export of one document (`uri`) or the whole workspace, in a format that
  * needs no browser (export/export-formats.ts); the files have the names the command line writes.

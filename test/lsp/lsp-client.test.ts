@@ -5,10 +5,12 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
     createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DidSaveTextDocumentNotification,
-    ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
+    CodeLensRequest, ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
     StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
-import { ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, type PreviewData } from '../../language/lsp/protocol.js';
+import {
+    CalculateRequest, ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, type PreviewData
+} from '../../language/lsp/protocol.js';
 import { EventWaiter } from '../support/event-waiter.js';
 import { tempDir, tempFolder } from '../support/temp-dir.js';
 
@@ -287,6 +289,27 @@ scenario "SOO: 4 woningen" {
                 'waarden:  plafond = € 100 000'
             ].join('\n'));
             expect(results[0].nameRange).toEqual({ start: { line: 0, character: 9 }, end: { line: 0, character: 34 } });
+
+            // "Bereken…" above the calculation carries its inputs; the server computes what a reader types.
+            const sooUri = pathToFileURL(path.join(folder, 'soo.hrk')).toString();
+            const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: sooUri } });
+            const calculate = lenses?.find(l => l.command?.command === 'handreiking.calculate');
+            expect(calculate?.command).toEqual({
+                title: 'Bereken…', command: 'handreiking.calculate',
+                arguments: [sooUri, 'SooBijdrage', [{ id: 'oppervlakte', title: 'Oppervlakte', unit: 'm2', optional: false }, { id: 'woningen', title: 'Woningen', optional: false }]]
+            });
+            expect(lenses?.find(l => l.command?.command === 'handreiking.runScenarios')?.command?.title).toBe("2 scenario's");
+            const computed = await client.connection.sendRequest(CalculateRequest.type, { uri: sooUri, calculation: 'SooBijdrage', inputs: { oppervlakte: '32,5', woningen: '16' } });
+            expect(computed).toEqual({
+                title: 'Bijdrage uit de SOO', outcome: '€ 81 250', invalid: [],
+                lines: ['invoer:   oppervlakte = 32,5 m², woningen = 16', 'waarden:  plafond = € 100 000']
+            });
+            expect((await client.connection.sendRequest(CalculateRequest.type, { uri: sooUri, calculation: 'SooBijdrage', inputs: { oppervlakte: '30', woningen: '4' } }))?.outcome)
+                .toBe('niet van toepassing (minder dan 5 woningen)');
+            expect((await client.connection.sendRequest(CalculateRequest.type, { uri: sooUri, calculation: 'SooBijdrage', inputs: { oppervlakte: '1.5', woningen: '' } }))?.invalid)
+                .toEqual(['oppervlakte']);
+            expect((await client.connection.sendRequest(CalculateRequest.type, { uri: sooUri, calculation: 'SooBijdrage', inputs: { oppervlakte: '30' } }))?.outcome)
+                .toBe('geen uitkomst: invoer ‘woningen’ ontbreekt');
 
             // Hover on the failing scenario shows the outcome for its inputs.
             const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 12 } });
