@@ -184,7 +184,7 @@ export type ExpressionJson =
     | { op: 'value'; name: string }
     | { op: 'add' | 'subtract' | 'multiply' | 'divide'; left: ExpressionJson; right: ExpressionJson }
     | { op: 'negate'; operand: ExpressionJson }
-    /** Two or more arguments; a missing optional input among them is left out. */
+    /** Two or more arguments (fewer only when exported with --force from a broken source); a missing optional input among them is left out. */
     | { op: 'minimum' | 'maximum'; arguments: ExpressionJson[] }
     /** `afronden`: to `decimals` decimals, halves away from zero. */
     | { op: 'round'; operand: ExpressionJson; decimals: number }
