@@ -33,6 +33,8 @@ const nl = {
     snippetPartij: () => 'Partij in het sociaal beheer',
     snippetHoofdstuk: () => 'Hoofdstuk om naar te verwijzen',
     snippetScenario: () => 'Scenario: bij deze antwoorden hoort dit advies',
+    snippetBerekening: () => 'Berekening met een invoer en een uitkomst',
+    snippetScenarioBerekening: () => 'Scenario: bij deze invoer hoort deze uitkomst',
     snippetVraagJaNee: () => 'Ja/nee-vraag met beide takken',
     snippetVraagAntwoorden: () => 'Vraag met eigen antwoorden',
     snippetAdvies: () => 'Advies: een uitkomst van de boom',
@@ -52,6 +54,7 @@ const nl = {
     placeholderJa: () => 'AdviesJa',
     placeholderNee: () => 'AdviesNee',
     placeholderAnswer: () => 'antwoord',
+    placeholderInput: () => 'Invoer',
 
     // Hover
     hoverInTree: (p: { boom: string }) => `in beslisboom \`${p.boom}\``,
@@ -161,6 +164,8 @@ const en: LspCatalogue = {
     snippetPartij: () => 'Stakeholder in social management',
     snippetHoofdstuk: () => 'Chapter to refer to',
     snippetScenario: () => 'Scenario: these answers lead to this advice',
+    snippetBerekening: () => 'Calculation with an input and an outcome',
+    snippetScenarioBerekening: () => 'Scenario: these inputs give this outcome',
     snippetVraagJaNee: () => 'Yes/no question with both branches',
     snippetVraagAntwoorden: () => 'Question with labelled answers',
     snippetAdvies: () => 'Advice: an outcome of the tree',
@@ -180,6 +185,7 @@ const en: LspCatalogue = {
     placeholderJa: () => 'AdviceYes',
     placeholderNee: () => 'AdviceNo',
     placeholderAnswer: () => 'answer',
+    placeholderInput: () => 'Input',
 
     hoverInTree: p => `in decision tree \`${p.boom}\``,
     hoverAnswers: () => 'Answers',
