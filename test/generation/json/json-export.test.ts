@@ -118,7 +118,8 @@ describe('provenance in the JSON export', () => {
             ...all.map(e => e.provenance),
             ...all.flatMap(e => e.descriptionProvenance ? [e.descriptionProvenance] : []),
             ...json.typologies.flatMap(t => [...Object.values(t.valueProvenance), ...t.activitiesProvenance]),
-            ...json.funding.flatMap(f => [f.applicability.provenance, ...f.conditionsProvenance])
+            ...json.funding.flatMap(f => [f.applicability.provenance, ...f.conditionsProvenance]),
+            ...json.calculations.flatMap(c => [c.provenance, ...c.notApplicable.map(n => n.provenance), ...c.values.map(v => v.provenance), ...(c.outcome ? [c.outcome.provenance] : [])])
         ];
         expect(provenances.length).toBeGreaterThan(250);
         expect(provenances.filter(p => p.kind === 'unmarked')).toEqual([]);
