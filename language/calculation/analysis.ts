@@ -2,7 +2,7 @@ import { AstUtils, type AstNode } from 'langium';
 import {
     isAfronden, isAls, isGetalwaarde, isInvoer, isMinimumMaximum, isNaamwaarde, isRekenEnOf, isRekenhaakjes, isRekensom, isRekenvergelijking,
     isTegengesteld, isTussenwaarde, isVoorwaardehaakjes,
-    type Berekening, type Eenheid, type Invoer, type MinimumMaximum, type Naamwaarde, type Tussenwaarde
+    type Berekening, type Eenheid, type Invoer, type Naamwaarde, type Tussenwaarde
 } from '../generated/ast.js';
 import type { Lang } from '../i18n/locale.js';
 import { message } from '../i18n/messages.js';
@@ -492,7 +492,7 @@ function isOptionalInput(node: AstNode): boolean {
 function directArgument(node: Naamwaarde): boolean {
     let parent: AstNode | undefined = node.$container;
     while (isRekenhaakjes(parent)) parent = parent.$container;
-    return isMinimumMaximum(parent as AstNode) && (parent as MinimumMaximum).argumenten.length > 0;
+    return isMinimumMaximum(parent);
 }
 
 function validDecimals(text: string): boolean {

@@ -5,13 +5,14 @@ import {
     type Berekening, type Eenheid, type Getal, type Scenario
 } from '../../generated/ast.js';
 import { unitName, unitOf } from '../../calculation/units.js';
+import type { CalculationRule } from '../../provenance/herkomst.js';
 import type {
     CalculationConditionJson, CalculationJson, CalculationScenarioJson, DecimalString, ExpressionJson, ProvenanceJson, SourceJson, UnitName
 } from './handreiking-json.js';
 
 /** What the conversion needs from the JSON export around it. */
 export interface CalculationJsonContext {
-    provenance(node: Berekening | Berekening['waarden'][number] | Berekening['uitkomst'][number] | Berekening['nietVanToepassing'][number]): ProvenanceJson;
+    provenance(node: Berekening | CalculationRule): ProvenanceJson;
     source(node: AstNode): SourceJson;
     /** documentation, description and source, as every element carries them. */
     common(node: Berekening): { documentation?: string; description?: string; source: SourceJson };
