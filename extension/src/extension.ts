@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCalculateCommand } from './commands/calculate-command.js';
 import { activeHrk, registerExportCommands } from './commands/export-commands.js';
 import { registerReviewCommand } from './commands/review-command.js';
 import { createLanguageClient } from './language-client.js';
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     );
     registerExportCommands(context, client, previews);
     registerReviewCommand(context, client);
+    registerCalculateCommand(context, client);
 
     await client.start();
     // The Testing view fills when the server has built the workspace and run its scenarios; the

@@ -35,7 +35,8 @@ const nl = {
     balanceKinds: {
         tree: 'beslisbomen', question: 'vragen', advice: 'adviezen', step: 'stappen', typology: 'typologieën',
         value: 'kenmerkwaarden', activity: 'activiteiten', funding: 'financieringen', applicability: 'toepasbaarheid (voor)',
-        condition: 'voorwaarden', stakeholder: 'partijen', chapter: 'hoofdstukken', description: 'toelichtingen'
+        condition: 'voorwaarden', calculation: 'berekeningen', rule: 'rekenregels', stakeholder: 'partijen', chapter: 'hoofdstukken',
+        description: 'toelichtingen'
     } as Record<string, string>,
     balanceTotal: 'totaal',
     summary: (files: number, errors: number, warnings: number) =>
@@ -92,7 +93,8 @@ const en: typeof nl = {
     balanceKinds: {
         tree: 'decision trees', question: 'questions', advice: 'advices', step: 'steps', typology: 'typologies',
         value: 'characteristic values', activity: 'activities', funding: 'funding rules', applicability: 'applicability (voor)',
-        condition: 'conditions', stakeholder: 'stakeholders', chapter: 'chapters', description: 'descriptions'
+        condition: 'conditions', calculation: 'calculations', rule: 'calculation rules', stakeholder: 'stakeholders', chapter: 'chapters',
+        description: 'descriptions'
     },
     balanceTotal: 'total',
     summary: (files, errors, warnings) =>

@@ -11,7 +11,7 @@ const nl = {
     syntaxExpectedOneOf: (p: { verwacht: string; gevonden: string }) =>
         `Hier werd een van deze verwacht: ${p.verwacht}; er staat ${p.gevonden}.`,
     syntaxEndOfFile: (p: { gevonden: string }) =>
-        `Hier begint geen element: er staat ${p.gevonden}. Een element begint met ‘kenmerk’, ‘typologie’, ‘beslisboom’, ‘financiering’, ‘partij’, ‘hoofdstuk’ of ‘scenario’ (kleine letters); controleer de spelling, of verwijder de tekst.`,
+        `Hier begint geen element: er staat ${p.gevonden}. Een element begint met ‘kenmerk’, ‘typologie’, ‘beslisboom’, ‘financiering’, ‘berekening’, ‘partij’, ‘hoofdstuk’ of ‘scenario’ (kleine letters); controleer de spelling, of verwijder de tekst.`,
     syntaxUnexpectedCharacter: (p: { teken: string }) =>
         `Het teken ${p.teken} hoort hier niet. Zet tekst tussen "aanhalingstekens" of verwijder het teken.`,
     syntaxAtLeastOne: (p: { verwacht: string; gevonden: string }) =>
@@ -20,6 +20,12 @@ const nl = {
         `Haakjes mogen hoogstens ${p.max} diep genest worden; de haakjes vanaf hier worden niet gelezen. Schrijf de voorwaarde eenvoudiger.`,
     syntaxTooLong: (p: { max: number }) =>
         `Een voorwaarde mag hoogstens ${p.max} keer ‘en’ of ‘of’ hebben; de voorwaarde wordt vanaf hier niet gelezen. Schrijf de voorwaarde korter.`,
+    syntaxAlsInExpression: () =>
+        'Een ‘als’ midden in een formule staat tussen haakjes: bedrag + (als … dan … anders …).',
+    syntaxDecimalPoint: () =>
+        'Hier staat een punt in een getal. Een decimaal schrijft u met een komma, zoals 2,5; een punt staat alleen tussen groepen van drie cijfers, zoals 100.000.',
+    syntaxRuleTooLong: (p: { max: number }) =>
+        `Een regel van een berekening mag hoogstens ${p.max} rekentekens, vergelijkingen, ‘en’, ‘of’ en ‘als’ hebben; de regel wordt vanaf hier niet gelezen. Splits hem op in waarden met een naam (naam = …).`,
     tooManyOfCode: (p: { code: string; meer: number; max: number }) =>
         `Hier en verderop staan nog ${p.meer} meldingen ${p.code} in dit bestand; alleen de eerste ${p.max} worden getoond.`,
     syntaxRestNotRead: (p: { max: number }) =>
@@ -146,6 +152,7 @@ const nl = {
     kindBeslisboomHoofdletter: () => 'Beslisboom',
     kindTypologieHoofdletter: () => 'Typologie',
     kindFinancieringHoofdletter: () => 'Financiering',
+    kindBerekeningHoofdletter: () => 'Berekening',
     kindPartijHoofdletter: () => 'Partij',
     kindHoofdstukHoofdletter: () => 'Hoofdstuk',
 
@@ -161,10 +168,62 @@ const nl = {
     herkomstTwiceInFile: () =>
         `Dit bestand heeft al een herkomst voor het hele bestand; er mag er maar één zijn. Houd er één over, en geef elementen die anders zijn hun eigen herkomst.`,
 
+    // HRK070–HRK077: calculations
+    calcUnknownName: (p: { naam: string; berekening: string; voorstellen: string }) =>
+        `‘${p.naam}’ is geen invoer of waarde van berekening ‘${p.berekening}’.${p.voorstellen || ` Voeg ‘invoer ${p.naam} "…"’ toe, of reken hem uit met ‘${p.naam} = …’.`}`,
+    calcUnitMismatch: (p: { teken: string; links: string; rechts: string }) =>
+        `Bij ‘${p.teken}’ moeten beide kanten dezelfde eenheid hebben, maar links staat ${p.links} en rechts ${p.rechts}. Zet de eenheid achter het getal (bijvoorbeeld 5 euro of 40 m2), of reken eerst om.`,
+    calcUnitArguments: (p: { functie: string; eerste: string; deze: string }) =>
+        `De delen van ‘${p.functie}’ moeten dezelfde eenheid hebben, maar het eerste is ${p.eerste} en dit is ${p.deze}.`,
+    calcUnitBranches: (p: { dan: string; anders: string }) =>
+        `Na ‘dan’ staat ${p.dan}, maar na ‘anders’ staat ${p.anders}: beide takken van een ‘als’ moeten dezelfde eenheid hebben.`,
+    calcUnitOutcome: (p: { verklaard: string; berekend: string }) =>
+        `De uitkomst is ‘in ${p.verklaard}’, maar de berekening geeft ${p.berekend}. Verbeter de eenheid achter ‘in’ of de berekening.`,
+    calcPlainNumber: () => 'een getal zonder eenheid',
+    calcThenNever: (p: { voorwaarde: string }) =>
+        `De tak na ‘dan’ geldt nooit: ‘${p.voorwaarde}’ is hier nooit waar (let op de regels erboven). Verbeter de voorwaarde, of laat de ‘als’ weg.`,
+    calcElseNever: (p: { voorwaarde: string }) =>
+        `De tak na ‘anders’ geldt nooit: ‘${p.voorwaarde}’ is hier altijd waar (let op de regels erboven). Verbeter de voorwaarde, of laat de ‘als’ weg.`,
+    calcNotApplicableNever: (p: { voorwaarde: string }) =>
+        `‘niet van toepassing als ${p.voorwaarde}’ geldt nooit: de voorwaarde is nooit waar (let op de regels erboven). Verbeter de voorwaarde, of laat de regel weg.`,
+    calcNotApplicableAlways: (p: { voorwaarde: string }) =>
+        `‘${p.voorwaarde}’ is altijd waar: de berekening is dan nooit van toepassing en de uitkomst wordt nooit berekend. Verbeter de voorwaarde.`,
+    calcMissingElse: (p: { voorwaarde: string }) =>
+        `Deze ‘als’ heeft geen ‘anders’: als ‘${p.voorwaarde}’ niet waar is, heeft de berekening geen waarde. Voeg ‘anders …’ toe.`,
+    calcDivisionByZero: (p: { deler: string }) =>
+        `Hier wordt gedeeld door ‘${p.deler}’, en dat kan nul zijn. Zorg dat het nooit nul is, bijvoorbeeld met ‘niet van toepassing als ${p.deler} = 0’ erboven, of met ‘als ${p.deler} > 0 dan … anders …’.`,
+    calcDivisionAlwaysZero: (p: { deler: string }) =>
+        `Hier wordt gedeeld door ‘${p.deler}’, en dat is altijd nul. Delen door nul kan niet: verbeter de berekening.`,
+    calcOutcomeWithoutUnit: (p: { titel: string }) =>
+        `De uitkomst "${p.titel}" zegt niet in welke eenheid hij is. Zet ‘in euro’, ‘in m2’, ‘in euro per m2’ of, voor een getal zonder eenheid, ‘in getal’ achter de titel.`,
+    calcCycle: (p: { berekening: string; lus: string }) =>
+        `Kringloop in berekening ‘${p.berekening}’: ${p.lus}. Een waarde mag niet (via andere waarden) van zichzelf afhangen.`,
+    calcOptionalOutside: (p: { naam: string }) =>
+        `Invoer ‘${p.naam}’ is optioneel en mag daarom alleen direct in ‘minimum(…)’ of ‘maximum(…)’ staan, waar hij wegvalt als hij niet is ingevuld. Haal ‘optioneel’ weg, of gebruik hem alleen in minimum of maximum.`,
+    calcOnlyOptional: (p: { functie: string }) =>
+        `Alle delen van ‘${p.functie}’ zijn optionele invoer: is geen ervan ingevuld, dan is er geen uitkomst. Zet er een deel bij dat altijd een waarde heeft.`,
+    calcBadDecimals: (p: { decimalen: string; max: number }) =>
+        `‘afronden’ rondt af op een heel aantal decimalen, van 0 tot en met ${p.max}; ‘${p.decimalen}’ kan niet.`,
+    calcWithoutOutcome: (p: { naam: string }) =>
+        `Berekening ‘${p.naam}’ heeft geen uitkomst. Voeg ‘uitkomst "…" in euro = …’ toe.`,
+    kindCalculationName: () => 'invoer en waarden binnen een berekening',
+    inCalculation: (p: { berekening: string }) => `in berekening ‘${p.berekening}’`,
+
+    // HRK040: calculation scenarios
+    scenarioUnknownCalculation: (p: { naam: string; voorstellen: string }) =>
+        `Scenario noemt berekening ‘${p.naam}’, maar die bestaat niet.${p.voorstellen}`,
+    scenarioUnknownInput: (p: { naam: string; berekening: string; voorstellen: string }) =>
+        `‘${p.naam}’ is geen invoer van berekening ‘${p.berekening}’.${p.voorstellen}`,
+    scenarioInputTwice: (p: { invoer: string }) =>
+        `Invoer ‘${p.invoer}’ krijgt twee keer een waarde in dit scenario. Geef elke invoer één waarde.`,
+    scenarioInputMissing: (p: { invoer: string; titel: string }) =>
+        `Het scenario geeft geen waarde voor invoer ‘${p.invoer}’ (${p.titel}), en die is niet optioneel. Voeg ‘${p.invoer}: …’ toe.`,
+
     // Token descriptions for syntax messages
     tokenName: () => 'een naam',
     tokenString: () => 'een tekst tussen "aanhalingstekens"',
     tokenDate: () => 'een datum (JJJJ-MM-DD)',
+    tokenNumber: () => 'een getal',
     tokenKeyword: (p: { woord: string }) => `‘${p.woord}’`,
 
     // kinds, used in HRK002
@@ -174,6 +233,7 @@ const nl = {
     soortKnoop: () => 'knoop',
     soortVraag: () => 'vraag',
     soortFinanciering: () => 'financiering',
+    soortBerekening: () => 'berekening',
     soortVerwijsbaar: () => 'beslisboom, knoop, hoofdstuk, typologie of financiering',
     soortOnbekend: () => 'naam'
 };
@@ -183,11 +243,14 @@ export type Catalogue = typeof nl;
 const en: Catalogue = {
     syntaxExpected: p => `Expected ${p.verwacht} here, but found ${p.gevonden}.`,
     syntaxExpectedOneOf: p => `Expected one of these here: ${p.verwacht}; found ${p.gevonden}.`,
-    syntaxEndOfFile: p => `No element starts here: found ${p.gevonden}. An element starts with ‘kenmerk’, ‘typologie’, ‘beslisboom’, ‘financiering’, ‘partij’, ‘hoofdstuk’ or ‘scenario’ (lower case); check the spelling, or remove the text.`,
+    syntaxEndOfFile: p => `No element starts here: found ${p.gevonden}. An element starts with ‘kenmerk’, ‘typologie’, ‘beslisboom’, ‘financiering’, ‘berekening’, ‘partij’, ‘hoofdstuk’ or ‘scenario’ (lower case); check the spelling, or remove the text.`,
     syntaxUnexpectedCharacter: p => `The character ${p.teken} does not belong here. Put text between "quotes" or remove the character.`,
     syntaxAtLeastOne: p => `At least one ${p.verwacht} is needed here; found ${p.gevonden}.`,
     syntaxTooDeep: p => `Parentheses may be nested at most ${p.max} deep; the parentheses from here on are not read. Write the condition more simply.`,
     syntaxTooLong: p => `A condition may have at most ${p.max} ‘en’ or ‘of’; the condition is not read from here on. Write the condition more briefly.`,
+    syntaxAlsInExpression: () => 'An ‘als’ inside a formula goes between parentheses: bedrag + (als … dan … anders …).',
+    syntaxDecimalPoint: () => 'A point in a number. Write a decimal with a comma, as in 2,5; a point only stands between groups of three digits, as in 100.000.',
+    syntaxRuleTooLong: p => `A rule of a calculation may have at most ${p.max} operators, comparisons, ‘en’, ‘of’ and ‘als’; the rule is not read from here on. Split it into named values (name = …).`,
     tooManyOfCode: p => `Here and further on are ${p.meer} more ${p.code} messages in this file; only the first ${p.max} are shown.`,
     syntaxRestNotRead: p => `After ${p.max} syntax errors, the rest of the file from here on is not read. Fix the errors above first.`,
     syntaxTooMany: p => `Here and further on are ${p.meer} more syntax errors of this kind; only the first ${p.max} are reported. Fix the first ones: the others often disappear with them.`,
@@ -257,6 +320,7 @@ const en: Catalogue = {
     kindBeslisboomHoofdletter: () => 'Decision tree',
     kindTypologieHoofdletter: () => 'Typology',
     kindFinancieringHoofdletter: () => 'Funding rule',
+    kindBerekeningHoofdletter: () => 'Calculation',
     kindPartijHoofdletter: () => 'Stakeholder',
     kindHoofdstukHoofdletter: () => 'Chapter',
 
@@ -266,9 +330,37 @@ const en: Catalogue = {
     herkomstFileNotFirst: () => `A herkomst for the whole file goes at the top, before the first element. Does this herkomst belong to the element above it? Then put it first in that element's block: { herkomst … }.`,
     herkomstTwiceInFile: () => `This file already has a herkomst for the whole file; there may be only one. Keep one, and give elements that differ their own herkomst.`,
 
+    calcUnknownName: p => `‘${p.naam}’ is not an input or value of calculation ‘${p.berekening}’.${p.voorstellen || ` Add ‘invoer ${p.naam} "…"’, or compute it with ‘${p.naam} = …’.`}`,
+    calcUnitMismatch: p => `Both sides of ‘${p.teken}’ must have the same unit, but the left is ${p.links} and the right ${p.rechts}. Write the unit after the number (for example 5 euro or 40 m2), or convert first.`,
+    calcUnitArguments: p => `The parts of ‘${p.functie}’ must have the same unit, but the first is ${p.eerste} and this one ${p.deze}.`,
+    calcUnitBranches: p => `After ‘dan’ comes ${p.dan}, but after ‘anders’ ${p.anders}: both branches of an ‘als’ must have the same unit.`,
+    calcUnitOutcome: p => `The outcome is ‘in ${p.verklaard}’, but the calculation gives ${p.berekend}. Correct the unit after ‘in’ or the calculation.`,
+    calcPlainNumber: () => 'a plain number',
+    calcThenNever: p => `The branch after ‘dan’ never applies: ‘${p.voorwaarde}’ is never true here (mind the rules above). Correct the condition, or leave out the ‘als’.`,
+    calcElseNever: p => `The branch after ‘anders’ never applies: ‘${p.voorwaarde}’ is always true here (mind the rules above). Correct the condition, or leave out the ‘als’.`,
+    calcNotApplicableNever: p => `‘niet van toepassing als ${p.voorwaarde}’ never applies: the condition is never true (mind the rules above). Correct the condition, or remove the rule.`,
+    calcNotApplicableAlways: p => `‘${p.voorwaarde}’ is always true: the calculation then never applies and its outcome is never computed. Correct the condition.`,
+    calcMissingElse: p => `This ‘als’ has no ‘anders’: when ‘${p.voorwaarde}’ is not true, the calculation has no value. Add ‘anders …’.`,
+    calcDivisionByZero: p => `This divides by ‘${p.deler}’, which can be zero. Make sure it never is, for example with ‘niet van toepassing als ${p.deler} = 0’ above, or with ‘als ${p.deler} > 0 dan … anders …’.`,
+    calcDivisionAlwaysZero: p => `This divides by ‘${p.deler}’, which is always zero. Division by zero is impossible: correct the calculation.`,
+    calcOutcomeWithoutUnit: p => `The outcome "${p.titel}" does not say its unit. Write ‘in euro’, ‘in m2’, ‘in euro per m2’ or, for a plain number, ‘in getal’ after the title.`,
+    calcCycle: p => `Cycle in calculation ‘${p.berekening}’: ${p.lus}. A value must not depend on itself (through other values).`,
+    calcOptionalOutside: p => `Input ‘${p.naam}’ is optional, so it may only stand directly in ‘minimum(…)’ or ‘maximum(…)’, where it drops out when not given. Remove ‘optioneel’, or use it only in minimum or maximum.`,
+    calcOnlyOptional: p => `Every part of ‘${p.functie}’ is an optional input: when none is given there is no outcome. Add a part that always has a value.`,
+    calcBadDecimals: p => `‘afronden’ rounds to a whole number of decimals from 0 to ${p.max}; ‘${p.decimalen}’ is not possible.`,
+    calcWithoutOutcome: p => `Calculation ‘${p.naam}’ has no outcome. Add ‘uitkomst "…" in euro = …’.`,
+    kindCalculationName: () => 'inputs and values within a calculation',
+    inCalculation: p => `in calculation ‘${p.berekening}’`,
+
+    scenarioUnknownCalculation: p => `The scenario names calculation ‘${p.naam}’, which does not exist.${p.voorstellen}`,
+    scenarioUnknownInput: p => `‘${p.naam}’ is not an input of calculation ‘${p.berekening}’.${p.voorstellen}`,
+    scenarioInputTwice: p => `Input ‘${p.invoer}’ is given a value twice in this scenario. Give each input one value.`,
+    scenarioInputMissing: p => `The scenario gives no value for input ‘${p.invoer}’ (${p.titel}), which is not optional. Add ‘${p.invoer}: …’.`,
+
     tokenName: () => 'a name',
     tokenString: () => 'a text in "quotes"',
     tokenDate: () => 'a date (YYYY-MM-DD)',
+    tokenNumber: () => 'a number',
     tokenKeyword: p => `‘${p.woord}’`,
 
     soortKenmerk: () => 'characteristic',
@@ -277,6 +369,7 @@ const en: Catalogue = {
     soortKnoop: () => 'node',
     soortVraag: () => 'question',
     soortFinanciering: () => 'funding rule',
+    soortBerekening: () => 'calculation',
     soortVerwijsbaar: () => 'decision tree, node, chapter, typology or funding rule',
     soortOnbekend: () => 'name'
 };

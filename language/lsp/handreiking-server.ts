@@ -11,9 +11,12 @@ import type { GuideScripts } from '../generation/html/guide-scripts.js';
 import type { HandreikingJson } from '../generation/json/handreiking-json.js';
 import type { HandreikingServices } from '../handreiking-module.js';
 import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
+import { describeExpected, describeOutcome, explainCalculationFailure, runCalculationScenarios } from '../calculation/run-calculation-scenarios.js';
+import { isCalculationScenario } from '../generation/json/calculation-json.js';
 import { describePath } from '../walkthrough/walk.js';
+import { calculate } from './calculate.js';
 import {
-    ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, ReviewSummaryRequest, RunScenariosRequest, ScenariosChangedNotification,
+    CalculateRequest, ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, ReviewSummaryRequest, RunScenariosRequest, ScenariosChangedNotification,
     type PreviewData, type PreviewParams, type PreviewProblem, type ScenarioResult
 } from './protocol.js';
 import { previewErrors } from './preview-data.js';
@@ -134,6 +137,9 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
     connection.onRequest(RunScenariosRequest.type, params =>
         guarded(connection, 'scenarios', () => lock.read(() => scenarioResults(services, workspaceJson(), params.uri)), []));
 
+    connection.onRequest(CalculateRequest.type, params =>
+        guarded(connection, 'calculate', () => lock.read(() => Promise.resolve(calculate(services, params))), null));
+
     connection.onRequest(ExportRequest.type, params =>
         guarded(connection, 'export', () => lock.read(() => exportFiles(workspaceJson(), params.format, params.uri, services, guideAssets)), []));
 
@@ -147,27 +153,47 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
 }
 
 function scenarioResults(services: HandreikingServices, json: HandreikingJson, uri?: string): ScenarioResult[] {
-    const scenarios = services.handreiking.WorkspaceModel.scenarios();
+    // The JSON keeps the scenarios of each kind in the order written, so they pair with the AST by position.
     const reports = runScenarios(json);
+    const calculationReports = runCalculationScenarios(json);
+    const lang = services.i18n.Locale.lang;
     const names = services.references.NameProvider;
     const results: ScenarioResult[] = [];
-    reports.forEach((report, i) => {
-        const node = scenarios[i];
+    let tree = 0;
+    let calculation = 0;
+    for (const node of services.handreiking.WorkspaceModel.scenarios()) {
+        const isCalculation = isCalculationScenario(node);
+        const index = isCalculation ? calculation++ : tree++;
         const documentUri = AstUtils.getDocument(node).uri.toString();
-        if (uri && documentUri !== uri) return;
+        if (uri && documentUri !== uri) continue;
         const range = node.$cstNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        const where = { uri: documentUri, range, nameRange: names.getNameNode(node)?.range ?? range };
+        if (isCalculation) {
+            const report = calculationReports[index];
+            results.push({
+                ...where,
+                name: report.scenario.name,
+                kind: 'calculation',
+                calculation: report.scenario.calculation,
+                expected: describeExpected(report, lang),
+                passed: report.passed,
+                ...(report.passed ? {} : { message: explainCalculationFailure(report, lang).join('\n') }),
+                ...(report.run ? { reached: describeOutcome(report.run, lang) } : {})
+            });
+            continue;
+        }
+        const report = reports[index];
         results.push({
-            uri: documentUri,
+            ...where,
             name: report.scenario.name,
+            kind: 'tree',
             tree: report.scenario.tree,
             expected: report.scenario.expected,
-            range,
-            nameRange: names.getNameNode(node)?.range ?? range,
             passed: report.passed,
-            ...(report.passed ? {} : { message: explainFailure(report, services.i18n.Locale.lang).join('\n') }),
+            ...(report.passed ? {} : { message: explainFailure(report, lang).join('\n') }),
             ...(report.result ? { path: describePath(report.result.path), reached: report.result.at } : {})
         });
-    });
+    }
     return results;
 }
 
@@ -190,7 +216,8 @@ function restrictToDocument(json: HandreikingJson, services: HandreikingServices
     return {
         ...json,
         trees: json.trees.filter(t => t.source.file === file),
-        scenarios: json.scenarios.filter(s => s.source.file === file)
+        scenarios: json.scenarios.filter(s => s.source.file === file),
+        calculationScenarios: json.calculationScenarios.filter(s => s.source.file === file)
     };
 }
 

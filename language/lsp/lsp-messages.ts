@@ -17,6 +17,9 @@ const nl = {
     kindPartij: () => 'partij',
     kindHoofdstuk: () => 'hoofdstuk',
     kindScenario: () => 'scenario',
+    kindBerekening: () => 'berekening',
+    kindInvoer: () => 'invoer',
+    kindWaarde: () => 'waarde',
     none: () => 'geen',
 
     // Completion
@@ -30,6 +33,8 @@ const nl = {
     snippetPartij: () => 'Partij in het sociaal beheer',
     snippetHoofdstuk: () => 'Hoofdstuk om naar te verwijzen',
     snippetScenario: () => 'Scenario: bij deze antwoorden hoort dit advies',
+    snippetBerekening: () => 'Berekening met een invoer en een uitkomst',
+    snippetScenarioBerekening: () => 'Scenario: bij deze invoer hoort deze uitkomst',
     snippetVraagJaNee: () => 'Ja/nee-vraag met beide takken',
     snippetVraagAntwoorden: () => 'Vraag met eigen antwoorden',
     snippetAdvies: () => 'Advies: een uitkomst van de boom',
@@ -49,6 +54,7 @@ const nl = {
     placeholderJa: () => 'AdviesJa',
     placeholderNee: () => 'AdviesNee',
     placeholderAnswer: () => 'antwoord',
+    placeholderInput: () => 'Invoer',
 
     // Hover
     hoverInTree: (p: { boom: string }) => `in beslisboom \`${p.boom}\``,
@@ -69,6 +75,20 @@ const nl = {
     hoverTreeSummary: (p: { knopen: number; start: string }) => `${p.knopen} ${p.knopen === 1 ? 'knoop' : 'knopen'}, start bij \`${p.start}\``,
     hoverScenario: (p: { boom: string; verwacht: string }) => `Beslisboom \`${p.boom}\`, verwacht \`${p.verwacht}\``,
     hoverScenarioPasses: (p: { langs: string }) => `Langs: ${p.langs}`,
+    hoverInCalculation: (p: { berekening: string }) => `in berekening \`${p.berekening}\``,
+    hoverInputs: () => 'Invoer',
+    hoverOptional: () => 'optioneel',
+    hoverUnit: (p: { eenheid: string }) => `Eenheid: ${p.eenheid}`,
+    hoverPlainNumber: () => 'getal zonder eenheid',
+    hoverOutcome: (p: { titel: string; eenheid: string }) => `Uitkomst: ${p.titel} (${p.eenheid})`,
+    hoverNotApplicable: (p: { aantal: number }) => `${p.aantal === 1 ? '1 regel' : `${p.aantal} regels`} ‘niet van toepassing’`,
+    hoverScenarioColumn: () => 'scenario',
+    hoverComputedColumn: () => 'berekend',
+    hoverExpectedColumn: () => 'verwacht',
+    hoverCalculationScenario: (p: { berekening: string; uitkomst: string }) => `Berekening \`${p.berekening}\`: **${p.uitkomst}**`,
+    hoverExpected: (p: { verwacht: string; klopt: boolean }) => `Verwacht: ${p.verwacht} ${p.klopt ? '(klopt)' : '(klopt niet)'}`,
+    hoverWith: () => 'Met',
+    hoverValues: () => 'Waarden',
     hoverHerkomst: () => 'Herkomst',
     hoverHerkomstSoort: (p: { soort: string }) => ({
         handreiking: 'uit de handreiking (de presentatie)',
@@ -102,11 +122,13 @@ const nl = {
     renameKeyword: (p: { naam: string }) => `‘${p.naam}’ is een sleutelwoord en kan geen naam zijn.`,
     renameTakenTopLevel: (p: { naam: string; soort: string }) => `De naam ‘${p.naam}’ is al gebruikt door een ${p.soort} in deze handreiking. Kies een andere naam.`,
     renameTakenInTree: (p: { naam: string; boom: string }) => `De naam ‘${p.naam}’ is al gebruikt in beslisboom ‘${p.boom}’. Kies een andere naam.`,
+    renameTakenInCalculation: (p: { naam: string; berekening: string }) => `De naam ‘${p.naam}’ is al gebruikt in berekening ‘${p.berekening}’. Kies een andere naam.`,
     renameCaptured: (p: { naam: string; boom: string }) => `In beslisboom ‘${p.boom}’ zou ‘zie ${p.naam}’ dan naar een andere knoop of een ander element wijzen. Kies een andere naam.`,
 
     // Code lens
     lensDiagram: () => 'Toon diagram',
     lensWalk: () => 'Doorlopen',
+    lensCalculate: () => 'Bereken…',
     lensScenarios: (p: { aantal: number }) => p.aantal === 1 ? '1 scenario' : `${p.aantal} scenario's`,
     lensFunding: (p: { aantal: number; structureel: string }) =>
         `${p.aantal} ${p.aantal === 1 ? 'financieringsbron' : 'financieringsbronnen'} (structureel: ${p.structureel})`
@@ -128,6 +150,9 @@ const en: LspCatalogue = {
     kindPartij: () => 'stakeholder',
     kindHoofdstuk: () => 'chapter',
     kindScenario: () => 'scenario',
+    kindBerekening: () => 'calculation',
+    kindInvoer: () => 'input',
+    kindWaarde: () => 'value',
     none: () => 'none',
 
     keywordDetail: () => 'keyword',
@@ -140,6 +165,8 @@ const en: LspCatalogue = {
     snippetPartij: () => 'Stakeholder in social management',
     snippetHoofdstuk: () => 'Chapter to refer to',
     snippetScenario: () => 'Scenario: these answers lead to this advice',
+    snippetBerekening: () => 'Calculation with an input and an outcome',
+    snippetScenarioBerekening: () => 'Scenario: these inputs give this outcome',
     snippetVraagJaNee: () => 'Yes/no question with both branches',
     snippetVraagAntwoorden: () => 'Question with labelled answers',
     snippetAdvies: () => 'Advice: an outcome of the tree',
@@ -159,6 +186,7 @@ const en: LspCatalogue = {
     placeholderJa: () => 'AdviceYes',
     placeholderNee: () => 'AdviceNo',
     placeholderAnswer: () => 'answer',
+    placeholderInput: () => 'Input',
 
     hoverInTree: p => `in decision tree \`${p.boom}\``,
     hoverAnswers: () => 'Answers',
@@ -177,6 +205,20 @@ const en: LspCatalogue = {
     hoverTreeSummary: p => `${p.knopen} ${p.knopen === 1 ? 'node' : 'nodes'}, starts at \`${p.start}\``,
     hoverScenario: p => `Decision tree \`${p.boom}\`, expects \`${p.verwacht}\``,
     hoverScenarioPasses: p => `Passes: ${p.langs}`,
+    hoverInCalculation: p => `in calculation \`${p.berekening}\``,
+    hoverInputs: () => 'Inputs',
+    hoverOptional: () => 'optional',
+    hoverUnit: p => `Unit: ${p.eenheid}`,
+    hoverPlainNumber: () => 'plain number',
+    hoverOutcome: p => `Outcome: ${p.titel} (${p.eenheid})`,
+    hoverNotApplicable: p => `${p.aantal === 1 ? '1 rule' : `${p.aantal} rules`} ‘niet van toepassing’`,
+    hoverScenarioColumn: () => 'scenario',
+    hoverComputedColumn: () => 'computed',
+    hoverExpectedColumn: () => 'expected',
+    hoverCalculationScenario: p => `Calculation \`${p.berekening}\`: **${p.uitkomst}**`,
+    hoverExpected: p => `Expected: ${p.verwacht} ${p.klopt ? '(matches)' : '(does not match)'}`,
+    hoverWith: () => 'With',
+    hoverValues: () => 'Values',
     hoverHerkomst: () => 'Provenance',
     hoverHerkomstSoort: p => ({
         handreiking: 'from the guide (the presentation)',
@@ -208,10 +250,12 @@ const en: LspCatalogue = {
     renameKeyword: p => `‘${p.naam}’ is a keyword and cannot be a name.`,
     renameTakenTopLevel: p => `The name ‘${p.naam}’ is already used by a ${p.soort} in this guide. Choose another name.`,
     renameTakenInTree: p => `The name ‘${p.naam}’ is already used in decision tree ‘${p.boom}’. Choose another name.`,
+    renameTakenInCalculation: p => `The name ‘${p.naam}’ is already used in calculation ‘${p.berekening}’. Choose another name.`,
     renameCaptured: p => `In decision tree ‘${p.boom}’, ‘zie ${p.naam}’ would then point at another node or element. Choose another name.`,
 
     lensDiagram: () => 'Show diagram',
     lensWalk: () => 'Walk through',
+    lensCalculate: () => 'Calculate…',
     lensScenarios: p => p.aantal === 1 ? '1 scenario' : `${p.aantal} scenarios`,
     lensFunding: p => `${p.aantal} ${p.aantal === 1 ? 'funding source' : 'funding sources'} (structural: ${p.structureel})`
 };

@@ -89,7 +89,13 @@ export namespace PreviewRequest {
 export interface ScenarioResult {
     uri: string;
     name: string;
-    tree: string;
+    /** `tree`: it walks a decision tree; `calculation`: it computes a calculation. */
+    kind: 'tree' | 'calculation';
+    /** The tree it walks (kind `tree`). */
+    tree?: string;
+    /** The calculation it computes (kind `calculation`). */
+    calculation?: string;
+    /** The advice expected, or the outcome expected as a reader writes it (`€ 100 000`, `niet van toepassing`). */
     expected: string;
     /** The scenario's range and its name's range. */
     range: Range;
@@ -99,7 +105,7 @@ export interface ScenarioResult {
     message?: string;
     /** The path taken, as `Vraag: antwoord → … → Advies`. */
     path?: string;
-    /** Where the walk stopped. */
+    /** Where the walk stopped, or the outcome computed (`€ 112 500`, `niet van toepassing (…)`). */
     reached?: string;
 }
 
@@ -113,6 +119,40 @@ export namespace RunScenariosRequest {
 export namespace ScenariosChangedNotification {
     export const method = 'handreiking/scenariosChanged';
     export const type = new NotificationType<{ uris: string[] }>(method);
+}
+
+/** An input of a calculation, as the editor asks the reader for it ("Bereken…"). */
+export interface CalculationInput {
+    id: string;
+    title: string;
+    /** The unit as a reader writes it (`euro`, `m2`, `euro per m2`); absent for a plain number. */
+    unit?: string;
+    optional: boolean;
+}
+
+export interface CalculateParams {
+    /** A document of the workspace (the calculation is looked up in the whole workspace). */
+    uri: string;
+    calculation: string;
+    /** Input id → the number as the reader typed it (`45`, `2,5`, `100.000`, `-3`); empty or absent is not given. */
+    inputs: Record<string, string>;
+}
+
+export interface CalculateResult {
+    /** The calculation's title. */
+    title: string;
+    /** The outcome as a reader writes it: `€ 100 000`, `niet van toepassing (…)`, `geen uitkomst: …`. */
+    outcome: string;
+    /** The inputs and the named values, one line each (`invoer:   …`, `waarden:  …`). */
+    lines: string[];
+    /** Inputs whose text is not a number, by id (the outcome is then not computed). */
+    invalid: string[];
+}
+
+/** Client → server: compute a calculation with the numbers the reader typed (the code lens "Bereken…"). */
+export namespace CalculateRequest {
+    export const method = 'handreiking/calculate';
+    export const type = new RequestType<CalculateParams, CalculateResult | null, void>(method);
 }
 
 /**

@@ -10,7 +10,9 @@ import type { LocaleSetting } from '../i18n/locale.js';
 export class HandreikingParserErrorMessageProvider implements IParserErrorMessageProvider {
     constructor(private readonly locale: LocaleSetting) {}
 
-    buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken }): string {
+    buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous?: IToken }): string {
+        const decimal = this.decimalPoint(options.actual, options.previous);
+        if (decimal) return decimal;
         // "Expected end of file" means: between elements, something that starts none.
         if (options.expected.name === 'EOF') {
             return message(this.locale.lang, 'syntaxEndOfFile', { gevonden: this.found(options.actual) });
@@ -22,15 +24,27 @@ export class HandreikingParserErrorMessageProvider implements IParserErrorMessag
         return message(this.locale.lang, 'syntaxEndOfFile', { gevonden: this.found(options.firstRedundant) });
     }
 
-    buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string {
+    buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous?: IToken }): string {
+        const decimal = this.decimalPoint(options.actual[0], options.previous);
+        if (decimal) return decimal;
         const firsts = options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(t => !!t);
+        // `bedrag + als …`: an `als` takes the rest of the expression, so inside one it needs parentheses.
+        if (options.actual[0]?.tokenType?.name === 'als' && firsts.some(t => t.name === 'GETAL')) return message(this.locale.lang, 'syntaxAlsInExpression');
         return this.oneOf(firsts, options.actual[0]);
     }
 
-    buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[] }): string {
+    buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous?: IToken }): string {
+        const decimal = this.decimalPoint(options.actual[0], options.previous);
+        if (decimal) return decimal;
         const firsts = options.expectedIterationPaths.map(path => path[0]).filter(t => !!t);
         const names = unique(firsts.map(t => this.describe(t)));
         return message(this.locale.lang, 'syntaxAtLeastOne', { verwacht: names.join(' / '), gevonden: this.found(options.actual[0]) });
+    }
+
+    /** `1.5`: the number is read up to the point; a Dutch decimal is written with a comma. */
+    private decimalPoint(actual: IToken | undefined, previous: IToken | undefined): string | undefined {
+        if (actual?.image !== '.' || previous?.tokenType?.name !== 'GETAL') return undefined;
+        return message(this.locale.lang, 'syntaxDecimalPoint');
     }
 
     private oneOf(types: TokenType[], actual: IToken | undefined): string {
@@ -47,6 +61,7 @@ export class HandreikingParserErrorMessageProvider implements IParserErrorMessag
             case 'ID': return message(lang, 'tokenName');
             case 'STRING': return message(lang, 'tokenString');
             case 'DATUM': return message(lang, 'tokenDate');
+            case 'GETAL': return message(lang, 'tokenNumber');
             case 'EOF': return message(lang, 'endOfFile');
             default: return message(lang, 'tokenKeyword', { woord: type.name.replace(/:KW$/, '') });
         }

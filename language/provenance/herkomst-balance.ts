@@ -1,18 +1,18 @@
-import { isBeslisboom, isFinanciering, isTypologie, type Element } from '../generated/ast.js';
+import { isBerekening, isBeslisboom, isFinanciering, isTypologie, type Element } from '../generated/ast.js';
 import { PROVENANCE_KIND, effectiveHerkomst, isContentElement, lineHerkomst, type ContentElement, type EffectiveHerkomst } from './herkomst.js';
 
 /**
  * The balance of `handreiking check --herkomst`: per kind of content, how much comes from the
  * guide, from a public source, is reconstructed, illustrative, or unmarked — after inheritance, as
  * a reader meets it. Parts that can carry their own `herkomst` (a typology's values and
- * activities, a funding rule's applicability and conditions, every `toelichting`) are counted as
- * rows of their own.
+ * activities, a funding rule's applicability and conditions, a calculation's rules — its `niet van
+ * toepassing`, named values and outcome —, every `toelichting`) are counted as rows of their own.
  */
 
 /** The kinds of content counted, in the order of the table (English: they are the JSON's keys). */
 export const BALANCE_KINDS = [
     'tree', 'question', 'advice', 'step', 'typology', 'value', 'activity', 'funding', 'applicability', 'condition',
-    'stakeholder', 'chapter', 'description'
+    'calculation', 'rule', 'stakeholder', 'chapter', 'description'
 ] as const;
 
 export type BalanceKind = typeof BALANCE_KINDS[number];
@@ -61,6 +61,9 @@ export function provenanceBalance(elements: readonly Element[]): BalanceRow[] {
             countElement(element, 'funding');
             if (element.voor.length > 0) count('applicability', lineHerkomst(element, 'voor'));
             element.voorwaarden.forEach((_, i) => count('condition', lineHerkomst(element, 'voorwaarden', i)));
+        } else if (isBerekening(element)) {
+            countElement(element, 'calculation');
+            for (const rule of [...element.nietVanToepassing, ...element.waarden, ...element.uitkomst]) count('rule', effectiveHerkomst(rule));
         } else {
             countElement(element, element.$type === 'Partij' ? 'stakeholder' : 'chapter');
         }

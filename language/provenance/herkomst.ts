@@ -1,8 +1,9 @@
 import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 import {
-    isAdvies, isBeslisboom, isFinanciering, isGids, isHerkomst, isHoofdstuk, isKenmerkWaarde, isPartij, isStap, isTypologie, isVraag,
-    type Advies, type Beslisboom, type Financiering, type Gids, type Herkomst, type Hoofdstuk, type KenmerkWaarde, type Partij,
-    type Stap, type Typologie, type Vraag
+    isAdvies, isBerekening, isBeslisboom, isFinanciering, isGids, isHerkomst, isHoofdstuk, isKenmerkWaarde, isNietVanToepassing, isPartij,
+    isStap, isTussenwaarde, isTypologie, isUitkomst, isVraag,
+    type Advies, type Berekening, type Beslisboom, type Financiering, type Gids, type Herkomst, type Hoofdstuk, type KenmerkWaarde,
+    type NietVanToepassing, type Partij, type Stap, type Tussenwaarde, type Typologie, type Uitkomst, type Vraag
 } from '../generated/ast.js';
 
 /**
@@ -29,11 +30,25 @@ export const PROVENANCE_KIND = {
 } as const satisfies Record<HerkomstSoort, string>;
 
 /** The elements that carry content a reader sees, and so must say where it comes from. */
-export type ContentElement = Beslisboom | Vraag | Advies | Stap | Typologie | Financiering | Partij | Hoofdstuk;
+export type ContentElement = Beslisboom | Vraag | Advies | Stap | Typologie | Financiering | Berekening | Partij | Hoofdstuk;
 
 export function isContentElement(node: unknown): node is ContentElement {
     return isBeslisboom(node) || isVraag(node) || isAdvies(node) || isStap(node) || isTypologie(node)
-        || isFinanciering(node) || isPartij(node) || isHoofdstuk(node);
+        || isFinanciering(node) || isBerekening(node) || isPartij(node) || isHoofdstuk(node);
+}
+
+/** The rules of a calculation that can say where they come from, each behind its own line. */
+export type CalculationRule = NietVanToepassing | Tussenwaarde | Uitkomst;
+
+export function isCalculationRule(node: unknown): node is CalculationRule {
+    return isNietVanToepassing(node) || isTussenwaarde(node) || isUitkomst(node);
+}
+
+/** Parts with a `herkomst` of their own behind them (a single one), that inherit from their block. */
+type OwnLine = KenmerkWaarde | CalculationRule;
+
+function isOwnLine(node: unknown): node is OwnLine {
+    return isKenmerkWaarde(node) || isCalculationRule(node);
 }
 
 /** The `herkomst` that applies to an element or line, and whether it was written there or inherited. */
@@ -60,8 +75,8 @@ function isSoort(value: string | undefined): value is HerkomstSoort {
 }
 
 /** The `herkomst` written on the element itself (the first, when it is written twice: HRK003). */
-export function ownHerkomst(node: ContentElement | KenmerkWaarde): Herkomst | undefined {
-    return isKenmerkWaarde(node) ? node.herkomst : node.herkomst[0];
+export function ownHerkomst(node: ContentElement | OwnLine): Herkomst | undefined {
+    return isOwnLine(node) ? node.herkomst : node.herkomst[0];
 }
 
 /** The file's default: the first `herkomst` at the top level of the file. */
@@ -71,10 +86,10 @@ export function fileHerkomst(node: AstNode): Herkomst | undefined {
 }
 
 /** The element's `herkomst` after inheritance: its own, its block's, or its file's. */
-export function effectiveHerkomst(node: ContentElement | KenmerkWaarde): EffectiveHerkomst {
+export function effectiveHerkomst(node: ContentElement | OwnLine): EffectiveHerkomst {
     const own = fromNode(ownHerkomst(node), false);
     if (own) return own;
-    const block = isKenmerkWaarde(node) ? node.$container : isVraag(node) || isAdvies(node) || isStap(node) ? node.$container : undefined;
+    const block = isOwnLine(node) ? node.$container : isVraag(node) || isAdvies(node) || isStap(node) ? node.$container : undefined;
     if (block) {
         const inherited = effectiveHerkomst(block);
         if (inherited.soort) return { ...inherited, inherited: true };

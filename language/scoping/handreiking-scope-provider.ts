@@ -2,15 +2,17 @@ import {
     AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMapScope, type AstNode, type AstNodeDescription, type ReferenceInfo, type Scope, type Stream
 } from 'langium';
 import {
-    Beslisboom, Scenario, ScenarioStap, Vraag,
-    isBeslisboom, isScenario, type Knoop
+    Beslisboom, Naamwaarde, Scenario, ScenarioInvoer, ScenarioStap, Vraag,
+    isBerekening, isBeslisboom, isScenario, type Berekening, type Knoop
 } from '../generated/ast.js';
 import { isArrow } from '../model/tree-graph.js';
 
 /**
  * Two rules stock Langium does not give:
  * - arrows (`->`, `daarna`, `start`) resolve only among the nodes of their own tree;
- * - a scenario's questions, `langs` and `verwacht` resolve among the nodes of the tree the scenario names.
+ * - a scenario's questions, `langs` and `verwacht` resolve among the nodes of the tree the scenario names;
+ * - a name in a calculation resolves among that calculation's inputs and values, and a scenario's
+ *   inputs among the inputs of the calculation it names.
  * Everything else (`zie`, typologies, characteristics, trees) uses the default chain of local
  * symbols and the workspace-wide index.
  */
@@ -28,6 +30,14 @@ export class HandreikingScopeProvider extends DefaultScopeProvider {
             if (!boom) return EMPTY_SCOPE;
             const onlyQuestions = property === ScenarioStap.vraag;
             return this.nodesOf(boom, onlyQuestions ? (k => k.$type === Vraag.$type) : undefined);
+        }
+        if (container.$type === Naamwaarde.$type && property === Naamwaarde.naam) {
+            const berekening = AstUtils.getContainerOfType(container, isBerekening);
+            return berekening ? this.namesOf(berekening) : EMPTY_SCOPE;
+        }
+        if (container.$type === ScenarioInvoer.$type && property === ScenarioInvoer.invoer) {
+            const berekening = AstUtils.getContainerOfType(container, isScenario)?.berekening?.ref;
+            return berekening ? this.namesOf(berekening, true) : EMPTY_SCOPE;
         }
         if (property === 'zie') {
             // Inside a tree, `zie Knoop` may name a node of the same tree; then everything else.
@@ -82,6 +92,23 @@ export class HandreikingScopeProvider extends DefaultScopeProvider {
      * A tree's AST object is replaced when its document changes, so the weak maps never go stale.
      */
     private readonly treeScopes = new WeakMap<Beslisboom, Scope>();
+    private readonly calculationScopes = new WeakMap<Berekening, Scope>();
+    private readonly inputScopes = new WeakMap<Berekening, Scope>();
+
+    /** A calculation's inputs and values (or only its inputs), made once per calculation as for a tree. */
+    private namesOf(berekening: Berekening, onlyInputs = false): Scope {
+        const cache = onlyInputs ? this.inputScopes : this.calculationScopes;
+        let scope = cache.get(berekening);
+        if (!scope) {
+            const named = onlyInputs ? berekening.invoer : [...berekening.invoer, ...berekening.waarden];
+            const seen = new Set<string>();
+            const descriptions = named.filter(n => !!n.name && !seen.has(n.name) && !!seen.add(n.name))
+                .map(n => this.descriptions.createDescription(n, n.name));
+            scope = new MapScope(descriptions);
+            cache.set(berekening, scope);
+        }
+        return scope;
+    }
     private readonly questionScopes = new WeakMap<Beslisboom, Scope>();
 
     private nodesOf(boom: Beslisboom, filter?: (k: Knoop) => boolean): Scope {

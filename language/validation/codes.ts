@@ -20,7 +20,15 @@ export const IssueCodes = {
     ScenarioUnknown: 'HRK040',
     Expired: 'HRK050',
     ContentWithoutProvenance: 'HRK060',
-    BadProvenance: 'HRK061'
+    BadProvenance: 'HRK061',
+    UnknownCalculationName: 'HRK070',
+    UnitMismatch: 'HRK071',
+    BranchNeverApplies: 'HRK072',
+    MissingElse: 'HRK073',
+    DivisionByZero: 'HRK074',
+    OutcomeWithoutUnit: 'HRK075',
+    CalculationCycle: 'HRK076',
+    CalculationNotAllowed: 'HRK077'
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];

@@ -5,7 +5,7 @@ import {
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParseResult } from 'langium';
-import { Beslisboom, Scenario, ScenarioStap, isBeslisboom, isScenario } from '../generated/ast.js';
+import { Beslisboom, Naamwaarde, Scenario, ScenarioInvoer, ScenarioStap, isBerekening, isBeslisboom, isScenario } from '../generated/ast.js';
 import { listNames, message, type MessageKey } from '../i18n/messages.js';
 import type { HandreikingCoreServices } from '../handreiking-core-module.js';
 import { IssueCodes } from './codes.js';
@@ -166,12 +166,16 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
         return diagnostic;
     }
 
-    /** In a scenario whose tree is unknown, its questions cannot resolve either: one error is enough. */
+    /**
+     * In a scenario whose tree (or calculation) is unknown, its questions (or inputs) cannot resolve
+     * either: one error is enough.
+     */
     private followsFromUnknownTree(info: ReferenceInfo): boolean {
         const scenario = AstUtils.getContainerOfType(info.container, isScenario);
         if (!scenario) return false;
-        const isTreeReference = info.container.$type === Scenario.$type && info.property === Scenario.boom;
-        return !isTreeReference && !scenario.boom?.ref;
+        if (info.container.$type === Scenario.$type && (info.property === Scenario.boom || info.property === Scenario.berekening)) return false;
+        if (info.container.$type === ScenarioInvoer.$type) return !scenario.berekening?.ref;
+        return !scenario.boom?.ref;
     }
 
     /**
@@ -188,7 +192,7 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
         const budget = suggestionBudget();
         const anchors = new Map<AstNode | undefined, number>();
         return info => {
-            const anchor = AstUtils.getContainerOfType(info.container, n => isBeslisboom(n) || isScenario(n));
+            const anchor = AstUtils.getContainerOfType(info.container, n => isBeslisboom(n) || isScenario(n) || isBerekening(n));
             if (!anchors.has(anchor)) anchors.set(anchor, anchors.size);
             const key = `${this.services.shared.AstReflection.getReferenceType(info)}|${anchors.get(anchor)}|${info.reference.$refText}`;
             let names = memo.get(key);
@@ -218,7 +222,18 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
         if (container.$type === Beslisboom.$type && property === Beslisboom.start && isBeslisboom(container)) {
             return { code: IssueCodes.TreeWithoutNodesOrStart, text: message(lang, 'startUnknown', { naam, boom: container.name, voorstellen }) };
         }
+        if (container.$type === Naamwaarde.$type && property === Naamwaarde.naam) {
+            const berekening = AstUtils.getContainerOfType(container, isBerekening)?.name ?? '';
+            return { code: IssueCodes.UnknownCalculationName, text: message(lang, 'calcUnknownName', { naam, berekening, voorstellen }) };
+        }
         const scenario = AstUtils.getContainerOfType(container, isScenario);
+        if (scenario && container.$type === Scenario.$type && property === Scenario.berekening) {
+            return { code: IssueCodes.ScenarioUnknown, text: message(lang, 'scenarioUnknownCalculation', { naam, voorstellen }) };
+        }
+        if (scenario && container.$type === ScenarioInvoer.$type) {
+            const berekening = scenario.berekening?.ref?.name ?? scenario.berekening?.$refText ?? '';
+            return { code: IssueCodes.ScenarioUnknown, text: message(lang, 'scenarioUnknownInput', { naam, berekening, voorstellen }) };
+        }
         if (scenario) {
             const boom = scenario.boom?.ref?.name ?? scenario.boom?.$refText ?? '';
             if (container.$type === Scenario.$type && property === Scenario.boom) {
@@ -249,6 +264,7 @@ function kindKey(type: string): MessageKey {
         case 'Knoop': return 'soortKnoop';
         case 'Vraag': return 'soortVraag';
         case 'Financiering': return 'soortFinanciering';
+        case 'Berekening': return 'soortBerekening';
         case 'Verwijsbaar': return 'soortVerwijsbaar';
         default: return 'soortOnbekend';
     }

@@ -1,6 +1,9 @@
 import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { HandreikingAstType } from '../generated/ast.js';
 import type { HandreikingCoreServices } from '../handreiking-core-module.js';
+import {
+    calculationMustBeSound, calculationMustHaveOutcome, calculationNamesMustBeUnique, calculationScenarioMustGiveEachInputOnce
+} from './calculation-validation.js';
 import { CheckContext } from './check-context.js';
 import { fundingMustSayWhereItApplies, fundingShouldApplyToSomeTypology, fundingShouldBeValid, typologyShouldHaveStructuralFunding } from './funding-validation.js';
 import { nodeNamesMustBeUniqueInTree, scenarioNamesMustBeUniqueInFile, topLevelNamesMustBeUnique } from './names-validation.js';
@@ -41,10 +44,12 @@ export function registerValidationChecks(services: HandreikingCoreServices): voi
         Vergelijking: bind(ctx, valueMustBeOnScale),
         Financiering: bind(ctx, fundingMustHaveTerm, fundingMustSayWhereItApplies, fundingShouldBeValid, propertiesMustNotRepeat,
             contentShouldSayWhereItComesFrom),
+        Berekening: bind(ctx, calculationMustHaveOutcome, calculationNamesMustBeUnique, calculationMustBeSound, propertiesMustNotRepeat,
+            contentShouldSayWhereItComesFrom),
         Partij: bind(ctx, propertiesMustNotRepeat, contentShouldSayWhereItComesFrom),
         Hoofdstuk: bind(ctx, propertiesMustNotRepeat, contentShouldSayWhereItComesFrom),
         Herkomst: bind(ctx, herkomstMustBeComplete),
-        Scenario: bind(ctx, scenarioMustNameKnownAnswers, scenarioPassesMustNameEachNodeOnce)
+        Scenario: bind(ctx, scenarioMustNameKnownAnswers, scenarioPassesMustNameEachNodeOnce, calculationScenarioMustGiveEachInputOnce)
     };
     registry.register(fast, undefined, 'fast');
 

@@ -66,7 +66,7 @@ export function scenarioNamesMustBeUniqueInFile(gids: Gids, accept: ValidationAc
     reportDuplicates(gids.elementen.filter(isScenario), accept, ctx, ctx.t('kindScenario'), ctx.t('inFile'));
 }
 
-function reportDuplicates(elements: Array<{ name: string } & import('langium').AstNode>, accept: ValidationAcceptor, ctx: CheckContext, soort: string, waar: string): void {
+export function reportDuplicates(elements: Array<{ name: string } & import('langium').AstNode>, accept: ValidationAcceptor, ctx: CheckContext, soort: string, waar: string): void {
     const first = new Map<string, import('langium').AstNode>();
     for (const element of elements) {
         if (!element.name) continue;

@@ -11,20 +11,21 @@ const singleValued: Record<string, readonly string[]> = {
     Beslisboom: ['herkomst'],
     Typologie: ['herkomst', 'toelichting'],
     Vraag: ['herkomst', 'toelichting'],
-    Advies: ['herkomst', 'toelichting', 'daarna', 'typologie'],
+    Advies: ['herkomst', 'toelichting', 'daarna', 'typologie', 'berekening'],
     Stap: ['herkomst', 'toelichting'],
-    Financiering: ['herkomst', 'termijn', 'voor', 'geldigTot', 'toelichting'],
+    Financiering: ['herkomst', 'termijn', 'voor', 'geldigTot', 'berekening', 'toelichting'],
+    Berekening: ['herkomst', 'uitkomst', 'toelichting'],
     Partij: ['herkomst', 'toelichting'],
     Hoofdstuk: ['herkomst', 'werkgroep', 'toelichting']
 };
 
 /** Properties whose keyword belongs to a part of their own (`herkomst …`): located by the property instead. */
-const locatedByProperty = new Set(['herkomst']);
+const locatedByProperty = new Set(['herkomst', 'uitkomst']);
 
 /** The keyword an editor wrote for each property, for the message and the diagnostic's range. */
 const keywordOf: Record<string, string> = {
     toelichting: 'toelichting', daarna: 'daarna', typologie: 'typologie', termijn: 'termijn',
-    voor: 'voor', geldigTot: 'geldig', werkgroep: 'werkgroep', herkomst: 'herkomst'
+    voor: 'voor', geldigTot: 'geldig', werkgroep: 'werkgroep', herkomst: 'herkomst', berekening: 'berekening', uitkomst: 'uitkomst'
 };
 
 export function propertiesMustNotRepeat(node: AstNode, accept: ValidationAcceptor, ctx: CheckContext): void {

@@ -10,6 +10,7 @@ const kindWords: Record<string, MessageKey> = {
     Beslisboom: 'kindBeslisboomHoofdletter',
     Typologie: 'kindTypologieHoofdletter',
     Financiering: 'kindFinancieringHoofdletter',
+    Berekening: 'kindBerekeningHoofdletter',
     Partij: 'kindPartijHoofdletter',
     Hoofdstuk: 'kindHoofdstukHoofdletter'
 };

@@ -114,7 +114,7 @@ describe('text from a .hrk file in the text output of the command line', () => {
         expect(r.code).toBe(1);
         const lines = expectSafe(r.stdout);
         expect(lines).toHaveLength(4);
-        expect(lines).toContain(`map\\n${forgedAnnotation}/x\\x1b]0;PWNED\\x07.hrk:1:17 fout HRK000 Hier begint geen element: er staat ‘fout’. Een element begint met ‘kenmerk’, ‘typologie’, ‘beslisboom’, ‘financiering’, ‘partij’, ‘hoofdstuk’ of ‘scenario’ (kleine letters); controleer de spelling, of verwijder de tekst.`);
+        expect(lines).toContain(`map\\n${forgedAnnotation}/x\\x1b]0;PWNED\\x07.hrk:1:17 fout HRK000 Hier begint geen element: er staat ‘fout’. Een element begint met ‘kenmerk’, ‘typologie’, ‘beslisboom’, ‘financiering’, ‘berekening’, ‘partij’, ‘hoofdstuk’ of ‘scenario’ (kleine letters); controleer de spelling, of verwijder de tekst.`);
         expect(lines.some(l => l.startsWith(`\\x3a:error file=examples/gids.hrk,line=1::Gehackt.hrk:1:17 fout HRK000`))).toBe(true);
         expect(lines.some(l => l.startsWith(` \\x3a:error file=examples/gids.hrk,line=1::Gehackt.hrk:1:17 fout HRK000`))).toBe(true);
     });

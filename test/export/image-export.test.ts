@@ -24,7 +24,7 @@ function chain(id: string, steps: number): TreeJson {
 }
 
 const workspace = (...trees: TreeJson[]): HandreikingJson =>
-    ({ formatVersion: FORMAT_VERSION, characteristics: [], typologies: [], trees, funding: [], stakeholders: [], chapters: [], scenarios: [] });
+    ({ formatVersion: FORMAT_VERSION, characteristics: [], typologies: [], trees, funding: [], stakeholders: [], chapters: [], scenarios: [], calculations: [], calculationScenarios: [] });
 
 /** A renderer that logs every call; `size` and the failures are set per test. */
 class RecordingRenderer implements DiagramRenderer {

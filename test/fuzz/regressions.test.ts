@@ -14,6 +14,8 @@ import { isFinanciering, isTypologieVoorwaarde, type Gids } from '../../language
 import { createHandreikingServices } from '../../language/handreiking-module.js';
 import { computePreviewData } from '../../language/lsp/preview-data.js';
 import { MAX_CONDITION_OPERATORS, MAX_PARENTHESES_DEPTH } from '../../language/parser/handreiking-lexer.js';
+import { evaluateCalculation } from '../../language/calculation/evaluate.js';
+import { runCalculationScenarios } from '../../language/calculation/run-calculation-scenarios.js';
 import { HandreikingScopeComputation } from '../../language/scoping/handreiking-scope-computation.js';
 import { MAX_SUGGESTION_LOOKUPS } from '../../language/validation/handreiking-document-validator.js';
 import { MAX_RELATED } from '../../language/validation/names-validation.js';
@@ -80,6 +82,20 @@ typologie
         expect(typologyTableMarkdown(json)).toContain('Huiskamer');
         expect(generateHtmlGuide(json, { mermaidJs: '', appJs: '' })).toContain('Huiskamer');
         expect(computePreviewData(services, document, {}).trees.map(t => t.tree.id)).toEqual(['Boom']);
+    });
+
+    test('a half-written calculation (found: a minimum of one argument broke the schema) is exported, evaluated and hovered without a throw', async () => {
+        const document = await one(`berekening B { invoer a "a" in euro invoer "x" uitkomst "u" in euro = minimum(a
+berekening C "c" { uitkomst = als a < dan - ( afronden( }
+scenario "s" { berekening B a: verwacht }
+scenario "t" { berekening verwacht niet van }
+`);
+        expect(withCode(document.diagnostics, 'HRK000').length).toBeGreaterThan(0);
+        const json = exportWorkspaceJson(services, '/');
+        expect(validateSchema(JSON.parse(JSON.stringify(json))), JSON.stringify(validateSchema.errors)).toBe(true);
+        expect(json.calculations.map(c => c.id)).toEqual(['B', 'C']);
+        for (const calc of json.calculations) expect(['value', 'notApplicable', 'error']).toContain(evaluateCalculation(calc, new Map()).status);
+        expect(runCalculationScenarios(json).map(r => r.passed)).toEqual([false, false]);
     });
 
     test('complete elements keep their titles and texts', async () => {

@@ -5,10 +5,12 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
     createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DidSaveTextDocumentNotification,
-    ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
+    CodeLensRequest, ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
     StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
-import { ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, ScenariosChangedNotification, type PreviewData } from '../../language/lsp/protocol.js';
+import {
+    CalculateRequest, ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, ScenariosChangedNotification, type PreviewData
+} from '../../language/lsp/protocol.js';
 import { EventWaiter } from '../support/event-waiter.js';
 import { tempDir, tempFolder } from '../support/temp-dir.js';
 
@@ -44,6 +46,11 @@ class Client {
             timeout,
             failure: () => this.process.exitCode !== null || this.process.signalCode !== null ? `the server ended (${this.process.exitCode ?? this.process.signalCode})` : undefined
         });
+    }
+
+    /** How many times diagnostics were published for `uri`: each build of it publishes once. */
+    publishCount(uri: string): number {
+        return this.diagnostics.get(uri)?.length ?? 0;
     }
 
     latestDiagnostics(uri: string): Diagnostic[] | undefined {
@@ -263,6 +270,96 @@ describe('a folder opened without opening a file', () => {
             const typenUri = pathToFileURL(path.join(folder, 'typen.hrk')).toString();
             const hrk031 = await client.until(() => client.latestDiagnostics(typenUri)?.find(d => d.code === 'HRK031'), 'HRK031 without opening or saving');
             expect(hrk031.message).toContain('‘Buurthuis’');
+        } finally {
+            await stop(client);
+        }
+    });
+});
+
+describe('calculation scenarios beside tree scenarios (the Testing view lists them through this request)', () => {
+    const calculation = `berekening SooBijdrage "Bijdrage uit de SOO" {
+    herkomst bron "https://wetten.overheid.nl/BWBR0045929"
+    invoer oppervlakte "Oppervlakte" in m2
+    invoer woningen "Woningen"
+    niet van toepassing als woningen < 5 "minder dan 5 woningen"
+    plafond = als woningen <= 20 dan 100.000 euro anders 150.000 euro
+    uitkomst "Bijdrage" in euro = minimum(2.500 euro per m2 * oppervlakte, plafond)
+}
+`;
+    const scenarios = `scenario "SOO: 45 m², 16 woningen" {
+    berekening SooBijdrage
+    oppervlakte: 45
+    woningen: 16
+    verwacht 112.500
+}
+scenario "nee leidt tot stop" { beslisboom Boom V: nee verwacht B }
+scenario "SOO: 4 woningen" {
+    berekening SooBijdrage
+    oppervlakte: 30
+    woningen: 4
+    verwacht niet van toepassing
+}
+`;
+
+    test('listed in the order written, with kind, expected and computed amount; a failure explains itself; an edit that corrects it passes', async () => {
+        const folder = tempFolder('hrk-lsp-', { 'soo.hrk': calculation, 'boom.hrk': fixed, 'scenarios.hrk': scenarios });
+        const client = new Client(startServer());
+        try {
+            const folderUri = pathToFileURL(folder).toString();
+            await client.connection.sendRequest(InitializeRequest.type, {
+                processId: process.pid, rootUri: folderUri, locale: 'nl', capabilities: {}, workspaceFolders: [{ uri: folderUri, name: 'ws' }]
+            });
+            await client.connection.sendNotification(InitializedNotification.type, {});
+            const uri = pathToFileURL(path.join(folder, 'scenarios.hrk')).toString();
+            await client.until(() => client.latestDiagnostics(uri) !== undefined, 'the workspace is built');
+            const results = await client.connection.sendRequest(RunScenariosRequest.type, { uri });
+            expect(results.map(r => [r.name, r.kind, r.tree ?? r.calculation, r.expected, r.reached, r.passed])).toEqual([
+                ['SOO: 45 m², 16 woningen', 'calculation', 'SooBijdrage', '€ 112 500', '€ 100 000', false],
+                ['nee leidt tot stop', 'tree', 'Boom', 'B', 'B', true],
+                ['SOO: 4 woningen', 'calculation', 'SooBijdrage', 'niet van toepassing', 'niet van toepassing (minder dan 5 woningen)', true]
+            ]);
+            expect(results[0].message).toBe([
+                'verwacht: € 112 500',
+                'berekend: € 100 000',
+                'invoer:   oppervlakte = 45 m², woningen = 16',
+                'waarden:  plafond = € 100 000'
+            ].join('\n'));
+            expect(results[0].nameRange).toEqual({ start: { line: 0, character: 9 }, end: { line: 0, character: 34 } });
+
+            // "Bereken…" above the calculation carries its inputs; the server computes what a reader types.
+            const sooUri = pathToFileURL(path.join(folder, 'soo.hrk')).toString();
+            const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: sooUri } });
+            const calculate = lenses?.find(l => l.command?.command === 'handreiking.calculate');
+            expect(calculate?.command).toEqual({
+                title: 'Bereken…', command: 'handreiking.calculate',
+                arguments: [sooUri, 'SooBijdrage', [{ id: 'oppervlakte', title: 'Oppervlakte', unit: 'm2', optional: false }, { id: 'woningen', title: 'Woningen', optional: false }]]
+            });
+            expect(lenses?.find(l => l.command?.command === 'handreiking.runScenarios')?.command?.title).toBe("2 scenario's");
+            const computed = await client.connection.sendRequest(CalculateRequest.type, { uri: sooUri, calculation: 'SooBijdrage', inputs: { oppervlakte: '32,5', woningen: '16' } });
+            expect(computed).toEqual({
+                title: 'Bijdrage uit de SOO', outcome: '€ 81 250', invalid: [],
+                lines: ['invoer:   oppervlakte = 32,5 m², woningen = 16', 'waarden:  plafond = € 100 000']
+            });
+            expect((await client.connection.sendRequest(CalculateRequest.type, { uri: sooUri, calculation: 'SooBijdrage', inputs: { oppervlakte: '30', woningen: '4' } }))?.outcome)
+                .toBe('niet van toepassing (minder dan 5 woningen)');
+            expect((await client.connection.sendRequest(CalculateRequest.type, { uri: sooUri, calculation: 'SooBijdrage', inputs: { oppervlakte: '1.5', woningen: '' } }))?.invalid)
+                .toEqual(['oppervlakte']);
+            expect((await client.connection.sendRequest(CalculateRequest.type, { uri: sooUri, calculation: 'SooBijdrage', inputs: { oppervlakte: '30' } }))?.outcome)
+                .toBe('geen uitkomst: invoer ‘woningen’ ontbreekt');
+
+            // Hover on the failing scenario shows the outcome for its inputs.
+            const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 12 } });
+            expect(JSON.stringify(hover?.contents)).toContain('Berekening `SooBijdrage`: **€ 100 000**');
+
+            await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'handreiking', version: 1, text: scenarios } });
+            const published = client.publishCount(uri);
+            await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+                textDocument: { uri, version: 2 }, contentChanges: [{ text: scenarios.replace('verwacht 112.500', 'verwacht 100.000') }]
+            });
+            // The edit is built (its diagnostics are published) before the scenarios are asked for again.
+            await client.until(() => client.publishCount(uri) > published, 'the edit is built');
+            const after = await client.connection.sendRequest(RunScenariosRequest.type, { uri });
+            expect(after.map(r => [r.name, r.passed])).toEqual([['SOO: 45 m², 16 woningen', true], ['nee leidt tot stop', true], ['SOO: 4 woningen', true]]);
         } finally {
             await stop(client);
         }

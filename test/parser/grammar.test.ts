@@ -5,8 +5,9 @@ import { createServicesForGrammar } from 'langium/grammar';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { createHandreikingServices, type HandreikingServices } from '../../language/handreiking-module.js';
 import {
-    isAdvies, isAlleTypologieen, isBeslisboom, isEnOf, isFinanciering, isHaakjes, isHoofdstuk, isKenmerk, isPartij,
-    isScenario, isStap, isTypologie, isTypologieLijst, isTypologieVoorwaarde, isVergelijking, isVraag, type Gids
+    isAdvies, isAls, isAlleTypologieen, isBerekening, isBeslisboom, isEnOf, isFinanciering, isGetalwaarde, isHaakjes, isHoofdstuk, isKenmerk,
+    isMinimumMaximum, isPartij, isRekenEnOf, isRekensom, isScenario, isStap, isTegengesteld, isTypologie, isTypologieLijst, isTypologieVoorwaarde,
+    isVergelijking, isVraag, type Gids
 } from '../../language/generated/ast.js';
 import { HandreikingLanguageMetaData } from '../../language/generated/module.js';
 import { exampleFiles } from '../helpers.js';
@@ -127,6 +128,41 @@ hoofdstuk H "H" { herkomst handreiking werkgroep "w" toelichting "h" herkomst il
 scenario "s" { beslisboom B V: ja langs A, Z verwacht Z }
 `;
 
+/** Every construct of a calculation, and both scenario forms of a calculation (docs/language.md, "berekening"). */
+const calculations = `
+/** De bijdrage. */
+berekening SooBijdrage "Bijdrage uit de SOO" {
+    herkomst bron "https://wetten.overheid.nl/BWBR0045929"
+    invoer oppervlakte "Bruto vloeroppervlak" in m2
+    invoer woningen "Aantal woningen"
+    invoer prijs "Prijs" in euro per m2
+    invoer bouwkosten "Bouwkosten" in euro, optioneel
+    invoer aantal "Aantal" in getal
+    niet van toepassing als woningen < 5 "minder dan 5 woningen" herkomst bron "artikel 3"
+    niet van toepassing als (woningen > 1.000 of oppervlakte <= 0 m2) en woningen != 7
+    plafond = als woningen <= 20 dan 100.000 euro anders als woningen <= 50 dan 150000 euro anders 175.000,50 euro herkomst bron "artikel 4"
+    x = (2 + 3) * 4 - -1 + afronden(oppervlakte / 3 m2, 2) + afronden(2,5) + maximum(1, 2, 3)
+    uitkomst "Bijdrage" in euro = minimum(2500 euro per m2 * oppervlakte, plafond, bouwkosten) herkomst gereconstrueerd "r"
+    toelichting "t"
+}
+financiering SOO "SOO" { termijn incidenteel voor alle typologieen berekening SooBijdrage }
+beslisboom B "B" { advies A "a" { berekening SooBijdrage } }
+scenario "SOO: 45 m², 16 woningen" {
+    berekening SooBijdrage
+    oppervlakte: 45
+    woningen: 16
+    prijs: 2,5
+    aantal: -3
+    verwacht 100.000
+}
+scenario "SOO: 4 woningen" {
+    berekening SooBijdrage
+    oppervlakte: 30
+    woningen: 4
+    verwacht niet van toepassing
+}
+`;
+
 describe('parsing every construct', () => {
     const services = createHandreikingServices(EmptyFileSystem).Handreiking;
     const parse = parseHelper<Gids>(services);
@@ -233,6 +269,66 @@ describe('parsing every construct', () => {
         }
     });
 
+    test('calculations: inputs, niet van toepassing, values, the outcome, units, precedence, numbers as the Dutch write them', async () => {
+        const doc = await parse(calculations);
+        expect(doc.parseResult.lexerErrors).toEqual([]);
+        expect(doc.parseResult.parserErrors).toEqual([]);
+        const [berekening, financiering, boom, scenario, nvt] = doc.parseResult.value.elementen;
+        if (!isBerekening(berekening) || !isFinanciering(financiering) || !isBeslisboom(boom) || !isScenario(scenario) || !isScenario(nvt)) throw new Error('kinds');
+        expect(berekening.invoer.map(i => [i.name, i.eenheid?.getal ? 'getal' : [i.eenheid?.teller, i.eenheid?.noemer].filter(Boolean).join(' per '), i.optioneel]))
+            .toEqual([['oppervlakte', 'm2', false], ['woningen', '', false], ['prijs', 'euro per m2', false], ['bouwkosten', 'euro', true], ['aantal', 'getal', false]]);
+        expect(berekening.nietVanToepassing.map(n => [n.reden, n.herkomst?.tekst])).toEqual([['minder dan 5 woningen', 'artikel 3'], [undefined, undefined]]);
+        const second = berekening.nietVanToepassing[1].conditie;
+        // `en` binds tighter than `of`, parentheses first: ((a of b) en c).
+        expect(isRekenEnOf(second) && second.operator).toBe('en');
+        expect(berekening.waarden.map(w => w.name)).toEqual(['plafond', 'x']);
+        const plafond = berekening.waarden[0].waarde;
+        // Langium's inferred types leave a number out of the branches' union: widen to AstNode to test.
+        if (!isAls(plafond) || !isAls(plafond.anders)) throw new Error('als chain');
+        const dan: AstNode = plafond.dan;
+        const anders: AstNode | undefined = plafond.anders.anders;
+        if (!isGetalwaarde(dan) || !isGetalwaarde(anders)) throw new Error('als chain');
+        expect([dan.getal, anders.getal]).toEqual(['100.000', '175.000,50']);
+        expect(berekening.waarden[0].herkomst?.tekst).toBe('artikel 4');
+        // * and / before + and -, each left to right: ((((2 + 3) * 4) - -1) + afronden(…)) + …
+        const x = berekening.waarden[1].waarde;
+        const left = (n: AstNode | undefined): AstNode | undefined => isRekensom(n) ? n.left : undefined;
+        const sums = [x, left(x), left(left(x)), left(left(left(x)))];
+        expect(sums.map(n => isRekensom(n) ? n.operator : undefined)).toEqual(['+', '+', '+', '-']);
+        const innermost = sums[3];
+        expect(isRekensom(innermost) && isTegengesteld(innermost.right)).toBe(true);
+        if (!isRekensom(x)) throw new Error('sum');
+        expect(isMinimumMaximum(x.right) && x.right.argumenten).toHaveLength(3);
+        const uitkomst = berekening.uitkomst[0];
+        expect([uitkomst.titel, uitkomst.eenheid?.teller, uitkomst.herkomst?.soort]).toEqual(['Bijdrage', 'euro', 'gereconstrueerd']);
+        expect(financiering.berekening.map(r => r.$refText)).toEqual(['SooBijdrage']);
+        expect(isAdvies(boom.knopen[0]) && boom.knopen[0].berekening.map(r => r.$refText)).toEqual(['SooBijdrage']);
+        expect(scenario.berekening?.$refText).toBe('SooBijdrage');
+        expect(scenario.invoer.map(i => [i.invoer.$refText, i.waarde.negatief, i.waarde.waarde])).toEqual([
+            ['oppervlakte', false, '45'], ['woningen', false, '16'], ['prijs', false, '2,5'], ['aantal', true, '3']
+        ]);
+        expect([scenario.uitkomst?.waarde, scenario.nietVanToepassing]).toEqual(['100.000', false]);
+        expect([nvt.uitkomst, nvt.nietVanToepassing]).toEqual([undefined, true]);
+    });
+
+    test('a number with a decimal point, and minimum of one argument (2,5 is a number), are syntax errors', async () => {
+        for (const text of [
+            'berekening B "b" { uitkomst "u" in getal = 1.5 }',
+            'berekening B "b" { uitkomst "u" in getal = minimum(2,5) }',
+            'berekening B "b" { uitkomst "u" in getal = 2 + als 1 < 2 dan 1 anders 2 }'
+        ]) {
+            const doc = await parse(text);
+            expect(doc.parseResult.parserErrors.length + doc.parseResult.lexerErrors.length, text).toBeGreaterThan(0);
+        }
+    });
+
+    test('the words of a calculation are reserved too', async () => {
+        for (const word of ['berekening', 'invoer', 'uitkomst', 'als', 'dan', 'anders', 'in', 'per', 'euro', 'm2', 'getal', 'optioneel', 'minimum', 'afronden']) {
+            const doc = await parse(`hoofdstuk ${word} "x"`);
+            expect(doc.parseResult.parserErrors.length, word).toBeGreaterThan(0);
+        }
+    });
+
     test('the reserved words ja, nee, en, of, voor and alle cannot be names', async () => {
         for (const word of ['ja', 'nee', 'en', 'of', 'voor', 'alle']) {
             const doc = await parse(`hoofdstuk ${word} "x"`);
@@ -257,7 +353,7 @@ describe('the grammar is unambiguous', () => {
         const services = createHandreikingServices(EmptyFileSystem, { language: development as never }).Handreiking;
         expect(services.LanguageMetaData.mode).toBe('development');
         expect(services.parser.LangiumParser.definitionErrors).toEqual([]);
-        const inputs = [everything, provenance, ...exampleFiles().map(f => fs.readFileSync(f, 'utf-8'))];
+        const inputs = [everything, provenance, calculations, ...exampleFiles().map(f => fs.readFileSync(f, 'utf-8'))];
         for (const input of inputs) {
             const result = services.parser.LangiumParser.parse(input);
             expect(result.parserErrors).toEqual([]);

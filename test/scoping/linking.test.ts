@@ -75,7 +75,7 @@ describe('linking', () => {
         const scenario = find(docs.get('s.hrk')!.parseResult.value, isScenario);
         const tweede = find<Beslisboom>(docs.get('b.hrk')!.parseResult.value, isBeslisboom, t => t.name === 'Tweede');
         expect(scenario.stappen[0].vraag.ref?.$container).toBe(tweede);
-        expect(scenario.verwacht.ref?.$container).toBe(tweede);
+        expect(scenario.verwacht?.ref?.$container).toBe(tweede);
     });
 
     test('a node of the scenario tree is found, but not one of another tree', async () => {

@@ -28,6 +28,18 @@ beslisboom Boom "Boom" {
 ${body}
 }`;
 
+/** A calculation named Bijdrage with `body` in its block. */
+const calc = (body: string) => `${base}
+berekening Bijdrage "Bijdrage" {
+${body}
+}`;
+
+/** The calculation of calc() with a scenario after it. */
+const calcScenario = (body: string, scenario: string) => `${calc(body)}
+scenario "s" {
+${scenario}
+}`;
+
 interface Case {
     code: string;
     what: string;
@@ -50,6 +62,16 @@ const cases: Case[] = [
         code: 'HRK000', what: 'syntax error, in Dutch', severity: E,
         reports: tree(`vraag V "v?" { ja -> A nee A }\nadvies A "a"`), at: 'A', message: /Hier werd ‘->’ verwacht, maar er staat ‘A’/,
         twin: tree(`vraag V "v?" { ja -> A nee -> B }\nadvies A "a"\nadvies B "b"`)
+    },
+    {
+        code: 'HRK000', what: 'a decimal point in a number says to write a comma', severity: E,
+        reports: calc(`invoer w "w"\nuitkomst "u" in getal = w * 1.5`), at: '.', message: /^Hier staat een punt in een getal\. Een decimaal schrijft u met een komma, zoals 2,5/,
+        twin: calc(`invoer w "w"\nuitkomst "u" in getal = w * 1,5`)
+    },
+    {
+        code: 'HRK000', what: 'an als inside a formula without parentheses', severity: E,
+        reports: calc(`invoer w "w"\nuitkomst "u" in getal = w + als w < 3 dan 1 anders 2`), at: 'als', message: /^Een ‘als’ midden in een formule staat tussen haakjes/,
+        twin: calc(`invoer w "w"\nuitkomst "u" in getal = w + (als w < 3 dan 1 anders 2)`)
     },
     {
         code: 'HRK001', what: 'duplicate top-level name across kinds', severity: E,
@@ -242,6 +264,176 @@ scenario "t" { beslisboom Boom V: nee verwacht B }`
         twin: markedBase + `beslisboom Boom "Boom" {\nherkomst gereconstrueerd "de pijlen zijn niet eenduidig"\nvraag V "v?" { ja -> B nee -> C }\nadvies B "b" { herkomst illustratief }\nadvies C "c"\n}`
     },
     {
+        code: 'HRK070', what: 'a name in a calculation that is no input or value of it, with the closest names', severity: E,
+        reports: calc(`invoer oppervlakte "o" in m2\nuitkomst "u" in m2 = oppervlakt`), at: 'oppervlakt',
+        message: /^‘oppervlakt’ is geen invoer of waarde van berekening ‘Bijdrage’\. Bedoelt u ‘oppervlakte’\?$/,
+        twin: calc(`invoer oppervlakte "o" in m2\nuitkomst "u" in m2 = oppervlakte`)
+    },
+    {
+        code: 'HRK070', what: 'an unknown name without a close one says how to add it', severity: E,
+        reports: calc(`invoer w "w"\nuitkomst "u" in getal = plafond`), at: 'plafond',
+        message: /geen invoer of waarde van berekening ‘Bijdrage’\. Voeg ‘invoer plafond "…"’ toe, of reken hem uit met ‘plafond = …’\./,
+        twin: calc(`invoer w "w"\nplafond = 5\nuitkomst "u" in getal = plafond`)
+    },
+    {
+        code: 'HRK071', what: 'adding m² to euro', severity: E,
+        reports: calc(`invoer a "a" in euro\ninvoer b "b" in m2\nuitkomst "u" in euro = a + b`), at: 'a + b',
+        message: /^Bij ‘\+’ moeten beide kanten dezelfde eenheid hebben, maar links staat ‘euro’ en rechts ‘m2’/,
+        twin: calc(`invoer a "a" in euro\ninvoer b "b" in m2\nuitkomst "u" in euro = a + 2500 euro per m2 * b`)
+    },
+    {
+        code: 'HRK071', what: 'comparing a surface with a plain number', severity: E,
+        reports: calc(`invoer b "b" in m2\nniet van toepassing als b < 20\nuitkomst "u" in m2 = b`), at: '<',
+        message: /^Bij ‘<’ moeten beide kanten dezelfde eenheid hebben, maar links staat ‘m2’ en rechts een getal zonder eenheid/,
+        twin: calc(`invoer b "b" in m2\nniet van toepassing als b < 20 m2\nuitkomst "u" in m2 = b`)
+    },
+    {
+        code: 'HRK071', what: 'an outcome in euro that computes m²', severity: E,
+        reports: calc(`invoer b "b" in m2\nuitkomst "u" in euro = b`), at: 'euro', message: /^De uitkomst is ‘in euro’, maar de berekening geeft ‘m2’/,
+        twin: calc(`invoer b "b" in m2\nuitkomst "u" in euro = 2500 euro per m2 * b`)
+    },
+    {
+        code: 'HRK071', what: 'the branches of an als in different units', severity: E,
+        reports: calc(`invoer w "w"\nuitkomst "u" in euro = als w > 20 dan 150000 euro anders 100000`), at: '100000',
+        message: /^Na ‘dan’ staat ‘euro’, maar na ‘anders’ staat een getal zonder eenheid/,
+        twin: calc(`invoer w "w"\nuitkomst "u" in euro = als w > 20 dan 150000 euro anders 100000 euro`)
+    },
+    {
+        code: 'HRK071', what: 'the parts of minimum in different units', severity: E,
+        reports: calc(`invoer a "a" in euro\ninvoer b "b" in m2\nuitkomst "u" in euro = minimum(a, b)`), at: 'b',
+        message: /^De delen van ‘minimum’ moeten dezelfde eenheid hebben, maar het eerste is ‘euro’ en dit is ‘m2’/,
+        twin: calc(`invoer a "a" in euro\ninvoer b "b" in m2\nuitkomst "u" in euro = minimum(a, 2500 euro per m2 * b)`)
+    },
+    {
+        code: 'HRK072', what: 'a dan that can never apply after niet van toepassing', severity: W,
+        reports: calc(`invoer w "w"\nniet van toepassing als w < 5\nuitkomst "u" in getal = als w < 3 dan 1 anders 2`), at: '1',
+        message: /^De tak na ‘dan’ geldt nooit: ‘w < 3’ is hier nooit waar/,
+        twin: calc(`invoer w "w"\nniet van toepassing als w < 5\nuitkomst "u" in getal = als w < 10 dan 1 anders 2`)
+    },
+    {
+        code: 'HRK072', what: 'an anders that can never apply in a chain', severity: W,
+        reports: calc(`invoer w "w"\nuitkomst "u" in getal = als w <= 20 dan 1 anders als w > 10 dan 2 anders 3`), at: '3',
+        message: /^De tak na ‘anders’ geldt nooit: ‘w > 10’ is hier altijd waar/,
+        twin: calc(`invoer w "w"\nuitkomst "u" in getal = als w <= 20 dan 1 anders als w > 50 dan 2 anders 3`)
+    },
+    {
+        code: 'HRK072', what: 'a niet van toepassing that can never apply', severity: W,
+        reports: calc(`invoer w "w"\nniet van toepassing als w < 5\nniet van toepassing als w < 3\nuitkomst "u" in getal = w`), at: 'w < 3',
+        message: /^‘niet van toepassing als w < 3’ geldt nooit/,
+        twin: calc(`invoer w "w"\nniet van toepassing als w < 5\nniet van toepassing als w > 100\nuitkomst "u" in getal = w`)
+    },
+    {
+        code: 'HRK072', what: 'a niet van toepassing that always applies', severity: W,
+        reports: calc(`invoer w "w"\nniet van toepassing als w < 5\nniet van toepassing als w >= 5 of w < 0\nuitkomst "u" in getal = w`), at: 'w >= 5 of w < 0',
+        message: /^‘w >= 5 of w < 0’ is altijd waar: de berekening is dan nooit van toepassing/,
+        twin: calc(`invoer w "w"\nniet van toepassing als w < 5\nniet van toepassing als w >= 500 of w < 0\nuitkomst "u" in getal = w`)
+    },
+    {
+        code: 'HRK073', what: 'an als without anders', severity: E,
+        reports: calc(`invoer w "w"\nuitkomst "u" in euro = als w <= 20 dan 100000 euro`), at: 'als',
+        message: /^Deze ‘als’ heeft geen ‘anders’: als ‘w <= 20’ niet waar is, heeft de berekening geen waarde/,
+        twin: calc(`invoer w "w"\nuitkomst "u" in euro = als w <= 20 dan 100000 euro anders 150000 euro`)
+    },
+    {
+        code: 'HRK074', what: 'a division by an input that can be zero', severity: E,
+        reports: calc(`invoer bedrag "b" in euro\ninvoer w "w"\nuitkomst "u" in euro = bedrag / w`), at: 'w',
+        message: /^Hier wordt gedeeld door ‘w’, en dat kan nul zijn\. Zorg dat het nooit nul is, bijvoorbeeld met ‘niet van toepassing als w = 0’/,
+        twin: calc(`invoer bedrag "b" in euro\ninvoer w "w"\nniet van toepassing als w < 1 "geen woningen"\nuitkomst "u" in euro = bedrag / w`)
+    },
+    {
+        code: 'HRK074', what: 'a division guarded by an als in the same value', severity: E,
+        reports: calc(`invoer bedrag "b" in euro\ninvoer w "w"\nperWoning = bedrag / (w - 1)\nuitkomst "u" in euro = perWoning`), at: '(w - 1)',
+        message: /^Hier wordt gedeeld door ‘\(w - 1\)’, en dat kan nul zijn/,
+        twin: calc(`invoer bedrag "b" in euro\ninvoer w "w"\nperWoning = als w > 1 dan bedrag / (w - 1) anders 0 euro\nuitkomst "u" in euro = perWoning`)
+    },
+    {
+        code: 'HRK074', what: 'a division by zero itself', severity: E,
+        reports: calc(`invoer bedrag "b" in euro\nuitkomst "u" in euro = bedrag / 0`), at: '0', message: /^Hier wordt gedeeld door ‘0’, en dat is altijd nul/,
+        twin: calc(`invoer bedrag "b" in euro\nuitkomst "u" in euro = bedrag / 2`)
+    },
+    {
+        code: 'HRK075', what: 'an uitkomst without unit', severity: E,
+        reports: calc(`invoer w "w"\nuitkomst "Aantal" = w`), at: 'uitkomst',
+        message: /^De uitkomst "Aantal" zegt niet in welke eenheid hij is\. Zet ‘in euro’, ‘in m2’, ‘in euro per m2’ of, voor een getal zonder eenheid, ‘in getal’/,
+        twin: calc(`invoer w "w"\nuitkomst "Aantal" in getal = w`)
+    },
+    {
+        code: 'HRK076', what: 'values that depend on each other', severity: E,
+        reports: calc(`invoer w "w"\na = b + 1\nb = a * 2\nuitkomst "u" in getal = a`), at: 'a', message: /^Kringloop in berekening ‘Bijdrage’: a → b → a\./,
+        twin: calc(`invoer w "w"\na = b + 1\nb = w * 2\nuitkomst "u" in getal = a`)
+    },
+    {
+        code: 'HRK076', what: 'a value that uses itself', severity: E,
+        reports: calc(`invoer w "w"\na = a + w\nuitkomst "u" in getal = a`), at: 'a', message: /: a → a\./,
+        twin: calc(`invoer w "w"\na = w + w\nuitkomst "u" in getal = a`)
+    },
+    {
+        code: 'HRK077', what: 'an optional input outside minimum and maximum', severity: E,
+        reports: calc(`invoer k "k" in euro, optioneel\nuitkomst "u" in euro = k * 2`), at: 'k', message: /^Invoer ‘k’ is optioneel en mag daarom alleen direct in ‘minimum\(…\)’ of ‘maximum\(…\)’ staan/,
+        twin: calc(`invoer k "k" in euro, optioneel\nuitkomst "u" in euro = minimum(k, 100000 euro) * 2`)
+    },
+    {
+        code: 'HRK077', what: 'a minimum of optional inputs only', severity: E,
+        reports: calc(`invoer k "k" in euro, optioneel\ninvoer l "l" in euro, optioneel\nuitkomst "u" in euro = minimum(k, l)`), at: 'minimum',
+        message: /^Alle delen van ‘minimum’ zijn optionele invoer/,
+        twin: calc(`invoer k "k" in euro, optioneel\ninvoer l "l" in euro\nuitkomst "u" in euro = minimum(k, l)`)
+    },
+    {
+        code: 'HRK077', what: 'afronden to more decimals than allowed', severity: E,
+        reports: calc(`invoer w "w"\nuitkomst "u" in getal = afronden(w / 3, 11)`), at: '11', message: /^‘afronden’ rondt af op een heel aantal decimalen, van 0 tot en met 10; ‘11’ kan niet/,
+        twin: calc(`invoer w "w"\nuitkomst "u" in getal = afronden(w / 3, 2)`)
+    },
+    {
+        code: 'HRK003', what: 'a calculation without uitkomst', severity: E,
+        reports: calc(`invoer w "w"`), at: 'Bijdrage', message: /^Berekening ‘Bijdrage’ heeft geen uitkomst/,
+        twin: calc(`invoer w "w"\nuitkomst "u" in getal = w`)
+    },
+    {
+        code: 'HRK003', what: 'a calculation with two uitkomst', severity: E,
+        reports: calc(`invoer w "w"\nuitkomst "u" in getal = w\nuitkomst "v" in getal = w`), at: 'uitkomst "v" in getal = w', message: /‘uitkomst’ staat twee keer in ‘Bijdrage’/,
+        twin: calc(`invoer w "w"\nuitkomst "u" in getal = w`)
+    },
+    {
+        code: 'HRK001', what: 'an input and a value with one name in a calculation', severity: E,
+        reports: calc(`invoer w "w"\nw = 5\nuitkomst "u" in getal = w`), at: 'w', message: /^De naam ‘w’ is al gebruikt \(in berekening ‘Bijdrage’\)/,
+        twin: calc(`invoer w "w"\nv = 5\nuitkomst "u" in getal = w + v`)
+    },
+    {
+        code: 'HRK002', what: 'a funding rule that names an unknown calculation', severity: E,
+        reports: calc(`invoer w "w"\nuitkomst "u" in getal = w`) + `\nfinanciering Soo "SOO" { termijn incidenteel voor Huiskamer berekening Bijdrag }`, at: 'Bijdrag',
+        message: /^‘Bijdrag’ is geen bekende berekening\. Bedoelt u ‘Bijdrage’\?/,
+        twin: calc(`invoer w "w"\nuitkomst "u" in getal = w`) + `\nfinanciering Soo "SOO" { termijn incidenteel voor Huiskamer berekening Bijdrage }`
+    },
+    {
+        code: 'HRK040', what: 'a scenario that names an unknown calculation (and nothing about its inputs)', severity: E,
+        reports: calcScenario(`invoer w "w"\nuitkomst "u" in getal = w`, `berekening Bijdrag\nw: 5\nverwacht 5`), at: 'Bijdrag',
+        message: /^Scenario noemt berekening ‘Bijdrag’, maar die bestaat niet\. Bedoelt u ‘Bijdrage’\?/,
+        twin: calcScenario(`invoer w "w"\nuitkomst "u" in getal = w`, `berekening Bijdrage\nw: 5\nverwacht 5`)
+    },
+    {
+        code: 'HRK040', what: 'a scenario with an unknown input', severity: E,
+        reports: calcScenario(`invoer woningen "w"\nuitkomst "u" in getal = woningen`, `berekening Bijdrage\nwoningen: 5\nwoninge: 5\nverwacht 5`), at: 'woninge',
+        message: /^‘woninge’ is geen invoer van berekening ‘Bijdrage’\. Bedoelt u ‘woningen’\?/,
+        twin: calcScenario(`invoer woningen "w"\nuitkomst "u" in getal = woningen`, `berekening Bijdrage\nwoningen: 5\nverwacht 5`)
+    },
+    {
+        code: 'HRK040', what: 'a scenario without a value for an input that is not optional', severity: E,
+        reports: calcScenario(`invoer w "Aantal woningen"\ninvoer k "k" in euro, optioneel\nuitkomst "u" in getal = w`, `berekening Bijdrage\nverwacht 5`), at: 'Bijdrage',
+        message: /^Het scenario geeft geen waarde voor invoer ‘w’ \(Aantal woningen\), en die is niet optioneel\. Voeg ‘w: …’ toe\./,
+        twin: calcScenario(`invoer w "Aantal woningen"\ninvoer k "k" in euro, optioneel\nuitkomst "u" in getal = w`, `berekening Bijdrage\nw: 5\nverwacht 5`)
+    },
+    {
+        code: 'HRK040', what: 'a scenario that gives an input twice', severity: E,
+        reports: calcScenario(`invoer w "w"\nuitkomst "u" in getal = w`, `berekening Bijdrage\nw: 5\nw: 6\nverwacht 5`), at: 'w',
+        message: /^Invoer ‘w’ krijgt twee keer een waarde in dit scenario/,
+        twin: calcScenario(`invoer w "w"\nuitkomst "u" in getal = w`, `berekening Bijdrage\nw: 5\nverwacht 5`)
+    },
+    {
+        code: 'HRK060', what: 'a calculation that does not say where it comes from', severity: H,
+        reports: markedBase + `berekening B "B" {\ninvoer w "w"\nuitkomst "u" in getal = w\n}`, at: 'B', message: /^Berekening ‘B’ zegt niet waar de inhoud vandaan komt/,
+        twin: markedBase + `berekening B "B" {\nherkomst bron "https://wetten.overheid.nl/BWBR0045929"\ninvoer w "w"\nuitkomst "u" in getal = w\n}`
+    },
+    {
         code: 'HRK061', what: 'gereconstrueerd without a reason', severity: E,
         reports: base + `hoofdstuk Inleiding "Inleiding" { herkomst gereconstrueerd }`, at: 'gereconstrueerd', message: /‘herkomst gereconstrueerd’ heeft geen reden/,
         twin: base + `hoofdstuk Inleiding "Inleiding" { herkomst gereconstrueerd "de dia is onleesbaar" }`
@@ -295,6 +487,13 @@ describe('messages in English', () => {
         expect(hrk014.message).toMatch(/^Every answer of question ‘V’ leads to ‘A’/);
         const hrk040 = withCode(result.diagnostics, 'HRK040')[0];
         expect(hrk040.message).toMatch(/names decision tree ‘Bom’, which does not exist\. Did you mean ‘Boom’\?/);
+    });
+
+    test('the checks of a calculation speak English too', async () => {
+        services.i18n.Locale.lang = 'en';
+        const result = await validate(calc(`invoer a "a" in euro\ninvoer b "b" in m2\nuitkomst "u" in euro = a + b / 0`));
+        expect(withCode(result.diagnostics, 'HRK071')[0].message).toMatch(/^Both sides of ‘\+’ must have the same unit, but the left is ‘euro’ and the right ‘m2’/);
+        expect(withCode(result.diagnostics, 'HRK074')[0].message).toMatch(/^This divides by ‘0’, which is always zero/);
     });
 
     test('syntax errors speak English too', async () => {

@@ -26,7 +26,7 @@ const scenario = (name: string, fields: Partial<ScenarioJson>): ScenarioJson =>
     ({ name, tree: 'T', answers: [], expected: 'A', source: src, ...fields });
 
 const json: HandreikingJson = {
-    formatVersion: FORMAT_VERSION, characteristics: [], typologies: [], trees: [tree], funding: [], stakeholders: [], chapters: [],
+    formatVersion: FORMAT_VERSION, characteristics: [], typologies: [], trees: [tree], funding: [], stakeholders: [], chapters: [], calculations: [], calculationScenarios: [],
     scenarios: [
         scenario('geen boom', { tree: 'Weg' }),
         scenario('geen antwoord', {}),

@@ -3,8 +3,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { RunScenariosRequest, ScenariosChangedNotification, type ScenarioResult } from '../../../language/lsp/protocol.js';
 
 /**
- * Every `scenario` of the workspace in VS Code's Testing view, grouped by file. The server runs
- * them (the same walk as `handreiking test`); a failure shows the path taken at the scenario.
+ * Every `scenario` of the workspace in VS Code's Testing view, grouped by file: those of a tree and
+ * those of a calculation. The server runs them (the same walk and computation as `handreiking
+ * test`); a failure shows the path taken, or the amount computed with the values, at the scenario.
  * When a file changes, its scenarios are listed again and re-run.
  */
 export class ScenarioTests implements vscode.Disposable {
@@ -41,7 +42,7 @@ export class ScenarioTests implements vscode.Disposable {
             }
             const item = this.controller.createTestItem(`${result.uri}#${result.name}`, result.name, vscode.Uri.parse(result.uri));
             item.range = toRange(result.range);
-            item.description = `${result.tree} → ${result.expected}`;
+            item.description = `${result.tree ?? result.calculation ?? ''} → ${result.expected}`;
             file.children.add(item);
         }
         this.controller.items.replace([...files.values()]);

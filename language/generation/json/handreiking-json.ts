@@ -13,9 +13,11 @@ export interface HandreikingJson {
     typologies: TypologyJson[];
     trees: TreeJson[];
     funding: FundingJson[];
+    calculations: CalculationJson[];
     stakeholders: StakeholderJson[];
     chapters: ChapterJson[];
     scenarios: ScenarioJson[];
+    calculationScenarios: CalculationScenarioJson[];
 }
 
 /** Where an element is written: the file (relative to the export's root, with `/`) and a 1-based range. */
@@ -104,6 +106,8 @@ export interface NodeJson extends Documented, Provenanced {
     links: LinkJson[];
     /** Advice only: the typology it recommends. */
     typology?: string;
+    /** Advice only: the calculation it refers to (`berekening X`), e.g. what the funding brings. */
+    calculation?: string;
     /** False when no path from the start leads here. */
     reachable: boolean;
 }
@@ -155,6 +159,90 @@ export interface FundingJson extends Documented, Provenanced {
     sources: string[];
     /** `geldig tot`: the scheme lapses on this date (YYYY-MM-DD). */
     validUntil?: string;
+    /** The calculation of what this funding brings (`berekening X`), an id of `calculations`. */
+    calculation?: string;
+}
+
+/**
+ * A number in a calculation: a decimal with `.` and without grouping (`"2500"`, `"-0.5"`), kept as
+ * a string so that no reader turns it into a floating-point number by accident.
+ */
+export type DecimalString = string;
+
+/** A unit: euro, m² or one per the other. Absent where a number is plain. */
+export type UnitName = 'euro' | 'm2' | 'euro per m2' | 'm2 per euro';
+
+/**
+ * An expression of a calculation, as a tree. docs/json-format.md ("Evaluating a calculation")
+ * gives the rules; language/calculation/evaluate.ts is the reference implementation.
+ */
+export type ExpressionJson =
+    | { op: 'number'; value: DecimalString; unit?: UnitName }
+    /** An input of the calculation (`invoer`), by id. */
+    | { op: 'input'; name: string }
+    /** A named value of the calculation (`plafond = …`), by id. */
+    | { op: 'value'; name: string }
+    | { op: 'add' | 'subtract' | 'multiply' | 'divide'; left: ExpressionJson; right: ExpressionJson }
+    | { op: 'negate'; operand: ExpressionJson }
+    /** Two or more arguments (fewer only when exported with --force from a broken source); a missing optional input among them is left out. */
+    | { op: 'minimum' | 'maximum'; arguments: ExpressionJson[] }
+    /** `afronden`: to `decimals` decimals, halves away from zero. */
+    | { op: 'round'; operand: ExpressionJson; decimals: number }
+    /** `als … dan … anders …`; `else` is absent only when the source lacks `anders` (an error). */
+    | { op: 'if'; condition: CalculationConditionJson; then: ExpressionJson; else?: ExpressionJson };
+
+export type CalculationConditionJson =
+    | { op: 'and' | 'or'; left: CalculationConditionJson; right: CalculationConditionJson }
+    | { op: 'compare'; operator: '<' | '<=' | '>' | '>=' | '=' | '!='; left: ExpressionJson; right: ExpressionJson };
+
+export interface CalculationInputJson {
+    id: string;
+    title: string;
+    /** Absent: a plain number. */
+    unit?: UnitName;
+    /** `optioneel`: may be left out; it then drops out of `minimum` and `maximum`. */
+    optional: boolean;
+    source: SourceJson;
+}
+
+/** `niet van toepassing als …`: when the condition holds, the calculation has no outcome. */
+export interface NotApplicableJson {
+    condition: CalculationConditionJson;
+    /** The reason as written after the condition. */
+    reason?: string;
+    provenance: ProvenanceJson;
+    source: SourceJson;
+}
+
+/** A named value (`plafond = …`). */
+export interface CalculationValueJson {
+    id: string;
+    expression: ExpressionJson;
+    provenance: ProvenanceJson;
+    source: SourceJson;
+}
+
+export interface OutcomeJson {
+    title: string;
+    /** Absent: a plain number (`in getal`), or no unit written (an error). */
+    unit?: UnitName;
+    expression: ExpressionJson;
+    provenance: ProvenanceJson;
+    source: SourceJson;
+}
+
+export interface CalculationJson extends Documented, Provenanced {
+    id: string;
+    title: string;
+    inputs: CalculationInputJson[];
+    /** In the order written: the first that holds decides. */
+    notApplicable: NotApplicableJson[];
+    /** In the order written; a value may use values written after it (there are no cycles). */
+    values: CalculationValueJson[];
+    /** Absent only when the source has no `uitkomst` (an error). */
+    outcome?: OutcomeJson;
+    /** Ids of the funding rules that refer to this calculation. */
+    funding: string[];
 }
 
 export interface StakeholderJson extends Documented, Provenanced {
@@ -170,6 +258,16 @@ export interface ChapterJson extends Documented, Provenanced {
     id: string;
     title: string;
     workingGroup?: string;
+}
+
+/** A scenario of a calculation: these inputs give this outcome, or "niet van toepassing". */
+export interface CalculationScenarioJson {
+    name: string;
+    calculation: string;
+    /** In the order written; an input left out is missing (allowed for an optional one). */
+    inputs: Array<{ input: string; value: DecimalString }>;
+    expected: { kind: 'value'; value: DecimalString } | { kind: 'notApplicable' };
+    source: SourceJson;
 }
 
 export interface ScenarioJson {

@@ -1,15 +1,16 @@
 import { AstUtils, type AstNode, type CstNode } from 'langium';
 import {
-    isAdvies, isAlleTypologieen, isBeslisboom, isEnOf, isFinanciering, isHaakjes, isHoofdstuk, isKenmerk, isKnoop, isPartij,
+    isAdvies, isAlleTypologieen, isBerekening, isBeslisboom, isEnOf, isFinanciering, isHaakjes, isHoofdstuk, isKenmerk, isKnoop, isPartij,
     isScenario, isStap, isTypologie, isTypologieLijst, isTypologieVoorwaarde, isVergelijking, isVraag,
-    type Beslisboom, type Element, type Financiering, type Knoop, type Scenario, type Typologie, type Verwijsbaar
+    type Berekening, type Beslisboom, type Element, type Financiering, type Knoop, type Scenario, type Typologie, type Verwijsbaar
 } from '../../generated/ast.js';
 import { resolveApplicability } from '../../model/funding.js';
 import { PROVENANCE_KIND, effectiveHerkomst, lineHerkomst, type ContentElement, type EffectiveHerkomst } from '../../provenance/herkomst.js';
 import { edgesOf, reachableNodes, startNode } from '../../model/tree-graph.js';
 import { qualifiedNodeName } from '../../scoping/names.js';
+import { calculationScenarioJson, calculationToJson, isCalculationScenario, type CalculationJsonContext } from './calculation-json.js';
 import {
-    FORMAT_VERSION, type ConditionJson, type EdgeJson, type FundingJson, type HandreikingJson, type LinkJson, type NodeJson,
+    FORMAT_VERSION, type CalculationJson, type ConditionJson, type EdgeJson, type FundingJson, type HandreikingJson, type LinkJson, type NodeJson,
     type ProvenanceJson, type ScenarioJson, type SourceJson, type Term, type TreeJson, type TypologyJson
 } from './handreiking-json.js';
 
@@ -36,6 +37,8 @@ export function toHandreikingJson(all: readonly Element[], ctx: JsonContext): Ha
     const financieringen = elements.filter(isFinanciering);
     const applicability = new Map(financieringen.map(f => [f, resolveApplicability(f, typologieen)]));
     const common: Common = (node, toelichting) => documented(node, toelichting, ctx);
+    const calculationContext = calculationContextOf(ctx);
+    const scenarios = elements.filter(isScenario);
 
     // Every content element: its provenance, its content, then the common part with the
     // provenance of its `toelichting` beside the description.
@@ -74,9 +77,12 @@ export function toHandreikingJson(all: readonly Element[], ctx: JsonContext): Ha
             conditionsProvenance: f.voorwaarden.map((_, i) => provenanceJson(lineHerkomst(f, 'voorwaarden', i))),
             sources: [...f.bronnen],
             ...(f.geldigTot[0] ? { validUntil: f.geldigTot[0] } : {}),
+            ...(f.berekening[0]?.$refText ? { calculation: f.berekening[0].$refText } : {}),
             ...common(f, f.toelichting),
             ...descriptionProvenance(f)
         })),
+        calculations: elements.filter(isBerekening).map(b => calculationToJson(b,
+            financieringen.filter(f => f.berekening.some(r => r.ref === b)).map(f => f.name), calculationContext)),
         stakeholders: elements.filter(isPartij).map(p => ({
             id: p.name,
             title: p.titel ?? '',
@@ -96,11 +102,12 @@ export function toHandreikingJson(all: readonly Element[], ctx: JsonContext): Ha
             ...common(h, h.toelichting),
             ...descriptionProvenance(h)
         })),
-        scenarios: elements.filter(isScenario).map(s => scenarioToJson(s, ctx))
+        scenarios: scenarios.filter(s => !isCalculationScenario(s)).map(s => scenarioToJson(s, ctx)),
+        calculationScenarios: scenarios.filter(isCalculationScenario).map(s => calculationScenarioJson(s, sourceOf(s, ctx)))
     };
 }
 
-/** One scenario as JSON; also used on its own by the language server (coverage of one tree). */
+/** One scenario of a tree as JSON; also used on its own by the language server (coverage of one tree). */
 export function scenarioToJson(s: Scenario, ctx: JsonContext): ScenarioJson {
     return {
         name: s.name ?? '',
@@ -110,6 +117,21 @@ export function scenarioToJson(s: Scenario, ctx: JsonContext): ScenarioJson {
         expected: s.verwacht?.$refText ?? '',
         source: sourceOf(s, ctx)
     };
+}
+
+/** What the conversion of a calculation needs, from the JSON export's context. */
+function calculationContextOf(ctx: JsonContext): CalculationJsonContext {
+    return {
+        provenance: node => provenanceJson(effectiveHerkomst(node)),
+        source: node => sourceOf(node, ctx),
+        common: node => documented(node, node.toelichting, ctx),
+        descriptionProvenance
+    };
+}
+
+/** One calculation as JSON, on its own: the hover evaluates it with a scenario's inputs. */
+export function calculationJson(berekening: Berekening, ctx: JsonContext): CalculationJson {
+    return calculationToJson(berekening, [], calculationContextOf(ctx));
 }
 
 type Common = (node: AstNode, toelichting?: string | string[]) => { documentation?: string; description?: string; source: SourceJson };
@@ -153,6 +175,7 @@ export function treeToJson(boom: Beslisboom, ctx: JsonContext): TreeJson {
         examples: isAdvies(k) ? [...k.voorbeelden] : [],
         links: linksOf(k),
         ...(isAdvies(k) && k.typologie[0]?.$refText ? { typology: k.typologie[0].$refText } : {}),
+        ...(isAdvies(k) && k.berekening[0]?.$refText ? { calculation: k.berekening[0].$refText } : {}),
         reachable: reachable.has(k),
         ...common(k, k.toelichting),
         ...descriptionProvenance(k)

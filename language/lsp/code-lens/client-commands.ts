@@ -9,6 +9,8 @@ export const ClientCommands = {
     walkthrough: 'handreiking.walkthrough',
     /** No arguments: runs every scenario in the Testing view. */
     runScenarios: 'handreiking.runScenarios',
+    /** Arguments: `[documentUri, calculationName, inputs]` (inputs: `CalculationInput[]` of protocol.ts). */
+    calculate: 'handreiking.calculate',
     /** No arguments, does nothing: LSP requires a command on a lens, even an informative one. */
     noop: 'handreiking.noop'
 } as const;

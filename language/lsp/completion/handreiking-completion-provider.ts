@@ -5,7 +5,7 @@ import {
 } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type TextEdit } from 'vscode-languageserver';
 import {
-    Advies, Kenmerk, Scenario, isAdvies, isBeslisboom, isGids, isKenmerk, isKenmerkWaarde, isKnoop, isScenario,
+    Advies, Kenmerk, Scenario, isAdvies, isBerekening, isBeslisboom, isGids, isKenmerk, isKenmerkWaarde, isKnoop, isScenario,
     isVergelijking, isVraag, type Vraag
 } from '../../generated/ast.js';
 import type { HandreikingServices } from '../../handreiking-module.js';
@@ -67,7 +67,8 @@ export class HandreikingCompletionProvider extends DefaultCompletionProvider {
         const model = this.services.handreiking.WorkspaceModel;
         const kenmerken = uniqueByName(model.kenmerken());
         const bomen = [...new Set(model.bomen().map(b => b.name).filter(Boolean))];
-        for (const snippet of snippetsFor(keyword.value, this.t, { kenmerken, bomen })) {
+        const berekeningen = [...new Set(model.elements().filter(isBerekening).map(b => b.name).filter(Boolean))];
+        for (const snippet of snippetsFor(keyword.value, this.t, { kenmerken, bomen, berekeningen })) {
             acceptor(context, {
                 label: snippet.label,
                 labelDetails: { description: snippet.description },

@@ -12,6 +12,7 @@ export interface Snippet {
 export interface SnippetContext {
     kenmerken: readonly Kenmerk[];
     bomen: readonly string[];
+    berekeningen: readonly string[];
 }
 
 /** Escapes text for a snippet's plain part or placeholder default. */
@@ -72,6 +73,16 @@ export function snippetsFor(keyword: string, t: LspCatalogue, ctx: SnippetContex
                     '}'
                 ].join('\n')
             }];
+        case 'berekening':
+            return [{
+                label: 'berekening', description: t.snippetBerekening(),
+                body: [
+                    `berekening \${1:${name}} "\${2:${title}}" {`,
+                    `\tinvoer \${3:${snippetText(t.placeholderInput())}} "\${4:${title}}" in \${5|euro,m2,euro per m2,getal|}`,
+                    `\tuitkomst "\${6:${title}}" in \${7|euro,m2,euro per m2,getal|} = \${8:\${3}}`,
+                    '}'
+                ].join('\n')
+            }];
         case 'partij':
             return [{
                 label: 'partij', description: t.snippetPartij(),
@@ -90,6 +101,15 @@ export function snippetsFor(keyword: string, t: LspCatalogue, ctx: SnippetContex
                     `\tbeslisboom ${choice(2, ctx.bomen, t.placeholderName())}`,
                     `\t\${3:${snippetText(t.placeholderQuestion().replace(/\?$/, ''))}}: \${4|ja,nee|}`,
                     `\tverwacht \${5:${snippetText(t.placeholderAdvice())}}`,
+                    '}'
+                ].join('\n')
+            }, {
+                label: 'scenario berekening', description: t.snippetScenarioBerekening(),
+                body: [
+                    `scenario "\${1:${snippetText(t.placeholderScenario())}}" {`,
+                    `\tberekening ${choice(2, ctx.berekeningen, t.placeholderName())}`,
+                    `\t\${3:${snippetText(t.placeholderInput())}}: \${4:0}`,
+                    '\tverwacht ${5:0}',
                     '}'
                 ].join('\n')
             }];

@@ -1,14 +1,19 @@
 import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
 import {
-    isAntwoord, isElement, isGids, isHerkomst, isKenmerk, isKenmerkWaarde, isKnoop, isScenarioStap, isVraag, type Antwoord, type Vraag
+    isAntwoord, isElement, isGetal, isGids, isHerkomst, isInvoer, isKenmerk, isKenmerkWaarde, isKnoop, isNietVanToepassing, isScenarioInvoer,
+    isScenarioStap, isTegengesteld, isTussenwaarde, isUitkomst, isVraag, type Antwoord, type Vraag
 } from '../../generated/ast.js';
 
 /** Keywords that begin a property inside a block, so each goes on its own line in a multi-line block. */
 const propertyKeywords = new Set([
     'start', 'toelichting', 'activiteiten', 'vergelijkbaar', 'voorbeeld', 'zie', 'daarna', 'typologie', 'termijn', 'voor',
-    'via', 'voorwaarde', 'bron', 'geldig', 'betrokken', 'rol', 'kracht', 'valkuil', 'werkgroep', 'beslisboom', 'langs', 'verwacht'
+    'via', 'voorwaarde', 'bron', 'geldig', 'betrokken', 'rol', 'kracht', 'valkuil', 'werkgroep', 'beslisboom', 'langs', 'verwacht',
+    'berekening'
 ]);
+
+/** The functions of a calculation: their `(` is written against them, `minimum(a, b)`. */
+const functionWords = new Set(['minimum', 'maximum', 'afronden']);
 
 /** Punctuation written against the token before it, and tokens written against the one after. */
 const tightBefore = new Set([',', ':', ')', '.']);
@@ -94,10 +99,17 @@ export class HandreikingFormatter extends AbstractFormatter {
         if (block.item) return block.multiline ? itemLine : Formatting.oneSpace();
         if (text !== undefined && tightBefore.has(text)) return Formatting.noSpace();
         if (previous && isLeafCstNode(previous) && tightAfter.has(previous.text)) return Formatting.noSpace();
+        if (text === '(' && previous && isLeafCstNode(previous) && functionWords.has(previous.text)) return Formatting.noSpace();
+        // A minus sign belongs to its number: `-3`, `- -3` for a subtraction of a negative one.
+        if ((isTegengesteld(node) || isGetal(node)) && previous && isLeafCstNode(previous) && previous.text === '-' && previous.offset >= (node.$cstNode?.offset ?? 0)) {
+            return Formatting.noSpace();
+        }
         if (previous && child.range.start.line > previous.range.end.line) {
             // The author broke the line here: keep the break, one level deeper than the line's
             // start — the element or item itself (header), or the property inside its block.
-            return { options: {}, moves: [{ lines: 1, tabs: isBlockLevel(node) && !block.inBlock ? 1 : 2 }] };
+            // Inside a rule of a calculation (an expression over lines), that is one level below the rule.
+            const inRule = !isBlockLevel(node) && isCalculationLine(AstUtils.getContainerOfType(node, (n): n is AstNode => isBlockLevel(n)));
+            return { options: {}, moves: [{ lines: 1, tabs: (isBlockLevel(node) && !block.inBlock) || inRule ? 1 : 2 }] };
         }
         if (text === '->' && isAntwoord(node)) return Formatting.spaces(arrowPadding(node));
         return Formatting.oneSpace();
@@ -111,8 +123,7 @@ export class HandreikingFormatter extends AbstractFormatter {
     private startsItem(node: AstNode, child: CstNode, previous: CstNode | undefined, open: LeafCstNode | undefined): boolean {
         if (isCompositeCstNode(child) && child.astNode !== node) {
             const item = child.astNode;
-            return isKnoop(item) || isAntwoord(item) || isKenmerkWaarde(item) || isScenarioStap(item)
-                || (isHerkomst(item) && item.$containerProperty === 'herkomst');
+            return isBlockItem(item) || (isHerkomst(item) && item.$containerProperty === 'herkomst');
         }
         if (!isLeafCstNode(child)) return false;
         if (isKenmerk(node)) return child.tokenType.name === 'STRING' && (previous === open || previous?.text === ',');
@@ -120,9 +131,20 @@ export class HandreikingFormatter extends AbstractFormatter {
     }
 }
 
+/** The parts of a block that each begin a line of their own: nodes, answers, values, a scenario's answers and inputs, a calculation's rules. */
+function isBlockItem(node: AstNode): boolean {
+    return isKnoop(node) || isAntwoord(node) || isKenmerkWaarde(node) || isScenarioStap(node) || isScenarioInvoer(node)
+        || isInvoer(node) || isNietVanToepassing(node) || isTussenwaarde(node) || isUitkomst(node);
+}
+
+/** The lines of a calculation and of its scenario, which hold expressions but no block. */
+function isCalculationLine(node: AstNode | undefined): boolean {
+    return isInvoer(node) || isNietVanToepassing(node) || isTussenwaarde(node) || isUitkomst(node) || isScenarioInvoer(node);
+}
+
 /** Elements and items: the nodes whose lines are indented by their container (the rest sit inside a line). */
 function isBlockLevel(node: AstNode): boolean {
-    return isElement(node) || isKnoop(node) || isAntwoord(node) || isKenmerkWaarde(node) || isScenarioStap(node);
+    return isElement(node) || isBlockItem(node);
 }
 
 /**

@@ -2,9 +2,19 @@ import { AstUtils, CstUtils, GrammarAST, type AstNode, type DocumentationProvide
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isAdvies, isBeslisboom, isFinanciering, isKenmerk, isKnoop, isScenario, isStap, isTypologie, isVraag,
-    type Beslisboom, type Financiering, type Kenmerk, type Knoop, type Scenario, type Typologie
+    isAdvies, isBerekening, isBeslisboom, isFinanciering, isInvoer, isKenmerk, isKnoop, isScenario, isStap, isTussenwaarde, isTypologie, isVraag,
+    type Berekening, type Beslisboom, type Financiering, type Kenmerk, type Knoop, type Scenario, type Tussenwaarde, type Typologie
 } from '../../generated/ast.js';
+import { analyseCalculation, declaredUnit } from '../../calculation/analysis.js';
+import { evaluateCalculation, type CalculationRun } from '../../calculation/evaluate.js';
+import { formatNumber, formatQuantity, withUnit } from '../../calculation/format.js';
+import { Rational } from '../../calculation/rational.js';
+import { describeOutcome } from '../../calculation/run-calculation-scenarios.js';
+import { isPlain, PLAIN, unitSource, type Unit } from '../../calculation/units.js';
+import { isCalculationScenario } from '../../generation/json/calculation-json.js';
+import type { CalculationJson } from '../../generation/json/handreiking-json.js';
+import { calculationJson } from '../../generation/json/to-json.js';
+import { jsonContext } from '../../generation/json/export-json.js';
 import type { HandreikingServices } from '../../handreiking-module.js';
 import { resolveApplicability, valueOf } from '../../model/funding.js';
 import { countPaths } from '../../model/path-count.js';
@@ -76,6 +86,7 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         const head = isScenario(node) ? `**${soort}** “${plainLine(name)}”` : `**${soort}** \`${name}\``;
         const boom = isKnoop(node) ? AstUtils.getContainerOfType(node, isBeslisboom) : undefined;
         const t = lspTexts(this.services.i18n.Locale.lang);
+        if (isInvoer(node) || isTussenwaarde(node)) return `${head} ${t.hoverInCalculation({ berekening: node.$container.name })}`;
         return boom ? `${head} ${t.hoverInTree({ boom: boom.name })}` : head;
     }
 
@@ -85,8 +96,89 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         if (isFinanciering(node)) return this.fundingDetails(node, t);
         if (isKenmerk(node)) return [kenmerkScale(node, t)];
         if (isBeslisboom(node)) return [treeSummary(node, t)];
-        if (isScenario(node)) return [scenarioSummary(node, t)];
+        if (isScenario(node)) return isCalculationScenario(node) ? this.calculationScenarioDetails(node, t) : [scenarioSummary(node, t)];
+        if (isBerekening(node)) return this.calculationDetails(node, t);
+        if (isInvoer(node)) return [t.hoverUnit({ eenheid: unitText(declaredUnit(node.eenheid) ?? PLAIN, t) }) + (node.optioneel ? ` (${t.hoverOptional()})` : '')];
+        if (isTussenwaarde(node)) return this.valueDetails(node, t);
         return [];
+    }
+
+    // ------------------------------------------------------------ calculations
+
+    /** Its inputs and outcome, and what each of its scenarios computes. */
+    private calculationDetails(berekening: Berekening, t: LspCatalogue): string[] {
+        const lines: string[] = [];
+        const inputs = berekening.invoer.filter(i => i.name).map(i => {
+            const unit = declaredUnit(i.eenheid) ?? PLAIN;
+            const notes = [...(isPlain(unit) ? [] : [unitText(unit, t)]), ...(i.optioneel ? [t.hoverOptional()] : [])];
+            return `\`${i.name}\`${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+        });
+        if (inputs.length > 0) lines.push(`${t.hoverInputs()}: ${inputs.join(', ')}`);
+        const uitkomst = berekening.uitkomst[0];
+        if (uitkomst) lines.push(t.hoverOutcome({ titel: plainLine(uitkomst.titel ?? ''), eenheid: unitText(declaredUnit(uitkomst.eenheid) ?? PLAIN, t) }));
+        if (berekening.nietVanToepassing.length > 0) lines.push(t.hoverNotApplicable({ aantal: berekening.nietVanToepassing.length }));
+        const scenarios = this.services.handreiking.WorkspaceModel.scenarios().filter(s => s.berekening?.ref === berekening);
+        if (scenarios.length > 0) {
+            const calc = this.calculationJson(berekening);
+            const rows = scenarios.map(s => {
+                const run = this.run(calc, s);
+                return `| ${plainLine(s.name ?? '')} | ${plainLine(describeOutcome(run, this.services.i18n.Locale.lang))} | ${plainLine(this.expected(s))} |`;
+            });
+            lines.push([`| ${t.hoverScenarioColumn()} | ${t.hoverComputedColumn()} | ${t.hoverExpectedColumn()} |`, '|---|---|---|', ...rows].join('\n'));
+        }
+        return lines;
+    }
+
+    /** The outcome for the scenario's inputs, whether it is what the scenario expects, and the values on the way. */
+    private calculationScenarioDetails(scenario: Scenario, t: LspCatalogue): string[] {
+        const berekening = scenario.berekening?.ref;
+        if (!berekening) return [];
+        const lang = this.services.i18n.Locale.lang;
+        const calc = this.calculationJson(berekening);
+        const run = this.run(calc, scenario);
+        const outcome = describeOutcome(run, lang);
+        const expected = this.expected(scenario);
+        const lines = [
+            t.hoverCalculationScenario({ berekening: berekening.name, uitkomst: plainLine(outcome) }),
+            t.hoverExpected({ verwacht: plainLine(expected), klopt: matches(scenario, run) })
+        ];
+        const units = new Map(calc.inputs.map(i => [i.id, declaredUnit(berekening.invoer.find(x => x.name === i.id)?.eenheid) ?? PLAIN]));
+        const inputs = scenario.invoer.flatMap(i => {
+            const value = i.waarde?.waarde ? Rational.parseDutch(i.waarde.waarde, i.waarde.negatief) : undefined;
+            const name = i.invoer?.$refText;
+            return value && name ? [`\`${name}\` = ${plainLine(withUnit(formatNumber(value, lang), units.get(name) ?? PLAIN))}`] : [];
+        });
+        if (inputs.length > 0) lines.push(`${t.hoverWith()}: ${inputs.join(', ')}`);
+        const values = run.values.flatMap(v => v.quantity ? [`\`${v.id}\` = ${plainLine(formatQuantity(v.quantity, lang))}`] : []);
+        if (values.length > 0) lines.push(`${t.hoverValues()}: ${values.join(', ')}`);
+        return lines;
+    }
+
+    private valueDetails(waarde: Tussenwaarde, t: LspCatalogue): string[] {
+        const unit = analyseCalculation(waarde.$container).valueUnits.get(waarde);
+        return unit ? [t.hoverUnit({ eenheid: unitText(unit, t) })] : [];
+    }
+
+    private calculationJson(berekening: Berekening): CalculationJson {
+        return calculationJson(berekening, jsonContext(this.services));
+    }
+
+    private run(calc: CalculationJson, scenario: Scenario): CalculationRun {
+        const inputs = new Map<string, Rational>();
+        for (const i of scenario.invoer) {
+            const value = i.waarde?.waarde ? Rational.parseDutch(i.waarde.waarde, i.waarde.negatief) : undefined;
+            if (value && i.invoer?.$refText) inputs.set(i.invoer.$refText, value);
+        }
+        return evaluateCalculation(calc, inputs);
+    }
+
+    /** What the scenario expects, as `describeOutcome` writes an outcome. */
+    private expected(scenario: Scenario): string {
+        const lang = this.services.i18n.Locale.lang;
+        if (scenario.nietVanToepassing || !scenario.uitkomst) return describeOutcome({ status: 'notApplicable', index: 0, values: [] }, lang);
+        const value = Rational.parseDutch(scenario.uitkomst.waarde, scenario.uitkomst.negatief);
+        const unit = declaredUnit(scenario.berekening?.ref?.uitkomst[0]?.eenheid) ?? PLAIN;
+        return value ? withUnit(formatNumber(value, lang), unit) : scenario.uitkomst.waarde;
     }
 
     private knoopDetails(knoop: Knoop, t: LspCatalogue): string[] {
@@ -139,6 +231,18 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         if (datum) lines.push(t.hoverValidUntil({ datum, vervallen: this.services.i18n.Clock.today() >= datum }));
         return lines;
     }
+}
+
+/** Whether the run gives what the scenario expects (as `handreiking test` decides). */
+function matches(scenario: Scenario, run: CalculationRun): boolean {
+    if (scenario.nietVanToepassing || !scenario.uitkomst) return run.status === 'notApplicable';
+    const value = Rational.parseDutch(scenario.uitkomst.waarde, scenario.uitkomst.negatief);
+    return run.status === 'value' && !!value && run.quantity.value.equals(value);
+}
+
+/** A unit in a hover: `euro`, `m2`, `euro per m2`, or "plain number". */
+function unitText(unit: Unit, t: LspCatalogue): string {
+    return isPlain(unit) ? t.hoverPlainNumber() : unitSource(unit);
 }
 
 /** `Herkomst: gereconstrueerd (…): reden`, with the reason as text. */

@@ -7,7 +7,7 @@ import {
     LSPErrorCodes, ResponseError, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type TextEdit,
     type WorkspaceEdit
 } from 'vscode-languageserver';
-import { isAdvies, isBeslisboom, isKnoop, isStap, type Beslisboom, type Knoop } from '../../generated/ast.js';
+import { isAdvies, isBeslisboom, isInvoer, isKnoop, isStap, isTussenwaarde, type Beslisboom, type Knoop } from '../../generated/ast.js';
 import type { HandreikingServices } from '../../handreiking-module.js';
 import { elementKind } from '../node-kinds/element-kinds.js';
 import { lspTexts, type LspCatalogue } from '../lsp-messages.js';
@@ -127,6 +127,14 @@ export class HandreikingRenameProvider extends DefaultRenameProvider {
             if (boom.knopen.some(k => k !== node && k.name === newName)) refuse(t.renameTakenInTree({ naam: newName, boom: boom.name }));
             // `zie NewName` in this tree points at a top-level element now, and would point at this node.
             if (seeAlsoIn(boom).some(ref => ref === newName)) refuse(t.renameCaptured({ naam: newName, boom: boom.name }));
+            return;
+        }
+        if (isInvoer(node) || isTussenwaarde(node)) {
+            // The names of a calculation are its own: they need only be unique within it.
+            const berekening = node.$container;
+            if ([...berekening.invoer, ...berekening.waarden].some(n => n !== node && n.name === newName)) {
+                refuse(t.renameTakenInCalculation({ naam: newName, berekening: berekening.name }));
+            }
             return;
         }
         const taken = this.services.shared.workspace.IndexManager.allElements().find(d => d.name === newName);

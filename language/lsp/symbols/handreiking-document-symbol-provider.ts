@@ -26,7 +26,10 @@ function detailOf(node: AstNode): string | undefined {
         return shorten(node.tekst ?? '', 60) + (next ? ` → ${next}` : '');
     }
     if (isFinanciering(node)) return [node.termijn[0], shorten(node.titel ?? '', 60)].filter(Boolean).join(' · ');
-    if (isScenario(node)) return node.boom ? `${node.boom.$refText} → ${node.verwacht?.$refText ?? ''}` : undefined;
+    if (isScenario(node)) {
+        if (node.berekening) return `${node.berekening.$refText} → ${node.nietVanToepassing ? 'niet van toepassing' : node.uitkomst?.waarde ?? ''}`;
+        return node.boom ? `${node.boom.$refText} → ${node.verwacht?.$refText ?? ''}` : undefined;
+    }
     if (isBeslisboom(node) || 'titel' in node) {
         const titel = (node as { titel?: unknown }).titel;
         return typeof titel === 'string' ? shorten(titel, 60) : undefined;

@@ -241,7 +241,7 @@ describe('generateHtmlGuide of a hostile workspace', () => {
 
 describe('generateHtmlGuide of an empty workspace', () => {
     test('writes every section with a Dutch note instead of content, and no funding diagram', () => {
-        const empty: HandreikingJson = { formatVersion: 1, characteristics: [], typologies: [], trees: [], funding: [], stakeholders: [], chapters: [], scenarios: [] };
+        const empty: HandreikingJson = { formatVersion: 1, characteristics: [], typologies: [], trees: [], funding: [], stakeholders: [], chapters: [], scenarios: [], calculations: [], calculationScenarios: [] };
         const html = generateHtmlGuide(empty, fakeAssets);
         for (const note of ['geen beslisbomen', 'geen typologieën', 'geen financieringsbronnen', 'noemt geen partijen', 'geen hoofdstukken']) expect(html).toContain(note);
         expect(html).not.toContain('data-diagram');

@@ -91,6 +91,13 @@ describe('JSON export of the examples', () => {
         const soo = json.funding.find(f => f.id === 'SOO')!;
         expect(soo).toMatchObject({ term: 'incidental', validUntil: '2027-01-01', applicability: { kind: 'list' } });
         expect(soo.sources).toEqual(['https://wetten.overheid.nl/BWBR0045929']);
+        // The funding rule and the SOO test's positive advice refer to the calculation of the contribution.
+        expect(soo.calculation).toBe('SooBijdrage');
+        expect(json.trees.find(t => t.id === 'SooToets')!.nodes.find(n => n.id === 'Aanmerking')!.calculation).toBe('SooBijdrage');
+        expect(json.calculations.find(c => c.id === 'SooBijdrage')).toMatchObject({
+            funding: ['SOO'], provenance: { kind: 'source' }, outcome: { unit: 'euro' },
+            inputs: [{ id: 'oppervlakte', unit: 'm2', optional: false }, { id: 'woningen', optional: false }, { id: 'bouwkosten', unit: 'euro', optional: true }]
+        });
         const text = fs.readFileSync(path.join(root, tree.source.file), 'utf-8').split('\n');
         expect(text[tree.source.line - 1].slice(tree.source.column - 1)).toMatch(/^beslisboom Bewonersbeheer/);
     });
@@ -111,7 +118,8 @@ describe('provenance in the JSON export', () => {
             ...all.map(e => e.provenance),
             ...all.flatMap(e => e.descriptionProvenance ? [e.descriptionProvenance] : []),
             ...json.typologies.flatMap(t => [...Object.values(t.valueProvenance), ...t.activitiesProvenance]),
-            ...json.funding.flatMap(f => [f.applicability.provenance, ...f.conditionsProvenance])
+            ...json.funding.flatMap(f => [f.applicability.provenance, ...f.conditionsProvenance]),
+            ...json.calculations.flatMap(c => [c.provenance, ...c.notApplicable.map(n => n.provenance), ...c.values.map(v => v.provenance), ...(c.outcome ? [c.outcome.provenance] : [])])
         ];
         expect(provenances.length).toBeGreaterThan(250);
         expect(provenances.filter(p => p.kind === 'unmarked')).toEqual([]);

@@ -74,7 +74,7 @@ describe('fundingOverviewMermaid on constructed input', () => {
         id, title: `Regel ${id}`, applicability: { kind: 'list', typologies: [], provenance: unmarked }, via: [], conditions: [], conditionsProvenance: [], sources: [], source: source(line), provenance: unmarked, ...extra
     });
     const base: HandreikingJson = {
-        formatVersion: 1, characteristics: [], trees: [], stakeholders: [], chapters: [], scenarios: [],
+        formatVersion: 1, characteristics: [], trees: [], stakeholders: [], chapters: [], scenarios: [], calculations: [], calculationScenarios: [],
         typologies: [typology('A', 1), typology('B', 2)],
         funding: [
             funding('S', 10, { term: 'structural', applicability: { kind: 'list', typologies: ['B'], provenance: unmarked } }),

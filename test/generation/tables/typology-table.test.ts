@@ -104,7 +104,7 @@ describe('typology table of the examples', () => {
 
 describe('hostile values', () => {
     const hostile: HandreikingJson = {
-        formatVersion: 1, trees: [], stakeholders: [], chapters: [], scenarios: [],
+        formatVersion: 1, trees: [], stakeholders: [], chapters: [], scenarios: [], calculations: [], calculationScenarios: [],
         characteristics: hostileLabels.map(([, text], i) => ({ id: `K${i}`, title: text, values: [text], source })),
         typologies: [0, 1].map(t => ({
             id: `T${t}"><script>alert(1)</script>`, title: hostileLabels[t]![1], source, provenance: unmarked,
@@ -242,7 +242,7 @@ describe('provenance in the table: a marker on each reconstructed or illustrativ
     });
 
     const hostileReasons: HandreikingJson = {
-        formatVersion: 1, trees: [], stakeholders: [], chapters: [], scenarios: [],
+        formatVersion: 1, trees: [], stakeholders: [], chapters: [], scenarios: [], calculations: [], calculationScenarios: [],
         characteristics: hostileLabels.map(([, text], i) => ({ id: `K${i}`, title: `K${i}`, values: [text], source })),
         typologies: [{
             id: 'T', title: 'T', source, provenance: { kind: 'guide' },

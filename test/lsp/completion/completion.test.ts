@@ -180,7 +180,7 @@ describe('completion', () => {
                 index: 0,
                 assert: list => {
                     const snippets = list.items.filter(i => i.kind === CompletionItemKind.Snippet).map(i => i.label).sort();
-                    expect(snippets).toEqual(['beslisboom', 'financiering', 'hoofdstuk', 'kenmerk', 'partij', 'scenario', 'typologie']);
+                    expect(snippets).toEqual(['berekening', 'beslisboom', 'financiering', 'hoofdstuk', 'kenmerk', 'partij', 'scenario', 'scenario berekening', 'typologie']);
                     for (const s of list.items.filter(i => i.kind === CompletionItemKind.Snippet)) {
                         expect(s.insertTextFormat).toBe(InsertTextFormat.Snippet);
                         expect(s.detail).toBeTruthy();
@@ -225,6 +225,10 @@ describe('completion', () => {
                     expect(snippet(list, 'financiering').textEdit?.newText).toBe(
                         'financiering ${1:Naam} "${2:Titel}" {\n\ttermijn ${3|structureel,meerjarig,incidenteel|}\n\tvoor ${4:alle typologieen}\n}');
                     expect(snippet(list, 'scenario').textEdit?.newText).toContain('beslisboom ${2|Boom|}');
+                    expect(snippet(list, 'berekening').textEdit?.newText).toBe(
+                        'berekening ${1:Naam} "${2:Titel}" {\n\tinvoer ${3:Invoer} "${4:Titel}" in ${5|euro,m2,euro per m2,getal|}\n\tuitkomst "${6:Titel}" in ${7|euro,m2,euro per m2,getal|} = ${8:${3}}\n}');
+                    expect(snippet(list, 'scenario berekening').textEdit?.newText).toBe(
+                        'scenario "${1:beschrijving}" {\n\tberekening ${2:Naam}\n\t${3:Invoer}: ${4:0}\n\tverwacht ${5:0}\n}');
                 }
             });
         });

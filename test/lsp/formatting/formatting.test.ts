@@ -21,6 +21,37 @@ async function format(text: string, options = { tabSize: 4, insertSpaces: true }
 }
 
 describe('formatter', () => {
+    test('a calculation: one rule per line, functions against their (, a minus against its number, continuation lines one level deeper', async () => {
+        await formatsTo(`berekening Soo "Bijdrage" {
+  herkomst bron "x"
+      invoer oppervlakte   "Oppervlak" in m2
+  invoer bouwkosten "Bouwkosten" in euro , optioneel
+  niet van toepassing als oppervlakte<0 m2 "negatief"
+  plafond = als oppervlakte <= 20 m2 dan 100.000 euro
+        anders 175.000 euro
+  uitkomst "Bijdrage" in euro = minimum ( 2500 euro per m2*oppervlakte , plafond,bouwkosten ) + ( 1 - -3 ) * 0 euro
+}
+scenario "S" { berekening Soo
+     oppervlakte : -45
+  verwacht   100.000
+}
+`, `berekening Soo "Bijdrage" {
+    herkomst bron "x"
+    invoer oppervlakte "Oppervlak" in m2
+    invoer bouwkosten "Bouwkosten" in euro, optioneel
+    niet van toepassing als oppervlakte < 0 m2 "negatief"
+    plafond = als oppervlakte <= 20 m2 dan 100.000 euro
+        anders 175.000 euro
+    uitkomst "Bijdrage" in euro = minimum(2500 euro per m2 * oppervlakte, plafond, bouwkosten) + (1 - -3) * 0 euro
+}
+scenario "S" {
+    berekening Soo
+    oppervlakte: -45
+    verwacht 100.000
+}
+`);
+    });
+
     test('indents blocks, puts one space between tokens and keeps every comment where it is', async () => {
         await formatsTo(`// Kop van het bestand
 kenmerk Schaal "Schaal"{"klein" ,"middel","groot"}

@@ -41,6 +41,72 @@ beslisboom <|>Boom "Een boom" {
 kenmerk <|>Extra "Extra" { "a" }
 `;
 
+/** The SOO contribution with two scenarios; markers on the calculation, its scenarios, an input, a value and a reference. */
+const calculation = `berekening <|>SooBijdrage "Bijdrage uit de SOO" {
+    herkomst bron "https://wetten.overheid.nl/BWBR0045929"
+    invoer <|>oppervlakte "Oppervlakte" in m2
+    invoer woningen "Woningen"
+    invoer bouwkosten "Bouwkosten" in euro, optioneel
+    niet van toepassing als woningen < 5 "minder dan 5 woningen"
+    <|>plafond = als woningen <= 20 dan 100.000 euro anders 150.000 euro
+    uitkomst "Bijdrage" in euro = minimum(2.500 euro per m2 * oppervlakte, plafond, bouwkosten)
+}
+scenario "<|>SOO: 45 m², 16 woningen" {
+    berekening <|>SooBijdrage
+    oppervlakte: 45
+    woningen: 16
+    verwacht 100.000
+}
+scenario "<|>SOO: 4 woningen" {
+    berekening SooBijdrage
+    oppervlakte: 30
+    woningen: 4
+    verwacht 75.000
+}
+`;
+
+describe('hover on a calculation', () => {
+    test('the calculation: its inputs and outcome, and what each scenario computes beside what it expects', async () => {
+        await hover({
+            text: calculation, index: 0,
+            hover: [
+                '**berekening** `SooBijdrage`',
+                'Bijdrage uit de SOO',
+                'Invoer: `oppervlakte` (m2), `woningen`, `bouwkosten` (euro, optioneel)',
+                'Uitkomst: Bijdrage (euro)',
+                '1 regel ‘niet van toepassing’',
+                '| scenario | berekend | verwacht |\n|---|---|---|\n| SOO\\: 45 m²\\, 16 woningen | € 100 000 | € 100 000 |\n| SOO\\: 4 woningen | niet van toepassing \\(minder dan 5 woningen\\) | € 75 000 |',
+                'Herkomst: **openbare bron**: https\\:\\/\\/wetten\\.overheid\\.nl\\/BWBR0045929'
+            ].join('\n\n')
+        });
+    });
+
+    test('a scenario: the outcome for its inputs, whether it is what it expects, and the values on the way', async () => {
+        await hover({
+            text: calculation, index: 3,
+            hover: [
+                '**scenario** “SOO\\: 45 m²\\, 16 woningen”',
+                'Berekening `SooBijdrage`: **€ 100 000**',
+                'Verwacht: € 100 000 (klopt)',
+                'Met: `oppervlakte` = 45 m², `woningen` = 16',
+                'Waarden: `plafond` = € 100 000'
+            ].join('\n\n')
+        });
+        await hover({ text: calculation, index: 5, hover: /Berekening `SooBijdrage`: \*\*niet van toepassing \\\(minder dan 5 woningen\\\)\*\*\n\nVerwacht: € 75 000 \(klopt niet\)/ });
+    });
+
+    test('an input, a value and a reference to the calculation', async () => {
+        await hover({ text: calculation, index: 1, hover: '**invoer** `oppervlakte` in berekening `SooBijdrage`\n\nOppervlakte\n\nEenheid: m2' });
+        await hover({ text: calculation, index: 2, hover: '**waarde** `plafond` in berekening `SooBijdrage`\n\nEenheid: euro' });
+        await hover({ text: calculation, index: 4, hover: /^\*\*berekening\*\* `SooBijdrage`\n\nBijdrage uit de SOO/ });
+    });
+
+    test('in English', async () => {
+        services.i18n.Locale.lang = 'en';
+        await hover({ text: calculation, index: 3, hover: /Calculation `SooBijdrage`: \*\*€ 100\\,000\*\*\n\nExpected: € 100\\,000 \(matches\)\n\nWith: `oppervlakte` = 45 m², `woningen` = 16/ });
+    });
+});
+
 describe('hover', () => {
     test('a question: kind, tree, text, documentation, answers and the paths through it', async () => {
         // Paths: Stabiel-ja-Hoe-vaak-Door, -soms-Door, -nooit-Stop-Door, Stabiel-nee-Stop-Door.

@@ -181,3 +181,30 @@ describe('rename refuses a name that', () => {
         }
     });
 });
+
+describe('rename in a calculation', () => {
+    const berekening = `berekening Soo "Bijdrage" {
+    invoer woningen "Woningen"
+    plafond = als woningen <= 20 dan 100 anders 150
+    uitkomst "u" in getal = plafond + woningen
+}
+financiering F "F" { termijn structureel voor alle typologieen berekening Soo }
+scenario "s" { berekening Soo woningen: 16 verwacht 116 }
+`;
+
+    test('an input: in the rules and in the scenarios; the calculation: in the funding rule and the scenarios', async () => {
+        const docs = await validateFiles(services, { 'b.hrk': berekening });
+        const renamed = await rename(docs, 'b.hrk', 'woningen "', 'aantal');
+        expect(renamed['b.hrk']).toBe(berekening.replace(/woningen/g, 'aantal'));
+        const calc = await rename(docs, 'b.hrk', 'Soo "', 'SooBijdrage');
+        expect(calc['b.hrk']).toBe(berekening.replace(/\bSoo\b/g, 'SooBijdrage'));
+        await expectClean(renamed);
+    });
+
+    test('a name taken in the calculation is refused; the same name elsewhere in the guide is fine', async () => {
+        const docs = await validateFiles(services, { 'b.hrk': berekening, 't.hrk': 'hoofdstuk Aantal "a"' });
+        expect(await refusal(docs, 'b.hrk', 'plafond =', 'woningen')).toBe('De naam ‘woningen’ is al gebruikt in berekening ‘Soo’. Kies een andere naam.');
+        const renamed = await rename(docs, 'b.hrk', 'plafond =', 'Aantal');
+        expect(renamed['b.hrk']).toBe(berekening.replace(/plafond/g, 'Aantal'));
+    });
+});
