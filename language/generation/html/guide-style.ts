@@ -97,6 +97,19 @@ figure { margin: 0; }
 .diagram-wait { color: var(--muted); font-style: italic; }
 .diagram-error { color: #7f1d1d; }
 .legend { font-size: 0.9rem; color: var(--muted); }
+/* The text version of a flowchart: what a screen reader reads instead of the SVG. */
+.text-version { margin: 0.5rem 0 0; border-top: 1px solid var(--line); padding-top: 0.4rem; }
+.text-version > summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 0.2rem 0; }
+.tv-body { font-size: 0.95rem; }
+.tv-list { padding-left: 1.4em; margin: 0.2rem 0; }
+.tv-list > li { margin: 0.25rem 0; }
+.tv-answers { list-style: none; padding-left: 1em; margin: 0.2rem 0; border-left: 2px solid var(--line); }
+.tv-kind, .tv-answer { font-weight: 600; }
+.tv-question > .tv-kind { color: var(--question); }
+.tv-advice > .tv-kind { color: var(--advice); }
+.tv-detail { margin: 0.1rem 0; }
+.tv-start { background: var(--bg); color: var(--accent); border: 1px solid var(--accent); padding: 0 0.5rem; font-size: 0.85rem; }
+li:target, .tv-list li:target { background: var(--accent-soft); }
 #hrk-guide .diagram-canvas g.node.hrk-clickable { cursor: pointer; }
 #hrk-guide .diagram-canvas g.node.hrk-clickable:focus { outline: none; }
 /* Shapes carry Mermaid's inline !important strokes, so hover and focus show as a glow instead;

@@ -11,6 +11,7 @@ import { embedJson, inlineScript, paragraphs, safeHttpUrl } from './html-text.js
 import { cspHashSource } from './csp-hash.js';
 import { contentSecurityPolicy } from './page-policy.js';
 import { diagramLegendHtml, provenanceBadge } from './provenance-html.js';
+import { textVersionAnchor, treeTextVersion } from './tree-text.js';
 
 /**
  * The interactive HTML guide: one self-contained page with every diagram, the tables, and a
@@ -163,10 +164,11 @@ ${provenanceBadge(tree.descriptionProvenance, { unlessSameAs: tree.provenance, a
 <div class="walkthrough" data-walkthrough="${index}" aria-label="Doorloop van ${htmlText(tree.title || tree.id)}">
 <p class="muted">De doorloop verschijnt hier zodra de pagina geladen is.</p>
 </div>
-<figure class="diagram">
-<figcaption>Ruit: vraag · afgeronde rechthoek: advies · rechthoek: stap · dubbele rand: verwijzing (klik om te openen). Klik op een vraag om de doorloop daar te beginnen.
+<figure class="diagram" aria-labelledby="${htmlText(anchor)}-schema">
+<figcaption id="${htmlText(anchor)}-schema">Schema van ‘${htmlText(tree.title || 'deze beslisboom')}’. Ruit: vraag · afgeronde rechthoek: advies · rechthoek: stap · dubbele rand: verwijzing (klik om te openen). Klik op een vraag om de doorloop daar te beginnen. <a href="#${htmlText(textVersionAnchor(tree))}" class="tv-link">Naar de tekstversie van dit schema</a>.
 ${diagramLegendHtml(flaggedKinds(tree.nodes.map(n => n.provenance)), 'bij de knoop in de doorloop')}</figcaption>
 <div class="diagram-canvas" data-diagram="tree" data-tree-index="${index}"><p class="diagram-wait">Het schema wordt getekend…</p></div>
+${treeTextVersion(tree, { typologyTitle: id => this.typologyTitles.get(id) })}
 </figure>
 </div>
 </section>`;
@@ -201,10 +203,10 @@ ${provenanceBadge(typology.provenance)}
 ${paragraphs(typology.documentation, 'doc')}
 ${paragraphs(typology.description, 'description')}
 ${provenanceBadge(typology.descriptionProvenance, { unlessSameAs: typology.provenance, about: 'Toelichting:' })}
-<h5>Financiering</h5>
+<h4>Financiering</h4>
 <dl class="facts">${funding}</dl>
-${stakeholders.length > 0 ? `<h5>Partijen</h5><ul>${stakeholders.map(s => `<li><a href="#${htmlText(anchorId('stakeholder', s.id))}">${htmlText(s.title || s.id)}</a></li>`).join('')}</ul>` : ''}
-${this.backlinks('typology', typology.id)}
+${stakeholders.length > 0 ? `<h4>Partijen</h4><ul>${stakeholders.map(s => `<li><a href="#${htmlText(anchorId('stakeholder', s.id))}">${htmlText(s.title || s.id)}</a></li>`).join('')}</ul>` : ''}
+${this.backlinks('typology', typology.id, 4)}
 </article>`;
     }
 
@@ -259,10 +261,10 @@ ${paragraphs(funding.documentation, 'doc')}
 ${paragraphs(funding.description, 'description')}
 ${provenanceBadge(funding.descriptionProvenance, { unlessSameAs: funding.provenance, about: 'Toelichting:' })}
 <dl class="facts">${facts}</dl>
-${list('Via', funding.via)}
-${list('Voorwaarden', funding.conditions, i => provenanceBadge(funding.conditionsProvenance?.[i], { inline: true, unlessSameAs: funding.provenance }))}
+${list('Via', funding.via, 5)}
+${list('Voorwaarden', funding.conditions, 5, i => provenanceBadge(funding.conditionsProvenance?.[i], { inline: true, unlessSameAs: funding.provenance }))}
 ${sources.length > 0 ? `<h5>Bron</h5><ul>${sources.map(s => `<li>${s}</li>`).join('')}</ul>` : ''}
-${this.backlinks('funding', funding.id)}
+${this.backlinks('funding', funding.id, 5)}
 </article>`;
     }
 
@@ -273,10 +275,10 @@ ${provenanceBadge(s.provenance)}
 ${paragraphs(s.documentation, 'doc')}
 ${paragraphs(s.description, 'description')}
 ${provenanceBadge(s.descriptionProvenance, { unlessSameAs: s.provenance, about: 'Toelichting:' })}
-${s.involvedIn.length > 0 ? `<h5>Betrokken bij</h5><p>${s.involvedIn.map(id => this.typologyLink(id)).join(', ')}</p>` : ''}
-${list('Rollen', s.roles)}
-${list('Kracht', s.strengths)}
-${list('Valkuilen', s.pitfalls)}
+${s.involvedIn.length > 0 ? `<h4>Betrokken bij</h4><p>${s.involvedIn.map(id => this.typologyLink(id)).join(', ')}</p>` : ''}
+${list('Rollen', s.roles, 4)}
+${list('Kracht', s.strengths, 4)}
+${list('Valkuilen', s.pitfalls, 4)}
 </article>`).join('\n');
         return `<section id="partijen" aria-labelledby="partijen-titel">
 <h2 id="partijen-titel">Partijen</h2>
@@ -292,7 +294,7 @@ ${c.workingGroup ? `<p class="muted">Werkgroep: ${htmlText(c.workingGroup)}</p>`
 ${paragraphs(c.documentation, 'doc')}
 ${paragraphs(c.description, 'description')}
 ${provenanceBadge(c.descriptionProvenance, { unlessSameAs: c.provenance, about: 'Toelichting:' })}
-${this.backlinks('chapter', c.id)}
+${this.backlinks('chapter', c.id, 4)}
 </article>`).join('\n');
         return `<section id="hoofdstukken" aria-labelledby="hoofdstukken-titel">
 <h2 id="hoofdstukken-titel">Hoofdstukken</h2>
@@ -301,11 +303,11 @@ ${this.json.chapters.length === 0 ? '<p class="muted">Deze handreiking heeft gee
     }
 
     /** "Verwezen vanuit": the tree nodes whose `zie` points here. */
-    private backlinks(kind: LinkJson['kind'], id: string): string {
+    private backlinks(kind: LinkJson['kind'], id: string, level: 4 | 5): string {
         const from = this.json.trees.flatMap(tree => tree.nodes
             .filter(node => node.links.some(l => l.kind === kind && l.target === id))
             .map(node => `<li><a href="#${htmlText(anchorId('tree', tree.id))}">${htmlText(tree.title || tree.id)}</a>: ${htmlText(node.text)}</li>`));
-        return from.length === 0 ? '' : `<h5>Verwezen vanuit de beslisbomen</h5><ul>${from.join('')}</ul>`;
+        return from.length === 0 ? '' : `<h${level}>Verwezen vanuit de beslisbomen</h${level}><ul>${from.join('')}</ul>`;
     }
 
     /**
@@ -338,8 +340,8 @@ ${this.json.chapters.length === 0 ? '<p class="muted">Deze handreiking heeft gee
     }
 }
 
-function list(title: string, items: readonly string[], after?: (index: number) => string): string {
-    return items.length === 0 ? '' : `<h5>${title}</h5><ul>${items.map((item, i) => {
+function list(title: string, items: readonly string[], level: 4 | 5, after?: (index: number) => string): string {
+    return items.length === 0 ? '' : `<h${level}>${title}</h${level}><ul>${items.map((item, i) => {
         const extra = after?.(i) ?? '';
         return `<li>${htmlText(item)}${extra ? ` ${extra}` : ''}</li>`;
     }).join('')}</ul>`;
