@@ -1,5 +1,5 @@
 import type {
-    ChapterJson, FundingJson, HandreikingJson, LinkJson, ProvenanceJson, StakeholderJson, Term, TreeJson, TypologyJson
+    ChapterJson, FundingJson, HandreikingJson, LinkJson, ProvenanceJson, StakeholderJson, TreeJson, TypologyJson
 } from '../json/handreiking-json.js';
 import { flaggedMeaning, isFlagged, mostFlagged, type FlaggedKind } from '../../i18n/provenance-words.js';
 import { htmlText } from '../../text/html-escape.js';
@@ -12,6 +12,8 @@ import { cspHashSource } from './csp-hash.js';
 import { contentSecurityPolicy } from './page-policy.js';
 import { diagramLegendHtml, provenanceBadge } from './provenance-html.js';
 import { textVersionAnchor, treeTextVersion } from './tree-text.js';
+import { fundingMatrixHtml, termTitles } from './funding-matrix.js';
+import { conditionSentence, longDate } from '../../i18n/condition-sentence.js';
 
 /**
  * The interactive HTML guide: one self-contained page with every diagram, the tables, and a
@@ -85,11 +87,6 @@ ${page.chapters()}
 `;
 }
 
-const termTitles: ReadonlyArray<readonly [Term, string]> = [
-    ['incidental', 'Incidenteel'],
-    ['multiYear', 'Meerjarig'],
-    ['structural', 'Structureel']
-];
 
 /** The static sections of the page; one instance per export, with the look-ups they share. */
 class GuidePage {
@@ -182,7 +179,7 @@ ${treeTextVersion(tree, { typologyTitle: id => this.typologyTitles.get(id) })}
         const cards = json.typologies.map(t => this.typology(t)).join('\n');
         return `<section id="typologieen" aria-labelledby="typologieen-titel">
 <h2 id="typologieen-titel">Typologieën</h2>
-<div class="table-wrap">
+<div class="table-wrap" role="region" aria-label="Tabel van de typologieën" tabindex="0">
 ${typologyTableHtml(json)}</div>
 <div class="cards">
 ${cards}
@@ -218,11 +215,7 @@ ${this.backlinks('typology', typology.id, 4)}
         ];
         const body = json.funding.length === 0
             ? '<p class="muted">Deze handreiking heeft geen financieringsbronnen.</p>'
-            : `<figure class="diagram">
-<figcaption>Financieringsbronnen per termijn en de typologieën waarvoor ze gelden. Klik op een bron of typologie om de beschrijving te openen.
-${diagramLegendHtml(flaggedKinds([...json.funding.flatMap(f => [mostFlagged(f.provenance, f.applicability.provenance)]), ...json.typologies.map(t => t.provenance)]), 'bij de bron hieronder')}</figcaption>
-<div class="diagram-canvas" data-diagram="funding"><p class="diagram-wait">Het overzicht wordt getekend…</p></div>
-</figure>
+            : `${fundingMatrixHtml(json)}
 ${groups.filter(([, rules]) => rules.length > 0).map(([title, rules]) => `<h3>${htmlText(title)}</h3>
 <div class="cards">
 ${rules.map(f => this.fundingCard(f)).join('\n')}
@@ -235,24 +228,25 @@ ${body}
 
     private fundingCard(funding: FundingJson): string {
         const applicability = funding.applicability;
+        const typologies = applicability.typologies.map(id => this.typologyLink(id)).join(', ');
         const appliesTo = applicability.kind === 'all'
             ? 'alle typologieën'
             : applicability.kind === 'none'
                 ? '<span class="muted">niet opgegeven</span>'
-                : [
-                    applicability.kind === 'condition' && applicability.text ? `typologieën waar ${htmlText(applicability.text)}` : '',
-                    applicability.typologies.length > 0
-                        ? (applicability.kind === 'condition' ? 'nu: ' : '') + applicability.typologies.map(id => this.typologyLink(id)).join(', ')
-                        : '<span class="muted">geen typologie</span>'
-                ].filter(s => s.length > 0).join('; ');
+                : applicability.kind === 'condition'
+                    // The condition as a sentence, never in the notation of the language.
+                    ? `${applicability.condition ? htmlText(conditionSentence(applicability.condition, this.json.characteristics)) : 'ruimten die aan een voorwaarde voldoen'}. `
+                        + (applicability.typologies.length > 0 ? `In deze handreiking zijn dat: ${typologies}.` : 'Geen van de typologieën in deze handreiking voldoet daaraan.')
+                    : applicability.typologies.length > 0 ? typologies : '<span class="muted">geen typologie</span>';
         const facts = [
             `<dt>Termijn</dt><dd>${funding.term ? termTitles.find(([t]) => t === funding.term)![1] : '<span class="muted">niet opgegeven</span>'}</dd>`,
             `<dt>Geldt voor</dt><dd>${appliesTo}${provenanceBadge(funding.applicability.provenance, { unlessSameAs: funding.provenance })}</dd>`,
-            funding.validUntil ? `<dt>Geldig tot</dt><dd>${htmlText(funding.validUntil)}</dd>` : ''
+            funding.validUntil ? `<dt>Geldig tot</dt><dd><time datetime="${htmlText(funding.validUntil)}">${htmlText(longDate(funding.validUntil))}</time></dd>` : ''
         ].join('');
         const sources = funding.sources.map(source => {
             const url = safeHttpUrl(source);
-            return url ? `<a href="${htmlText(url)}" rel="noopener noreferrer" target="_blank">${htmlText(source)}</a>` : htmlText(source);
+            // The address is the link's text, so it is on paper too; it opens in the same window, as any link.
+            return url ? `<a href="${htmlText(url)}" rel="noopener noreferrer">${htmlText(source)}</a>` : htmlText(source);
         });
         return `<article class="card" id="${htmlText(anchorId('funding', funding.id))}">
 <h4>${htmlText(funding.title || funding.id)}</h4>

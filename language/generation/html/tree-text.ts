@@ -2,7 +2,7 @@ import type { EdgeJson, LinkJson, NodeJson, TreeJson } from '../json/handreiking
 import { linkKindWords } from '../../i18n/link-kinds.js';
 import { htmlText } from '../../text/html-escape.js';
 import { anchorId, linkAnchor } from './guide-contract.js';
-import { provenanceBadge } from './provenance-html.js';
+import { isFlagged, provenanceWords } from '../../i18n/provenance-words.js';
 
 /**
  * The text version of a flowchart: the same tree as nested lists, generated from the model, for
@@ -84,7 +84,7 @@ ${unreachable}
             this.written.add(node.id);
             items.push(this.item(node));
             if (node.kind === 'question') break;
-            const next = (this.outgoing.get(node.id) ?? []).find(e => e.kind !== 'answer');
+            const next: EdgeJson | undefined = (this.outgoing.get(node.id) ?? []).find(e => e.kind !== 'answer');
             node = next ? this.nodes.get(next.to) : undefined;
         }
         return items.join('');
@@ -94,7 +94,7 @@ ${unreachable}
         const i = this.index.get(node.id)!;
         const parts = [
             `<span class="tv-kind">${kindWords[node.kind]}:</span> <span class="tv-text">${htmlText(node.text)}</span>`,
-            provenanceBadge(node.provenance, { inline: true }),
+            provenanceMark(node),
             node.kind === 'advice' ? this.adviceDetails(node) : ''
         ];
         const answers = node.kind === 'question' ? this.answers(node) : '';
@@ -131,4 +131,15 @@ ${unreachable}
         const title = link.title.trim() ? link.title : linkKindWords.nl[link.kind];
         return `<a href="#${htmlText(linkAnchor(link))}">${htmlText(title)}</a> (${linkKindWords.nl[link.kind]})`;
     }
+}
+
+/**
+ * Where the diagram draws a dashed or dotted border, the text says it in words: "(gereconstrueerd:
+ * reden)". A mark of its own, not the page's badge: the text version is a list to read through.
+ */
+function provenanceMark(node: NodeJson): string {
+    const provenance = node.provenance;
+    if (!isFlagged(provenance)) return '';
+    const detail = provenance.detail?.trim();
+    return `<span class="tv-herkomst" data-herkomst="${provenance.kind}">(${provenanceWords.nl[provenance.kind].mark}${detail ? `: ${htmlText(detail)}` : ''})</span>`;
 }

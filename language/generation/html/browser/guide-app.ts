@@ -1,12 +1,12 @@
 import type { Mermaid } from 'mermaid';
 import type { HandreikingJson, LinkJson } from '../../json/handreiking-json.js';
-import { fundingOverviewMermaid } from '../../mermaid/funding-mermaid.js';
 import { treeToMermaid, type DiagramTarget } from '../../mermaid/tree-mermaid.js';
 import { h, replace } from '../../../browser/dom.js';
 import { drawnNodes } from '../../../browser/mermaid-ids.js';
 import { annotateProvenance } from '../../../browser/provenance.js';
-import { anchorId, DATA_ELEMENT_ID, linkAnchor } from '../guide-contract.js';
+import { DATA_ELEMENT_ID, linkAnchor } from '../guide-contract.js';
 import { guideRenderer, makeClickable, renderSequentially, type DiagramJob } from './diagrams.js';
+import { dismissibleTips } from './matrix-tips.js';
 import { WalkthroughView } from './walkthrough-view.js';
 
 /**
@@ -80,6 +80,7 @@ async function main(): Promise<void> {
             document.getElementById(picker.value)?.querySelector<HTMLElement>('.wt-focus')?.focus({ preventScroll: true });
         });
     }
+    dismissibleTips(document);
     document.documentElement.setAttribute('data-hrk-app', 'ready');
 
     const mermaid = window.mermaid;
@@ -112,29 +113,6 @@ async function main(): Promise<void> {
             }
         });
     });
-    const fundingCanvas = document.querySelector<HTMLElement>('.diagram-canvas[data-diagram="funding"]');
-    if (fundingCanvas) {
-        const diagram = fundingOverviewMermaid(json);
-        jobs.push({
-            canvas: fundingCanvas,
-            diagram,
-            name: 'financieringsoverzicht',
-            textVersion: 'De financieringsbronnen staan hieronder als tekst.',
-            drawn(svg) {
-                hideFromScreenReaders(svg, fundingCanvas, 'Financieringsoverzicht. Een screenreader leest de bronnen eronder.');
-                for (const { group, target } of drawnNodes(svg, diagram.ids)) {
-                    if (target.kind === 'funding') {
-                        const title = json.funding.find(f => f.id === target.id)?.title || target.id;
-                        makeClickable(group, `Open de financieringsbron ${title}`, () => goTo(anchorId('funding', target.id)));
-                    } else if (target.kind === 'typology') {
-                        const title = json.typologies.find(t => t.id === target.id)?.title || target.id;
-                        makeClickable(group, `Open de typologie ${title}`, () => goTo(anchorId('typology', target.id)));
-                    }
-                }
-                annotateProvenance(svg, diagram, 'nl');
-            }
-        });
-    }
     await renderSequentially(guideRenderer(mermaid), jobs);
     document.documentElement.setAttribute('data-hrk-diagrams', 'ready');
 }
