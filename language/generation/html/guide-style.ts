@@ -175,6 +175,15 @@ span.hrk-herkomst { margin: 0; }
 .hrk-swatch-reconstructed { border-style: dashed; }
 .hrk-swatch-illustrative { border-style: dotted; }
 .wt-path .hrk-mark-inline { font-weight: 600; }
+/* Uw situatie: the summary of one walk, on screen above the trees and alone on paper. */
+.situation { border: 2px solid var(--accent); border-radius: 6px; padding: 0.5rem 1.25rem 1rem; margin: 1rem 0 2rem; background: var(--bg); }
+.situation h2 { margin-top: 0.5rem; }
+.situation h2:focus { outline: none; }
+.situation-problem { border-left: 4px solid var(--focus); padding-left: 0.75rem; }
+.situation-actions button, .wt-situation { background: var(--bg); color: var(--accent); border: 1px solid var(--accent); padding: 0.3rem 0.8rem; margin: 0.25rem 0.5rem 0.25rem 0; }
+.situation-actions .situation-print { background: var(--accent); color: #fff; }
+.situation-advice { border-left: 4px solid var(--advice); padding-left: 0.75rem; margin: 0.5rem 0; }
+.situation-expiry, .situation-sources { color: var(--muted); }
 footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9rem; padding: 1rem 1.5rem; }
 @container page (max-width: 60rem) {
   .layout { grid-template-columns: minmax(0, 1fr); padding: 1rem 0.75rem 3rem; }
@@ -203,5 +212,12 @@ footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9r
   .diagram-tools { display: none; }
   a { color: var(--text); }
   h2, h3, h4 { break-after: avoid; }
+  .wt-situation, .situation-actions, .tv-start { display: none !important; }
+  .situation { border: 0; padding: 0; }
+  /* With the summary open, the printout (or PDF) is the summary alone. */
+  html[data-situatie="open"] .site-header,
+  html[data-situatie="open"] .toc,
+  html[data-situatie="open"] main > :not(#uw-situatie),
+  html[data-situatie="open"] footer { display: none !important; }
 }
 `;

@@ -71,6 +71,7 @@ ${page.toc()}
 <main id="inhoud">
 <noscript><p class="hint">Zet JavaScript aan om de schema's te zien en de beslisbomen te doorlopen. De teksten hieronder zijn ook zonder JavaScript te lezen.</p></noscript>
 ${page.provenanceIntro()}
+<section id="uw-situatie" class="situation" aria-label="Uw situatie" hidden></section>
 ${page.trees()}
 ${page.typologies()}
 ${page.funding()}

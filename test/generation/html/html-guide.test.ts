@@ -163,7 +163,9 @@ describe('generateHtmlGuide of the examples', () => {
             expect(html).toContain(`data-walkthrough="${i}"`);
             expect(html).toContain(`class="diagram-canvas" data-diagram="tree" data-tree-index="${i}"`);
         });
-        expect(html).toContain('data-diagram="funding"');
+        // Funding as a matrix; the Mermaid overview is the editors' preview's only.
+        expect(html).toContain('<table class="hrk-matrix">');
+        expect(html).not.toContain('data-diagram="funding"');
         const stakeholder = json.stakeholders.find(s => s.id === 'Corporatie')!;
         for (const text of [...stakeholder.roles, ...stakeholder.strengths, ...stakeholder.pitfalls]) expect(html).toContain(text.replace(/'/g, '&#39;'));
     });

@@ -7,6 +7,7 @@ import { annotateProvenance } from '../../../browser/provenance.js';
 import { DATA_ELEMENT_ID, linkAnchor } from '../guide-contract.js';
 import { guideRenderer, makeClickable, renderSequentially, type DiagramJob } from './diagrams.js';
 import { dismissibleTips } from './matrix-tips.js';
+import { SituationPanel } from './situation.js';
 import { WalkthroughView } from './walkthrough-view.js';
 
 /**
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
         });
     }
     dismissibleTips(document);
+    const situation = document.getElementById('uw-situatie');
+    if (situation) new SituationPanel(json, situation, views).restoreFromHash();
     document.documentElement.setAttribute('data-hrk-app', 'ready');
 
     const mermaid = window.mermaid;

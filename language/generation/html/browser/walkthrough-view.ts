@@ -53,6 +53,11 @@ export class WalkthroughView {
         this.listeners.push(listener);
     }
 
+    /** Moves the focus to the question or advice shown. */
+    focusCurrent(): void {
+        this.container.querySelector<HTMLElement>('.wt-focus')?.focus({ preventScroll: true });
+    }
+
     /** Replaces the walk by a kept one (a link with answers): the same as walking it again. */
     restore(walk: Walkthrough): void {
         this.update(walk);
