@@ -180,8 +180,9 @@ describe('generateHtmlGuide of the examples', () => {
         expect(links.map(linkAnchor).filter(a => !ids.has(a))).toEqual([]);
     });
 
-    test('a bron URL becomes a link that opens without referrer', () => {
-        expect(html).toContain('<a href="https://wetten.overheid.nl/BWBR0045929" rel="noopener noreferrer" target="_blank">');
+    test('a bron URL becomes a link that opens without referrer, in the same window (no surprise for a screen reader)', () => {
+        expect(html).toContain('<a href="https://wetten.overheid.nl/BWBR0045929" rel="noopener noreferrer">');
+        expect(html).not.toContain('target="_blank"');
         const external = [...html.matchAll(/<a href="(https?:[^"]*)"([^>]*)>/g)];
         expect(external.length).toBeGreaterThan(0);
         for (const [, , rest] of external) expect(rest).toContain('rel="noopener noreferrer"');
