@@ -147,7 +147,7 @@ td.hrk-fits .hrk-cell { color: var(--advice); }
 td.hrk-fits-not .hrk-cell { color: var(--muted); }
 .hrk-tip { display: none; position: absolute; z-index: 5; top: 100%; left: 50%; transform: translateX(-50%); width: max-content; max-width: min(22rem, 80vw); text-align: left; font-size: 0.9rem; font-weight: 400; color: var(--text); background: var(--bg); border: 2px solid var(--accent); border-radius: 4px; padding: 0.4rem 0.6rem; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.2); }
 td:hover > .hrk-tip, .hrk-cell:focus + .hrk-tip, .hrk-tip:hover { display: block; }
-td.hrk-tip-dismissed > .hrk-tip { display: none; }
+table.hrk-matrix td.hrk-tip-dismissed > .hrk-tip { display: none; }
 .hrk-matrix-hint { font-size: 0.9rem; }
 /* Provenance: text first (the badge's word and the reason), the border style second, colour last.
    Each pair of text and background is well above WCAG AA (4.5:1). */
