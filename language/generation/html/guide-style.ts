@@ -16,11 +16,15 @@ export const guideCss = `
   --advice: #22643f;
   --path: #c2410c;
   --focus: #b45309;
+  --focus-on-accent: #ffffff;
   color-scheme: light;
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body {
+  /* The layout answers to the width in rem (container queries, unlike media queries, scale with the
+     text), so text enlarged to 200 % reflows into one column instead of squeezing the content. */
+  container: page / inline-size;
   margin: 0;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   font-size: 1.0625rem;
@@ -31,8 +35,10 @@ body {
 a { color: var(--accent); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-.skip { position: absolute; left: -999px; top: 0; background: var(--bg); padding: 0.5rem 1rem; z-index: 10; }
-.skip:focus { left: 0.5rem; }
+.site-header :focus-visible { outline-color: var(--focus-on-accent); }
+.skip { position: absolute; left: -999px; top: 0; background: var(--bg); color: var(--accent); padding: 0.5rem 1rem; z-index: 10; font-weight: 600; }
+.skip:focus { left: 0.5rem; top: 0.5rem; }
+main:focus { outline: none; }
 h1, h2, h3, h4, h5 { line-height: 1.25; margin: 1.4em 0 0.5em; }
 h1 { font-size: 1.9rem; margin-top: 0; }
 h2 { font-size: 1.55rem; border-bottom: 2px solid var(--line); padding-bottom: 0.25em; }
@@ -58,12 +64,12 @@ main { min-width: 0; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; margin: 0.75rem 0; background: var(--bg); break-inside: avoid; }
 .card h3, .card h4 { margin-top: 0.2rem; }
 .card, .walkthrough, .toc { overflow-wrap: anywhere; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 0 1rem; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); gap: 0 1rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0.5rem 0; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 .tag { display: inline-block; font-size: 0.85rem; padding: 0 0.45em; border-radius: 3px; background: var(--panel); border: 1px solid var(--line); color: var(--muted); }
-.tree { border-top: 1px solid var(--line); padding-top: 0.25rem; margin-top: 2rem; }
+.tree { border-top: 1px solid var(--line); padding-top: 0.25rem; margin-top: 2rem; container: tree / inline-size; }
 .tree-body { display: grid; grid-template-columns: minmax(17rem, 25rem) minmax(0, 1fr); gap: 1.25rem; align-items: start; }
 .walkthrough { position: sticky; top: 0.5rem; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem 1rem; max-height: calc(100vh - 1rem); overflow: auto; }
 .walkthrough h4 { margin-top: 0.2rem; }
@@ -91,12 +97,26 @@ figure { margin: 0; }
 .diagram figcaption { font-size: 0.9rem; color: var(--muted); padding: 0 0.25rem 0.4rem; }
 .diagram-tools { display: flex; justify-content: flex-end; gap: 0.5rem; margin-bottom: 0.4rem; }
 .diagram-tools button { background: var(--bg); color: var(--accent); border: 1px solid var(--accent); padding: 0.15rem 0.7rem; font-size: 0.9rem; }
-.diagram-canvas { overflow: auto; max-height: 85vh; }
+.diagram-canvas { overflow: auto; max-height: 85vh; position: relative; }
 .diagram-canvas svg { display: block; margin: 0 auto; max-width: none; }
 .diagram.fit .diagram-canvas svg { max-width: 100%; height: auto; }
 .diagram-wait { color: var(--muted); font-style: italic; }
 .diagram-error { color: #7f1d1d; }
 .legend { font-size: 0.9rem; color: var(--muted); }
+/* The text version of a flowchart: what a screen reader reads instead of the SVG. */
+.text-version { margin: 0.5rem 0 0; border-top: 1px solid var(--line); padding-top: 0.4rem; }
+.text-version > summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 0.2rem 0; }
+.tv-body { font-size: 0.95rem; }
+.tv-list { padding-left: 1.4em; margin: 0.2rem 0; }
+.tv-list > li { margin: 0.25rem 0; }
+.tv-answers { list-style: none; padding-left: 1em; margin: 0.2rem 0; border-left: 2px solid var(--line); }
+.tv-kind, .tv-answer { font-weight: 600; }
+.tv-question > .tv-kind { color: var(--question); }
+.tv-advice > .tv-kind { color: var(--advice); }
+.tv-detail { margin: 0.1rem 0; }
+.tv-herkomst { color: var(--muted); font-size: 0.9rem; }
+.tv-start { background: var(--bg); color: var(--accent); border: 1px solid var(--accent); padding: 0 0.5rem; font-size: 0.85rem; }
+li:target, .tv-list li:target { background: var(--accent-soft); }
 #hrk-guide .diagram-canvas g.node.hrk-clickable { cursor: pointer; }
 #hrk-guide .diagram-canvas g.node.hrk-clickable:focus { outline: none; }
 /* Shapes carry Mermaid's inline !important strokes, so hover and focus show as a glow instead;
@@ -105,13 +125,30 @@ figure { margin: 0; }
 #hrk-guide .diagram-canvas g.node.hrk-clickable:focus-visible { filter: drop-shadow(0 0 3px var(--focus)) drop-shadow(0 0 3px var(--focus)); }
 #hrk-guide .diagram-canvas path.hrk-on-path { stroke: var(--path) !important; stroke-width: 3.5px !important; }
 table.hrk-typology-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; margin: 0.5rem 0 1rem; }
-.table-wrap { overflow-x: auto; }
+/* Positioned, so that visually hidden text (.hrk-sr) inside a wide table is clipped with it instead of widening the page. */
+.table-wrap { overflow-x: auto; position: relative; }
 table.hrk-typology-table caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
 table.hrk-typology-table th, table.hrk-typology-table td { border: 1px solid var(--line); padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
 table.hrk-typology-table thead th { background: var(--accent-soft); }
 table.hrk-typology-table tbody th { background: var(--panel); font-weight: 600; }
 table.hrk-typology-table tbody.hrk-funding { border-top: 3px solid var(--line); }
 table.hrk-typology-table ul.hrk-list { margin: 0; padding-left: 1.1em; }
+/* The funding matrix: sources by term × typologies; the reason of a cell on hover and on focus. */
+table.hrk-matrix { border-collapse: collapse; font-size: 0.95rem; margin: 0.5rem 0 0.25rem; }
+table.hrk-matrix caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
+table.hrk-matrix th, table.hrk-matrix td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
+table.hrk-matrix thead th { background: var(--accent-soft); font-weight: 600; }
+table.hrk-matrix tbody th[scope="row"] { background: var(--panel); font-weight: 600; max-width: 22rem; }
+table.hrk-matrix tr.hrk-term th { background: var(--bg); font-size: 1rem; border-top: 3px solid var(--line); }
+table.hrk-matrix td { position: relative; text-align: center; min-width: 3rem; }
+.hrk-expiry { display: block; font-weight: 400; font-size: 0.85rem; color: var(--muted); }
+.hrk-cell { display: inline-block; min-width: 1.8em; font-weight: 700; font-size: 1.1rem; border-radius: 3px; }
+td.hrk-fits .hrk-cell { color: var(--advice); }
+td.hrk-fits-not .hrk-cell { color: var(--muted); }
+.hrk-tip { display: none; position: absolute; z-index: 5; top: 100%; left: 50%; transform: translateX(-50%); width: max-content; max-width: min(22rem, 80vw); text-align: left; font-size: 0.9rem; font-weight: 400; color: var(--text); background: var(--bg); border: 2px solid var(--accent); border-radius: 4px; padding: 0.4rem 0.6rem; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.2); }
+td:hover > .hrk-tip, .hrk-cell:focus + .hrk-tip, .hrk-tip:hover { display: block; }
+table.hrk-matrix td.hrk-tip-dismissed > .hrk-tip { display: none; }
+.hrk-matrix-hint { font-size: 0.9rem; }
 /* Provenance: text first (the badge's word and the reason), the border style second, colour last.
    Each pair of text and background is well above WCAG AA (4.5:1). */
 .hrk-herkomst { font-size: 0.92rem; color: var(--muted); margin: 0.2em 0 0.7em; }
@@ -138,12 +175,28 @@ span.hrk-herkomst { margin: 0; }
 .hrk-swatch-reconstructed { border-style: dashed; }
 .hrk-swatch-illustrative { border-style: dotted; }
 .wt-path .hrk-mark-inline { font-weight: 600; }
+/* Uw situatie: the summary of one walk, on screen above the trees and alone on paper. */
+.situation { border: 2px solid var(--accent); border-radius: 6px; padding: 0.5rem 1.25rem 1rem; margin: 1rem 0 2rem; background: var(--bg); }
+.situation h2 { margin-top: 0.5rem; }
+.situation h2:focus { outline: none; }
+.situation-problem { border-left: 4px solid var(--focus); padding-left: 0.75rem; }
+.situation-actions button, .wt-situation { background: var(--bg); color: var(--accent); border: 1px solid var(--accent); padding: 0.3rem 0.8rem; margin: 0.25rem 0.5rem 0.25rem 0; }
+.situation-actions .situation-print { background: var(--accent); color: #fff; }
+.situation-advice { border-left: 4px solid var(--advice); padding-left: 0.75rem; margin: 0.5rem 0; }
+.situation-expiry, .situation-sources { color: var(--muted); }
 footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9rem; padding: 1rem 1.5rem; }
-@media (max-width: 60rem) {
-  .layout { grid-template-columns: minmax(0, 1fr); }
+@container page (max-width: 60rem) {
+  .layout { grid-template-columns: minmax(0, 1fr); padding: 1rem 0.75rem 3rem; }
   .toc { position: static; max-height: none; }
+}
+@container tree (max-width: 48rem) {
   .tree-body { grid-template-columns: minmax(0, 1fr); }
   .walkthrough { position: static; max-height: none; }
+}
+@container page (max-width: 40rem) {
+  .site-header { padding: 1rem 0.75rem; }
+  .cards { grid-template-columns: minmax(0, 1fr); }
+  dl.facts { grid-template-columns: minmax(0, 1fr); }
 }
 @media print {
   body { font-size: 11pt; }
@@ -159,5 +212,12 @@ footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9r
   .diagram-tools { display: none; }
   a { color: var(--text); }
   h2, h3, h4 { break-after: avoid; }
+  .wt-situation, .situation-actions, .tv-start { display: none !important; }
+  .situation { border: 0; padding: 0; }
+  /* With the summary open, the printout (or PDF) is the summary alone. */
+  html[data-situatie="open"] .site-header,
+  html[data-situatie="open"] .toc,
+  html[data-situatie="open"] main > :not(#uw-situatie),
+  html[data-situatie="open"] footer { display: none !important; }
 }
 `;

@@ -1,5 +1,5 @@
 import type {
-    ChapterJson, FundingJson, HandreikingJson, LinkJson, ProvenanceJson, StakeholderJson, Term, TreeJson, TypologyJson
+    ChapterJson, FundingJson, HandreikingJson, LinkJson, ProvenanceJson, StakeholderJson, TreeJson, TypologyJson
 } from '../json/handreiking-json.js';
 import { flaggedMeaning, isFlagged, mostFlagged, type FlaggedKind } from '../../i18n/provenance-words.js';
 import { htmlText } from '../../text/html-escape.js';
@@ -11,6 +11,9 @@ import { embedJson, inlineScript, paragraphs, safeHttpUrl } from './html-text.js
 import { cspHashSource } from './csp-hash.js';
 import { contentSecurityPolicy } from './page-policy.js';
 import { diagramLegendHtml, provenanceBadge } from './provenance-html.js';
+import { textVersionAnchor, treeTextVersion } from './tree-text.js';
+import { fundingMatrixHtml, termTitles } from './funding-matrix.js';
+import { conditionSentence, longDate } from '../../i18n/condition-sentence.js';
 
 /**
  * The interactive HTML guide: one self-contained page with every diagram, the tables, and a
@@ -68,6 +71,7 @@ ${page.toc()}
 <main id="inhoud">
 <noscript><p class="hint">Zet JavaScript aan om de schema's te zien en de beslisbomen te doorlopen. De teksten hieronder zijn ook zonder JavaScript te lezen.</p></noscript>
 ${page.provenanceIntro()}
+<section id="uw-situatie" class="situation" aria-label="Uw situatie" hidden></section>
 ${page.trees()}
 ${page.typologies()}
 ${page.funding()}
@@ -84,11 +88,6 @@ ${page.chapters()}
 `;
 }
 
-const termTitles: ReadonlyArray<readonly [Term, string]> = [
-    ['incidental', 'Incidenteel'],
-    ['multiYear', 'Meerjarig'],
-    ['structural', 'Structureel']
-];
 
 /** The static sections of the page; one instance per export, with the look-ups they share. */
 class GuidePage {
@@ -163,10 +162,11 @@ ${provenanceBadge(tree.descriptionProvenance, { unlessSameAs: tree.provenance, a
 <div class="walkthrough" data-walkthrough="${index}" aria-label="Doorloop van ${htmlText(tree.title || tree.id)}">
 <p class="muted">De doorloop verschijnt hier zodra de pagina geladen is.</p>
 </div>
-<figure class="diagram">
-<figcaption>Ruit: vraag · afgeronde rechthoek: advies · rechthoek: stap · dubbele rand: verwijzing (klik om te openen). Klik op een vraag om de doorloop daar te beginnen.
+<figure class="diagram" aria-labelledby="${htmlText(anchor)}-schema">
+<figcaption id="${htmlText(anchor)}-schema">Schema van ‘${htmlText(tree.title || 'deze beslisboom')}’. Ruit: vraag · afgeronde rechthoek: advies · rechthoek: stap · dubbele rand: verwijzing (klik om te openen). Klik op een vraag om de doorloop daar te beginnen. <a href="#${htmlText(textVersionAnchor(tree))}" class="tv-link">Naar de tekstversie van dit schema</a>.
 ${diagramLegendHtml(flaggedKinds(tree.nodes.map(n => n.provenance)), 'bij de knoop in de doorloop')}</figcaption>
 <div class="diagram-canvas" data-diagram="tree" data-tree-index="${index}"><p class="diagram-wait">Het schema wordt getekend…</p></div>
+${treeTextVersion(tree, { typologyTitle: id => this.typologyTitles.get(id) })}
 </figure>
 </div>
 </section>`;
@@ -180,7 +180,7 @@ ${diagramLegendHtml(flaggedKinds(tree.nodes.map(n => n.provenance)), 'bij de kno
         const cards = json.typologies.map(t => this.typology(t)).join('\n');
         return `<section id="typologieen" aria-labelledby="typologieen-titel">
 <h2 id="typologieen-titel">Typologieën</h2>
-<div class="table-wrap">
+<div class="table-wrap" role="region" aria-label="Tabel van de typologieën" tabindex="0">
 ${typologyTableHtml(json)}</div>
 <div class="cards">
 ${cards}
@@ -201,10 +201,10 @@ ${provenanceBadge(typology.provenance)}
 ${paragraphs(typology.documentation, 'doc')}
 ${paragraphs(typology.description, 'description')}
 ${provenanceBadge(typology.descriptionProvenance, { unlessSameAs: typology.provenance, about: 'Toelichting:' })}
-<h5>Financiering</h5>
+<h4>Financiering</h4>
 <dl class="facts">${funding}</dl>
-${stakeholders.length > 0 ? `<h5>Partijen</h5><ul>${stakeholders.map(s => `<li><a href="#${htmlText(anchorId('stakeholder', s.id))}">${htmlText(s.title || s.id)}</a></li>`).join('')}</ul>` : ''}
-${this.backlinks('typology', typology.id)}
+${stakeholders.length > 0 ? `<h4>Partijen</h4><ul>${stakeholders.map(s => `<li><a href="#${htmlText(anchorId('stakeholder', s.id))}">${htmlText(s.title || s.id)}</a></li>`).join('')}</ul>` : ''}
+${this.backlinks('typology', typology.id, 4)}
 </article>`;
     }
 
@@ -216,11 +216,7 @@ ${this.backlinks('typology', typology.id)}
         ];
         const body = json.funding.length === 0
             ? '<p class="muted">Deze handreiking heeft geen financieringsbronnen.</p>'
-            : `<figure class="diagram">
-<figcaption>Financieringsbronnen per termijn en de typologieën waarvoor ze gelden. Klik op een bron of typologie om de beschrijving te openen.
-${diagramLegendHtml(flaggedKinds([...json.funding.flatMap(f => [mostFlagged(f.provenance, f.applicability.provenance)]), ...json.typologies.map(t => t.provenance)]), 'bij de bron hieronder')}</figcaption>
-<div class="diagram-canvas" data-diagram="funding"><p class="diagram-wait">Het overzicht wordt getekend…</p></div>
-</figure>
+            : `${fundingMatrixHtml(json)}
 ${groups.filter(([, rules]) => rules.length > 0).map(([title, rules]) => `<h3>${htmlText(title)}</h3>
 <div class="cards">
 ${rules.map(f => this.fundingCard(f)).join('\n')}
@@ -233,24 +229,25 @@ ${body}
 
     private fundingCard(funding: FundingJson): string {
         const applicability = funding.applicability;
+        const typologies = applicability.typologies.map(id => this.typologyLink(id)).join(', ');
         const appliesTo = applicability.kind === 'all'
             ? 'alle typologieën'
             : applicability.kind === 'none'
                 ? '<span class="muted">niet opgegeven</span>'
-                : [
-                    applicability.kind === 'condition' && applicability.text ? `typologieën waar ${htmlText(applicability.text)}` : '',
-                    applicability.typologies.length > 0
-                        ? (applicability.kind === 'condition' ? 'nu: ' : '') + applicability.typologies.map(id => this.typologyLink(id)).join(', ')
-                        : '<span class="muted">geen typologie</span>'
-                ].filter(s => s.length > 0).join('; ');
+                : applicability.kind === 'condition'
+                    // The condition as a sentence, never in the notation of the language.
+                    ? `${applicability.condition ? htmlText(conditionSentence(applicability.condition, this.json.characteristics)) : 'ruimten die aan een voorwaarde voldoen'}. `
+                        + (applicability.typologies.length > 0 ? `In deze handreiking zijn dat: ${typologies}.` : 'Geen van de typologieën in deze handreiking voldoet daaraan.')
+                    : applicability.typologies.length > 0 ? typologies : '<span class="muted">geen typologie</span>';
         const facts = [
             `<dt>Termijn</dt><dd>${funding.term ? termTitles.find(([t]) => t === funding.term)![1] : '<span class="muted">niet opgegeven</span>'}</dd>`,
             `<dt>Geldt voor</dt><dd>${appliesTo}${provenanceBadge(funding.applicability.provenance, { unlessSameAs: funding.provenance })}</dd>`,
-            funding.validUntil ? `<dt>Geldig tot</dt><dd>${htmlText(funding.validUntil)}</dd>` : ''
+            funding.validUntil ? `<dt>Geldig tot</dt><dd><time datetime="${htmlText(funding.validUntil)}">${htmlText(longDate(funding.validUntil))}</time></dd>` : ''
         ].join('');
         const sources = funding.sources.map(source => {
             const url = safeHttpUrl(source);
-            return url ? `<a href="${htmlText(url)}" rel="noopener noreferrer" target="_blank">${htmlText(source)}</a>` : htmlText(source);
+            // The address is the link's text, so it is on paper too; it opens in the same window, as any link.
+            return url ? `<a href="${htmlText(url)}" rel="noopener noreferrer">${htmlText(source)}</a>` : htmlText(source);
         });
         return `<article class="card" id="${htmlText(anchorId('funding', funding.id))}">
 <h4>${htmlText(funding.title || funding.id)}</h4>
@@ -259,10 +256,10 @@ ${paragraphs(funding.documentation, 'doc')}
 ${paragraphs(funding.description, 'description')}
 ${provenanceBadge(funding.descriptionProvenance, { unlessSameAs: funding.provenance, about: 'Toelichting:' })}
 <dl class="facts">${facts}</dl>
-${list('Via', funding.via)}
-${list('Voorwaarden', funding.conditions, i => provenanceBadge(funding.conditionsProvenance?.[i], { inline: true, unlessSameAs: funding.provenance }))}
+${list('Via', funding.via, 5)}
+${list('Voorwaarden', funding.conditions, 5, i => provenanceBadge(funding.conditionsProvenance?.[i], { inline: true, unlessSameAs: funding.provenance }))}
 ${sources.length > 0 ? `<h5>Bron</h5><ul>${sources.map(s => `<li>${s}</li>`).join('')}</ul>` : ''}
-${this.backlinks('funding', funding.id)}
+${this.backlinks('funding', funding.id, 5)}
 </article>`;
     }
 
@@ -273,10 +270,10 @@ ${provenanceBadge(s.provenance)}
 ${paragraphs(s.documentation, 'doc')}
 ${paragraphs(s.description, 'description')}
 ${provenanceBadge(s.descriptionProvenance, { unlessSameAs: s.provenance, about: 'Toelichting:' })}
-${s.involvedIn.length > 0 ? `<h5>Betrokken bij</h5><p>${s.involvedIn.map(id => this.typologyLink(id)).join(', ')}</p>` : ''}
-${list('Rollen', s.roles)}
-${list('Kracht', s.strengths)}
-${list('Valkuilen', s.pitfalls)}
+${s.involvedIn.length > 0 ? `<h4>Betrokken bij</h4><p>${s.involvedIn.map(id => this.typologyLink(id)).join(', ')}</p>` : ''}
+${list('Rollen', s.roles, 4)}
+${list('Kracht', s.strengths, 4)}
+${list('Valkuilen', s.pitfalls, 4)}
 </article>`).join('\n');
         return `<section id="partijen" aria-labelledby="partijen-titel">
 <h2 id="partijen-titel">Partijen</h2>
@@ -292,7 +289,7 @@ ${c.workingGroup ? `<p class="muted">Werkgroep: ${htmlText(c.workingGroup)}</p>`
 ${paragraphs(c.documentation, 'doc')}
 ${paragraphs(c.description, 'description')}
 ${provenanceBadge(c.descriptionProvenance, { unlessSameAs: c.provenance, about: 'Toelichting:' })}
-${this.backlinks('chapter', c.id)}
+${this.backlinks('chapter', c.id, 4)}
 </article>`).join('\n');
         return `<section id="hoofdstukken" aria-labelledby="hoofdstukken-titel">
 <h2 id="hoofdstukken-titel">Hoofdstukken</h2>
@@ -301,11 +298,11 @@ ${this.json.chapters.length === 0 ? '<p class="muted">Deze handreiking heeft gee
     }
 
     /** "Verwezen vanuit": the tree nodes whose `zie` points here. */
-    private backlinks(kind: LinkJson['kind'], id: string): string {
+    private backlinks(kind: LinkJson['kind'], id: string, level: 4 | 5): string {
         const from = this.json.trees.flatMap(tree => tree.nodes
             .filter(node => node.links.some(l => l.kind === kind && l.target === id))
             .map(node => `<li><a href="#${htmlText(anchorId('tree', tree.id))}">${htmlText(tree.title || tree.id)}</a>: ${htmlText(node.text)}</li>`));
-        return from.length === 0 ? '' : `<h5>Verwezen vanuit de beslisbomen</h5><ul>${from.join('')}</ul>`;
+        return from.length === 0 ? '' : `<h${level}>Verwezen vanuit de beslisbomen</h${level}><ul>${from.join('')}</ul>`;
     }
 
     /**
@@ -338,8 +335,8 @@ ${this.json.chapters.length === 0 ? '<p class="muted">Deze handreiking heeft gee
     }
 }
 
-function list(title: string, items: readonly string[], after?: (index: number) => string): string {
-    return items.length === 0 ? '' : `<h5>${title}</h5><ul>${items.map((item, i) => {
+function list(title: string, items: readonly string[], level: 4 | 5, after?: (index: number) => string): string {
+    return items.length === 0 ? '' : `<h${level}>${title}</h${level}><ul>${items.map((item, i) => {
         const extra = after?.(i) ?? '';
         return `<li>${htmlText(item)}${extra ? ` ${extra}` : ''}</li>`;
     }).join('')}</ul>`;

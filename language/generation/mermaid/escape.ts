@@ -129,3 +129,19 @@ export function labelBody(paragraphs: string | readonly string[], options: Label
 export function mermaidLabel(paragraphs: string | readonly string[], options: LabelOptions = {}): string {
     return `"${labelBody(paragraphs, options)}"`;
 }
+
+/**
+ * Text for `accTitle:` and `accDescr:` (the SVG's `<title>` and `<desc>`, what a screen reader
+ * says for a drawn diagram on its own). Mermaid takes the rest of the line as it is, runs it through
+ * DOMPurify and sets the result as text, so a `<` would start a tag that is dropped and a `&` would
+ * be shown as `&amp;`; and the whole diagram text is searched for `%%{…}%%` directives and `#…;`
+ * entity codes before it is parsed. So: one line, cut at `maxLength`, with `<`, `>` and `&` as
+ * look-alikes (‹ › ＆) and `%%` and `#word;` broken by an invisible WORD JOINER.
+ */
+export function accessibleText(text: string, maxLength = 300): string {
+    const line = truncate(cleanText(text).replace(/\s+/g, ' ').trim(), maxLength);
+    return line
+        .replace(/[<>&]/g, c => (c === '<' ? '\u2039' : c === '>' ? '\u203A' : '\uFF06'))
+        .replace(/%(?=%)/g, '%' + WORD_JOINER)
+        .replace(/#(?=\w)/g, '#' + WORD_JOINER);
+}

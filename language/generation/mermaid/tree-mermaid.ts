@@ -1,7 +1,7 @@
 import { linkKindWords } from '../../i18n/link-kinds.js';
 import { isFlagged, type DrawnProvenance } from '../../i18n/provenance-words.js';
 import type { EdgeJson, LinkJson, NodeJson, NodeKind, SourceJson, TreeJson } from '../json/handreiking-json.js';
-import { mermaidLabel, type LabelOptions } from './escape.js';
+import { accessibleText, mermaidLabel, type LabelOptions } from './escape.js';
 import { boxStyle, checkedPalette, lightPalette, type DiagramPalette } from './palette.js';
 import { classDefStatements, classStatements, END } from './statements.js';
 
@@ -126,9 +126,32 @@ export function treeToMermaid(tree: TreeJson, options: TreeDiagramOptions = {}):
         ...declarations,
         ...edges,
         ...classStatements(Object.entries(byKind)),
-        ...classDefStatements(classDefs(palette))
+        ...classDefStatements(classDefs(palette)),
+        ...accessibilityStatements(tree)
     ];
     return { text: lines.join('\n') + '\n', ids, provenance };
+}
+
+/**
+ * `accTitle` and `accDescr`: the drawn SVG's `<title>` and `<desc>`, so a diagram exported on its
+ * own (SVG, PNG's source) still says what it is. Written last, so the diagram's statements keep
+ * their order. The texts are the tree's own, escaped for this place (`accessibleText`).
+ */
+function accessibilityStatements(tree: TreeJson): string[] {
+    const count = (kind: NodeKind) => tree.nodes.filter(n => n.kind === kind).length;
+    const counts = ([['question', 'vraag', 'vragen'], ['advice', 'advies', 'adviezen'], ['step', 'stap', 'stappen']] as const)
+        .map(([kind, one, more]) => [count(kind), one, more] as const)
+        .filter(([n]) => n > 0)
+        .map(([n, one, more]) => `${n} ${n === 1 ? one : more}`);
+    const start = tree.nodes.find(n => n.id === tree.start);
+    const description = [
+        `Beslisboom${counts.length > 0 ? ` met ${counts.join(', ')}` : ' zonder knopen'}.`,
+        start ? `Begint bij ${start.kind === 'question' ? 'de vraag' : start.kind === 'advice' ? 'het advies' : 'de stap'}: ${start.text}` : ''
+    ].filter(s => s.length > 0).join(' ');
+    return [
+        `    accTitle: ${accessibleText(`Stroomschema: ${tree.title.trim() ? tree.title : 'beslisboom'}`)}`,
+        `    accDescr: ${accessibleText(description, 600)}`
+    ];
 }
 
 function shape(kind: NodeKind, label: string): string {

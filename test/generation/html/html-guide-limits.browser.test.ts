@@ -134,8 +134,6 @@ describe('a drawing that does not show its diagram', () => {
                 `Het schema van ‘${tree.title}’ kon niet getekend worden: Mermaid tekende 0 van de ${expected} knopen en schreef ‘Maximum text size in diagram exceeded’. ` +
                 'De doorloop bij dit schema toont de beslisboom vraag voor vraag.');
             expect(await page.locator('.diagram-canvas svg').count()).toBe(0);
-            expect(await page.locator('[data-diagram="funding"] .diagram-error').textContent())
-                .toMatch(/^Het financieringsoverzicht kon niet getekend worden: Mermaid tekende 0 van de \d+ knopen .*De financieringsbronnen staan hieronder als tekst\.$/);
             expect(errors).toEqual([]);
         } finally {
             await page.close();

@@ -8,7 +8,6 @@ import { htmlFiles } from '../../../language/export/html-export.js';
 import { loadGuideAssets } from '../../../language/generation/html/guide-assets.js';
 import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
 import type { HandreikingJson, ProvenanceJson, ScenarioJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
-import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { anchorId, linkAnchor } from '../../../language/generation/html/guide-contract.js';
 import { TreeWalker, type WalkResult } from '../../../language/walkthrough/walk.js';
@@ -242,11 +241,10 @@ describe('the HTML guide of the examples, opened from disk in Chromium', () => {
         }
     });
 
-    test('the funding overview is drawn with every rule and typology', async () => {
-        const diagram = fundingOverviewMermaid(json);
-        const drawn = await drawnNodeIds(page.locator('.diagram-canvas[data-diagram="funding"]'));
-        expect([...drawn].sort()).toEqual(Object.keys(diagram.ids).sort());
-        expect(drawn.length).toBeGreaterThanOrEqual(json.funding.length + json.typologies.length);
+    test('the funding overview is a matrix of every rule and typology, not a diagram (the Mermaid overview is the editors\' preview\'s)', async () => {
+        expect(await page.locator('[data-diagram="funding"]').count()).toBe(0);
+        expect(await page.locator('table.hrk-matrix tbody th[scope="row"]').count()).toBe(json.funding.length);
+        expect(await page.locator('table.hrk-matrix thead th[scope="col"]').count()).toBe(json.typologies.length + 1);
     });
 
     test('the typology table, stakeholders and chapters are on the page', async () => {
@@ -515,8 +513,7 @@ describe('the HTML guide of the examples, opened from disk in Chromium', () => {
 
     test('provenance in the diagrams: reconstructed nodes dashed, illustrative dotted, with the reason as tooltip and in the name; a legend; the path keeps the border', async () => {
         const diagrams = [
-            ...json.trees.map((tree, i) => ({ canvas: page.locator(`.diagram-canvas[data-tree-index="${i}"]`), diagram: treeToMermaid(tree), name: tree.id })),
-            { canvas: page.locator('.diagram-canvas[data-diagram="funding"]'), diagram: fundingOverviewMermaid(json), name: 'financiering' }
+            ...json.trees.map((tree, i) => ({ canvas: page.locator(`.diagram-canvas[data-tree-index="${i}"]`), diagram: treeToMermaid(tree), name: tree.id }))
         ];
         const seen = new Set<string>();
         for (const { canvas, diagram, name } of diagrams) {
@@ -625,12 +622,11 @@ describe('a hostile workspace in the HTML guide', () => {
     test('the diagrams are drawn in full, in spite of the texts', async () => {
         const tree = json.trees[0];
         expect([...(await drawnNodeIds(page.locator('.diagram-canvas[data-tree-index="0"]')))].sort()).toEqual(Object.keys(treeToMermaid(tree).ids).sort());
-        expect([...(await drawnNodeIds(page.locator('.diagram-canvas[data-diagram="funding"]')))].sort()).toEqual(Object.keys(fundingOverviewMermaid(json).ids).sort());
         // Labels are text: the `%%{init}%%`, the tag and the click directive are shown, not applied.
         const labels = (await page.locator('.diagram-canvas[data-tree-index="0"] svg').textContent())!.replace(/\s+/g, '');
         for (const text of [PWN.img, PWN.init, PWN.breakout]) expect(labels).toContain(text.replace(/\s+/g, ''));
-        const funding = (await page.locator('.diagram-canvas[data-diagram="funding"] svg').textContent())!.replace(/\s+/g, '');
-        expect(funding).toContain(PWN.mermaid.replace(/\s+/g, ''));
+        // The funding matrix names the rule by its title, as text.
+        expect(await page.locator('table.hrk-matrix tbody th[scope="row"] a').allTextContents()).toContain(PWN.mermaid);
         expect(await page.locator('.diagram-canvas svg a, .diagram-canvas svg img, .diagram-canvas svg script').count()).toBe(0);
     });
 

@@ -163,7 +163,9 @@ describe('generateHtmlGuide of the examples', () => {
             expect(html).toContain(`data-walkthrough="${i}"`);
             expect(html).toContain(`class="diagram-canvas" data-diagram="tree" data-tree-index="${i}"`);
         });
-        expect(html).toContain('data-diagram="funding"');
+        // Funding as a matrix; the Mermaid overview is the editors' preview's only.
+        expect(html).toContain('<table class="hrk-matrix">');
+        expect(html).not.toContain('data-diagram="funding"');
         const stakeholder = json.stakeholders.find(s => s.id === 'Corporatie')!;
         for (const text of [...stakeholder.roles, ...stakeholder.strengths, ...stakeholder.pitfalls]) expect(html).toContain(text.replace(/'/g, '&#39;'));
     });
@@ -178,8 +180,9 @@ describe('generateHtmlGuide of the examples', () => {
         expect(links.map(linkAnchor).filter(a => !ids.has(a))).toEqual([]);
     });
 
-    test('a bron URL becomes a link that opens without referrer', () => {
-        expect(html).toContain('<a href="https://wetten.overheid.nl/BWBR0045929" rel="noopener noreferrer" target="_blank">');
+    test('a bron URL becomes a link that opens without referrer, in the same window (no surprise for a screen reader)', () => {
+        expect(html).toContain('<a href="https://wetten.overheid.nl/BWBR0045929" rel="noopener noreferrer">');
+        expect(html).not.toContain('target="_blank"');
         const external = [...html.matchAll(/<a href="(https?:[^"]*)"([^>]*)>/g)];
         expect(external.length).toBeGreaterThan(0);
         for (const [, , rest] of external) expect(rest).toContain('rel="noopener noreferrer"');

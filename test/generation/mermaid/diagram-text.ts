@@ -16,7 +16,9 @@ const statementShapes: RegExp[] = [
     new RegExp(`^ {4}[snlfya]\\d+ (-->|-\\.->|-->\\|${q}\\|) [nlya]\\d+;$`),
     /^ {4}class [a-z0-9]+(,[a-z0-9]+)* [a-zA-Z]+$/,
     /^ {4}classDef [a-zA-Z]+ [a-z0-9:#.,\- ]+$/,
-    /^ {4}linkStyle \d+(,\d+)* [a-z0-9:#.,-]+$/
+    /^ {4}linkStyle \d+(,\d+)* [a-z0-9:#.,-]+$/,
+    // The SVG's title and description: one line of text without `<`, `>`, `&`, `%%` or `#word`.
+    /^ {4}acc(Title|Descr): (?:[^\n<>&%#]|%(?!%)|#(?!\w))+$/
 ];
 
 /** The lines of a diagram that match none of the known statement shapes. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-    escapeLabelLine, labelBody, mermaidLabel, wrapWords
+    accessibleText, escapeLabelLine, labelBody, mermaidLabel, wrapWords
 } from '../../../language/generation/mermaid/escape.js';
 import { decodeHtmlLabel, decodePlainLabel, words } from './diagram-text.js';
 import { mermaidParse } from '../../support/mermaid-parse.js';
@@ -89,5 +89,25 @@ describe('whole labels', () => {
 
     test('the harness is real: an unescaped quote makes mermaid.parse fail', async () => {
         await expect(mermaidParse('flowchart TD\n    n0["a " b"];\n')).rejects.toThrow();
+    });
+});
+
+describe('accessibleText: the line after accTitle and accDescr', () => {
+    const hostile = '</title><script>alert(1)</script> %%{init: {"theme":"dark"}}%% #35; & #quot;\nnieuwe regel';
+
+    test('one line without tags, ampersands, directives or entity codes, the words kept', () => {
+        const text = accessibleText(hostile);
+        expect(text).not.toMatch(/[<>&\n]|%%|#\w/);
+        expect(text).toContain('alert(1)');
+        expect(text).toContain('nieuwe regel');
+        expect(text).toBe('\u2039/title\u203A\u2039script\u203Aalert(1)\u2039/script\u203A %\u2060%{init: {"theme":"dark"}}%\u2060% #\u206035; \uFF06 #\u2060quot; nieuwe regel');
+    });
+
+    test('cut at its length with an ellipsis', () => {
+        expect(accessibleText('woord '.repeat(100), 20)).toBe('woord woord woord w…');
+    });
+
+    test('a diagram with hostile accTitle and accDescr still parses as one flowchart', async () => {
+        await expect(mermaidParse(`flowchart TD\n    n0["a"];\n    accTitle: ${accessibleText(hostile)}\n    accDescr: ${accessibleText(hostile)}\n`)).resolves.toBeUndefined();
     });
 });

@@ -101,10 +101,14 @@ export function revealInBox(box: HTMLElement, group: SVGGElement): void {
     if (left !== box.scrollLeft || top !== box.scrollTop) box.scrollTo({ left, top });
 }
 
-/** Makes a drawn node act as a button: click, Enter and Space; `label` is read out by screen readers. */
+/**
+ * Makes a drawn node act as a button for the mouse (and Enter and Space once focused). It is no tab
+ * stop: the SVG is hidden from screen readers, and the text version beside it has the same actions
+ * as buttons. `label` names it all the same, for whoever inspects the SVG.
+ */
 export function makeClickable(group: SVGGElement, label: string, action: () => void): void {
     group.classList.add('hrk-clickable');
-    group.setAttribute('tabindex', '0');
+    group.setAttribute('tabindex', '-1');
     group.setAttribute('role', 'button');
     group.setAttribute('aria-label', label);
     group.addEventListener('click', event => {

@@ -1,12 +1,13 @@
 import type { Mermaid } from 'mermaid';
 import type { HandreikingJson, LinkJson } from '../../json/handreiking-json.js';
-import { fundingOverviewMermaid } from '../../mermaid/funding-mermaid.js';
 import { treeToMermaid, type DiagramTarget } from '../../mermaid/tree-mermaid.js';
 import { h, replace } from '../../../browser/dom.js';
 import { drawnNodes } from '../../../browser/mermaid-ids.js';
 import { annotateProvenance } from '../../../browser/provenance.js';
-import { anchorId, DATA_ELEMENT_ID, linkAnchor } from '../guide-contract.js';
+import { DATA_ELEMENT_ID, linkAnchor } from '../guide-contract.js';
 import { guideRenderer, makeClickable, renderSequentially, type DiagramJob } from './diagrams.js';
+import { dismissibleTips } from './matrix-tips.js';
+import { SituationPanel } from './situation.js';
 import { WalkthroughView } from './walkthrough-view.js';
 
 /**
@@ -63,7 +64,12 @@ async function main(): Promise<void> {
 
     json.trees.forEach((tree, index) => {
         const container = document.querySelector<HTMLElement>(`[data-walkthrough="${index}"]`);
-        if (container && !views.has(tree.id)) views.set(tree.id, new WalkthroughView(tree, container, host));
+        if (container && !views.has(tree.id)) {
+            const view = new WalkthroughView(tree, container, host);
+            views.set(tree.id, view);
+            const section = container.closest<HTMLElement>('section.tree');
+            if (section) addStartButtons(section, view);
+        }
     });
 
     const picker = document.getElementById('hrk-tree-picker');
@@ -75,6 +81,9 @@ async function main(): Promise<void> {
             document.getElementById(picker.value)?.querySelector<HTMLElement>('.wt-focus')?.focus({ preventScroll: true });
         });
     }
+    dismissibleTips(document);
+    const situation = document.getElementById('uw-situatie');
+    if (situation) new SituationPanel(json, situation, views).restoreFromHash();
     document.documentElement.setAttribute('data-hrk-app', 'ready');
 
     const mermaid = window.mermaid;
@@ -99,7 +108,7 @@ async function main(): Promise<void> {
             name: `schema van ‘${tree.title || tree.id}’`,
             textVersion: 'De doorloop bij dit schema toont de beslisboom vraag voor vraag.',
             drawn(svg) {
-                svg.setAttribute('aria-label', `Stroomschema: ${tree.title || tree.id}`);
+                hideFromScreenReaders(svg, canvas, `Schema van ‘${tree.title || 'deze beslisboom'}’. Een screenreader leest de tekstversie eronder.`);
                 for (const { group, target } of drawnNodes(svg, diagram.ids)) wireTreeNode(group, target, view, host.follow);
                 // Before the walkthrough marks its path: a marked node keeps its dashed border.
                 annotateProvenance(svg, diagram, 'nl');
@@ -107,31 +116,38 @@ async function main(): Promise<void> {
             }
         });
     });
-    const fundingCanvas = document.querySelector<HTMLElement>('.diagram-canvas[data-diagram="funding"]');
-    if (fundingCanvas) {
-        const diagram = fundingOverviewMermaid(json);
-        jobs.push({
-            canvas: fundingCanvas,
-            diagram,
-            name: 'financieringsoverzicht',
-            textVersion: 'De financieringsbronnen staan hieronder als tekst.',
-            drawn(svg) {
-                svg.setAttribute('aria-label', 'Financieringsoverzicht');
-                for (const { group, target } of drawnNodes(svg, diagram.ids)) {
-                    if (target.kind === 'funding') {
-                        const title = json.funding.find(f => f.id === target.id)?.title || target.id;
-                        makeClickable(group, `Open de financieringsbron ${title}`, () => goTo(anchorId('funding', target.id)));
-                    } else if (target.kind === 'typology') {
-                        const title = json.typologies.find(t => t.id === target.id)?.title || target.id;
-                        makeClickable(group, `Open de typologie ${title}`, () => goTo(anchorId('typology', target.id)));
-                    }
-                }
-                annotateProvenance(svg, diagram, 'nl');
-            }
-        });
-    }
     await renderSequentially(guideRenderer(mermaid), jobs);
     document.documentElement.setAttribute('data-hrk-diagrams', 'ready');
+}
+
+/**
+ * The drawn SVG is a picture for sighted readers: screen readers get the text version instead
+ * (generated beside it from the same tree), so the SVG is hidden from them and its nodes are no
+ * tab stops (they stay clickable). The canvas scrolls a large diagram, so it is focusable itself
+ * and says what it holds: a keyboard can scroll it with the arrow keys.
+ */
+function hideFromScreenReaders(svg: SVGSVGElement, canvas: HTMLElement, name: string): void {
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    canvas.setAttribute('tabindex', '0');
+    canvas.setAttribute('role', 'group');
+    canvas.setAttribute('aria-label', name);
+}
+
+/** In the text version, a button beside each question: the keyboard's way to what a click in the diagram does. */
+function addStartButtons(section: HTMLElement, view: WalkthroughView): void {
+    for (const item of section.querySelectorAll<HTMLElement>('.text-version li.tv-question[data-tv-node]')) {
+        const node = view.tree.nodes[Number(item.getAttribute('data-tv-node'))];
+        if (!node) continue;
+        const answers = item.querySelector(':scope > .tv-answers, :scope > .tv-none');
+        const button = h('button', { class: 'tv-start', attrs: { type: 'button' } }, 'Doorloop vanaf deze vraag');
+        button.addEventListener('click', () => {
+            view.startFrom(node.id);
+            section.querySelector<HTMLElement>('.walkthrough')?.scrollIntoView({ block: 'nearest' });
+        });
+        if (answers) answers.before(' ', button);
+        else item.append(' ', button);
+    }
 }
 
 function wireTreeNode(group: SVGGElement, target: DiagramTarget, view: WalkthroughView, follow: (link: LinkJson) => void): void {

@@ -4,6 +4,7 @@ import type { TreeWalker, WalkResult, WalkStep } from '../../../walkthrough/walk
 import { Walkthrough } from '../../../walkthrough/walk-state.js';
 import { linkKindWords } from '../../../i18n/link-kinds.js';
 import { h, replace, type Child } from '../../../browser/dom.js';
+import { cleanText } from '../../../text/clean-text.js';
 import { drawnNodes, markPathEdges } from '../../../browser/mermaid-ids.js';
 import { provenanceBadge } from '../../../browser/provenance.js';
 import { anchorId, linkAnchor } from '../guide-contract.js';
@@ -27,10 +28,39 @@ const kindWords: Record<NodeJson['kind'], string> = { question: 'Vraag', advice:
 export class WalkthroughView {
     private walk: Walkthrough;
     private diagram?: { svg: SVGSVGElement; mermaid: MermaidDiagram };
+    /** Redrawn on every step. */
+    private readonly body = h('div', { class: 'wt-body' });
+    /**
+     * What a screen reader announces after a step. It stays in the page from the start (a live
+     * region added together with its text is often not read) and is never redrawn, only its text.
+     */
+    private readonly live = h('p', { class: 'hrk-sr wt-status', attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' } });
+    private readonly listeners: Array<(view: WalkthroughView) => void> = [];
 
     constructor(readonly tree: TreeJson, private readonly container: HTMLElement, private readonly host: WalkthroughHost) {
         this.walk = new Walkthrough(tree, { tree: tree.id, answers: [] });
+        replace(this.container, this.body, this.live);
         this.show();
+    }
+
+    /** The walk as it stands: the state to keep (a link), and the result. */
+    get state(): Walkthrough {
+        return this.walk;
+    }
+
+    /** Called after every change of the walk (answer, back, restart, restore). */
+    onChange(listener: (view: WalkthroughView) => void): void {
+        this.listeners.push(listener);
+    }
+
+    /** Moves the focus to the question or advice shown. */
+    focusCurrent(): void {
+        this.container.querySelector<HTMLElement>('.wt-focus')?.focus({ preventScroll: true });
+    }
+
+    /** Replaces the walk by a kept one (a link with answers): the same as walking it again. */
+    restore(walk: Walkthrough): void {
+        this.update(walk);
     }
 
     private get walker(): TreeWalker {
@@ -76,7 +106,23 @@ export class WalkthroughView {
         this.walk = walk;
         this.show();
         this.highlight();
+        // Focus to the new question (or the advice): the keyboard goes on from there, and a screen
+        // reader reads it; the live region says what happened for those who stay where they are.
         this.container.querySelector<HTMLElement>('.wt-focus')?.focus({ preventScroll: true });
+        this.live.textContent = cleanText(this.announcement());
+        for (const listener of this.listeners) listener(this);
+    }
+
+    private announcement(): string {
+        const result = this.result;
+        const node = result.at !== undefined ? this.walker.node(result.at) : undefined;
+        const last = this.walk.answers[this.walk.answers.length - 1];
+        const given = last ? `Antwoord ‘${last.answer}’ gekozen. ` : '';
+        switch (result.status) {
+            case 'question': return `${given}Volgende vraag: ${node?.text ?? ''}`;
+            case 'advice': return `${given}Advies: ${node?.text ?? ''}`;
+            default: return `${given}${problemText(result, node)}`;
+        }
     }
 
     private show(): void {
@@ -84,12 +130,12 @@ export class WalkthroughView {
         const answered = this.walk.answers.length > 0;
         const atStart = this.walk.fromStart;
         const startNode = this.walk.from !== undefined ? this.walker.node(this.walk.from) : undefined;
-        replace(this.container,
+        replace(this.body,
             h('h4', {}, 'Doorloop deze beslisboom'),
             !atStart && startNode
                 ? h('p', { class: 'wt-start-note' }, 'Gestart vanaf: ', h('em', {}, startNode.text), '. ', h('button', { class: 'wt-from-start', attrs: { type: 'button' }, on: { click: () => this.restart() } }, 'Vanaf het begin'))
                 : undefined,
-            h('div', { class: 'wt-current', attrs: { 'aria-live': 'polite' } }, ...this.current(result)),
+            h('div', { class: 'wt-current' }, ...this.current(result)),
             h('div', { class: 'wt-controls' },
                 h('button', { class: 'wt-back', attrs: { type: 'button', ...(answered ? {} : { disabled: '' }) }, on: { click: () => this.back() } }, '← Terug'),
                 h('button', { class: 'wt-restart', attrs: { type: 'button', ...(answered || !atStart ? {} : { disabled: '' }) }, on: { click: () => this.restart() } }, 'Opnieuw')),

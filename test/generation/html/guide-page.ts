@@ -1,0 +1,108 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { OutputTarget } from '../../../language/cli/output-target.js';
+import { htmlFiles } from '../../../language/export/html-export.js';
+import { loadGuideAssets } from '../../../language/generation/html/guide-assets.js';
+import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
+import type { HandreikingJson, ScenarioJson } from '../../../language/generation/json/handreiking-json.js';
+import { newPage } from '../../support/browser.js';
+import { clearAll, createTestServices, exampleFiles, validateFiles } from '../../helpers.js';
+
+/**
+ * The exported guide in headless Chromium for the accessibility and "uw situatie" tests: export a
+ * workspace as `handreiking export html` does, open the file, and record what must not happen.
+ */
+
+export const examplesRoot = path.resolve(__dirname, '../../../examples');
+
+export async function exportFiles(files: Record<string, string>): Promise<HandreikingJson> {
+    const services = createTestServices();
+    await validateFiles(services, files);
+    const json = exportWorkspaceJson(services, '/ws');
+    await clearAll(services);
+    return json;
+}
+
+export function exampleWorkspace(): Record<string, string> {
+    return Object.fromEntries(exampleFiles(examplesRoot).map(f => [path.relative(examplesRoot, f), fs.readFileSync(f, 'utf-8')]));
+}
+
+/** Writes the guide through the HTML export and the CLI's output target. */
+export async function writeGuide(json: HandreikingJson, file: string): Promise<string> {
+    const target = await OutputTarget.prepare(file, '.html', 'nl');
+    const written: string[] = [];
+    for await (const out of htmlFiles(json, { lang: 'nl', guideAssets: loadGuideAssets })) written.push(await target.write(out.name, out.content));
+    return written[0];
+}
+
+export interface Problems {
+    consoleErrors: string[];
+    pageErrors: string[];
+    requests: string[];
+}
+
+/** Opens `file` (with `hash` as its fragment), records errors, requests and CSP violations, and waits for the app (and the diagrams). */
+export async function openGuide(browser: Browser, file: string, options: BrowserContextOptions & { hash?: string; diagrams?: boolean } = {}): Promise<{ page: Page; problems: Problems }> {
+    const { hash, diagrams = true, ...context } = options;
+    const page = await newPage(browser, { viewport: { width: 1400, height: 1000 }, ...context });
+    const url = pathToFileURL(file).href;
+    const problems: Problems = { consoleErrors: [], pageErrors: [], requests: [] };
+    page.on('console', message => {
+        if (message.type() === 'error' || message.type() === 'warning') problems.consoleErrors.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', error => problems.pageErrors.push(error.message));
+    page.on('request', request => {
+        if (request.url().split('#')[0] !== url && !request.url().startsWith('data:')) problems.requests.push(request.url());
+    });
+    await page.addInitScript(() => {
+        const w = window as unknown as { __cspViolations: string[] };
+        w.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(url + (hash ?? ''));
+    await page.waitForSelector(diagrams ? 'html[data-hrk-diagrams="ready"]' : 'html[data-hrk-app]', { timeout: 120_000 });
+    return { page, problems };
+}
+
+export async function expectNothingWrong(page: Page, problems: Problems): Promise<void> {
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.requests).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+}
+
+export async function currentQuestion(section: Locator): Promise<string | undefined> {
+    const question = section.locator('.wt-current .wt-question');
+    return (await question.count()) === 0 ? undefined : (await question.getAttribute('data-node')) ?? undefined;
+}
+
+/** Clicks the answer button whose label is exactly `label`. */
+export async function clickAnswer(section: Locator, label: string): Promise<void> {
+    const buttons = section.locator('.wt-current button.wt-answer');
+    const labels = await buttons.evaluateAll(bs => bs.map(b => b.getAttribute('data-answer')));
+    const index = labels.indexOf(label);
+    expect(index, `answer ‘${label}’ among ${JSON.stringify(labels)}`).toBeGreaterThanOrEqual(0);
+    await buttons.nth(index).click();
+}
+
+export async function restart(section: Locator): Promise<void> {
+    const button = section.locator('.wt-restart');
+    if (await button.isEnabled()) await button.click();
+}
+
+/** Answers question by question with the mouse, asking the page which question it shows. */
+export async function walkScenario(section: Locator, scenario: ScenarioJson): Promise<void> {
+    await restart(section);
+    const given = new Map(scenario.answers.map(a => [a.question, a.answer]));
+    for (let i = 0; i <= scenario.answers.length; i++) {
+        const question = await currentQuestion(section);
+        if (question === undefined) return;
+        const answer = given.get(question);
+        expect(answer, `scenario ‘${scenario.name}’ answers question ${question}`).toBeDefined();
+        await clickAnswer(section, answer!);
+    }
+    throw new Error(`scenario ‘${scenario.name}’: the walkthrough asked more questions than the scenario answers`);
+}
