@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { exportWorkspaceJson } from '../generation/json/export-json.js';
 import { describeExcess } from '../generation/mermaid/diagram-limits.js';
-import { DiagramsTooLargeError, TreeNotDrawnError } from '../export/export-errors.js';
+import { DiagramsTooLargeError, RendererUnavailableError, TreeNotDrawnError } from '../export/export-errors.js';
+import type { GuideDrawing } from '../export/guide-drawings.js';
 import { exportFormats, isExportFormat, singleFileExtension } from '../export/export-formats.js';
 import { loadExport } from '../export/load-export.js';
 import type { ExportOptions } from '../export/exported-file.js';
@@ -23,6 +24,8 @@ export interface ExportCommandOptions {
     plainText: boolean;
     /** PNG: a transparent background instead of white. */
     transparent: boolean;
+    /** HTML: draw the diagrams in the reader's browser with Mermaid instead of at export time. */
+    inPageMermaid?: boolean;
 }
 
 /**
@@ -49,13 +52,20 @@ export async function exportCommand(format: string, paths: string[], options: Ex
     const target = await OutputTarget.prepare(options.out, singleFileExtension(format), options.lang);
     const json = exportWorkspaceJson(workspace.services, process.cwd());
     const files = await loadExport(format);
-    const bar = info.drawn && process.stderr.isTTY && json.trees.length > 1
+    const drawsAtExport = info.drawn || (format === 'html' && !options.inPageMermaid);
+    const bar = drawsAtExport && process.stderr.isTTY && json.trees.length > 1
         ? (await import('./progress-bar.js')).progressBar(format.toUpperCase())
         : undefined;
     const written: string[] = [];
+    const drawings: Array<{ drawing: GuideDrawing; bytes: number }> = [];
     try {
-        for await (const file of files(json, { ...commandLineHost(t), lang: options.lang, plainText: options.plainText, transparent: options.transparent, progress: bar?.update })) {
+        const exportOptions: ExportOptions = {
+            ...commandLineHost(t), lang: options.lang, plainText: options.plainText, transparent: options.transparent,
+            inPageMermaid: options.inPageMermaid ?? false, progress: bar?.update
+        };
+        for await (const file of files(json, exportOptions)) {
             written.push(await target.write(file.name, file.content));
+            if (file.drawing) drawings.push({ drawing: file.drawing, bytes: Buffer.byteLength(file.content) });
         }
     } catch (problem) {
         if (problem instanceof DiagramsTooLargeError) {
@@ -68,15 +78,18 @@ export async function exportCommand(format: string, paths: string[], options: Ex
         bar?.stop();
     }
     for (const file of written) out(t.exported(info.title[options.lang], file));
+    for (const { drawing, bytes } of drawings) {
+        out(drawing.kind === 'predrawn' ? t.guidePredrawn(drawing.diagrams, bytes) : t.guideMermaid(drawing.reason, bytes, drawing.detail));
+    }
     return ExitCode.Ok;
 }
 
 /**
  * What the exports need from the command line: the HTML guide's scripts from node_modules and out/,
- * and Chromium for SVG and PNG. Both are loaded only when asked for; what cannot be found is a
+ * and Chromium for SVG and PNG and to draw the HTML guide's diagrams. Both are loaded only when asked for; what cannot be found is a
  * problem with the installation (exit 2), said in the user's language where we write the text.
  */
-function commandLineHost(t: CliMessages): Pick<ExportOptions, 'guideAssets' | 'launchRenderer'> {
+function commandLineHost(t: CliMessages): Pick<ExportOptions, 'guideAssets' | 'launchRenderer' | 'launchPageRenderer'> {
     return {
         async guideAssets() {
             try {
@@ -92,6 +105,16 @@ function commandLineHost(t: CliMessages): Pick<ExportOptions, 'guideAssets' | 'l
             } catch (err) {
                 if (err instanceof BrowserMissingError) throw new UsageError(t.browserMissing);
                 throw new UsageError(t.browserFailed(errorLine(err)));
+            }
+        },
+        // The HTML guide does without: it then draws in the reader's browser, and says why.
+        async launchPageRenderer() {
+            const { BrowserMissingError, MermaidRenderer } = await import('../render/mermaid-renderer.js');
+            try {
+                return await MermaidRenderer.launch();
+            } catch (err) {
+                if (err instanceof BrowserMissingError) throw new RendererUnavailableError('no-browser');
+                throw new RendererUnavailableError('browser-failed', errorLine(err));
             }
         }
     };

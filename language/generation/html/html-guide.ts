@@ -11,6 +11,7 @@ import { embedJson, inlineScript, paragraphs, safeHttpUrl } from './html-text.js
 import { cspHashSource } from './csp-hash.js';
 import { contentSecurityPolicy } from './page-policy.js';
 import { diagramLegendHtml, provenanceBadge } from './provenance-html.js';
+import { DIAGRAMS_META, EMPTY_TREE_TEXT, type PredrawnCanvas, type PredrawnDiagrams } from './diagram-texts.js';
 
 /**
  * The interactive HTML guide: one self-contained page with every diagram, the tables, and a
@@ -22,6 +23,11 @@ import { diagramLegendHtml, provenanceBadge } from './provenance-html.js';
 export interface GuideAssets extends GuideScripts {
     /** The page title; default "Handreiking ontmoetingsruimten". */
     title?: string;
+    /**
+     * The diagrams drawn at export time (export/guide-drawings.ts). With them the page carries
+     * their SVG and not Mermaid (`mermaidJs` is left out); without them Mermaid draws in the page.
+     */
+    predrawn?: PredrawnDiagrams;
 }
 
 export const DEFAULT_TITLE = 'Handreiking ontmoetingsruimten';
@@ -42,8 +48,9 @@ export function guideCsp(inlineScripts: readonly string[]): string {
 
 export function generateHtmlGuide(json: HandreikingJson, assets: GuideAssets): string {
     const title = assets.title ?? DEFAULT_TITLE;
-    const scripts = [inlineScript(assets.mermaidJs, 'mermaid.min.js'), inlineScript(assets.appJs, 'guide-app.js')];
-    const page = new GuidePage(json);
+    const predrawn = assets.predrawn;
+    const scripts = [...(predrawn ? [] : [inlineScript(assets.mermaidJs, 'mermaid.min.js')]), inlineScript(assets.appJs, 'guide-app.js')];
+    const page = new GuidePage(json, predrawn);
     return `<!DOCTYPE html>
 <html lang="nl">
 <head>
@@ -52,6 +59,7 @@ export function generateHtmlGuide(json: HandreikingJson, assets: GuideAssets): s
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="handreiking export html">
+<meta name="${DIAGRAMS_META}" content="${predrawn ? 'predrawn' : 'mermaid'}">
 <title>${htmlText(title)}</title>
 <link rel="icon" href="data:,">
 <style>${guideCss}</style>
@@ -77,8 +85,7 @@ ${page.chapters()}
 </div>
 <footer>Gemaakt met <code>handreiking export html</code> (JSON-formaat ${htmlText(String(json.formatVersion))}).</footer>
 <script type="application/json" id="${DATA_ELEMENT_ID}">${embedJson(json)}</script>
-<script>${scripts[0]}</script>
-<script>${scripts[1]}</script>
+${scripts.map(script => `<script>${script}</script>`).join('\n')}
 </body>
 </html>
 `;
@@ -96,7 +103,7 @@ class GuidePage {
     private readonly fundingTitles: Map<string, string>;
     private readonly stakeholdersByTypology = new Map<string, StakeholderJson[]>();
 
-    constructor(private readonly json: HandreikingJson) {
+    constructor(private readonly json: HandreikingJson, private readonly predrawn?: PredrawnDiagrams) {
         this.typologyTitles = new Map(json.typologies.map(t => [t.id, t.title || t.id]));
         this.fundingTitles = new Map(json.funding.map(f => [f.id, f.title || f.id]));
         for (const stakeholder of json.stakeholders) {
@@ -166,10 +173,21 @@ ${provenanceBadge(tree.descriptionProvenance, { unlessSameAs: tree.provenance, a
 <figure class="diagram">
 <figcaption>Ruit: vraag · afgeronde rechthoek: advies · rechthoek: stap · dubbele rand: verwijzing (klik om te openen). Klik op een vraag om de doorloop daar te beginnen.
 ${diagramLegendHtml(flaggedKinds(tree.nodes.map(n => n.provenance)), 'bij de knoop in de doorloop')}</figcaption>
-<div class="diagram-canvas" data-diagram="tree" data-tree-index="${index}"><p class="diagram-wait">Het schema wordt getekend…</p></div>
+<div class="diagram-canvas" data-diagram="tree" data-tree-index="${index}">${this.canvas(this.predrawn?.trees[index], 'Het schema wordt getekend…')}</div>
 </figure>
 </div>
 </section>`;
+    }
+
+    /**
+     * A diagram's place: the SVG drawn at export time (checked markup, see page-svg.ts), what
+     * stands there instead, or, for the page that draws with Mermaid, a note until it is drawn.
+     */
+    private canvas(drawn: PredrawnCanvas | undefined, waiting: string): string {
+        if (!drawn) return `<p class="diagram-wait">${waiting}</p>`;
+        if ('svg' in drawn) return drawn.svg.markup;
+        if ('problem' in drawn) return `<p class="diagram-error" role="alert">${htmlText(drawn.problem)}</p>`;
+        return `<p class="muted">${EMPTY_TREE_TEXT}</p>`;
     }
 
     typologies(): string {
@@ -219,7 +237,7 @@ ${this.backlinks('typology', typology.id)}
             : `<figure class="diagram">
 <figcaption>Financieringsbronnen per termijn en de typologieën waarvoor ze gelden. Klik op een bron of typologie om de beschrijving te openen.
 ${diagramLegendHtml(flaggedKinds([...json.funding.flatMap(f => [mostFlagged(f.provenance, f.applicability.provenance)]), ...json.typologies.map(t => t.provenance)]), 'bij de bron hieronder')}</figcaption>
-<div class="diagram-canvas" data-diagram="funding"><p class="diagram-wait">Het overzicht wordt getekend…</p></div>
+<div class="diagram-canvas" data-diagram="funding">${this.canvas(this.predrawn?.funding, 'Het overzicht wordt getekend…')}</div>
 </figure>
 ${groups.filter(([, rules]) => rules.length > 0).map(([title, rules]) => `<h3>${htmlText(title)}</h3>
 <div class="cards">
