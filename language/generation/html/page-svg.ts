@@ -158,7 +158,7 @@ export interface PageSvg {
 
 /**
  * The second lock, in Node: reads the markup as the serializer writes it (tags with double-quoted
- * attributes, text without `<` or `>`) and refuses anything else: an element or attribute outside
+ * attributes, text without `<` or `>`, no entities but its four) and refuses anything else: an element or attribute outside
  * the rules, HTML outside a `<foreignObject>`, an unsafe value or style text, unbalanced tags, or
  * anything that is not one `<svg>` element.
  */
@@ -182,6 +182,7 @@ export function checkPageSvg(markup: string, rules: PageSvgRules = pageSvgRules)
         const [whole, closing, name, attrs] = match!;
         const at = position;
         position += whole.length;
+        if (/&(?!(?:amp|lt|gt|quot);)/.test(whole)) fail('an entity the serializer does not write', at);
         if (name === undefined) {
             if (stack.length === 0) fail('text outside the <svg>', at);
             if (stack.at(-1) === 'style' && unsafe.test(decode(whole))) fail('unsafe style text', at);
