@@ -21,6 +21,7 @@ import { mermaidParse } from '../test/support/mermaid-parse.js';
 import { generateTree, generateWorkspace, Random } from './generate-workspace.js';
 import { measureLsp, type LspFigures } from './lsp-latency.js';
 import { measurePreview, type PreviewFigures } from './preview-latency.js';
+import { guideLoadTable, guideLoadTargets, measureGuideLoad } from './guide-load.js';
 import { median, ms, ratio, table, timeMedian } from './stats.js';
 
 const quick = process.argv.includes('--quick');
@@ -173,6 +174,7 @@ async function main(): Promise<void> {
         return { nodes: t.nodeCount, text: t.text, ...(threshold ? { threshold } : {}) };
     });
     const preview: PreviewFigures[] = await measurePreview(previewTrees, quick ? 3 : 6);
+    const guide = await measureGuideLoad(root, { quick, log });
     const activation = measureActivation();
     const vsixBytes = quick ? undefined : vsixSize();
 
@@ -223,7 +225,9 @@ async function main(): Promise<void> {
         '',
         table([['extension', ''], ['bundle load (dist/extension.cjs)', ms(activation.loadMs)],
             ['activation ≈ bundle load + server start', ms(activation.loadMs + lsp.startMs)],
-            ['.vsix size', vsixBytes ? `${(vsixBytes / 1024 / 1024).toFixed(2)} MB` : '—']])
+            ['.vsix size', vsixBytes ? `${(vsixBytes / 1024 / 1024).toFixed(2)} MB` : '—']]),
+        '',
+        guideLoadTable(guide)
     ].join('\n');
     process.stdout.write(report + '\n');
 
@@ -241,12 +245,13 @@ async function main(): Promise<void> {
         ['keystroke → redrawn ≤ 500 ms (40 nodes)', preview[0].redrawMs + lsp.editToPreviewMs <= 500, ms(preview[0].redrawMs + lsp.editToPreviewMs)],
         ['JSON export of 10 000 nodes ≤ 300 ms', ten ? ten.jsonExportMs <= 300 : undefined, ten ? ms(ten.jsonExportMs) : '—'],
         ['activation ≤ 300 ms', activation.loadMs + lsp.startMs <= 300, ms(activation.loadMs + lsp.startMs)],
-        ['.vsix ≤ 5 MB', vsixBytes === undefined ? undefined : vsixBytes <= 5 * 1024 * 1024, vsixBytes ? `${(vsixBytes / 1024 / 1024).toFixed(2)} MB` : '—']
+        ['.vsix ≤ 5 MB', vsixBytes === undefined ? undefined : vsixBytes <= 5 * 1024 * 1024, vsixBytes ? `${(vsixBytes / 1024 / 1024).toFixed(2)} MB` : '—'],
+        ...guideLoadTargets(guide)
     ] as const;
     const targetTable = table([['target', 'met', 'figure'], ...targets.map(([name, met, figure]) => [name, met === undefined ? 'not measured' : met ? 'yes' : 'NO', figure])]);
     process.stdout.write('\n' + targetTable + '\n');
 
-    const out = { machine, quick, sizes: results, growth, checkVsJsonParse, marginalPerNode, mermaidPerNodeLarge, lsp, preview, activation, vsixBytes, targets: targets.map(([name, met, figure]) => ({ name, met, figure })) };
+    const out = { machine, quick, sizes: results, growth, checkVsJsonParse, marginalPerNode, mermaidPerNodeLarge, lsp, preview, guide, activation, vsixBytes, targets: targets.map(([name, met, figure]) => ({ name, met, figure })) };
     fs.writeFileSync(path.join(root, 'bench/results.json'), JSON.stringify(out, null, 2) + '\n');
     if (!quick) writeDocs(machine, report, targetTable);
 }
