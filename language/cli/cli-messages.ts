@@ -61,6 +61,14 @@ const nl = {
         `Kan niet schrijven naar ${o}: ${reden}. Deze export had al ${al.length === 1 ? '1 bestand' : `${al.length} bestanden`} vervangen (${al.join(', ')}); de andere bestaande bestanden zijn niet aangeraakt. Elk bestand is heel: het oude of het nieuwe.`,
     exportRefused: (n: number) => `Niet geëxporteerd: de handreiking heeft ${n} ${n === 1 ? 'fout' : 'fouten'}. Los ${n === 1 ? 'die' : 'ze'} op, of exporteer toch met --force.`,
     exported: (what: string, where: string) => `${what} geschreven: ${where}`,
+    themeOnlyHtml: '--thema geldt alleen voor export html.',
+    themeUnreadable: (p: string, reden: string) => `Kan de huisstijl ${p} niet lezen: ${reden}.`,
+    themeNotRegular: (p: string) => `De huisstijl ${p} is geen gewoon bestand.`,
+    themeMissing: (p: string) => `De huisstijl ${p} bestaat niet.`,
+    themeTooLarge: (p: string, max: number) => `De huisstijl ${p} is te groot: hoogstens ${megabytes(max, 'nl')}.`,
+    themeNotUtf8: (p: string) => `De huisstijl ${p} is geen UTF-8-tekst.`,
+    themeRefused: (p: string, n: number) => `Niet geëxporteerd: de huisstijl ${p} heeft ${n === 1 ? '1 probleem' : `${n} problemen`} (zie hierboven). Er is niets geschreven.`,
+    themeApplied: (p: string, n: number) => `Huisstijl ${p}: ${n === 1 ? '1 token' : `${n} tokens`} toegepast.`,
     guidePredrawn: (n: number, bytes: number) =>
         `De schema's (${n}) zijn bij het exporteren getekend in Chromium: de pagina heeft geen Mermaid nodig (${megabytes(bytes, 'nl')}).`,
     guideMermaid: (reason: GuideMermaidReason, bytes: number, detail?: string) => {
@@ -129,6 +137,14 @@ const en: typeof nl = {
         `Cannot write to ${o}: ${reden}. This export had already replaced ${al.length === 1 ? '1 file' : `${al.length} files`} (${al.join(', ')}); the other existing files were not touched. Every file is whole: the old or the new one.`,
     exportRefused: n => `Not exported: the guide has ${n} ${n === 1 ? 'error' : 'errors'}. Fix ${n === 1 ? 'it' : 'them'}, or export anyway with --force.`,
     exported: (what, where) => `${what} written: ${where}`,
+    themeOnlyHtml: '--thema applies to export html only.',
+    themeUnreadable: (p, reden) => `Cannot read the house style ${p}: ${reden}.`,
+    themeNotRegular: p => `The house style ${p} is not a regular file.`,
+    themeMissing: p => `The house style ${p} does not exist.`,
+    themeTooLarge: (p, max) => `The house style ${p} is too large: at most ${megabytes(max, 'en')}.`,
+    themeNotUtf8: p => `The house style ${p} is not UTF-8 text.`,
+    themeRefused: (p, n) => `Not exported: the house style ${p} has ${n === 1 ? '1 problem' : `${n} problems`} (see above). Nothing was written.`,
+    themeApplied: (p, n) => `House style ${p}: ${n === 1 ? '1 token' : `${n} tokens`} applied.`,
     guidePredrawn: (n, bytes) => `The diagrams (${n}) were drawn at export time in Chromium: the page needs no Mermaid (${megabytes(bytes, 'en')}).`,
     guideMermaid: (reason, bytes, detail) => {
         const size = megabytes(bytes, 'en');

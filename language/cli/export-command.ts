@@ -9,6 +9,8 @@ import type { ExportOptions } from '../export/exported-file.js';
 import type { Lang } from '../i18n/locale.js';
 import type { DiagramRenderer } from '../render/diagram-renderer.js';
 import { errorLine } from '../render/error-line.js';
+import { parseTheme, type GuideTheme } from '../generation/html/guide-theme.js';
+import { readSourceFile } from './read-source.js';
 import { printDiagnostics, reportedDiagnostics } from './check-command.js';
 import { cliMessages, type CliMessages } from './cli-messages.js';
 import { loadWorkspace, reportUnread } from './load-workspace.js';
@@ -26,6 +28,8 @@ export interface ExportCommandOptions {
     transparent: boolean;
     /** HTML: draw the diagrams in the reader's browser with Mermaid instead of at export time. */
     inPageMermaid?: boolean;
+    /** HTML: a house style (`--thema huisstijl.css`). */
+    theme?: string;
 }
 
 /**
@@ -37,6 +41,10 @@ export async function exportCommand(format: string, paths: string[], options: Ex
     const t = cliMessages(options.lang);
     if (!isExportFormat(format)) throw new UsageError(t.badExportFormat(format, Object.keys(exportFormats)));
     const info = exportFormats[format];
+    if (options.theme !== undefined && format !== 'html') throw new UsageError(t.themeOnlyHtml);
+    // The house style first: a refused one writes nothing, and says so before the guide is read.
+    const theme = options.theme !== undefined ? await readTheme(options.theme, options.lang, err) : undefined;
+    if (theme === null) return ExitCode.Usage;
     const workspace = await loadWorkspace(paths.length > 0 ? paths : ['.'], { lang: options.lang, peildatum: options.peildatum });
     // A guide with a file left out is not the guide: nothing is written, not even with --force.
     if (reportUnread(workspace, err)) {
@@ -61,7 +69,7 @@ export async function exportCommand(format: string, paths: string[], options: Ex
     try {
         const exportOptions: ExportOptions = {
             ...commandLineHost(t), lang: options.lang, plainText: options.plainText, transparent: options.transparent,
-            inPageMermaid: options.inPageMermaid ?? false, progress: bar?.update
+            inPageMermaid: options.inPageMermaid ?? false, progress: bar?.update, ...(theme ? { theme } : {})
         };
         for await (const file of files(json, exportOptions)) {
             written.push(await target.write(file.name, file.content));
@@ -81,6 +89,7 @@ export async function exportCommand(format: string, paths: string[], options: Ex
     for (const { drawing, bytes } of drawings) {
         out(drawing.kind === 'predrawn' ? t.guidePredrawn(drawing.diagrams, bytes) : t.guideMermaid(drawing.reason, bytes, drawing.detail));
     }
+    if (theme && options.theme !== undefined) out(t.themeApplied(options.theme, theme.values.size));
     return ExitCode.Ok;
 }
 
@@ -118,6 +127,34 @@ function commandLineHost(t: CliMessages): Pick<ExportOptions, 'guideAssets' | 'l
             }
         }
     };
+}
+
+/** The largest house style that is read: a few kilobytes is what one needs. */
+const MAX_THEME_BYTES = 256 * 1024;
+
+/**
+ * Reads and checks a house style; null when it is refused (its problems, each with its place, and
+ * the refusal are written to `err`).
+ */
+async function readTheme(file: string, lang: Lang, err: (line: string) => void): Promise<GuideTheme | null> {
+    const t = cliMessages(lang);
+    const outcome = await readSourceFile(file, MAX_THEME_BYTES);
+    if (!outcome.ok) {
+        throw new UsageError(outcome.reason === 'notRegular' ? t.themeNotRegular(file)
+            : outcome.reason === 'tooLarge' ? t.themeTooLarge(file, MAX_THEME_BYTES)
+                : /ENOENT/.test(outcome.message) ? t.themeMissing(file) : t.themeUnreadable(file, outcome.message));
+    }
+    let text: string;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(outcome.bytes);
+    } catch {
+        throw new UsageError(t.themeNotUtf8(file));
+    }
+    const result = parseTheme(text, lang);
+    if (result.ok) return result.theme;
+    for (const problem of result.problems) err(`${file}:${problem.line}:${problem.column}: ${problem.message}`);
+    err(t.themeRefused(file, result.problems.length));
+    return null;
 }
 
 /**

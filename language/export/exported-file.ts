@@ -1,4 +1,5 @@
 import type { GuideScripts } from '../generation/html/guide-scripts.js';
+import type { GuideTheme } from '../generation/html/guide-theme.js';
 import type { HandreikingJson } from '../generation/json/handreiking-json.js';
 import type { Lang } from '../i18n/locale.js';
 import type { DiagramRenderer, PageDiagramRenderer } from '../render/diagram-renderer.js';
@@ -39,6 +40,8 @@ export interface ExportOptions {
     launchPageRenderer?: () => Promise<PageDiagramRenderer>;
     /** HTML: draw in the reader's browser with Mermaid, even when a renderer is at hand. */
     inPageMermaid?: boolean;
+    /** HTML: a house style, read and checked (generation/html/guide-theme.ts). */
+    theme?: GuideTheme;
     /** A long export says how far it is: `done` of `total` steps, working on tree `tree` ('' at the end). */
     progress?: (done: number, total: number, tree: string) => void;
 }

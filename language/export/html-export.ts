@@ -13,5 +13,6 @@ export const htmlFiles: ExportFiles<string> = async function* (json, options) {
     if (!options.guideAssets) throw new Error('the HTML guide needs its scripts, and this host has none');
     const assets = await options.guideAssets();
     const { drawing, predrawn } = await drawGuideDiagrams(json, options);
-    yield { name: HTML_FILE, content: generateHtmlGuide(json, { ...assets, ...(predrawn ? { predrawn } : {}) }), drawing };
+    const content = generateHtmlGuide(json, { ...assets, ...(predrawn ? { predrawn } : {}), ...(options.theme ? { theme: options.theme } : {}) });
+    yield { name: HTML_FILE, content, drawing };
 };

@@ -12,6 +12,7 @@ import { cspHashSource } from './csp-hash.js';
 import { contentSecurityPolicy } from './page-policy.js';
 import { diagramLegendHtml, provenanceBadge } from './provenance-html.js';
 import { DIAGRAMS_META, EMPTY_TREE_TEXT, type PredrawnCanvas, type PredrawnDiagrams } from './diagram-texts.js';
+import type { GuideTheme } from './guide-theme.js';
 
 /**
  * The interactive HTML guide: one self-contained page with every diagram, the tables, and a
@@ -28,6 +29,8 @@ export interface GuideAssets extends GuideScripts {
      * their SVG and not Mermaid (`mermaidJs` is left out); without them Mermaid draws in the page.
      */
     predrawn?: PredrawnDiagrams;
+    /** A house style (guide-theme.ts): its tokens, written after the guide's own. */
+    theme?: GuideTheme;
 }
 
 export const DEFAULT_TITLE = 'Handreiking ontmoetingsruimten';
@@ -53,6 +56,17 @@ export function guideCsp(inlineScripts: readonly string[]): string {
  */
 const PREDRAWN_CSS = '\n.diagram-canvas { content-visibility: auto; contain-intrinsic-size: auto 40rem; }\n';
 
+/**
+ * The house style's tokens, as parseTheme wrote them from what it accepted. A second lock: nothing
+ * in it may end the `<style>` element or start anything but custom properties.
+ */
+function themeCss(theme: GuideTheme): string {
+    if (/[<\\]/.test(theme.css) || !/^:root \{\n(?: {2}--hrk-[a-z-]+: [^\n]*;\n)*\}\n$/.test(theme.css)) {
+        throw new Error('a house style that parseTheme did not write');
+    }
+    return theme.css;
+}
+
 export function generateHtmlGuide(json: HandreikingJson, assets: GuideAssets): string {
     const title = assets.title ?? DEFAULT_TITLE;
     const predrawn = assets.predrawn;
@@ -69,7 +83,7 @@ export function generateHtmlGuide(json: HandreikingJson, assets: GuideAssets): s
 <meta name="${DIAGRAMS_META}" content="${predrawn ? 'predrawn' : 'mermaid'}">
 <title>${htmlText(title)}</title>
 <link rel="icon" href="data:,">
-<style>${guideCss}${predrawn ? PREDRAWN_CSS : ''}</style>
+<style>${guideCss}${predrawn ? PREDRAWN_CSS : ''}</style>${assets.theme?.css ? `\n<style data-hrk-theme>${themeCss(assets.theme)}</style>` : ''}
 </head>
 <body id="hrk-guide">
 <a class="skip" href="#inhoud">Naar de inhoud</a>

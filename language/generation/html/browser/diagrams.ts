@@ -79,9 +79,10 @@ function addZoomToggle(canvas: HTMLElement): void {
 export type Mark = 'none' | 'path' | 'current';
 
 const shapeSelector = ':scope > rect, :scope > polygon, :scope > path, :scope > circle, :scope > ellipse, :scope > g.label-container > path';
+/** The route's colour is the house style's (guide-tokens.ts), with the default where the page has none. */
 const markStyles: Record<Exclude<Mark, 'none'>, string> = {
-    path: ';stroke:#c2410c !important;stroke-width:3.5px !important',
-    current: ';stroke:#c2410c !important;stroke-width:6px !important'
+    path: ';stroke:var(--hrk-color-path, #c2410c) !important;stroke-width:3.5px !important',
+    current: ';stroke:var(--hrk-color-path, #c2410c) !important;stroke-width:6px !important'
 };
 /** A marked node is solid, unless its content is not the guide's own: that border is kept. */
 const SOLID = ';stroke-dasharray:none !important';
