@@ -14,6 +14,7 @@ const ownWorker = [
     'test/security/renderers.test.ts',
     'test/generation/html/html-guide.browser.test.ts',
     'test/generation/html/html-guide-predrawn.browser.test.ts',
+    'test/generation/html/html-guide-theme.browser.test.ts',
     'test/cli/image-export.test.ts'
 ];
 
