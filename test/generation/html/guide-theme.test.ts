@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { contrastRatio, parseColor, parseTheme, type ThemeResult } from '../../../language/generation/html/guide-theme.js';
 import { contrastPairs, designTokens, MIN_CONTRAST } from '../../../language/generation/html/guide-tokens.js';
@@ -21,6 +23,11 @@ describe('the design tokens', () => {
             expect(colours.has(pair.text), pair.text).toBe(true);
             expect(colours.has(pair.background), pair.background).toBe(true);
         }
+    });
+
+    test('docs/publiceren.md lists every token with its default and what it is for', () => {
+        const docs = fs.readFileSync(path.resolve(__dirname, '../../../docs/publiceren.md'), 'utf-8');
+        for (const t of designTokens) expect(docs, t.name).toContain(`| \`${t.name}\` | \`${t.value}\` | ${t.description} |`);
     });
 
     test('the defaults meet the contrast rule for every pair', () => {
