@@ -211,6 +211,11 @@ describe('the HTML guide of the examples, with its diagrams drawn at export time
         expect(a).toEqual(b);
     });
 
+    test('the pre-drawn labels are never cut off by their box, should the reader\'s font be wider than the exporting machine\'s', async () => {
+        const overflow = await opened.predrawn!.page.evaluate(() => [...new Set([...document.querySelectorAll('.diagram-canvas foreignObject')].map(f => getComputedStyle(f).overflow))]);
+        expect(overflow).toEqual(['visible']);
+    });
+
     test.each(pages)('$name: every scenario walked marks its path in the diagram, and back and restart follow', async ({ key }) => {
         const { page } = opened[key]!;
         for (const scenario of json.scenarios) {
