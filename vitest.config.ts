@@ -13,6 +13,8 @@ const ownWorker = [
     'test/extension/webview/preview-*.test.ts',
     'test/security/renderers.test.ts',
     'test/generation/html/html-guide.browser.test.ts',
+    'test/generation/html/html-guide-predrawn.browser.test.ts',
+    'test/generation/html/html-guide-theme.browser.test.ts',
     'test/cli/image-export.test.ts'
 ];
 

@@ -1,5 +1,8 @@
 import type { Lang } from '../i18n/locale.js';
+import type { GuideDrawing } from '../export/guide-drawings.js';
 import type { FileKind } from './read-source.js';
+
+type GuideMermaidReason = Extract<GuideDrawing, { kind: 'mermaid' }>['reason'];
 
 const kindNl: Record<FileKind, string> = {
     fifo: 'een named pipe (FIFO)', device: 'een apparaat', socket: 'een socket', folder: 'een map', other: 'iets anders'
@@ -59,6 +62,25 @@ const nl = {
         `Kan niet schrijven naar ${o}: ${reden}. Deze export had al ${al.length === 1 ? '1 bestand' : `${al.length} bestanden`} vervangen (${al.join(', ')}); de andere bestaande bestanden zijn niet aangeraakt. Elk bestand is heel: het oude of het nieuwe.`,
     exportRefused: (n: number) => `Niet geëxporteerd: de handreiking heeft ${n} ${n === 1 ? 'fout' : 'fouten'}. Los ${n === 1 ? 'die' : 'ze'} op, of exporteer toch met --force.`,
     exported: (what: string, where: string) => `${what} geschreven: ${where}`,
+    themeOnlyHtml: '--thema geldt alleen voor export html.',
+    themeUnreadable: (p: string, reden: string) => `Kan de huisstijl ${p} niet lezen: ${reden}.`,
+    themeNotRegular: (p: string) => `De huisstijl ${p} is geen gewoon bestand.`,
+    themeMissing: (p: string) => `De huisstijl ${p} bestaat niet.`,
+    themeTooLarge: (p: string, max: number) => `De huisstijl ${p} is te groot: hoogstens ${megabytes(max, 'nl')}.`,
+    themeNotUtf8: (p: string) => `De huisstijl ${p} is geen UTF-8-tekst.`,
+    themeRefused: (p: string, n: number) => `Niet geëxporteerd: de huisstijl ${p} heeft ${n === 1 ? '1 probleem' : `${n} problemen`} (zie hierboven). Er is niets geschreven.`,
+    themeApplied: (p: string, n: number) => `Huisstijl ${p}: ${n === 1 ? '1 token' : `${n} tokens`} toegepast.`,
+    guidePredrawn: (n: number, bytes: number) =>
+        `De schema's (${n}) zijn bij het exporteren getekend in Chromium: de pagina heeft geen Mermaid nodig (${megabytes(bytes, 'nl')}).`,
+    guideMermaid: (reason: GuideMermaidReason, bytes: number, detail?: string) => {
+        const size = megabytes(bytes, 'nl');
+        switch (reason) {
+            case 'asked': return `De schema's worden in de browser van de lezer getekend met Mermaid (--mermaid-in-pagina); de pagina is ${size}.`;
+            case 'no-browser': return `Chromium is niet gevonden: de schema's worden in de browser van de lezer getekend met Mermaid (de pagina is ${size} en laadt trager). Installeer Chromium (Debian/Ubuntu: sudo apt-get install chromium) of wijs hem aan met HANDREIKING_CHROMIUM=/pad/naar/chromium om ze bij het exporteren te tekenen.`;
+            case 'browser-failed': return `Chromium kon de schema's niet tekenen${detail ? ` (${detail})` : ''}: ze worden in de browser van de lezer getekend met Mermaid (de pagina is ${size}).`;
+            default: return `De schema's worden in de browser van de lezer getekend met Mermaid; de pagina is ${size}.`;
+        }
+    },
     badExportFormat: (f: string, formats: readonly string[]) => `Onbekend exportformaat ‘${f}’: kies ${formats.slice(0, -1).join(', ')} of ${formats.at(-1)}.`,
     browserMissing: 'Voor SVG en PNG is Chromium nodig, maar die is niet gevonden. Installeer hem (Debian/Ubuntu: sudo apt-get install chromium) of wijs hem aan met de omgevingsvariabele HANDREIKING_CHROMIUM=/pad/naar/chromium.',
     browserFailed: (m: string) => `Chromium kon niet starten: ${m}`,
@@ -117,6 +139,24 @@ const en: typeof nl = {
         `Cannot write to ${o}: ${reden}. This export had already replaced ${al.length === 1 ? '1 file' : `${al.length} files`} (${al.join(', ')}); the other existing files were not touched. Every file is whole: the old or the new one.`,
     exportRefused: n => `Not exported: the guide has ${n} ${n === 1 ? 'error' : 'errors'}. Fix ${n === 1 ? 'it' : 'them'}, or export anyway with --force.`,
     exported: (what, where) => `${what} written: ${where}`,
+    themeOnlyHtml: '--thema applies to export html only.',
+    themeUnreadable: (p, reden) => `Cannot read the house style ${p}: ${reden}.`,
+    themeNotRegular: p => `The house style ${p} is not a regular file.`,
+    themeMissing: p => `The house style ${p} does not exist.`,
+    themeTooLarge: (p, max) => `The house style ${p} is too large: at most ${megabytes(max, 'en')}.`,
+    themeNotUtf8: p => `The house style ${p} is not UTF-8 text.`,
+    themeRefused: (p, n) => `Not exported: the house style ${p} has ${n === 1 ? '1 problem' : `${n} problems`} (see above). Nothing was written.`,
+    themeApplied: (p, n) => `House style ${p}: ${n === 1 ? '1 token' : `${n} tokens`} applied.`,
+    guidePredrawn: (n, bytes) => `The diagrams (${n}) were drawn at export time in Chromium: the page needs no Mermaid (${megabytes(bytes, 'en')}).`,
+    guideMermaid: (reason, bytes, detail) => {
+        const size = megabytes(bytes, 'en');
+        switch (reason) {
+            case 'asked': return `The diagrams are drawn in the reader's browser with Mermaid (--mermaid-in-pagina); the page is ${size}.`;
+            case 'no-browser': return `Chromium was not found: the diagrams are drawn in the reader's browser with Mermaid (the page is ${size} and loads more slowly). Install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or point to it with HANDREIKING_CHROMIUM=/path/to/chromium to draw them at export time.`;
+            case 'browser-failed': return `Chromium could not draw the diagrams${detail ? ` (${detail})` : ''}: they are drawn in the reader's browser with Mermaid (the page is ${size}).`;
+            default: return `The diagrams are drawn in the reader's browser with Mermaid; the page is ${size}.`;
+        }
+    },
     badExportFormat: (f, formats) => `Unknown export format ‘${f}’: choose ${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}.`,
     browserMissing: 'SVG and PNG need Chromium, which was not found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or point to it with the environment variable HANDREIKING_CHROMIUM=/path/to/chromium.',
     browserFailed: m => `Chromium could not start: ${m}`,

@@ -98,10 +98,15 @@ export function buildProgram(output: TerminalOutput, setExit: (code: number) => 
         .option('--force', 'exporteer ook als de handreiking fouten heeft', false)
         .option('--platte-tekst', 'svg: labels als gewone tekst (voor Office en Inkscape)', false)
         .option('--transparant', 'png: doorzichtige achtergrond in plaats van wit', false)
+        .option('--mermaid-in-pagina', 'html: laat de browser van de lezer de schema\'s tekenen met Mermaid in plaats van ze bij het exporteren te tekenen', false)
+        .option('--thema <bestand>', 'html: een huisstijl, een CSS-bestand met alleen design tokens (:root { --hrk-…: … }), zie docs/publiceren.md')
         .addOption(langOption())
         .option('--peildatum <JJJJ-MM-DD>', 'datum waarop ‘geldig tot’ wordt getoetst (standaard: vandaag)', parseDate)
-        .action(async (format: string, paths: string[], opts: { out: string; force: boolean; lang: Lang; peildatum?: string; platteTekst: boolean; transparant: boolean }) => {
-            const options = { out: opts.out, force: opts.force, lang: opts.lang, peildatum: opts.peildatum, plainText: opts.platteTekst, transparent: opts.transparant };
+        .action(async (format: string, paths: string[], opts: { out: string; force: boolean; lang: Lang; peildatum?: string; platteTekst: boolean; transparant: boolean; mermaidInPagina: boolean; thema?: string }) => {
+            const options = {
+                out: opts.out, force: opts.force, lang: opts.lang, peildatum: opts.peildatum, plainText: opts.platteTekst, transparent: opts.transparant,
+                inPageMermaid: opts.mermaidInPagina, ...(opts.thema !== undefined ? { theme: opts.thema } : {})
+            };
             setExit(await exportCommand(format, paths, options, output.out, output.err));
         });
 

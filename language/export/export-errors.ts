@@ -22,3 +22,15 @@ export class TreeNotDrawnError extends Error {
         this.name = 'TreeNotDrawnError';
     }
 }
+
+/**
+ * The host's renderer cannot start: no browser was found (`no-browser`), or it failed to start
+ * (`browser-failed`, with the first line of why). The HTML export then makes the page that draws
+ * in the reader's browser; SVG and PNG cannot be made without it.
+ */
+export class RendererUnavailableError extends Error {
+    constructor(readonly reason: 'no-browser' | 'browser-failed', readonly detail?: string) {
+        super(reason === 'no-browser' ? 'no browser found' : `the browser could not start${detail ? `: ${detail}` : ''}`);
+        this.name = 'RendererUnavailableError';
+    }
+}

@@ -1,7 +1,9 @@
 import type { GuideScripts } from '../generation/html/guide-scripts.js';
+import type { GuideTheme } from '../generation/html/guide-theme.js';
 import type { HandreikingJson } from '../generation/json/handreiking-json.js';
 import type { Lang } from '../i18n/locale.js';
-import type { DiagramRenderer } from '../render/diagram-renderer.js';
+import type { DiagramRenderer, PageDiagramRenderer } from '../render/diagram-renderer.js';
+import type { GuideDrawing } from './guide-drawings.js';
 
 /**
  * A file an export produces: its name (no folder: file-names.ts) and its content. The export only
@@ -11,6 +13,8 @@ import type { DiagramRenderer } from '../render/diagram-renderer.js';
 export interface ExportedFile<Content extends string | Uint8Array = string | Uint8Array> {
     name: string;
     content: Content;
+    /** HTML: whether the diagrams were drawn at export time or are drawn in the reader's browser, and why. */
+    drawing?: GuideDrawing;
 }
 
 /** What an export may need beyond the workspace; each host gives what it has. */
@@ -28,6 +32,16 @@ export interface ExportOptions {
     guideAssets?: () => Promise<GuideScripts>;
     /** SVG and PNG: starts a renderer. Only the command line has one (headless Chromium). */
     launchRenderer?: () => Promise<DiagramRenderer>;
+    /**
+     * HTML: starts a renderer to draw the guide's diagrams at export time, so the page needs no
+     * Mermaid. Rejects with a `RendererUnavailableError` when there is no browser. Without it (the
+     * language server), or when it cannot start, the page draws them in the reader's browser.
+     */
+    launchPageRenderer?: () => Promise<PageDiagramRenderer>;
+    /** HTML: draw in the reader's browser with Mermaid, even when a renderer is at hand. */
+    inPageMermaid?: boolean;
+    /** HTML: a house style, read and checked (generation/html/guide-theme.ts). */
+    theme?: GuideTheme;
     /** A long export says how far it is: `done` of `total` steps, working on tree `tree` ('' at the end). */
     progress?: (done: number, total: number, tree: string) => void;
 }

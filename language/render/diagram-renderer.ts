@@ -16,6 +16,20 @@ export interface DiagramRenderer {
     close(): Promise<void>;
 }
 
+/**
+ * What the HTML export needs to draw the guide's diagrams before the page is written. Only the
+ * command line has one (the same Chromium renderer); without it the page draws them itself.
+ */
+export interface PageDiagramRenderer {
+    /**
+     * Draws a diagram with the SVG id `svgId` (unique in the page: Mermaid scopes its styles and
+     * markers by it) and checks the drawing like `draw`; gives the markup `serializePageSvg` wrote
+     * (generation/html/page-svg.ts). Throws like `draw`.
+     */
+    drawForPage(diagram: { text: string; ids: Record<string, unknown> }, config: MermaidConfig, svgId: string): Promise<string>;
+    close(): Promise<void>;
+}
+
 /** A diagram drawn and checked: the standalone SVG file and its size in CSS pixels. */
 export interface DrawnSvg {
     svg: string;

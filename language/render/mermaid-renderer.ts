@@ -1,9 +1,10 @@
 import * as fs from 'node:fs/promises';
 import type { MermaidConfig } from 'mermaid';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type JSHandle, type Page } from 'playwright-core';
 import { mermaidBundlePath } from '../generation/html/guide-assets.js';
+import { pageSvgArgs, serializePageSvg } from '../generation/html/page-svg.js';
 import { describeDrawnProblem, DrawnDiagramError, drawnProblem, readDrawn, type ElementLike } from '../generation/mermaid/drawn-diagram.js';
-import { PNG_PADDING, type DiagramRenderer, type DrawnSvg, type PngOptions } from './diagram-renderer.js';
+import { PNG_PADDING, type DiagramRenderer, type DrawnSvg, type PageDiagramRenderer, type PngOptions } from './diagram-renderer.js';
 import { chromiumArgs, findChromium } from './find-browser.js';
 
 /** Thrown when no Chromium is installed; the CLI turns it into a message saying how to install one. */
@@ -14,7 +15,7 @@ export class BrowserMissingError extends Error {}
  * a browser costs a second, rendering a tree a fraction of that. Renders run one after the other
  * (Mermaid's render() must never run concurrently).
  */
-export class MermaidRenderer implements DiagramRenderer {
+export class MermaidRenderer implements DiagramRenderer, PageDiagramRenderer {
     private constructor(private readonly browser: Browser, private readonly page: Page) {}
 
     static async launch(): Promise<MermaidRenderer> {
@@ -39,23 +40,7 @@ export class MermaidRenderer implements DiagramRenderer {
      * (Mermaid past its limits draws a message instead of the diagram, without an error).
      */
     async draw(diagram: { text: string; ids: Record<string, unknown> }, config: MermaidConfig): Promise<DrawnSvg> {
-        const handle = await this.page.evaluateHandle(async ({ text, config }) => {
-            type Dom = {
-                mermaid: { initialize(c: unknown): void; render(id: string, t: string): Promise<{ svg: string }> };
-                document: { createElement(tag: string): { innerHTML: string; firstElementChild: ElementLike | null } };
-            };
-            const dom = globalThis as unknown as Dom;
-            dom.mermaid.initialize(config);
-            const { svg } = await dom.mermaid.render('diagram', text);
-            const holder = dom.document.createElement('div');
-            holder.innerHTML = svg;
-            if (!holder.firstElementChild) throw new Error('Mermaid returned no SVG');
-            return holder.firstElementChild;
-        }, { text: diagram.text, config: config as unknown as Record<string, unknown> });
-        try {
-            const expected = Object.keys(diagram.ids);
-            const problem = drawnProblem(await handle.evaluate(readDrawn, expected), expected);
-            if (problem) throw new DrawnDiagramError(problem, describeDrawnProblem(problem, 'en'));
+        return this.drawChecked(diagram, config, 'diagram', async handle => {
             const { markup, box } = await handle.evaluate(svg => {
                 type Serializer = { XMLSerializer: new () => { serializeToString(node: unknown): string } };
                 // render() returns HTML serialisation (`<br>` in labels); a standalone .svg file must be XML.
@@ -64,6 +49,36 @@ export class MermaidRenderer implements DiagramRenderer {
             });
             const [, , width, height] = box.split(/[\s,]+/).map(Number);
             return { svg: withXmlHeader(markup), width: width || 0, height: height || 0 };
+        });
+    }
+
+    /** The drawing as the HTML guide carries it inline: written from the allowlist of page-svg.ts. */
+    async drawForPage(diagram: { text: string; ids: Record<string, unknown> }, config: MermaidConfig, svgId: string): Promise<string> {
+        if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(svgId)) throw new Error(`not an SVG id: ${JSON.stringify(svgId)}`);
+        return this.drawChecked(diagram, config, svgId, async handle =>
+            (await handle.evaluate(serializePageSvg as (svg: unknown, args: ReturnType<typeof pageSvgArgs>) => ReturnType<typeof serializePageSvg>, pageSvgArgs())).markup);
+    }
+
+    private async drawChecked<T>(diagram: { text: string; ids: Record<string, unknown> }, config: MermaidConfig, svgId: string,
+        read: (svg: JSHandle<ElementLike>) => Promise<T>): Promise<T> {
+        const handle = await this.page.evaluateHandle(async ({ text, config, svgId }) => {
+            type Dom = {
+                mermaid: { initialize(c: unknown): void; render(id: string, t: string): Promise<{ svg: string }> };
+                DOMParser: new () => { parseFromString(markup: string, type: string): { querySelector(selector: string): ElementLike | null } };
+            };
+            const dom = globalThis as unknown as Dom;
+            dom.mermaid.initialize(config);
+            const { svg } = await dom.mermaid.render(svgId, text);
+            // Read back from an inert document: nothing in it loads or runs, not even in this page.
+            const drawn = new dom.DOMParser().parseFromString(svg, 'text/html').querySelector('svg');
+            if (!drawn) throw new Error('Mermaid returned no SVG');
+            return drawn;
+        }, { text: diagram.text, config: config as unknown as Record<string, unknown>, svgId });
+        try {
+            const expected = Object.keys(diagram.ids);
+            const problem = drawnProblem(await handle.evaluate(readDrawn, expected), expected);
+            if (problem) throw new DrawnDiagramError(problem, describeDrawnProblem(problem, 'en'));
+            return await read(handle);
         } finally {
             await handle.dispose();
         }

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 /**
- * "Nothing we run connects to the network", proved at the level of the operating system: the SVG
- * and PNG exports run under `strace -f`, which sees every socket call of the whole process tree —
+ * "Nothing we run connects to the network", proved at the level of the operating system: the SVG,
+ * PNG and HTML exports (the HTML guide's diagrams are drawn in the same browser) run under `strace -f`, which sees every socket call of the whole process tree —
  * Node, Chromium and each of its helper processes — including what the browser does on its own,
  * which a page's request events never show. Chromium launched with Playwright's defaults alone
  * looked up accounts.google.com and update.googleapis.com here (find-browser.ts has the flags).
@@ -112,13 +112,16 @@ describe('the export’s Chromium makes no network connection (strace of the who
         expect(found.violations.some(l => l.includes('192.0.2.1'))).toBe(true);
     }, 30_000);
 
-    for (const format of ['svg', 'png'] as const) {
+    // The HTML guide draws its diagrams in the same Chromium before it writes the page.
+    for (const format of ['svg', 'png', 'html'] as const) {
         test(`export ${format}: no DNS query, no connection but loopback, nothing sent off the machine`, async () => {
             const out = path.join(dir, `uit-${format}`);
             const run = await traced([process.execPath, bin, 'export', format, '.', '-o', out], dir);
             expect(run.stderr).not.toMatch(/Interne fout|strace:.*(denied|not permitted)/);
             expect(run.code).toBe(0);
-            expect(fs.existsSync(path.join(out, `B.${format}`))).toBe(true);
+            const written = format === 'html' ? path.join(out, 'handreiking.html') : path.join(out, `B.${format}`);
+            expect(fs.existsSync(written)).toBe(true);
+            if (format === 'html') expect(fs.readFileSync(written, 'utf-8')).toContain('<meta name="hrk-diagrams" content="predrawn">');
             const found = findings(run.lines);
             // The trace covered the browser: Node and Chromium talk over Unix sockets and pipes.
             expect(found.unixCalls).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { DrawnDiagramError } from '../../language/generation/mermaid/drawn-diagr
 import { mermaidConfig } from '../../language/generation/mermaid/mermaid-config.js';
 import { treeToMermaid } from '../../language/generation/mermaid/tree-mermaid.js';
 import { MermaidRenderer } from '../../language/render/mermaid-renderer.js';
+import { checkPageSvg } from '../../language/generation/html/page-svg.js';
 
 /**
  * The export's renderer in the system's Chromium checks every drawing against its diagram: the
@@ -42,5 +43,27 @@ describe('MermaidRenderer.draw', () => {
         expect((error as DrawnDiagramError).problem).toEqual({ expected: 4, drawn: 0, mermaidSays: 'Maximum text size in diagram exceeded' });
         // The page is still usable for the next tree of the batch.
         expect((await renderer.draw(diagram, mermaidConfig)).width).toBeGreaterThan(50);
+    });
+});
+
+describe('MermaidRenderer.drawForPage', () => {
+    test('draws the tree for the HTML guide: its own SVG id, every node, markup that passes the page\'s check', async () => {
+        const diagram = treeToMermaid(tree);
+        const markup = await renderer.drawForPage(diagram, mermaidConfig, 'hrk-diagram-7');
+        expect(() => checkPageSvg(markup)).not.toThrow();
+        expect(markup.startsWith('<svg id="hrk-diagram-7" ')).toBe(true);
+        const ids = [...markup.matchAll(/<g class="node [^"]*" id="hrk-diagram-7-flowchart-([^"]+)-\d+"/g)].map(m => m[1]).sort();
+        expect(ids).toEqual(Object.keys(diagram.ids).sort());
+        // Labels are there as text, Mermaid's bookkeeping is not.
+        expect(markup).toContain('Is er een ruimte?');
+        expect(markup).not.toMatch(/data-points|xmlns|<script/);
+        // Mermaid's styles are scoped to this SVG's id, so several diagrams share a page.
+        expect(markup).toContain('<style>#hrk-diagram-7{');
+    });
+
+    test('checks the drawing like draw(), and refuses an id that is not one', async () => {
+        const error = await renderer.drawForPage(treeToMermaid(tree), { ...mermaidConfig, maxTextSize: 100 }, 'hrk-diagram-8').catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(DrawnDiagramError);
+        await expect(renderer.drawForPage(treeToMermaid(tree), mermaidConfig, 'x" onload="y')).rejects.toThrow(/not an SVG id/);
     });
 });

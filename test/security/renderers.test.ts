@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FundingJson, HandreikingJson, LinkKind, NodeJson, TreeJson } from '../../language/generation/json/handreiking-json.js';
 import { anchorId } from '../../language/generation/html/guide-contract.js';
 import { safeHttpUrl } from '../../language/generation/html/html-text.js';
+import { pageSvgRules } from '../../language/generation/html/page-svg.js';
 import { fundingOverviewMermaid } from '../../language/generation/mermaid/funding-mermaid.js';
 import { treeToMermaid, type DiagramTarget } from '../../language/generation/mermaid/tree-mermaid.js';
 import { computePreviewData } from '../../language/lsp/preview-data.js';
@@ -325,7 +326,7 @@ let dir: string;
 let json: HandreikingJson;
 let browser: Browser;
 /** The HTML and SVG exports start at once and run (in their own processes) while the preview is tested. */
-let exported: { html: ReturnType<typeof cli>; svg: ReturnType<typeof cli>; plainSvg: ReturnType<typeof cli> };
+let exported: { html: ReturnType<typeof cli>; htmlMermaid: ReturnType<typeof cli>; svg: ReturnType<typeof cli>; plainSvg: ReturnType<typeof cli> };
 
 beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-security-'));
@@ -338,6 +339,7 @@ beforeAll(async () => {
     json = JSON.parse(fs.readFileSync(path.join(dir, 'uit/handreiking.json'), 'utf-8')) as HandreikingJson;
     exported = {
         html: cli(['export', 'html', 'bron', '-o', 'uit/gids.html'], dir),
+        htmlMermaid: cli(['export', 'html', 'bron', '-o', 'uit/gids-mermaid.html', '--mermaid-in-pagina'], dir),
         svg: cli(['export', 'svg', 'bron', '-o', 'uit/svg'], dir),
         plainSvg: cli(['export', 'svg', 'bron', '-o', 'uit/svg-tekst', '--platte-tekst'], dir)
     };
@@ -345,7 +347,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
     await browser?.close();
-    if (exported) await Promise.all([exported.html, exported.svg, exported.plainSvg]);
+    if (exported) await Promise.all([exported.html, exported.htmlMermaid, exported.svg, exported.plainSvg]);
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -560,17 +562,28 @@ describe('(a) the preview webview', () => {
 // ---------------------------------------------------------------------------------------------
 // (b) The HTML export
 
-describe('(b) the HTML export', () => {
+/**
+ * Both pages the HTML export makes: with the diagrams drawn at export time (the default: the SVG is
+ * in the file, written from an allowlist, and the page has no Mermaid), and with Mermaid drawing
+ * them in the reader's browser (the fallback without Chromium, or asked for).
+ */
+const htmlVariants = [
+    { name: 'drawn at export time', key: 'html', file: 'gids.html', meta: 'predrawn', scripts: 2, said: /getekend in Chromium: de pagina heeft geen Mermaid nodig/ },
+    { name: 'drawn by Mermaid in the page (--mermaid-in-pagina)', key: 'htmlMermaid', file: 'gids-mermaid.html', meta: 'mermaid', scripts: 3, said: /in de browser van de lezer getekend met Mermaid \(--mermaid-in-pagina\)/ }
+] as const;
+
+describe.each(htmlVariants)('(b) the HTML export, $name', variant => {
     let file: string;
     let html: string;
     let page: Page;
     let watch: PageWatch;
 
     beforeAll(async () => {
-        const result = await exported.html;
+        const result = await exported[variant.key];
         expect(result.stderr).toBe('');
+        expect(result.stdout).toMatch(variant.said);
         expect(result.code).toBe(0);
-        file = path.join(dir, 'uit/gids.html');
+        file = path.join(dir, 'uit', variant.file);
         html = fs.readFileSync(file, 'utf-8');
         page = await newPage(browser, { viewport: { width: 1400, height: 1000 } });
         watch = await watchPage(page, url => url === pathToFileURL(file).href);
@@ -612,8 +625,9 @@ describe('(b) the HTML export', () => {
         const text = block![1];
         expect(text).not.toMatch(/[<>&\u2028\u2029\u202A-\u202E\u2066-\u2069]/);
         expect(JSON.parse(text)).toEqual(json);
-        // Only the page's own three scripts exist in the file.
-        expect(html.match(/<script\b/gi)).toHaveLength(3);
+        // Only the page's own scripts exist in the file: the data, the app, and Mermaid when it draws in the page.
+        expect(html.match(/<script\b/gi)).toHaveLength(variant.scripts);
+        expect(html).toContain(`<meta name="hrk-diagrams" content="${variant.meta}">`);
     });
 
     test('every tree is drawn with every text as written', async () => {
@@ -718,12 +732,39 @@ describe('(b) the HTML export', () => {
         await expectNothingStripped(page, 'body', 'HTML guide');
     }, 120_000);
 
+    test('the diagrams in the file, as a browser parses it, hold only the elements and attributes of the page\'s SVG rules', async () => {
+        // Without JavaScript: what the file itself carries, before the app adds its classes and names.
+        const context = await browser.newContext({ javaScriptEnabled: false });
+        try {
+            const still = await context.newPage();
+            await still.goto(pathToFileURL(file).href);
+            const found = await still.evaluate(() => [...document.querySelectorAll('.diagram-canvas svg, .diagram-canvas svg *')].map(e => ({
+                name: e.localName,
+                html: e.namespaceURI === 'http://www.w3.org/1999/xhtml',
+                inLabel: e.closest('foreignObject') !== null && e.localName !== 'foreignObject',
+                attributes: [...e.attributes].map(a => a.name)
+            })));
+            if (variant.meta === 'mermaid') {
+                expect(found).toEqual([]);
+                return;
+            }
+            expect(found.filter(e => e.name === 'svg')).toHaveLength(json.trees.filter(t => t.nodes.length > 0).length + 1);
+            const strays = found.filter(e => (e.html ? !(e.inLabel && pageSvgRules.htmlElements.includes(e.name)) : !pageSvgRules.svgElements.includes(e.name)));
+            expect(strays.map(e => e.name)).toEqual([]);
+            const attributes = new Set(found.flatMap(e => e.attributes));
+            expect([...attributes].filter(a => !pageSvgRules.attributes.includes(a))).toEqual([]);
+        } finally {
+            await context.close();
+        }
+    });
+
     test('nothing ran, nothing was fetched, no CSP rule was broken, no markup appeared', async () => {
         await pageSettled(page);
         await expectNothingRan(page, watch, 'HTML guide');
         expect(watch.requests).toEqual([pathToFileURL(file).href]);
         const audit = await page.evaluate(auditDom);
-        expect(audit.scripts).toBe(3);
+        expect(audit.scripts).toBe(variant.scripts);
+        expect(await page.evaluate(() => 'mermaid' in window)).toBe(variant.meta === 'mermaid');
         expect(audit.handlers).toEqual([]);
         expect(audit.fetchingStyles).toEqual([]);
         expect(audit.loaders.map(l => l.replace(/content=.*/, 'content=…'))).toEqual(['meta http-equiv=Content-Security-Policy content=…', 'link rel=icon href=data:,']);

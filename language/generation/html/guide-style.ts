@@ -1,22 +1,26 @@
+import { defaultTokensCss } from './guide-tokens.js';
+
 /**
  * The guide's stylesheet: calm, readable on screen and on paper. System fonts only (nothing is
- * fetched), contrast at WCAG AA or better. The diagram highlight rules start at `#hrk-guide` so they
- * outrank Mermaid's own `#svg-id .class > *` rules (which carry `!important` too).
+ * fetched), contrast at WCAG AA or better. Colours, fonts and spacing come from the design tokens
+ * (guide-tokens.ts), which a house style overrides; the short names below are this stylesheet's own
+ * names for them. The diagram highlight rules start at `#hrk-guide` so they outrank Mermaid's own
+ * `#svg-id .class > *` rules (which carry `!important` too).
  */
 export const guideCss = `
-:root {
-  --text: #1b1f24;
-  --muted: #4b5563;
-  --bg: #ffffff;
-  --panel: #f6f7f9;
-  --line: #d0d7de;
-  --accent: #1f4e79;
-  --accent-soft: #e8eef7;
-  --question: #8a5a00;
-  --advice: #22643f;
-  --path: #c2410c;
-  --focus: #b45309;
-  --focus-on-accent: #ffffff;
+${defaultTokensCss}:root {
+  --text: var(--hrk-color-text);
+  --muted: var(--hrk-color-text-muted);
+  --bg: var(--hrk-color-background);
+  --panel: var(--hrk-color-panel);
+  --line: var(--hrk-color-border);
+  --accent: var(--hrk-color-accent);
+  --accent-soft: var(--hrk-color-accent-soft);
+  --question: var(--hrk-color-question);
+  --advice: var(--hrk-color-advice);
+  --path: var(--hrk-color-path);
+  --focus: var(--hrk-color-focus);
+  --focus-on-accent: var(--hrk-color-on-accent);
   color-scheme: light;
 }
 * { box-sizing: border-box; }
@@ -26,9 +30,9 @@ body {
      text), so text enlarged to 200 % reflows into one column instead of squeezing the content. */
   container: page / inline-size;
   margin: 0;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  font-size: 1.0625rem;
-  line-height: 1.55;
+  font-family: var(--hrk-font-family);
+  font-size: var(--hrk-font-size);
+  line-height: var(--hrk-line-height);
   color: var(--text);
   background: var(--bg);
 }
@@ -39,7 +43,7 @@ a:hover { text-decoration-thickness: 2px; }
 .skip { position: absolute; left: -999px; top: 0; background: var(--bg); color: var(--accent); padding: 0.5rem 1rem; z-index: 10; font-weight: 600; }
 .skip:focus { left: 0.5rem; top: 0.5rem; }
 main:focus { outline: none; }
-h1, h2, h3, h4, h5 { line-height: 1.25; margin: 1.4em 0 0.5em; }
+h1, h2, h3, h4, h5 { font-family: var(--hrk-font-family-heading); line-height: 1.25; margin: 1.4em 0 0.5em; }
 h1 { font-size: 1.9rem; margin-top: 0; }
 h2 { font-size: 1.55rem; border-bottom: 2px solid var(--line); padding-bottom: 0.25em; }
 h3 { font-size: 1.25rem; }
@@ -47,12 +51,12 @@ h4 { font-size: 1.05rem; }
 h5 { font-size: 0.95rem; margin: 1em 0 0.3em; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
 p { margin: 0.4em 0 0.8em; }
 ul, ol { padding-left: 1.4em; }
-.site-header { background: var(--accent); color: #fff; padding: 1.25rem 1.5rem 1rem; }
+.site-header { background: var(--accent); color: var(--hrk-color-on-accent); padding: 1.25rem var(--hrk-space-l) var(--hrk-space-m); }
 .site-header p { margin: 0.2em 0 0.6em; max-width: 60rem; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; }
 .toolbar label { font-weight: 600; }
-.toolbar select { font: inherit; padding: 0.3rem 0.5rem; max-width: 100%; border-radius: 4px; border: 1px solid #fff; }
-.layout { display: grid; grid-template-columns: 16rem minmax(0, 1fr); gap: 2rem; max-width: 110rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+.toolbar select { font: inherit; padding: 0.3rem 0.5rem; max-width: 100%; border-radius: 4px; border: 1px solid var(--hrk-color-on-accent); }
+.layout { display: grid; grid-template-columns: 16rem minmax(0, 1fr); gap: var(--hrk-space-xl); max-width: var(--hrk-max-width); margin: 0 auto; padding: var(--hrk-space-m) var(--hrk-space-l) 3rem; }
 .toc { position: sticky; top: 0.5rem; align-self: start; max-height: calc(100vh - 1rem); overflow: auto; font-size: 0.95rem; padding-right: 0.5rem; }
 .toc h2 { font-size: 1.1rem; border: 0; margin-top: 0.5rem; }
 .toc ol { list-style: none; padding-left: 0; margin: 0; }
@@ -61,31 +65,31 @@ ul, ol { padding-left: 1.4em; }
 main { min-width: 0; }
 .muted, .doc { color: var(--muted); }
 .hint { background: var(--accent-soft); border-left: 4px solid var(--accent); padding: 0.6rem 0.9rem; }
-.card { border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; margin: 0.75rem 0; background: var(--bg); break-inside: avoid; }
+.card { border: 1px solid var(--line); border-radius: var(--hrk-border-radius); padding: 0.75rem var(--hrk-space-m); margin: 0.75rem 0; background: var(--bg); break-inside: avoid; }
 .card h3, .card h4 { margin-top: 0.2rem; }
 .card, .walkthrough, .toc { overflow-wrap: anywhere; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); gap: 0 1rem; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); gap: 0 var(--hrk-space-m); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0.5rem 0; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 .tag { display: inline-block; font-size: 0.85rem; padding: 0 0.45em; border-radius: 3px; background: var(--panel); border: 1px solid var(--line); color: var(--muted); }
-.tree { border-top: 1px solid var(--line); padding-top: 0.25rem; margin-top: 2rem; container: tree / inline-size; }
+.tree { border-top: 1px solid var(--line); padding-top: var(--hrk-space-xs); margin-top: var(--hrk-space-xl); container: tree / inline-size; }
 .tree-body { display: grid; grid-template-columns: minmax(17rem, 25rem) minmax(0, 1fr); gap: 1.25rem; align-items: start; }
-.walkthrough { position: sticky; top: 0.5rem; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem 1rem; max-height: calc(100vh - 1rem); overflow: auto; }
+.walkthrough { position: sticky; top: 0.5rem; background: var(--panel); border: 1px solid var(--line); border-radius: var(--hrk-border-radius); padding: 0.75rem var(--hrk-space-m) var(--hrk-space-m); max-height: calc(100vh - 1rem); overflow: auto; }
 .walkthrough h4 { margin-top: 0.2rem; }
 .wt-kind { font-size: 0.85rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; margin: 0; }
 .wt-question .wt-kind, .wt-step .wt-kind { color: var(--question); }
 .wt-advice .wt-kind { color: var(--advice); }
 .wt-text { font-size: 1.15rem; font-weight: 600; margin: 0.2rem 0 0.5rem; }
-.wt-answers { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.75rem 0; }
+.wt-answers { display: flex; flex-wrap: wrap; gap: var(--hrk-space-s); margin: 0.75rem 0; }
 button { font: inherit; cursor: pointer; border-radius: 4px; }
-.wt-answer { background: var(--accent); color: #fff; border: 1px solid var(--accent); padding: 0.4rem 1rem; font-weight: 600; }
-.wt-answer:hover { background: #163a5c; }
+.wt-answer { background: var(--accent); color: var(--hrk-color-on-accent); border: 1px solid var(--accent); padding: 0.4rem var(--hrk-space-m); font-weight: 600; }
+.wt-answer:hover { background: var(--hrk-color-accent-hover); }
 .wt-controls { display: flex; gap: 0.5rem; margin: 0.75rem 0 0.25rem; flex-wrap: wrap; }
 .wt-controls button { background: var(--bg); color: var(--accent); border: 1px solid var(--accent); padding: 0.3rem 0.8rem; }
 button:disabled { opacity: 0.5; cursor: default; }
 .wt-advice { border-left: 4px solid var(--advice); padding-left: 0.75rem; }
-.wt-problem { border-left: 4px solid #b91c1c; padding-left: 0.75rem; color: #7f1d1d; }
+.wt-problem { border-left: 4px solid var(--hrk-color-error); padding-left: 0.75rem; color: var(--hrk-color-error); }
 .wt-start-note { font-size: 0.9rem; color: var(--muted); }
 .wt-path { padding-left: 1.6em; margin: 0.3rem 0; font-size: 0.95rem; }
 .wt-path li { margin: 0.25rem 0; }
@@ -93,7 +97,8 @@ button:disabled { opacity: 0.5; cursor: default; }
 .wt-path .wt-answer-given { font-weight: 700; color: var(--path); }
 .wt-path button { background: none; border: 0; color: var(--accent); text-decoration: underline; padding: 0; font-size: 0.85rem; }
 figure { margin: 0; }
-.diagram { border: 1px solid var(--line); border-radius: 6px; background: #fff; padding: 0.5rem; min-width: 0; }
+/* The diagrams keep their own colours (drawn for a white background), whatever the house style. */
+.diagram { border: 1px solid var(--line); border-radius: var(--hrk-border-radius); background: #fff; padding: var(--hrk-space-s); min-width: 0; }
 .diagram figcaption { font-size: 0.9rem; color: var(--muted); padding: 0 0.25rem 0.4rem; }
 .diagram-tools { display: flex; justify-content: flex-end; gap: 0.5rem; margin-bottom: 0.4rem; }
 .diagram-tools button { background: var(--bg); color: var(--accent); border: 1px solid var(--accent); padding: 0.15rem 0.7rem; font-size: 0.9rem; }
@@ -101,7 +106,7 @@ figure { margin: 0; }
 .diagram-canvas svg { display: block; margin: 0 auto; max-width: none; }
 .diagram.fit .diagram-canvas svg { max-width: 100%; height: auto; }
 .diagram-wait { color: var(--muted); font-style: italic; }
-.diagram-error { color: #7f1d1d; }
+.diagram-error { color: var(--hrk-color-error); }
 .legend { font-size: 0.9rem; color: var(--muted); }
 /* The text version of a flowchart: what a screen reader reads instead of the SVG. */
 .text-version { margin: 0.5rem 0 0; border-top: 1px solid var(--line); padding-top: 0.4rem; }
@@ -181,7 +186,7 @@ span.hrk-herkomst { margin: 0; }
 .situation h2:focus { outline: none; }
 .situation-problem { border-left: 4px solid var(--focus); padding-left: 0.75rem; }
 .situation-actions button, .wt-situation { background: var(--bg); color: var(--accent); border: 1px solid var(--accent); padding: 0.3rem 0.8rem; margin: 0.25rem 0.5rem 0.25rem 0; }
-.situation-actions .situation-print { background: var(--accent); color: #fff; }
+.situation-actions .situation-print { background: var(--accent); color: var(--hrk-color-on-accent); }
 .situation-advice { border-left: 4px solid var(--advice); padding-left: 0.75rem; margin: 0.5rem 0; }
 .situation-expiry, .situation-sources { color: var(--muted); }
 footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9rem; padding: 1rem 1.5rem; }

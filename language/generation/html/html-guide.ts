@@ -14,6 +14,8 @@ import { diagramLegendHtml, provenanceBadge } from './provenance-html.js';
 import { textVersionAnchor, treeTextVersion } from './tree-text.js';
 import { fundingMatrixHtml, termTitles } from './funding-matrix.js';
 import { conditionSentence, longDate } from '../../i18n/condition-sentence.js';
+import { DIAGRAMS_META, EMPTY_TREE_TEXT, type PredrawnCanvas, type PredrawnDiagrams } from './diagram-texts.js';
+import type { GuideTheme } from './guide-theme.js';
 
 /**
  * The interactive HTML guide: one self-contained page with every diagram, the tables, and a
@@ -25,6 +27,13 @@ import { conditionSentence, longDate } from '../../i18n/condition-sentence.js';
 export interface GuideAssets extends GuideScripts {
     /** The page title; default "Handreiking ontmoetingsruimten". */
     title?: string;
+    /**
+     * The diagrams drawn at export time (export/guide-drawings.ts). With them the page carries
+     * their SVG and not Mermaid (`mermaidJs` is left out); without them Mermaid draws in the page.
+     */
+    predrawn?: PredrawnDiagrams;
+    /** A house style (guide-theme.ts): its tokens, written after the guide's own. */
+    theme?: GuideTheme;
 }
 
 export const DEFAULT_TITLE = 'Handreiking ontmoetingsruimten';
@@ -43,10 +52,32 @@ export function guideCsp(inlineScripts: readonly string[]): string {
     });
 }
 
+/**
+ * For a page that carries its diagrams drawn: the browser lays out and paints a diagram only when
+ * it comes near the screen (the labels are hundreds of small HTML boxes), and keeps the size it had.
+ * A label's box was measured with the exporting machine's fonts: should the reader's be wider, the
+ * text runs a little past its box instead of being cut off. The page that draws with Mermaid is left
+ * as it was: it is the benchmark's baseline.
+ */
+const PREDRAWN_CSS = '\n.diagram-canvas { content-visibility: auto; contain-intrinsic-size: auto 40rem; }\n'
+    + '.diagram-canvas foreignObject { overflow: visible; }\n';
+
+/**
+ * The house style's tokens, as parseTheme wrote them from what it accepted. A second lock: nothing
+ * in it may end the `<style>` element or start anything but custom properties.
+ */
+function themeCss(theme: GuideTheme): string {
+    if (/[<\\]/.test(theme.css) || !/^:root \{\n(?: {2}--hrk-[a-z-]+: [^\n]*;\n)*\}\n$/.test(theme.css)) {
+        throw new Error('a house style that parseTheme did not write');
+    }
+    return theme.css;
+}
+
 export function generateHtmlGuide(json: HandreikingJson, assets: GuideAssets): string {
     const title = assets.title ?? DEFAULT_TITLE;
-    const scripts = [inlineScript(assets.mermaidJs, 'mermaid.min.js'), inlineScript(assets.appJs, 'guide-app.js')];
-    const page = new GuidePage(json);
+    const predrawn = assets.predrawn;
+    const scripts = [...(predrawn ? [] : [inlineScript(assets.mermaidJs, 'mermaid.min.js')]), inlineScript(assets.appJs, 'guide-app.js')];
+    const page = new GuidePage(json, predrawn);
     return `<!DOCTYPE html>
 <html lang="nl">
 <head>
@@ -55,9 +86,10 @@ export function generateHtmlGuide(json: HandreikingJson, assets: GuideAssets): s
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="handreiking export html">
+<meta name="${DIAGRAMS_META}" content="${predrawn ? 'predrawn' : 'mermaid'}">
 <title>${htmlText(title)}</title>
 <link rel="icon" href="data:,">
-<style>${guideCss}</style>
+<style>${guideCss}${predrawn ? PREDRAWN_CSS : ''}</style>${assets.theme?.css ? `\n<style data-hrk-theme>${themeCss(assets.theme)}</style>` : ''}
 </head>
 <body id="hrk-guide">
 <a class="skip" href="#inhoud">Naar de inhoud</a>
@@ -81,8 +113,7 @@ ${page.chapters()}
 </div>
 <footer>Gemaakt met <code>handreiking export html</code> (JSON-formaat ${htmlText(String(json.formatVersion))}).</footer>
 <script type="application/json" id="${DATA_ELEMENT_ID}">${embedJson(json)}</script>
-<script>${scripts[0]}</script>
-<script>${scripts[1]}</script>
+${scripts.map(script => `<script>${script}</script>`).join('\n')}
 </body>
 </html>
 `;
@@ -95,7 +126,7 @@ class GuidePage {
     private readonly fundingTitles: Map<string, string>;
     private readonly stakeholdersByTypology = new Map<string, StakeholderJson[]>();
 
-    constructor(private readonly json: HandreikingJson) {
+    constructor(private readonly json: HandreikingJson, private readonly predrawn?: PredrawnDiagrams) {
         this.typologyTitles = new Map(json.typologies.map(t => [t.id, t.title || t.id]));
         this.fundingTitles = new Map(json.funding.map(f => [f.id, f.title || f.id]));
         for (const stakeholder of json.stakeholders) {
@@ -165,11 +196,22 @@ ${provenanceBadge(tree.descriptionProvenance, { unlessSameAs: tree.provenance, a
 <figure class="diagram" aria-labelledby="${htmlText(anchor)}-schema">
 <figcaption id="${htmlText(anchor)}-schema">Schema van ‘${htmlText(tree.title || 'deze beslisboom')}’. Ruit: vraag · afgeronde rechthoek: advies · rechthoek: stap · dubbele rand: verwijzing (klik om te openen). Klik op een vraag om de doorloop daar te beginnen. <a href="#${htmlText(textVersionAnchor(tree))}" class="tv-link">Naar de tekstversie van dit schema</a>.
 ${diagramLegendHtml(flaggedKinds(tree.nodes.map(n => n.provenance)), 'bij de knoop in de doorloop')}</figcaption>
-<div class="diagram-canvas" data-diagram="tree" data-tree-index="${index}"><p class="diagram-wait">Het schema wordt getekend…</p></div>
+<div class="diagram-canvas" data-diagram="tree" data-tree-index="${index}">${this.canvas(this.predrawn?.trees[index], 'Het schema wordt getekend…')}</div>
 ${treeTextVersion(tree, { typologyTitle: id => this.typologyTitles.get(id) })}
 </figure>
 </div>
 </section>`;
+    }
+
+    /**
+     * A diagram's place: the SVG drawn at export time (checked markup, see page-svg.ts), what
+     * stands there instead, or, for the page that draws with Mermaid, a note until it is drawn.
+     */
+    private canvas(drawn: PredrawnCanvas | undefined, waiting: string): string {
+        if (!drawn) return `<p class="diagram-wait">${waiting}</p>`;
+        if ('svg' in drawn) return drawn.svg.markup;
+        if ('problem' in drawn) return `<p class="diagram-error" role="alert">${htmlText(drawn.problem)}</p>`;
+        return `<p class="muted">${EMPTY_TREE_TEXT}</p>`;
     }
 
     typologies(): string {

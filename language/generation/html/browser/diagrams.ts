@@ -1,4 +1,5 @@
 import { describeExcess, DiagramLimitError } from '../../mermaid/diagram-limits.js';
+import { diagramProblemText, type DiagramNames } from '../diagram-texts.js';
 import { describeDrawnProblem } from '../../mermaid/drawn-diagram.js';
 import type { MermaidDiagram } from '../../mermaid/tree-mermaid.js';
 import { mermaidConfig } from '../../mermaid/mermaid-config.js';
@@ -13,10 +14,8 @@ import { MermaidRenderer, type MermaidApi } from '../../../browser/mermaid-rende
 export interface DiagramJob {
     canvas: HTMLElement;
     diagram: MermaidDiagram;
-    /** A short Dutch name for error messages: "het schema van …". */
-    name: string;
-    /** Where the reader finds the same content as text, when the diagram cannot be shown. */
-    textVersion: string;
+    /** Its name in a sentence, and where the same content is as text (diagram-texts.ts). */
+    names: DiagramNames;
     /** Called with the inserted SVG, to wire clicks and highlights. */
     drawn(svg: SVGSVGElement): void;
 }
@@ -44,11 +43,24 @@ export async function renderSequentially(renderer: MermaidRenderer, jobs: readon
             addZoomToggle(job.canvas);
             job.drawn(element);
         } catch (err) {
-            const message = (err instanceof Error ? err.message : String(err)).replace(/[.\s]+$/, '');
-            replace(job.canvas, h('p', { class: 'diagram-error', attrs: { role: 'alert' } }, err instanceof DiagramLimitError
-                ? `Het ${job.name} is te groot om hier te tekenen: ${message}. ${job.textVersion}`
-                : `Het ${job.name} kon niet getekend worden: ${message}. ${job.textVersion}`));
+            const message = err instanceof Error ? err.message : String(err);
+            replace(job.canvas, h('p', { class: 'diagram-error', attrs: { role: 'alert' } },
+                diagramProblemText(job.names, err instanceof DiagramLimitError ? 'tooLarge' : 'failed', message)));
         }
+    }
+}
+
+/**
+ * The diagrams drawn at export time (the page carries their SVG, checked and without Mermaid):
+ * wired like freshly drawn ones. A place without an SVG keeps what the export wrote there (why
+ * the diagram is not shown).
+ */
+export function wirePredrawn(jobs: readonly DiagramJob[]): void {
+    for (const job of jobs) {
+        const element = job.canvas.querySelector('svg');
+        if (!element) continue;
+        addZoomToggle(job.canvas);
+        job.drawn(element);
     }
 }
 
@@ -67,9 +79,10 @@ function addZoomToggle(canvas: HTMLElement): void {
 export type Mark = 'none' | 'path' | 'current';
 
 const shapeSelector = ':scope > rect, :scope > polygon, :scope > path, :scope > circle, :scope > ellipse, :scope > g.label-container > path';
+/** The route's colour is the house style's (guide-tokens.ts), with the default where the page has none. */
 const markStyles: Record<Exclude<Mark, 'none'>, string> = {
-    path: ';stroke:#c2410c !important;stroke-width:3.5px !important',
-    current: ';stroke:#c2410c !important;stroke-width:6px !important'
+    path: ';stroke:var(--hrk-color-path, #c2410c) !important;stroke-width:3.5px !important',
+    current: ';stroke:var(--hrk-color-path, #c2410c) !important;stroke-width:6px !important'
 };
 /** A marked node is solid, unless its content is not the guide's own: that border is kept. */
 const SOLID = ';stroke-dasharray:none !important';

@@ -5,15 +5,18 @@ import { h, replace } from '../../../browser/dom.js';
 import { drawnNodes } from '../../../browser/mermaid-ids.js';
 import { annotateProvenance } from '../../../browser/provenance.js';
 import { DATA_ELEMENT_ID, linkAnchor } from '../guide-contract.js';
-import { guideRenderer, makeClickable, renderSequentially, type DiagramJob } from './diagrams.js';
+import { DIAGRAMS_META, EMPTY_TREE_TEXT, treeDiagramNames } from '../diagram-texts.js';
+import { guideRenderer, makeClickable, renderSequentially, wirePredrawn, type DiagramJob } from './diagrams.js';
 import { dismissibleTips } from './matrix-tips.js';
 import { SituationPanel } from './situation.js';
 import { WalkthroughView } from './walkthrough-view.js';
 
 /**
  * The browser side of the HTML guide. The page is written by `generateHtmlGuide`; this app reads
- * the guide's JSON from the page, builds a walkthrough per tree and draws the diagrams with the
- * Mermaid that is inlined before it. It fetches nothing; the page's CSP would not let it.
+ * the guide's JSON from the page, builds a walkthrough per tree, and wires the diagrams: those the
+ * export drew (`<meta name="hrk-diagrams" content="predrawn">`, the page has no Mermaid) as they
+ * are, or else draws them first with the Mermaid inlined before it. It fetches nothing; the page's
+ * CSP would not let it.
  *
  * When it is done, `<html>` carries `data-hrk-app="ready"` and, once every diagram is drawn,
  * `data-hrk-diagrams="ready"` (for tests, and for anyone scripting the page).
@@ -86,27 +89,22 @@ async function main(): Promise<void> {
     if (situation) new SituationPanel(json, situation, views).restoreFromHash();
     document.documentElement.setAttribute('data-hrk-app', 'ready');
 
-    const mermaid = window.mermaid;
-    const canvases = [...document.querySelectorAll<HTMLElement>('.diagram-canvas')];
-    if (!mermaid) {
-        for (const canvas of canvases) replace(canvas, h('p', { class: 'diagram-error' }, 'Mermaid is niet geladen; de schema\'s kunnen niet getekend worden.'));
-        return;
-    }
+    const predrawn = document.querySelector(`meta[name="${DIAGRAMS_META}"]`)?.getAttribute('content') === 'predrawn';
     const jobs: DiagramJob[] = [];
     json.trees.forEach((tree, index) => {
         const canvas = document.querySelector<HTMLElement>(`.diagram-canvas[data-tree-index="${index}"]`);
         const view = views.get(tree.id);
         if (!canvas || !view || view.tree !== tree) return;
         if (tree.nodes.length === 0) {
-            replace(canvas, h('p', { class: 'muted' }, 'Deze beslisboom heeft nog geen vragen, adviezen of stappen.'));
+            replace(canvas, h('p', { class: 'muted' }, EMPTY_TREE_TEXT));
             return;
         }
+        // The ids the export's drawing has too: the same generator on the same JSON.
         const diagram = treeToMermaid(tree);
         jobs.push({
             canvas,
             diagram,
-            name: `schema van ‘${tree.title || tree.id}’`,
-            textVersion: 'De doorloop bij dit schema toont de beslisboom vraag voor vraag.',
+            names: treeDiagramNames(tree),
             drawn(svg) {
                 hideFromScreenReaders(svg, canvas, `Schema van ‘${tree.title || 'deze beslisboom'}’. Een screenreader leest de tekstversie eronder.`);
                 for (const { group, target } of drawnNodes(svg, diagram.ids)) wireTreeNode(group, target, view, host.follow);
@@ -116,7 +114,15 @@ async function main(): Promise<void> {
             }
         });
     });
-    await renderSequentially(guideRenderer(mermaid), jobs);
+    // The funding overview is a table (funding-matrix.ts), not a diagram: only the trees are drawn.
+    if (predrawn) {
+        wirePredrawn(jobs);
+    } else if (window.mermaid) {
+        await renderSequentially(guideRenderer(window.mermaid), jobs);
+    } else {
+        for (const { canvas } of jobs) replace(canvas, h('p', { class: 'diagram-error' }, 'Mermaid is niet geladen; de schema\'s kunnen niet getekend worden.'));
+        return;
+    }
     document.documentElement.setAttribute('data-hrk-diagrams', 'ready');
 }
 

@@ -99,7 +99,9 @@ export class WalkthroughView {
     /** The diagram is drawn (later than the walkthrough): keep it in step from now on. */
     attachDiagram(svg: SVGSVGElement, mermaid: MermaidDiagram): void {
         this.diagram = { svg, mermaid };
-        this.highlight();
+        // A walk not yet begun is at the start, which the diagram shows first anyway: scrolling to
+        // it would only measure the page's layout, once per tree, while the page is loading.
+        this.highlight(this.walk.answers.length > 0 || !this.walk.fromStart);
     }
 
     private update(walk: Walkthrough): void {
