@@ -19,8 +19,8 @@ const files = new WorkspaceFileSystem();
 const { shared, Handreiking } = createHandreikingServices({ connection, fileSystemProvider: () => files });
 
 shared.lsp.LanguageServer.onInitialize(params => {
-    Handreiking.i18n.Locale.setFromTag(params.locale);
     const options = params.initializationOptions as BrowserInitializationOptions | undefined;
+    Handreiking.i18n.Locale.setFromTag(options?.lang ?? params.locale);
     files.set(options?.files ?? []);
 });
 followHerkomstSetting(shared, Handreiking);

@@ -11,6 +11,8 @@ import type { WorkspaceFile } from './workspace-file-system.js';
 export interface BrowserInitializationOptions {
     /** Every file of the page's workspace: the worker's disk (workspace-file-system.ts). */
     files?: WorkspaceFile[];
+    /** The language of the diagnostics; the page has its own language switch (else: `initialize`'s locale). */
+    lang?: 'nl' | 'en';
 }
 
 /** Page → worker: files of the workspace were added or changed (`files`) or removed (`deleted`, URIs). */
