@@ -1,4 +1,5 @@
 import * as monaco from '@codingame/monaco-vscode-editor-api';
+import { registerFileSystemOverlay, RegisteredFileSystemProvider, RegisteredMemoryFile } from '@codingame/monaco-vscode-files-service-override';
 import { MonacoVscodeApiWrapper } from 'monaco-languageclient/vscodeApiWrapper';
 import * as vscode from 'vscode';
 import type { Lang } from '../../language/i18n/locale.js';
@@ -31,6 +32,8 @@ class EditorPage {
     private editor!: monaco.editor.IStandaloneCodeEditor;
     private readonly models = new Map<string, monaco.editor.ITextModel>();
     private readonly viewStates = new Map<string, monaco.editor.ICodeEditorViewState | null>();
+    /** The workspace's files as VS Code's file service sees them (the API under monaco-languageclient). */
+    private readonly fileSystem = new RegisteredFileSystemProvider(false);
     private readonly writer: SoonWriter;
     private readonly layout: PageLayout;
     private readonly preview: PreviewHost;
@@ -90,6 +93,9 @@ class EditorPage {
             }
         });
         await api.start();
+        // Edits to several files (a rename) go through VS Code's file service, which reads each file
+        // it touches: it finds them here, in memory, as the page holds them.
+        registerFileSystemOverlay(1, this.fileSystem);
         registerSyntax(monaco);
         for (const file of this.workspace.files.values()) this.createModel(file);
         this.editor = monaco.editor.create(this.layout.editorHost, {
@@ -136,7 +142,9 @@ class EditorPage {
     }
 
     private createModel(file: WorkspaceFileState): void {
-        const model = monaco.editor.createModel(file.text, 'handreiking', monaco.Uri.parse(this.uriOf(file.path)));
+        const uri = monaco.Uri.parse(this.uriOf(file.path));
+        this.fileSystem.registerFile(new RegisteredMemoryFile(uri, file.saved));
+        const model = monaco.editor.createModel(file.text, 'handreiking', uri);
         this.models.set(file.path, model);
         model.onDidChangeContent(() => {
             file.text = model.getValue();

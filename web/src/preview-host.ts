@@ -61,8 +61,13 @@ export class PreviewHost {
     }
 
     update(data: PreviewData): void {
+        const otherDocument = this.data?.uri !== data.uri;
         this.data = data;
         this.post({ type: 'update', data });
+        // VS Code has a preview per document; this page has one for whichever is open. Another
+        // document starts at its first tree, not at the view the last one had (its typologies table, say).
+        const first = data.trees[0]?.tree.id;
+        if (otherDocument && first) this.post({ type: 'show', view: { kind: 'tree', tree: first } });
     }
 
     cursor(position: { line: number; character: number }): void {
