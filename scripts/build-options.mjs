@@ -1,3 +1,5 @@
+import { browserSubstitutes } from './web/browser-substitutes.mjs';
+
 // The esbuild options of the extension's bundles: used by scripts/bundle-extension.mjs, and by the
 // tests that bundle a test build of the server or the preview (a test-only entry point in place of
 // the product's, with the same options). No side effects: importing this builds nothing.
@@ -35,6 +37,30 @@ export function buildOptions({ production = false } = {}) {
             // Langium reads import.meta.url in ESM; in a CJS bundle it gets the bundle's file URL.
             define: { 'import.meta.url': 'importMetaUrl' },
             banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
+        },
+        /**
+         * VS Code for the web: the extension in the web worker extension host, and the language
+         * server in a worker of its own. Platform browser without Node polyfills: a Node import
+         * fails the build; the few modules that need Node have browser twins (browserSubstitutes).
+         */
+        browserExtension: {
+            ...common,
+            entryPoints: { 'browser-extension': 'extension/browser/extension.ts' },
+            outdir: 'dist',
+            platform: 'browser',
+            format: 'cjs',
+            target: 'es2022',
+            external: ['vscode'],
+            plugins: [browserSubstitutes()]
+        },
+        browserServer: {
+            ...common,
+            entryPoints: { 'browser-server': 'language/lsp/browser/main.ts' },
+            outdir: 'dist',
+            platform: 'browser',
+            format: 'iife',
+            target: 'es2022',
+            plugins: [browserSubstitutes()]
         },
         /** The preview webview: a browser page, one script and one stylesheet. */
         preview: {

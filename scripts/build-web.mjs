@@ -10,7 +10,6 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { buildOptions } from './build-options.mjs';
-import { browserSubstitutes } from './web/browser-substitutes.mjs';
 import { leaveOut } from './web/left-out.mjs';
 
 const production = process.argv.includes('--production') || !process.argv.includes('--dev');
@@ -28,11 +27,6 @@ const common = {
     format: 'iife',
     target: 'es2022'
 };
-
-/** The language server for a Web Worker: platform browser, no Node polyfills; Node modules of ours are swapped for their twins. */
-export function serverWorkerOptions() {
-    return { ...common, entryPoints: ['language/lsp/browser/main.ts'], plugins: [browserSubstitutes()] };
-}
 
 async function bundleText(options) {
     const result = await esbuild.build({ ...options, write: false, outdir: 'unused' });
@@ -131,15 +125,17 @@ export async function buildWeb() {
     await fs.rm(out, { recursive: true, force: true });
     await fs.mkdir(assets, { recursive: true });
 
+    // The language server: the bundle VS Code for the web runs too (build-options.mjs, browserServer).
+    const options = buildOptions({ production });
     const [server, editorWorker] = await Promise.all([
-        bundleText(serverWorkerOptions()),
+        bundleText({ ...options.browserServer, sourcemap: false, legalComments: 'none' }),
         bundleText({ ...common, entryPoints: [require.resolve('@codingame/monaco-vscode-editor-api/esm/vs/editor/editor.worker.js')] })
     ]);
     await fs.writeFile(path.join(assets, 'workers.js'),
         `globalThis.handreikingWorkerSources = ${JSON.stringify({ server, editor: editorWorker })};\n`);
 
     const [examples, words] = await Promise.all([exampleFiles(), keywords()]);
-    const { preview } = buildOptions({ production });
+    const { preview } = options;
     await Promise.all([
         esbuild.build({
             ...common,

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { safeFileName } from '../../../language/export/file-names.js';
@@ -9,6 +8,7 @@ import { previewHtml } from '../../webview/preview-html.js';
 import { previewSettings } from '../settings.js';
 import { passedAdvices, scenarioBlock } from './scenario-text.js';
 import { sourceLocation } from './source-location.js';
+import { dataUrlBytes } from './data-url.js';
 import { nodeAt } from './node-at.js';
 
 export { nodeAt };
@@ -157,7 +157,7 @@ export class PreviewPanel implements vscode.Disposable {
             case 'saveScenario': return this.saveScenario(message.tree, message.answers, message.expected);
             case 'export': {
                 if (!requireTrust()) return;
-                const data = message.format === 'png' ? Buffer.from(message.data.replace(/^data:image\/png;base64,/, ''), 'base64') : message.data;
+                const data = message.format === 'png' ? dataUrlBytes(message.data) : message.data;
                 // The suggested name comes from the webview (language/export/file-names.ts): one file name, never a path.
                 await writeExport([{ name: safeFileName(message.name), content: data }], { single: true });
                 return;
@@ -244,5 +244,6 @@ export function requireTrust(): boolean {
 
 /** A fresh, unguessable nonce for the page's one script tag. */
 function nonce(): string {
-    return randomBytes(18).toString('base64');
+    // Web Crypto: the same in the Node extension host and in VS Code for the web.
+    return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
 }
