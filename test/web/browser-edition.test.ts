@@ -138,6 +138,7 @@ describe.each([
         }
         await preview.locator('.walk-panel .walk-save').click();
         await page.getByTestId('status').getByText(`Scenario toegevoegd aan het eind van ${BOOM}.`).waitFor();
+        await page.locator('.monaco-editor .view-lines').click();
         await page.keyboard.press('Control+End');
         await page.waitForFunction(() => /scenario "BewonersbeheerNieuw: /.test(document.querySelector('.monaco-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? ''));
     });
@@ -149,7 +150,10 @@ describe.each([
         await page.reload();
         expect(asked).toBe('beforeunload');
         await ready(page);
-        await page.getByTestId('status').getByText('3 niet-opgeslagen bestanden teruggezet uit de vorige sessie.').waitFor();
+        await page.getByTestId('status').getByText(/^\d+ niet-opgeslagen bestanden teruggezet uit de vorige sessie\.$/).waitFor();
+        for (const file of [BOOM, SCENARIOS, 'kenmerken.hrk']) {
+            await page.getByTestId('files').locator(`[data-path="${file}"][data-dirty="true"]`).waitFor();
+        }
         await openFile(page, 'kenmerken.hrk');
         await page.locator('.monaco-editor .view-lines').click();
         await page.keyboard.press('Control+End');

@@ -104,7 +104,13 @@ class EditorPage {
         });
         this.editor.onDidChangeCursorPosition(e => this.preview.cursor({ line: e.position.lineNumber - 1, character: e.position.column - 1 }));
         this.editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void this.save());
-        monaco.editor.onDidChangeMarkers(() => this.layout.setProblems(this.problems()));
+        let diagnostics = 0;
+        monaco.editor.onDidChangeMarkers(uris => {
+            this.layout.setProblems(this.problems());
+            // A counter the benchmark watches (bench/web-latency.ts): diagnostics arrived for the open file.
+            const active = this.workspace.active;
+            if (active && uris.some(uri => uri.toString() === this.uriOf(active))) document.body.dataset.diagnostics = String(++diagnostics);
+        });
         this.registerCommands();
 
         this.client = await startLanguageClient({
@@ -120,6 +126,7 @@ class EditorPage {
         const first = this.workspace.active ?? this.workspace.tabs[0] ?? [...this.workspace.files.keys()][0];
         if (first) this.openTab(first);
         document.body.dataset.ready = 'true';
+        document.body.dataset.readyMs = String(Math.round(performance.now()));
         document.body.setAttribute('aria-busy', 'false');
         if (restored > 0) this.layout.notify(this.t.restored(restored));
     }
