@@ -122,7 +122,7 @@ describe.each([
         await input.press('Enter');
         await page.getByTestId('files').locator(`[data-path="${SCENARIOS}"][data-dirty="true"]`).waitFor();
         await openFile(page, SCENARIOS);
-        await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ').includes('beslisboom BewonersbeheerNieuw'));
+        await expect.poll(() => editorText(page), { timeout: 60_000 }).toContain('beslisboom BewonersbeheerNieuw');
         expect(await page.getByTestId('problems').locator('li.error').count()).toBe(0);
     });
 
@@ -138,9 +138,11 @@ describe.each([
         }
         await preview.locator('.walk-panel .walk-save').click();
         await page.getByTestId('status').getByText(`Scenario toegevoegd aan het eind van ${BOOM}.`).waitFor();
+        // The new scenario is in the file: the outline lists it, named after the tree and where the walk ended.
+        await page.getByTestId('outline').getByRole('button', { name: /^BewonersbeheerNieuw: / }).waitFor();
         await page.locator('.monaco-editor .view-lines').click();
         await page.keyboard.press('Control+End');
-        await page.waitForFunction(() => /scenario "BewonersbeheerNieuw: /.test(document.querySelector('.monaco-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? ''));
+        await expect.poll(() => editorText(page), { timeout: 60_000 }).toMatch(/verwacht \w+\s*\}/);
     });
 
     test('keeps the unsaved text over a reload, and asks before leaving', async () => {
@@ -157,7 +159,7 @@ describe.each([
         await openFile(page, 'kenmerken.hrk');
         await page.locator('.monaco-editor .view-lines').click();
         await page.keyboard.press('Control+End');
-        await page.waitForFunction(() => document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('nog uitzoeken'));
+        await expect.poll(() => editorText(page), { timeout: 60_000 }).toContain('// nog uitzoeken');
     });
 
     test('nothing left the page, and nothing broke its policy', () => {
@@ -189,6 +191,7 @@ async function openFile(page: Page, file: string): Promise<void> {
     await page.getByTestId('outline').locator('button').first().waitFor();
 }
 
+/** The editor's visible lines as text (Monaco writes spaces as no-break spaces). */
 async function editorText(page: Page): Promise<string> {
     return (await page.locator('.monaco-editor .view-lines').textContent() ?? '').replace(/\u00a0/g, ' ');
 }
