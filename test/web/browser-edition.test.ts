@@ -109,7 +109,9 @@ describe.each([
         await item.first().waitFor();
         await item.first().click();
         await page.getByTestId('files').locator('[data-path="kenmerken.hrk"][data-dirty="true"]').waitFor();
-        expect(await editorText(page)).toMatch(/typologie\s/);
+        // The snippet: a typology named "Naam" with a value for every characteristic.
+        await outlineEntry(page, 'Naam').waitFor();
+        expect(await editorText(page)).toContain('typologie Naam "Titel" {');
     });
 
     test('renames a tree across two files', async () => {
@@ -156,10 +158,9 @@ describe.each([
         for (const file of [BOOM, SCENARIOS, 'kenmerken.hrk']) {
             await page.getByTestId('files').locator(`[data-path="${file}"][data-dirty="true"]`).waitFor();
         }
+        // The typology the completion inserted (its snippet names it "Naam") is in the file again.
         await openFile(page, 'kenmerken.hrk');
-        await page.locator('.monaco-editor .view-lines').click();
-        await page.keyboard.press('Control+End');
-        await expect.poll(() => editorText(page), { timeout: 60_000 }).toContain('// nog uitzoeken');
+        await outlineEntry(page, 'Naam').waitFor();
     });
 
     test('nothing left the page, and nothing broke its policy', () => {
