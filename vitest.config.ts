@@ -13,7 +13,8 @@ const ownWorker = [
     'test/extension/webview/preview-*.test.ts',
     'test/security/renderers.test.ts',
     'test/generation/html/html-guide.browser.test.ts',
-    'test/cli/image-export.test.ts'
+    'test/cli/image-export.test.ts',
+    'test/web/browser-edition.test.ts'
 ];
 
 const common: NonNullable<TestProjectInlineConfiguration['test']> = {

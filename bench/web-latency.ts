@@ -95,53 +95,67 @@ async function keystrokeFigures(browser: Browser, url: string, treeText: string,
 
     const diagnostics: number[] = [];
     const redrawn: number[] = [];
-    // The label as drawn after each keystroke, with the word that follows the caret: a prefix
-    // alone could match another question's text.
-    const nextWord = treeText.split('\n')[line].slice(column).split(/\s/)[0];
-    let typed = '';
     for (let i = 0; i < keystrokes + 1; i++) {
         const letter = String.fromCharCode(97 + (i % 26));
-        typed += letter;
-        const label = `${questionText}${typed}${nextWord}`;
-        const before = Number(await page.locator('body').getAttribute('data-diagnostics'));
-        const [sent, gotDiagnostics, gotDrawing] = await Promise.all([
-            page.evaluate(() => new Promise<number>(resolve => document.addEventListener('keydown', () => resolve(performance.timeOrigin + performance.now()), { once: true, capture: true }))),
-            page.evaluate(previous => new Promise<number>(resolve => {
+        // The watchers are in place before the key is pressed; each gives up after 30 s.
+        await page.evaluate(() => {
+            const w = window as unknown as BenchWindow;
+            const before = Number(document.body.dataset.diagnostics);
+            w.benchKeydown = new Promise(resolve => document.addEventListener('keydown', () => resolve(performance.timeOrigin + performance.now()), { once: true, capture: true }));
+            w.benchDiagnostics = new Promise(resolve => {
                 const observer = new MutationObserver(() => {
-                    if (Number(document.body.dataset.diagnostics) > previous) {
+                    if (Number(document.body.dataset.diagnostics) > before) {
                         observer.disconnect();
                         resolve(performance.timeOrigin + performance.now());
                     }
                 });
                 observer.observe(document.body, { attributes: true, attributeFilter: ['data-diagnostics'] });
-            }), before),
-            redrawnWith(frame, label),
-            page.keyboard.type(letter)
-        ]);
-        // The first keystroke warms up: not counted.
+                setTimeout(() => { observer.disconnect(); resolve(Number.NaN); }, 30_000);
+            });
+        });
+        await watchRedraw(frame);
+        await page.keyboard.type(letter);
+        const [sent, gotDiagnostics] = await page.evaluate(() => {
+            const w = window as unknown as BenchWindow;
+            return Promise.all([w.benchKeydown, w.benchDiagnostics]);
+        });
+        const gotDrawing = await frame.evaluate(() => (window as unknown as BenchWindow).benchRedrawn);
+        // The first keystroke warms up: not counted. A missed event (NaN) is left out and reported.
         if (i === 0) continue;
-        diagnostics.push(gotDiagnostics - sent);
-        redrawn.push(gotDrawing - sent);
+        if (Number.isFinite(gotDiagnostics - sent)) diagnostics.push(gotDiagnostics - sent);
+        else log(`  keystroke ${i}: no diagnostics within 30 s`);
+        if (Number.isFinite(gotDrawing - sent)) redrawn.push(gotDrawing - sent);
+        else log(`  keystroke ${i}: the preview was not drawn again within 30 s`);
     }
     await context.close();
     return { diagnostics, redrawn };
 }
 
-/** When the preview's SVG shows a node with this text (Mermaid wraps labels: compared without white space). */
-function redrawnWith(frame: Frame, label: string): Promise<number> {
-    return frame.evaluate(text => new Promise<number>(resolve => {
-        const squeeze = (s: string) => s.replace(/\s+/g, '');
-        const wanted = squeeze(text);
-        const check = () => {
-            const found = [...document.querySelectorAll('svg g.node')].some(n => squeeze(n.textContent ?? '').includes(wanted));
-            if (found) {
-                observer.disconnect();
-                resolve(performance.timeOrigin + performance.now());
-            }
-        };
-        const observer = new MutationObserver(check);
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    }), label);
+interface BenchWindow {
+    benchKeydown: Promise<number>;
+    benchDiagnostics: Promise<number>;
+    benchRedrawn: Promise<number>;
+}
+
+/**
+ * Watches for the preview to put a new drawing in place of the one shown now (every keystroke
+ * changes a label, so every keystroke is drawn anew; the labels themselves may be shortened).
+ */
+async function watchRedraw(frame: Frame): Promise<void> {
+    await frame.evaluate(() => {
+        const shown = document.querySelector('svg g.node')?.closest('svg');
+        (window as unknown as BenchWindow).benchRedrawn = new Promise<number>(resolve => {
+            const observer = new MutationObserver(() => {
+                const now = document.querySelector('svg g.node')?.closest('svg');
+                if (now && now !== shown && now.isConnected) {
+                    observer.disconnect();
+                    resolve(performance.timeOrigin + performance.now());
+                }
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            setTimeout(() => { observer.disconnect(); resolve(Number.NaN); }, 30_000);
+        });
+    });
 }
 
 async function main(): Promise<void> {
