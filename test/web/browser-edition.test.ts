@@ -82,6 +82,24 @@ describe.each([
         expect(bytes.equals(cliJson)).toBe(true);
     });
 
+    test('exports the HTML guide, and runs the scenarios', async () => {
+        const [download] = await Promise.all([
+            page.waitForEvent('download'),
+            (async () => {
+                await page.getByTestId('export').click();
+                await page.getByTestId('export-menu').locator('[data-format="html"]').click();
+            })()
+        ]);
+        expect(download.suggestedFilename()).toBe('handreiking.html');
+        const html = fs.readFileSync(await download.path(), 'utf8');
+        expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+        expect(html).toContain('Content-Security-Policy');
+        await page.getByTestId('run-scenarios').click();
+        await page.getByTestId('scenarios').locator('li').first().waitFor();
+        expect(await page.getByTestId('scenarios').locator('li.failed').count()).toBe(0);
+        expect(await page.getByTestId('scenarios').locator('li.passed').count()).toBeGreaterThan(0);
+    });
+
     test('a mistake gets its Dutch diagnostic, and undoing it clears it', async () => {
         await openFile(page, BOOM);
         await outlineEntry(page, 'Stabiel').click();

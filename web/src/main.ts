@@ -4,7 +4,9 @@ import { MonacoVscodeApiWrapper } from 'monaco-languageclient/vscodeApiWrapper';
 import * as vscode from 'vscode';
 import type { Lang } from '../../language/i18n/locale.js';
 import { GuideScriptsRequest, WorkspaceFilesNotification } from '../../language/lsp/browser/protocol.js';
-import { PreviewNotification, PreviewRequest, PreviewSubscription, ScenariosChangedNotification, type PreviewData } from '../../language/lsp/protocol.js';
+import {
+    ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, RunScenariosRequest, ScenariosChangedNotification, type PreviewData
+} from '../../language/lsp/protocol.js';
 import { ExportsMenu } from './exports.js';
 import { canOpenFolder, download, mayWrite, pickFolder, readUploaded, writeToFolder, type ReadResult } from './file-access.js';
 import { startLanguageClient, type StartedClient } from './language-client.js';
@@ -66,7 +68,7 @@ class EditorPage {
         });
         // The menu lives as long as the page: its button holds it.
         new ExportsMenu(this.layout.exportButton, t, {
-            request: (format) => this.client.client.sendRequest('handreiking/export', { format }),
+            request: format => this.client.client.sendRequest(ExportRequest.method, { format }),
             renderAll: format => this.renderAll(format),
             notify: message => this.layout.notify(message)
         });
@@ -372,7 +374,7 @@ class EditorPage {
     }
 
     private async runScenarios(): Promise<void> {
-        const results = await this.client.client.sendRequest('handreiking/runScenarios', {}) as ScenarioRow[];
+        const results = await this.client.client.sendRequest(RunScenariosRequest.method, {}) as ScenarioRow[];
         this.layout.setScenarios(results.map(r => ({ ...r, path: this.pathOf(r.uri) ?? r.uri })));
     }
 
