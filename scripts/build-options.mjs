@@ -51,6 +51,9 @@ export function buildOptions({ production = false } = {}) {
             format: 'cjs',
             target: 'es2022',
             external: ['vscode'],
+            // The shared client code imports the desktop client's module for its types and error
+            // handling values (CloseAction, ErrorAction), which the browser module has too.
+            alias: { 'vscode-languageclient/node': 'vscode-languageclient/browser' },
             plugins: [browserSubstitutes()]
         },
         browserServer: {
