@@ -50,6 +50,9 @@ export function buildOptions({ production = false } = {}) {
             platform: 'browser',
             format: 'cjs',
             target: 'es2022',
+            // CommonJS by its name: the package is "type": "module", and VS Code's web worker
+            // extension host loads no ES modules (it takes a .js entry of such a package for one).
+            outExtension: { '.js': '.cjs' },
             external: ['vscode'],
             // The shared client code imports the desktop client's module for its types and error
             // handling values (CloseAction, ErrorAction), which the browser module has too.

@@ -16,7 +16,7 @@ let client: BrowserLanguageClient | undefined;
  */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const files = await readWorkspaceFiles();
-    const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser-server.js').toString(true));
+    const worker = await startServerWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser-server.js'));
     const schemes = [...new Set((vscode.workspace.workspaceFolders ?? []).map(f => f.uri.scheme))];
     const clientOptions: LanguageClientOptions = {
         documentSelector: [...schemes.map(scheme => ({ scheme, language: 'handreiking' })), { scheme: 'untitled', language: 'handreiking' }],
@@ -43,6 +43,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The features take the desktop client's type; both clients are vscode-languageclient's
     // BaseLanguageClient with the same API, only their transports differ.
     await startExtension(context, client as unknown as LanguageClient);
+}
+
+/**
+ * The server's worker. In vscode.dev and github.dev the extension's files have a URL a worker can
+ * start from. When the extension lives on a remote server (code-server, a remote window), VS Code's
+ * web worker extension host starts no worker from its `vscode-remote:` URL: the script is read
+ * through VS Code's file system API and started from a blob instead.
+ */
+async function startServerWorker(script: vscode.Uri): Promise<Worker> {
+    if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true));
+    const source = await vscode.workspace.fs.readFile(script);
+    return new Worker(URL.createObjectURL(new Blob([source as BlobPart], { type: 'text/javascript' })));
 }
 
 export async function deactivate(): Promise<void> {

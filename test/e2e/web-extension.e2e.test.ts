@@ -12,9 +12,8 @@ import { until, Workbench } from './workbench.js';
 
 /**
  * The extension's `browser` entry (VS Code for the web) in code-server's web worker extension
- * host: the packaged extension, with `extensionKind: ["web"]` written into its installed manifest,
- * so that VS Code runs dist/browser-extension.js in the browser instead of dist/extension.cjs in
- * Node. The language server then runs in a worker (dist/browser-server.js) and reads the workspace
+ * host: the packaged extension, with `extensionKind: ["web"]` written into its installed manifest
+ * and its desktop entry removed, so that VS Code runs dist/browser-extension.cjs in the browser. The language server then runs in a worker (dist/browser-server.js) and reads the workspace
  * through VS Code's file system API. English display language (the default); the desktop test
  * (extension.e2e.test.ts) covers the features in depth.
  */
@@ -53,8 +52,13 @@ describe('the extension in VS Code for the web (code-server, web worker extensio
         if (!installed) throw new Error(`the extension is not in ${dirs.extensions}`);
         const manifestFile = path.join(dirs.extensions, installed, 'package.json');
         const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
-        expect(manifest.browser).toBe('./dist/browser-extension.js');
-        fs.writeFileSync(manifestFile, JSON.stringify({ ...manifest, extensionKind: ['web'] }, null, 2));
+        expect(manifest.browser).toBe('./dist/browser-extension.cjs');
+        // Only the browser entry is left to run: the desktop entry and its Node server are removed,
+        // so whatever answers below is the extension for the web and its server in a worker.
+        const { main: _desktop, ...web } = manifest;
+        fs.writeFileSync(manifestFile, JSON.stringify({ ...web, extensionKind: ['web'] }, null, 2));
+        fs.rmSync(path.join(dirs.extensions, installed, 'dist', 'extension.cjs'));
+        fs.rmSync(path.join(dirs.extensions, installed, 'dist', 'server.cjs'));
 
         server = await startCodeServer({ dirs, folder: workspace });
         browser = await launchBrowser();
