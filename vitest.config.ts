@@ -15,7 +15,8 @@ const ownWorker = [
     'test/generation/html/html-guide.browser.test.ts',
     'test/generation/html/html-guide-predrawn.browser.test.ts',
     'test/generation/html/html-guide-theme.browser.test.ts',
-    'test/cli/image-export.test.ts'
+    'test/cli/image-export.test.ts',
+    'test/web/browser-edition.test.ts'
 ];
 
 const common: NonNullable<TestProjectInlineConfiguration['test']> = {

@@ -1,3 +1,4 @@
+import { browserSubstitutes } from './web/browser-substitutes.mjs';
 // The esbuild options of the bundles: the extension's (scripts/bundle-extension.mjs, and the tests
 // that bundle a test build of the server or the preview: a test-only entry point in place of the
 // product's, with the same options) and the command line's (scripts/bundle-cli.mjs). No side
@@ -106,6 +107,36 @@ export function buildOptions({ production = false } = {}) {
             plugins: [lspProtocolCore],
             // Bundled CommonJS dependencies (commander) call require() for Node's built-in modules.
             banner: { js: "import { createRequire as __hrkCreateRequire } from 'node:module'; const require = __hrkCreateRequire(import.meta.url);" }
+        },
+        /**
+         * VS Code for the web: the extension in the web worker extension host, and the language
+         * server in a worker of its own. Platform browser without Node polyfills: a Node import
+         * fails the build; the few modules that need Node have browser twins (browserSubstitutes).
+         */
+        browserExtension: {
+            ...common,
+            entryPoints: { 'browser-extension': 'extension/browser/extension.ts' },
+            outdir: 'dist',
+            platform: 'browser',
+            format: 'cjs',
+            target: 'es2022',
+            // CommonJS by its name: the package is "type": "module", and VS Code's web worker
+            // extension host loads no ES modules (it takes a .js entry of such a package for one).
+            outExtension: { '.js': '.cjs' },
+            external: ['vscode'],
+            // The shared client code imports the desktop client's module for its types and error
+            // handling values (CloseAction, ErrorAction), which the browser module has too.
+            alias: { 'vscode-languageclient/node': 'vscode-languageclient/browser' },
+            plugins: [browserSubstitutes()]
+        },
+        browserServer: {
+            ...common,
+            entryPoints: { 'browser-server': 'language/lsp/browser/main.ts' },
+            outdir: 'dist',
+            platform: 'browser',
+            format: 'iife',
+            target: 'es2022',
+            plugins: [browserSubstitutes()]
         },
         /** The preview webview: a browser page, one script and one stylesheet. */
         preview: {

@@ -12,8 +12,8 @@ const watch = process.argv.includes('--watch');
 // `--only server` (or extension, preview) bundles one entry, e.g. for the language-server tests.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
-const { extension, server, preview } = buildOptions({ production });
-const builds = [extension, server, preview];
+const { extension, server, preview, browserExtension, browserServer } = buildOptions({ production });
+const builds = [extension, server, preview, browserExtension, browserServer];
 
 /**
  * The HTML guide export in the extension needs Mermaid's browser build and the guide app beside

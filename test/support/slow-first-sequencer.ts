@@ -8,6 +8,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * start first in this order; every other file follows in vitest's own order.
  */
 const slowest = [
+    'test/web/browser-edition.test.ts',
     'test/security/renderers.test.ts',
     'test/cli/image-export.test.ts',
     'test/extension/webview/preview-render.test.ts',

@@ -4,6 +4,7 @@ import { singleFileExtension, type TextExportFormat } from '../../../language/ex
 import { safeFileName } from '../../../language/export/file-names.js';
 import { ExportRequest } from '../../../language/lsp/protocol.js';
 import type { PreviewManager } from '../preview/preview-manager.js';
+import { dataUrlBytes } from '../preview/data-url.js';
 import { requireTrust } from '../preview/preview-panel.js';
 import { writeExport } from './write-files.js';
 
@@ -34,7 +35,7 @@ export function registerExportCommands(context: vscode.ExtensionContext, client:
         await writeExport(files.map(f => ({
             // The names come from the webview: one file name each, never a path.
             name: safeFileName(f.name),
-            content: format === 'png' ? Buffer.from(f.data.replace(/^data:image\/png;base64,/, ''), 'base64') : f.data
+            content: format === 'png' ? dataUrlBytes(f.data) : f.data
         })), { single: false });
     };
     context.subscriptions.push(

@@ -1,14 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { safeFileName } from '../../../language/export/file-names.js';
-import { PreviewRequest, PreviewSubscription, type PreviewData, type PreviewTree } from '../../../language/lsp/protocol.js';
+import { PreviewRequest, PreviewSubscription, type PreviewData } from '../../../language/lsp/protocol.js';
 import type { SourceJson } from '../../../language/generation/json/handreiking-json.js';
 import type { FromWebview, PreviewView, ToWebview } from '../../webview/messages.js';
 import { previewHtml } from '../../webview/preview-html.js';
 import { previewSettings } from '../settings.js';
 import { passedAdvices, scenarioBlock } from './scenario-text.js';
 import { sourceLocation } from './source-location.js';
+import { dataUrlBytes } from './data-url.js';
+import { nodeAt } from './node-at.js';
+
+export { nodeAt };
 import { writeExport } from '../commands/write-files.js';
 
 /** The webview's answer to renderAll: every tree's file, or none and why each failed tree failed. */
@@ -154,7 +157,7 @@ export class PreviewPanel implements vscode.Disposable {
             case 'saveScenario': return this.saveScenario(message.tree, message.answers, message.expected);
             case 'export': {
                 if (!requireTrust()) return;
-                const data = message.format === 'png' ? Buffer.from(message.data.replace(/^data:image\/png;base64,/, ''), 'base64') : message.data;
+                const data = message.format === 'png' ? dataUrlBytes(message.data) : message.data;
                 // The suggested name comes from the webview (language/export/file-names.ts): one file name, never a path.
                 await writeExport([{ name: safeFileName(message.name), content: data }], { single: true });
                 return;
@@ -239,20 +242,8 @@ export function requireTrust(): boolean {
     return false;
 }
 
-/** The tree and node whose source range contains the position (innermost first). */
-export function nodeAt(trees: readonly PreviewTree[], position: { line: number; character: number }): { tree: string; node?: string } | undefined {
-    const inside = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
-        (position.line > r.start.line || (position.line === r.start.line && position.character >= r.start.character))
-        && (position.line < r.end.line || (position.line === r.end.line && position.character <= r.end.character));
-    for (const tree of trees) {
-        if (!inside(tree.extent)) continue;
-        const node = Object.entries(tree.extents).find(([, r]) => inside(r))?.[0];
-        return { tree: tree.tree.id, ...(node ? { node } : {}) };
-    }
-    return undefined;
-}
-
 /** A fresh, unguessable nonce for the page's one script tag. */
 function nonce(): string {
-    return randomBytes(18).toString('base64');
+    // Web Crypto: the same in the Node extension host and in VS Code for the web.
+    return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
 }

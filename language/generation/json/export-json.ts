@@ -1,7 +1,7 @@
-import * as path from 'node:path';
 import { AstUtils, type URI } from 'langium';
 import type { HandreikingCoreServices } from '../../handreiking-core-module.js';
 import type { HandreikingJson } from './handreiking-json.js';
+import { relativePath } from './relative-path.js';
 import { toHandreikingJson, type JsonContext } from './to-json.js';
 
 /** The workspace of `services` as JSON, with file names as `fileName` makes them. */
@@ -27,6 +27,6 @@ export function jsonContext(services: HandreikingCoreServices, root?: string): J
  */
 export function fileName(uri: URI, root?: string): string {
     if (uri.scheme !== 'file' || root === undefined) return uri.path.replace(/^\//, '');
-    return path.relative(root, uri.fsPath).split(path.sep).join('/');
+    return relativePath(root, uri.fsPath);
 }
 

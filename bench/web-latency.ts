@@ -1,0 +1,208 @@
+/**
+ * The browser edition (dist/web/, npm run build:web) in headless Chromium, beside the Node
+ * language server's same figures in the same run: page load to editor ready (from a static server
+ * and from file://), keystroke → diagnostics and keystroke → redrawn preview for a 40-node tree,
+ * and the page's size compressed. Run by scripts/run-bench.mjs after the main benchmark; writes
+ * bench/web-results.json and prints a table. `--quick` repeats less (CI).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as zlib from 'node:zlib';
+import type { Browser, Frame } from 'playwright-core';
+import { launchBrowser } from '../test/support/browser.js';
+import { serveStatic, WEB_DIR } from '../test/support/web-edition.js';
+import { generateTree, Random } from './generate-workspace.js';
+import { measureLsp } from './lsp-latency.js';
+import { median, ms, ratio, table } from './stats.js';
+
+const quick = process.argv.includes('--quick');
+const loads = quick ? 2 : 5;
+const keystrokes = quick ? 4 : 12;
+const root = process.cwd();
+const HOOFDSTUKKEN = 'hoofdstuk Hoofdstuk1 "Inrichten sociaal beheer" { werkgroep "WG1" }\n';
+
+function log(line: string): void {
+    process.stderr.write(line + '\n');
+}
+
+/** The files of the first load (not the HTML guide's scripts, loaded when that export is asked for). */
+function pageSize(): { files: Array<{ name: string; bytes: number; gzip: number; brotli: number }>; total: { bytes: number; gzip: number; brotli: number } } {
+    const names = ['index.html', 'preview.html', ...fs.readdirSync(path.join(WEB_DIR, 'assets')).filter(n => n !== 'guide-scripts.js').map(n => `assets/${n}`)];
+    const files = names.map(name => {
+        const data = fs.readFileSync(path.join(WEB_DIR, name));
+        return {
+            name, bytes: data.length,
+            gzip: zlib.gzipSync(data, { level: 9 }).length,
+            brotli: zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length
+        };
+    });
+    const sum = (key: 'bytes' | 'gzip' | 'brotli') => files.reduce((n, f) => n + f[key], 0);
+    return { files, total: { bytes: sum('bytes'), gzip: sum('gzip'), brotli: sum('brotli') } };
+}
+
+/** Navigation start → editor ready (the page's own clock), each load in a fresh profile. */
+async function loadToReady(browser: Browser, url: string): Promise<number[]> {
+    const times: number[] = [];
+    for (let i = 0; i < loads; i++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        page.setDefaultTimeout(180_000);
+        await page.goto(url);
+        await page.locator('body[data-ready="true"]').waitFor();
+        times.push(Number(await page.locator('body').getAttribute('data-ready-ms')));
+        await context.close();
+    }
+    return times;
+}
+
+/**
+ * Keystrokes in the first question's text of a 40-node tree, each timed from the page's keydown to
+ * the diagnostics for the file (the page's counter) and to the preview's SVG showing the new text.
+ * Times are absolute (`timeOrigin + now()`), comparable between the page and its frame.
+ */
+async function keystrokeFigures(browser: Browser, url: string, treeText: string, questionText: string): Promise<{ diagnostics: number[]; redrawn: number[] }> {
+    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(180_000);
+    await page.goto(url);
+    await page.locator('body[data-ready="true"]').waitFor();
+    // The tree as an uploaded workspace: the page starts again with it.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-bench-web-'));
+    fs.writeFileSync(path.join(folder, 'groot.hrk'), treeText);
+    fs.writeFileSync(path.join(folder, 'hoofdstukken.hrk'), HOOFDSTUKKEN);
+    const reloaded = page.waitForEvent('load');
+    await page.getByTestId('upload').setInputFiles([path.join(folder, 'groot.hrk'), path.join(folder, 'hoofdstukken.hrk')]);
+    await reloaded;
+    fs.rmSync(folder, { recursive: true, force: true });
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.getByTestId('files').locator('button[data-path="groot.hrk"]').click();
+    await page.getByTestId('tabs').locator('.tab.active[data-path="groot.hrk"]').waitFor();
+    const frame = page.frames().find(f => f.url().endsWith('preview.html'));
+    if (!frame) throw new Error('no preview frame');
+    await frame.locator('svg g.node').first().waitFor();
+    await page.locator('body[data-diagnostics]').waitFor();
+
+    // The cursor after "Is er sprake van " in the first question's text.
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    const line = treeText.split('\n').findIndex(l => l.includes(questionText));
+    for (let i = 0; i < line; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+    const column = treeText.split('\n')[line].indexOf(questionText) + questionText.length;
+    for (let i = 0; i < column; i++) await page.keyboard.press('ArrowRight');
+
+    const diagnostics: number[] = [];
+    const redrawn: number[] = [];
+    for (let i = 0; i < keystrokes + 1; i++) {
+        const letter = String.fromCharCode(97 + (i % 26));
+        // The watchers are in place before the key is pressed; each gives up after 30 s.
+        await page.evaluate(() => {
+            const w = window as unknown as BenchWindow;
+            const before = Number(document.body.dataset.diagnostics);
+            w.benchKeydown = new Promise(resolve => document.addEventListener('keydown', () => resolve(performance.timeOrigin + performance.now()), { once: true, capture: true }));
+            w.benchDiagnostics = new Promise(resolve => {
+                const observer = new MutationObserver(() => {
+                    if (Number(document.body.dataset.diagnostics) > before) {
+                        observer.disconnect();
+                        resolve(performance.timeOrigin + performance.now());
+                    }
+                });
+                observer.observe(document.body, { attributes: true, attributeFilter: ['data-diagnostics'] });
+                setTimeout(() => { observer.disconnect(); resolve(Number.NaN); }, 30_000);
+            });
+        });
+        await watchRedraw(frame);
+        await page.keyboard.type(letter);
+        const [sent, gotDiagnostics] = await page.evaluate(() => {
+            const w = window as unknown as BenchWindow;
+            return Promise.all([w.benchKeydown, w.benchDiagnostics]);
+        });
+        const gotDrawing = await frame.evaluate(() => (window as unknown as BenchWindow).benchRedrawn);
+        // The first keystroke warms up: not counted. A missed event (NaN) is left out and reported.
+        if (i === 0) continue;
+        if (Number.isFinite(gotDiagnostics - sent)) diagnostics.push(gotDiagnostics - sent);
+        else log(`  keystroke ${i}: no diagnostics within 30 s`);
+        if (Number.isFinite(gotDrawing - sent)) redrawn.push(gotDrawing - sent);
+        else log(`  keystroke ${i}: the preview was not drawn again within 30 s`);
+    }
+    await context.close();
+    return { diagnostics, redrawn };
+}
+
+interface BenchWindow {
+    benchKeydown: Promise<number>;
+    benchDiagnostics: Promise<number>;
+    benchRedrawn: Promise<number>;
+}
+
+/**
+ * Watches for the preview to put a new drawing in place of the one shown now (every keystroke
+ * changes a label, so every keystroke is drawn anew; the labels themselves may be shortened).
+ */
+async function watchRedraw(frame: Frame): Promise<void> {
+    await frame.evaluate(() => {
+        const shown = document.querySelector('svg g.node')?.closest('svg');
+        (window as unknown as BenchWindow).benchRedrawn = new Promise<number>(resolve => {
+            const observer = new MutationObserver(() => {
+                const now = document.querySelector('svg g.node')?.closest('svg');
+                if (now && now !== shown && now.isConnected) {
+                    observer.disconnect();
+                    resolve(performance.timeOrigin + performance.now());
+                }
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            setTimeout(() => { observer.disconnect(); resolve(Number.NaN); }, 30_000);
+        });
+    });
+}
+
+async function main(): Promise<void> {
+    if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error('dist/web is missing: run npm run build:web first');
+    const r = new Random(40);
+    const tree = generateTree(1, 40, r);
+    const questionText = 'Is er sprake van ';
+    if (!tree.text.includes(questionText)) throw new Error('the generated tree has no question text to type in');
+
+    log('browser edition: Node server figures for the same 40-node tree…');
+    const node = await measureLsp(path.join(root, 'dist/server.cjs'), tree.text, tree.nodeCount, keystrokes);
+    const browser = await launchBrowser();
+    const server = await serveStatic(WEB_DIR);
+    try {
+        log('browser edition: page load to editor ready…');
+        const fromServer = await loadToReady(browser, server.url);
+        const fromDisk = await loadToReady(browser, pathToFileURL(path.join(WEB_DIR, 'index.html')).href);
+        log('browser edition: keystrokes…');
+        const keys = await keystrokeFigures(browser, server.url, tree.text, questionText);
+        const size = pageSize();
+        const figures = {
+            machine: { cpus: os.cpus().length, node: process.version },
+            quick,
+            treeNodes: tree.nodeCount,
+            loadToReadyMs: { staticServer: median(fromServer), file: median(fromDisk), runs: { staticServer: fromServer, file: fromDisk } },
+            keystrokeToDiagnosticsMs: { page: median(keys.diagnostics), nodeServer: node.editToDiagnosticsMs, runs: keys.diagnostics },
+            keystrokeToRedrawnMs: { page: median(keys.redrawn), nodeServerPreviewText: node.editToPreviewMs, runs: keys.redrawn },
+            pageBytes: size
+        };
+        const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
+        process.stdout.write('\n' + [
+            table([['browser edition', 'page (worker)', 'Node server'],
+                ['load → editor ready (static server)', ms(figures.loadToReadyMs.staticServer), '—'],
+                ['load → editor ready (file://)', ms(figures.loadToReadyMs.file), '—'],
+                [`keystroke → diagnostics (${tree.nodeCount}-node tree)`, ms(figures.keystrokeToDiagnosticsMs.page), ms(node.editToDiagnosticsMs)],
+                ['keystroke → redrawn preview', ms(figures.keystrokeToRedrawnMs.page), `${ms(node.editToPreviewMs)} (preview text)`],
+                ['diagnostics: page ÷ Node server', ratio(figures.keystrokeToDiagnosticsMs.page / node.editToDiagnosticsMs), '']]),
+            '',
+            table([['first load', 'bytes', 'gzip', 'brotli'],
+                ...size.files.map(f => [f.name, mb(f.bytes), mb(f.gzip), mb(f.brotli)]),
+                ['total', mb(size.total.bytes), mb(size.total.gzip), mb(size.total.brotli)]])
+        ].join('\n') + '\n');
+        fs.writeFileSync(path.join(root, 'bench/web-results.json'), JSON.stringify(figures, null, 2) + '\n');
+    } finally {
+        await server.close();
+        await browser.close();
+    }
+}
+
+await main();

@@ -1,0 +1,98 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import {
+    codeServerDir, codeServerInstalled, ensureVsix, installExtension, projectRoot, startCodeServer,
+    type CodeServerDirs, type RunningCodeServer
+} from './code-server.js';
+import { until, Workbench } from './workbench.js';
+
+/**
+ * The extension's `browser` entry (VS Code for the web) in code-server's web worker extension
+ * host: the packaged extension, with `extensionKind: ["web"]` written into its installed manifest
+ * and its desktop entry removed, so that VS Code runs dist/browser-extension.cjs in the browser. The language server then runs in a worker (dist/browser-server.js) and reads the workspace
+ * through VS Code's file system API. English display language (the default); the desktop test
+ * (extension.e2e.test.ts) covers the features in depth.
+ */
+
+const FILE = 'revitalisatie/1-bewonersbeheer.hrk';
+
+describe('the extension in VS Code for the web (code-server, web worker extension host)', () => {
+    let dirs: CodeServerDirs;
+    let server: RunningCodeServer | undefined;
+    let browser: Browser | undefined;
+    let page: Page;
+    let vscode: Workbench;
+    const log = (line: string) => console.log(`[e2e web] ${line}`);
+
+    beforeAll(async () => {
+        if (!codeServerInstalled()) throw new Error(`code-server is not installed in ${codeServerDir}: run scripts/e2e/install-code-server.sh first`);
+        const vsix = await ensureVsix(log);
+        const root = fs.mkdtempSync(path.join(os.tmpdir(), 'handreiking-e2e-web-'));
+        dirs = { root, userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions'), home: path.join(root, 'home') };
+        const workspace = path.join(root, 'examples');
+        fs.cpSync(path.join(projectRoot, 'examples'), workspace, { recursive: true });
+        fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+        fs.mkdirSync(dirs.extensions, { recursive: true });
+        fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
+            'workbench.startupEditor': 'none',
+            'security.workspace.trust.enabled': false,
+            'workbench.secondarySideBar.defaultVisibility': 'hidden',
+            'chat.disableAIFeatures': true,
+            'extensions.autoCheckUpdates': false,
+            'extensions.autoUpdate': false,
+            'telemetry.telemetryLevel': 'off',
+            'update.mode': 'none'
+        }, null, 4));
+        await installExtension(vsix, dirs);
+        const installed = fs.readdirSync(dirs.extensions).find(name => name.startsWith('handreiking.handreiking-'));
+        if (!installed) throw new Error(`the extension is not in ${dirs.extensions}`);
+        const manifestFile = path.join(dirs.extensions, installed, 'package.json');
+        const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
+        expect(manifest.browser).toBe('./dist/browser-extension.cjs');
+        // Only the browser entry is left to run: the desktop entry and its Node server are removed,
+        // so whatever answers below is the extension for the web and its server in a worker.
+        const { main: _desktop, ...web } = manifest;
+        fs.writeFileSync(manifestFile, JSON.stringify({ ...web, extensionKind: ['web'] }, null, 2));
+        fs.rmSync(path.join(dirs.extensions, installed, 'dist', 'extension.cjs'));
+        fs.rmSync(path.join(dirs.extensions, installed, 'dist', 'server.cjs'));
+
+        server = await startCodeServer({ dirs, folder: workspace });
+        browser = await launchBrowser();
+        const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+        page = await context.newPage();
+        if (process.env.HANDREIKING_E2E_DEBUG) page.on('console', m => log(`${m.type()}: ${m.text()}`));
+        vscode = new Workbench(page);
+        await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
+        await vscode.waitUntilReady();
+    });
+
+    afterAll(async () => {
+        await browser?.close().catch(() => undefined);
+        await server?.stop();
+        if (dirs && !process.env.HANDREIKING_E2E_KEEP) fs.rmSync(dirs.root, { recursive: true, force: true });
+    });
+
+    test('the language server in a worker checks the guide and answers the editor', async () => {
+        await vscode.openFile(FILE);
+        await page.locator('.part.editor .view-lines', { hasText: 'beslisboom Bewonersbeheer' }).first().waitFor({ timeout: 60_000 });
+        await until('the language mode Handreiking', async () => await vscode.languageStatus() === 'Handreiking', 60_000);
+        // The code lenses come from the server: it runs, it has read the workspace (the scenario
+        // count comes from the scenario files, which are not open).
+        const lens = page.locator('.part.editor .codelens-decoration', { hasText: /Show diagram/ }).first();
+        await lens.waitFor({ timeout: 120_000 });
+        expect(await page.locator('.part.editor .codelens-decoration', { hasText: /\d+ scenarios?/ }).count()).toBeGreaterThan(0);
+    });
+
+    test('a mistake gets its diagnostic', async () => {
+        await page.locator('.part.editor .view-lines', { hasText: 'start Stabiel' }).first().click();
+        const line = page.locator('.part.editor .view-line', { hasText: 'start Stabiel' }).first();
+        await line.click();
+        await page.keyboard.press('End');
+        await page.keyboard.type('X');
+        await page.locator('.part.editor .squiggly-error').first().waitFor({ timeout: 120_000 });
+    });
+});

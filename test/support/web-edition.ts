@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+/** The built browser edition (npm run build:web). */
+export const WEB_DIR = path.resolve('dist/web');
+
+/**
+ * Builds dist/web when it is missing (a single test file run on its own); `npm test` builds it
+ * first. A build already there is used as it is: run `npm run build:web` after changing web/.
+ */
+export async function ensureWebBuild(): Promise<void> {
+    if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) return;
+    await promisify(execFile)(process.execPath, ['scripts/build-web.mjs'], { maxBuffer: 16 * 1024 * 1024 });
+}
+
+const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+    '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png'
+};
+
+/** A static file server for `root` on 127.0.0.1 (any static server will do: this one is the smallest). */
+export async function serveStatic(root: string): Promise<{ url: string; close(): Promise<void> }> {
+    const server = http.createServer((request, response) => {
+        const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+        const file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+        if (!file.startsWith(root + path.sep)) {
+            response.writeHead(403).end();
+            return;
+        }
+        fs.readFile(file, (err, data) => {
+            if (err) response.writeHead(404).end();
+            else response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(data);
+        });
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+        url: `http://127.0.0.1:${port}/`,
+        close: () => new Promise(resolve => { server.closeAllConnections(); server.close(() => resolve()); })
+    };
+}
