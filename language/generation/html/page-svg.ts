@@ -79,7 +79,7 @@ export interface SerializedSvg {
  *
  * Elements outside the rules are left out with everything in them; attributes outside them, or
  * with an unsafe value, are left out; comments and processing instructions are left out. Text is
- * escaped (`&`, `<`, `>`); so is the text of `<style>`, which the HTML parser reads as ordinary
+ * escaped (`&`, `<`, `>`, `"`); so is the text of `<style>`, which the HTML parser reads as ordinary
  * text inside an `<svg>` (entities decoded), so `</style>` in it cannot end anything.
  */
 export function serializePageSvg(svg: NodeLike, args: { rules: PageSvgRules; unsafe: string }): SerializedSvg {
@@ -91,8 +91,10 @@ export function serializePageSvg(svg: NodeLike, args: { rules: PageSvgRules; uns
     const attributes = new Set(args.rules.attributes);
     const unsafe = new RegExp(args.unsafe, 'i');
     const dropped: string[] = [];
-    const text = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const attribute = (value: string) => text(value).replace(/"/g, '&quot;');
+    // Quotes too, in text as in attributes: a label that spells `href="javascript:…"` then reads as
+    // what it is, text, also to a scanner of the file that does not parse HTML.
+    const text = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const attribute = text;
     const round = (value: string, decimals: number) => value.replace(/(\d+\.\d+)(?:e[-+]?\d+)?/gi, n => {
         // Scientific notation (a tiny number) is left as it is: rounding its mantissa would change it.
         if (/e/i.test(n)) return n;
