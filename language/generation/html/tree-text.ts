@@ -30,6 +30,14 @@ export function textVersionAnchor(tree: TreeJson): string {
     return `${anchorId('tree', tree.id)}-tekst`;
 }
 
+/**
+ * At most this many questions are nested inside each other in the text version. A deeper chain goes
+ * on in a list of its own below ("verder bij vraag … (hieronder)"): the generator stays off the stack
+ * limit on a 5 000-deep tree, and a browser builds no elements deeper than its own limit (Chromium's
+ * HTML parser puts the 513th level beside the 512th instead of inside it). docs/reliability.md.
+ */
+export const MAX_NESTED_QUESTIONS = 25;
+
 export function treeTextVersion(tree: TreeJson, context: TreeTextContext): string {
     return new TreeText(tree, context).html();
 }
@@ -39,6 +47,8 @@ class TreeText {
     private readonly nodes = new Map<string, NodeJson>();
     private readonly outgoing = new Map<string, EdgeJson[]>();
     private readonly written = new Set<string>();
+    /** Nodes past the nesting limit, written at the top level after what refers to them. */
+    private readonly deferred: NodeJson[] = [];
 
     constructor(private readonly tree: TreeJson, private readonly context: TreeTextContext) {
         tree.nodes.forEach((node, i) => {
@@ -58,10 +68,10 @@ class TreeText {
     html(): string {
         const title = this.tree.title || 'deze beslisboom';
         const start = this.tree.start !== undefined ? this.nodes.get(this.tree.start) : undefined;
-        const main = start ? `<ol class="tv-list">${this.run(start)}</ol>` : '<p class="muted">Deze beslisboom heeft geen beginpunt.</p>';
+        const main = start ? `<ol class="tv-list">${this.run(start, 0)}${this.drain()}</ol>` : '<p class="muted">Deze beslisboom heeft geen beginpunt.</p>';
         const rest = this.tree.nodes.filter(n => !this.written.has(n.id) && this.nodes.get(n.id) === n);
         const unreachable = rest.length === 0 ? '' : `<p class="tv-unreachable">Niet bereikbaar vanaf het begin:</p>
-<ol class="tv-list">${rest.map(n => (this.written.has(n.id) ? '' : this.run(n))).join('')}</ol>`;
+<ol class="tv-list">${rest.map(n => (this.written.has(n.id) ? '' : this.run(n, 0) + this.drain())).join('')}</ol>`;
         return `<details class="text-version" id="${htmlText(textVersionAnchor(this.tree))}">
 <summary>Tekstversie van dit schema</summary>
 <div class="tv-body">
@@ -72,17 +82,31 @@ ${unreachable}
 </details>`;
     }
 
-    /** A node and what follows it without an answer (steps, `daarna`), as sibling items. */
-    private run(first: NodeJson): string {
+    /** The nodes deferred past the nesting limit, each at the top level (which may defer more). */
+    private drain(): string {
+        const items: string[] = [];
+        for (let next = this.deferred.shift(); next; next = this.deferred.shift()) {
+            if (!this.written.has(next.id)) items.push(this.run(next, 0));
+        }
+        return items.join('');
+    }
+
+    /** A node and what follows it without an answer (steps, `daarna`), as sibling items; `depth` questions around it. */
+    private run(first: NodeJson, depth: number): string {
         const items: string[] = [];
         let node: NodeJson | undefined = first;
         while (node) {
             if (this.written.has(node.id)) {
-                items.push(`<li class="tv-ref">${this.reference(node)}</li>`);
+                items.push(`<li class="tv-ref">${this.reference(node, 'hierboven')}</li>`);
+                break;
+            }
+            if (depth >= MAX_NESTED_QUESTIONS) {
+                this.deferred.push(node);
+                items.push(`<li class="tv-ref">${this.reference(node, 'hieronder')}</li>`);
                 break;
             }
             this.written.add(node.id);
-            items.push(this.item(node));
+            items.push(this.item(node, depth));
             if (node.kind === 'question') break;
             const next: EdgeJson | undefined = (this.outgoing.get(node.id) ?? []).find(e => e.kind !== 'answer');
             node = next ? this.nodes.get(next.to) : undefined;
@@ -90,29 +114,30 @@ ${unreachable}
         return items.join('');
     }
 
-    private item(node: NodeJson): string {
+    private item(node: NodeJson, depth: number): string {
         const i = this.index.get(node.id)!;
         const parts = [
             `<span class="tv-kind">${kindWords[node.kind]}:</span> <span class="tv-text">${htmlText(node.text)}</span>`,
             provenanceMark(node),
             node.kind === 'advice' ? this.adviceDetails(node) : ''
         ];
-        const answers = node.kind === 'question' ? this.answers(node) : '';
+        const answers = node.kind === 'question' ? this.answers(node, depth + 1) : '';
         return `<li id="${htmlText(textNodeAnchor(this.tree, i))}" class="tv-${node.kind}" data-tv-node="${i}">${parts.filter(p => p).join(' ')}${answers}</li>`;
     }
 
-    private answers(node: NodeJson): string {
+    private answers(node: NodeJson, depth: number): string {
         const edges = (this.outgoing.get(node.id) ?? []).filter(e => e.kind === 'answer');
         if (edges.length === 0) return '<p class="tv-none">Bij deze vraag staan nog geen antwoorden.</p>';
         return `<ul class="tv-answers">${edges.map(edge => {
             const target = this.nodes.get(edge.to)!;
-            return `<li><span class="tv-answer">Antwoord ‘${htmlText(edge.label ?? '')}’:</span><ol class="tv-list">${this.run(target)}</ol></li>`;
+            return `<li><span class="tv-answer">Antwoord ‘${htmlText(edge.label ?? '')}’:</span><ol class="tv-list">${this.run(target, depth)}</ol></li>`;
         }).join('')}</ul>`;
     }
 
-    private reference(node: NodeJson): string {
+    /** Where the node stands: above (written before), or below (past the nesting limit, written after). */
+    private reference(node: NodeJson, where: 'hierboven' | 'hieronder'): string {
         const i = this.index.get(node.id)!;
-        return `verder bij ${kindWords[node.kind].toLowerCase()} <a href="#${htmlText(textNodeAnchor(this.tree, i))}">${htmlText(node.text)}</a> (hierboven)`;
+        return `verder bij ${kindWords[node.kind].toLowerCase()} <a href="#${htmlText(textNodeAnchor(this.tree, i))}">${htmlText(node.text)}</a> (${where})`;
     }
 
     private adviceDetails(node: NodeJson): string {
