@@ -56,6 +56,10 @@ const hostileTree = `beslisboom Vijandig "Vijandig" {
 }
 `;
 
+// Each of the first two tests runs two exports that each start Chromium and draw every tree; on a
+// busy 2-core machine one took up to ~95 s. The bound catches a hang, not slowness (npm run bench measures that).
+const TWO_EXPORTS_MS = 420_000;
+
 describe('export svg and png (system Chromium)', () => {
     test('SVG: one file per tree, no scripts, the node texts inside; plain-text labels without foreignObject', () => {
         const out = temp();
@@ -76,7 +80,7 @@ describe('export svg and png (system Chromium)', () => {
         expect(svg).not.toContain('foreignObject');
         expect(svg).toContain('<text');
         expect(svg).toContain('stabiel?');
-    });
+    }, TWO_EXPORTS_MS);
 
     test('PNG at 2× with a white background by default and a transparent one on request', () => {
         const dir = temp();
@@ -91,7 +95,7 @@ describe('export svg and png (system Chromium)', () => {
         expect(white.width).toBeLessThanOrEqual(Math.ceil(svgWidth * 2) + 40);
         expect(white.topLeft).toEqual([255, 255, 255, 255]);
         expect(pngInfo(path.join(dir, 'doorzichtig/B.png')).topLeft[3]).toBe(0);
-    });
+    }, TWO_EXPORTS_MS);
 
     test('a missing browser gives a message that says how to install it, exit 2', () => {
         const dir = temp();
