@@ -21,7 +21,7 @@ const nl = {
 
     // ---- element kinds
     type: {
-        tree: 'Beslisboom', typology: 'Typologie', characteristic: 'Kenmerk', funding: 'Financiering',
+        tree: 'Beslisboom', typology: 'Typologie', characteristic: 'Kenmerk', funding: 'Financiering', calculation: 'Berekening',
         stakeholder: 'Partij', chapter: 'Hoofdstuk', scenario: 'Scenario', node: 'Knoop'
     } as Record<string, string>,
     nodeKind: { question: 'vraag', advice: 'advies', step: 'stap' } as Record<string, string>,
@@ -65,17 +65,25 @@ const nl = {
         examples: 'voorbeelden', links: 'zie', typology: 'typologie', value: 'waarde', scale: 'schaal', activities: 'activiteiten',
         comparable: 'vergelijkbaar', term: 'termijn', rule: 'voor', validUntil: 'geldig tot', via: 'via', conditions: 'voorwaarden',
         sources: 'bronnen', involvedIn: 'betrokken bij', roles: 'rollen', strengths: 'krachten', pitfalls: 'valkuilen',
-        workingGroup: 'werkgroep', tree: 'beslisboom', answers: 'antwoorden', passes: 'langs', expected: 'verwacht', provenance: 'herkomst'
+        workingGroup: 'werkgroep', tree: 'beslisboom', answers: 'antwoorden', passes: 'langs', expected: 'verwacht', provenance: 'herkomst',
+        calculation: 'berekening', inputs: 'invoer', inputTitle: 'titel van invoer', notApplicable: 'niet van toepassing als',
+        outcome: 'uitkomst', outcomeTitle: 'titel van de uitkomst', unit: 'eenheid van de uitkomst'
     } as Record<string, string>,
+    /** Before the name of a calculation's named value: “waarde ‘plafond’”. */
+    namedValue: 'waarde',
     provenanceOf: {
         description: 'herkomst van de toelichting', value: 'herkomst van de waarde', activities: 'herkomst van de activiteiten',
-        conditions: 'herkomst van de voorwaarden', rule: 'herkomst van ‘voor’'
+        conditions: 'herkomst van de voorwaarden', rule: 'herkomst van ‘voor’',
+        notApplicable: 'herkomst van ‘niet van toepassing’', outcome: 'herkomst van de uitkomst'
     } as Record<string, string>,
 
     // ---- behaviour lines
     scenarioEnd: (naam: string, oud: string, nieuw: string) => `scenario ${naam}: eindigde ${oud}, nu ${nieuw}`,
     scenarioPassFail: (naam: string, wat: string) => `scenario ${naam}: ${wat}`,
     nowFails: 'slaagde, faalt nu',
+    // A scenario of a calculation: what it gave, after "gaf" / "nu".
+    scenarioOutcome: (naam: string, oud: string, nieuw: string) => `scenario ${naam}: gaf ${oud}, nu ${nieuw}`,
+    noCalculation: 'geen uitkomst: de berekening bestaat in deze versie niet',
     nowPasses: 'faalde, slaagt nu',
     // Where a walk ends, after "eindigde" / "nu" / "eindigt".
     atAdvice: (waar: string) => `bij ${waar}`,
@@ -137,7 +145,7 @@ const en: typeof nl = {
     notCompared: (boom, grens) => `${boom}: more than ${grens} paths in one of the versions; the paths were not compared.`,
     moreChanges: n => `… and ${n} more ${n === 1 ? 'path' : 'paths'} (all of them are in --format json)`,
     type: {
-        tree: 'Decision tree', typology: 'Typology', characteristic: 'Characteristic', funding: 'Funding',
+        tree: 'Decision tree', typology: 'Typology', characteristic: 'Characteristic', funding: 'Funding', calculation: 'Calculation',
         stakeholder: 'Stakeholder', chapter: 'Chapter', scenario: 'Scenario', node: 'Node'
     },
     nodeKind: { question: 'question', advice: 'advice', step: 'step' },
@@ -176,15 +184,21 @@ const en: typeof nl = {
         examples: 'examples', links: 'see also', typology: 'typology', value: 'value', scale: 'scale', activities: 'activities',
         comparable: 'comparable', term: 'term', rule: 'applies to', validUntil: 'valid until', via: 'via', conditions: 'conditions',
         sources: 'sources', involvedIn: 'involved in', roles: 'roles', strengths: 'strengths', pitfalls: 'pitfalls',
-        workingGroup: 'working group', tree: 'decision tree', answers: 'answers', passes: 'passes', expected: 'expected', provenance: 'provenance'
+        workingGroup: 'working group', tree: 'decision tree', answers: 'answers', passes: 'passes', expected: 'expected', provenance: 'provenance',
+        calculation: 'calculation', inputs: 'inputs', inputTitle: 'title of input', notApplicable: 'not applicable if',
+        outcome: 'outcome', outcomeTitle: 'title of the outcome', unit: 'unit of the outcome'
     },
+    namedValue: 'value',
     provenanceOf: {
         description: 'provenance of the description', value: 'provenance of the value', activities: 'provenance of the activities',
-        conditions: 'provenance of the conditions', rule: 'provenance of ‘voor’'
+        conditions: 'provenance of the conditions', rule: 'provenance of ‘voor’',
+        notApplicable: 'provenance of ‘niet van toepassing’', outcome: 'provenance of the outcome'
     },
     scenarioEnd: (naam, oud, nieuw) => `scenario ${naam}: ended ${oud}, now ${nieuw}`,
     scenarioPassFail: (naam, wat) => `scenario ${naam}: ${wat}`,
     nowFails: 'passed, now fails',
+    scenarioOutcome: (naam, oud, nieuw) => `scenario ${naam}: gave ${oud}, now ${nieuw}`,
+    noCalculation: 'no outcome: this version has no calculation of that name',
     nowPasses: 'failed, now passes',
     atAdvice: waar => `at ${waar}`,
     atQuestion: vraag => `without an answer at question ${vraag}`,

@@ -1,17 +1,18 @@
 import type { HandreikingJson, ScenarioJson, TreeJson } from '../generation/json/handreiking-json.js';
 import { TreeWalker, runScenarioOnTree, type WalkResult } from '../walkthrough/walk.js';
+import { compareCalculationScenarioOutcomes } from './calculation-behaviour-diff.js';
 import type { BehaviourChange, EndJson, ScenarioOutcomeJson } from './review-json.js';
 import type { Renames } from './structure-diff.js';
 import { answersKey, enumeratePaths, MAX_PATHS_PER_TREE, type TreePath } from './tree-paths.js';
 
 /**
- * What two versions of a guide do, compared: every scenario (of either version) run on both, and
- * every complete path through every tree that both versions have. Old ids are read through the
- * renames found in the structure, so a renamed node is not a changed end.
+ * What two versions of a guide do, compared: every scenario (of either version, of a tree or of a
+ * calculation) run on both, and every complete path through every tree that both versions have.
+ * Old ids are read through the renames found in the structure, so a renamed node is not a changed end.
  */
 export function compareBehaviour(oldJson: HandreikingJson, newJson: HandreikingJson, renames: Renames, limit = MAX_PATHS_PER_TREE):
     { changes: BehaviourChange[]; notCompared: Array<{ tree: string; limit: number }> } {
-    const changes: BehaviourChange[] = [...compareScenarios(oldJson, newJson, renames)];
+    const changes: BehaviourChange[] = [...compareScenarios(oldJson, newJson, renames), ...compareCalculationScenarioOutcomes(oldJson, newJson, renames)];
     const notCompared: Array<{ tree: string; limit: number }> = [];
     const newTrees = new Map(newJson.trees.map(t => [t.id, t]));
     const seen = new Set<string>();
@@ -113,7 +114,7 @@ function reverseRenames(renames: Renames): Renames {
     const nodes = new Map<string, Map<string, string>>();
     // Keyed by the tree's id in the version the ids are translated to (here: the old one).
     for (const [newTree, map] of renames.nodes) nodes.set(trees.get(newTree) ?? newTree, flip(map));
-    return { trees, nodes, typologies: flip(renames.typologies) };
+    return { trees, nodes, typologies: flip(renames.typologies), calculations: flip(renames.calculations) };
 }
 
 /** A scenario written for one version, its tree and node ids translated into the other's. */

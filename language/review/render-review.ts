@@ -1,8 +1,13 @@
-import type { ProvenanceJson } from '../generation/json/handreiking-json.js';
+import type { CalculationErrorKind } from '../calculation/evaluate.js';
+import { formatNumber, withUnit } from '../calculation/format.js';
+import { Rational } from '../calculation/rational.js';
+import { unitFromName } from '../calculation/units.js';
+import type { ProvenanceJson, UnitName } from '../generation/json/handreiking-json.js';
 import { escapeMarkdown } from '../generation/tables/typology-table.js';
+import { calculationTexts } from '../i18n/calculation-messages.js';
 import type { Lang } from '../i18n/locale.js';
 import { reviewTexts, type ReviewTexts } from '../i18n/review-messages.js';
-import type { BehaviourChange, ElementRef, EndJson, ReviewJson, StructureChange, Value, VersionJson } from './review-json.js';
+import type { BehaviourChange, CalculationOutcomeJson, ElementRef, EndJson, ReviewJson, StructureChange, Value, VersionJson } from './review-json.js';
 
 /**
  * `handreiking diff` as a reader reads it: as lines for a terminal, or as Markdown for a
@@ -21,13 +26,28 @@ interface Style {
     text(t: string): string;
     /** An answer label inside a path (`Stabiel=nee`). */
     label(t: string): string;
+    /** A formula of a calculation, or a number or input of its scenario, as written in a .hrk file. */
+    formula(t: string): string;
 }
 
 /** A text on one line: a report line is one line, and a documentation comment's line breaks say nothing there. */
 const oneLine = (t: string) => t.replace(/\s+/g, ' ').trim();
 
-const terminalStyle: Style = { name: id => `‘${id}’`, text: t => `“${oneLine(t)}”`, label: t => t };
-const markdownStyle: Style = { name: id => `\`${id}\``, text: t => `“${escapeMarkdown(oneLine(t))}”`, label: t => escapeMarkdown(t) };
+/**
+ * A code span that no text can end early: fenced by one backtick more than the longest run inside
+ * (a reason in a `niet van toepassing` rule may hold backticks), with spaces when it starts or ends with one.
+ */
+export function codeSpan(t: string): string {
+    const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = t.startsWith('`') || t.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${t}${pad}${fence}`;
+}
+
+const terminalStyle: Style = { name: id => `‘${id}’`, text: t => `“${oneLine(t)}”`, label: t => t, formula: t => `“${oneLine(t)}”` };
+const markdownStyle: Style = {
+    name: id => `\`${id}\``, text: t => `“${escapeMarkdown(oneLine(t))}”`, label: t => escapeMarkdown(t), formula: t => codeSpan(oneLine(t))
+};
 
 interface Group {
     header: string;
@@ -40,7 +60,7 @@ export function reviewText(review: ReviewJson, lang: Lang): string[] {
     const s = terminalStyle;
     const lines = [`Handreiking: ${t.versions(versionText(review.old, t, s), versionText(review.new, t, s))}`];
     const structure = structureGroups(review, t, s);
-    const behaviour = behaviourGroups(review, t, s);
+    const behaviour = behaviourGroups(review, t, s, lang);
     if (structure.length > 0) {
         lines.push(t.structureHeading);
         for (const g of structure) lines.push(`  ${g.header}`, ...g.lines.map(l => `    ${l}`));
@@ -67,7 +87,7 @@ export function reviewMarkdown(review: ReviewJson, lang: Lang): string {
         for (const g of groups) out.push(`**${g.header}**`, '', ...g.lines.map(l => `- ${l}`), '');
     };
     section(t.structureHeading, structureGroups(review, t, s));
-    section(t.behaviourHeading, behaviourGroups(review, t, s));
+    section(t.behaviourHeading, behaviourGroups(review, t, s, lang));
     for (const n of review.notCompared) out.push(`> ${t.notCompared(`${t.type.tree} ${s.name(n.tree)}`, thousands(n.limit, lang))}`, '');
     return out.join('\n').replace(/\n+$/, '\n');
 }
@@ -85,7 +105,9 @@ function versionText(v: VersionJson, t: ReviewTexts, s: Style): string {
 // ---------------------------------------------------------------- structure
 
 function groupKey(e: ElementRef): string {
-    return e.type === 'node' ? `tree:${e.tree}` : `${e.type}:${e.id}`;
+    if (e.type === 'node') return `tree:${e.tree}`;
+    // A tree's scenario and a calculation's may share a name (in different files).
+    return e.type === 'scenario' && e.calculation !== undefined ? `calculationScenario:${e.id}` : `${e.type}:${e.id}`;
 }
 
 function elementName(e: ElementRef, s: Style): string {
@@ -139,10 +161,13 @@ function structureLine(c: StructureChange, t: ReviewTexts, s: Style): string {
             if (e.type === 'node' && c.field === 'kind') {
                 return t.kindChanged(naam, t.nodeKindWithArticle[String(c.old)] ?? String(c.old), t.nodeKindWithArticle[String(c.new)] ?? String(c.new));
             }
+            const of = c.characteristic ?? c.name;
             const what = c.field === 'provenance' && c.part
-                ? t.provenanceOf[c.part] + (c.characteristic !== undefined ? ` ${s.name(c.characteristic)}` : '')
-                : c.field === 'value' && c.characteristic !== undefined ? s.name(c.characteristic) : t.field[c.field];
-            const verschil = difference(c.field, c.old, c.new, t, s);
+                ? t.provenanceOf[c.part] + (of !== undefined ? ` ${s.name(of)}` : '')
+                : c.field === 'value' && c.characteristic !== undefined ? s.name(c.characteristic)
+                : c.name !== undefined ? `${c.field === 'value' ? t.namedValue : t.field[c.field]} ${s.name(c.name)}`
+                : t.field[c.field];
+            const verschil = difference(c.field, c.old, c.new, t, s, isFormula(e, c.field));
             return e.type === 'node' ? t.nodeField(soort, naam, what, verschil) : t.elementField(what, verschil);
         }
     }
@@ -154,15 +179,21 @@ function arrowWord(arrow: string, label: string | undefined, t: ReviewTexts, s: 
 }
 
 /** Fields whose values are ids (shown as names), not texts. */
-const idFields = new Set(['start', 'typology', 'links', 'involvedIn', 'passes', 'expected', 'tree']);
+const idFields = new Set(['start', 'typology', 'links', 'involvedIn', 'passes', 'expected', 'tree', 'calculation']);
+
+/** Whether a field's values are written as in a .hrk file: a calculation's formulas, a calculation scenario's numbers. */
+function isFormula(e: ElementRef, field: string): boolean {
+    if (e.type === 'calculation') return ['inputs', 'notApplicable', 'value', 'outcome', 'unit'].includes(field);
+    return e.type === 'scenario' && e.calculation !== undefined && (field === 'inputs' || field === 'expected');
+}
 
 /** "was X, now Y"; for lists, what came and what went. */
-function difference(field: string, o: Value | undefined, n: Value | undefined, t: ReviewTexts, s: Style): string {
-    const one = (v: string) => idFields.has(field) ? s.name(v) : s.text(v);
+function difference(field: string, o: Value | undefined, n: Value | undefined, t: ReviewTexts, s: Style, formula = false): string {
+    const one = (v: string) => formula ? s.formula(v) : idFields.has(field) ? s.name(v) : s.text(v);
     const show = (v: Value | undefined): string => {
         if (v === undefined) return t.notSet;
         if (v === null) return t.unknownValue;
-        if (typeof v === 'string') return field === 'term' || field === 'validUntil' ? v : one(v);
+        if (typeof v === 'string') return !formula && (field === 'term' || field === 'validUntil') ? v : one(v);
         if (Array.isArray(v)) {
             if (v.length === 0) return t.none;
             return (v as Array<string | ProvenanceJson>).map(x => typeof x === 'string' ? one(x) : provenance(x, t, s)).join(', ');
@@ -187,20 +218,23 @@ function provenance(p: ProvenanceJson, t: ReviewTexts, s: Style): string {
 
 // ---------------------------------------------------------------- behaviour
 
-function behaviourGroups(review: ReviewJson, t: ReviewTexts, s: Style): Group[] {
+function behaviourGroups(review: ReviewJson, t: ReviewTexts, s: Style, lang: Lang): Group[] {
     const groups = new Map<string, Group & { paths: number }>();
     for (const c of review.behaviour) {
-        const tree = c.tree;
-        let g = groups.get(tree);
+        // Under the tree the change is about, or under the calculation.
+        const [key, header] = c.change === 'calculationScenario'
+            ? [`calculation:${c.calculation}`, `${t.type.calculation} ${s.name(c.calculation)}`]
+            : [`tree:${c.tree}`, `${t.type.tree} ${s.name(c.tree)}`];
+        let g = groups.get(key);
         if (!g) {
-            g = { header: `${t.type.tree} ${s.name(tree)}`, lines: [], paths: 0 };
-            groups.set(tree, g);
+            g = { header, lines: [], paths: 0 };
+            groups.set(key, g);
         }
-        if (c.change !== 'scenario') {
+        if (c.change !== 'scenario' && c.change !== 'calculationScenario') {
             g.paths++;
             if (g.paths > MAX_LISTED_PATHS) continue;
         }
-        g.lines.push(behaviourLine(c, t, s));
+        g.lines.push(behaviourLine(c, t, s, lang));
     }
     for (const g of groups.values()) if (g.paths > MAX_LISTED_PATHS) g.lines.push(t.moreChanges(g.paths - MAX_LISTED_PATHS));
     return [...groups.values()];
@@ -223,8 +257,36 @@ function pathText(answers: ReadonlyArray<{ question: string; answer: string }>, 
     return answers.map(a => `${a.question}=${s.label(a.answer)}`).join(', ');
 }
 
-function behaviourLine(c: BehaviourChange, t: ReviewTexts, s: Style): string {
+/** What a calculation gave, as a reader writes amounts (`€ 112 500`), or why it gave none. */
+function outcomeText(o: CalculationOutcomeJson, t: ReviewTexts, s: Style, lang: Lang): string {
+    const c = calculationTexts(lang);
+    switch (o.kind) {
+        case 'value': {
+            const value = Rational.parseDecimal(o.value);
+            const number = value ? formatNumber(value, lang) : o.value;
+            // The JSON names units as the language does; one without a name (m2 × m2) is shown as written.
+            const named = o.unit === undefined || ['euro', 'm2', 'euro per m2', 'm2 per euro'].includes(o.unit);
+            const amount = named ? withUnit(number, unitFromName(o.unit as UnitName | undefined)) : `${number} ${o.unit}`;
+            return o.approximate ? `≈ ${amount}` : amount;
+        }
+        case 'notApplicable': return o.reason !== undefined ? `${c.notApplicable()} (${s.text(o.reason)})` : c.notApplicable();
+        case 'error': return c.noOutcome(c.error(o.error as CalculationErrorKind, o.name ?? '') ?? o.error);
+        case 'noCalculation': return t.noCalculation;
+    }
+}
+
+function behaviourLine(c: BehaviourChange, t: ReviewTexts, s: Style, lang: Lang): string {
     switch (c.change) {
+        case 'calculationScenario': {
+            const naam = s.text(c.scenario);
+            const verdict = c.old.passed !== c.new.passed ? (c.new.passed ? t.nowPasses : t.nowFails) : undefined;
+            const was = outcomeText(c.old.outcome, t, s, lang);
+            const now = outcomeText(c.new.outcome, t, s, lang);
+            // Amounts that differ only beyond the decimals shown read as the same: then only the verdict is news.
+            if (was === now && verdict) return t.scenarioPassFail(naam, verdict);
+            const line = t.scenarioOutcome(naam, was, now);
+            return verdict ? `${line}; ${verdict}` : line;
+        }
         case 'scenario': {
             const naam = s.text(c.scenario);
             const moved = c.old.status !== c.new.status || c.old.at !== c.new.at;

@@ -5,7 +5,7 @@
  * handreiking-json.ts, so the extension and other tools can use them.
  */
 
-import type { NodeKind, ProvenanceJson } from '../generation/json/handreiking-json.js';
+import type { DecimalString, NodeKind, ProvenanceJson } from '../generation/json/handreiking-json.js';
 import type { WalkStatus } from '../walkthrough/walk.js';
 
 export const REVIEW_FORMAT_VERSION = 1;
@@ -33,7 +33,7 @@ export interface VersionJson {
     files: number;
 }
 
-export type ElementType = 'tree' | 'node' | 'typology' | 'characteristic' | 'funding' | 'stakeholder' | 'chapter' | 'scenario';
+export type ElementType = 'tree' | 'node' | 'typology' | 'characteristic' | 'funding' | 'calculation' | 'stakeholder' | 'chapter' | 'scenario';
 
 /** An element, by its id in the new version (in the old one when it was removed). */
 export interface ElementRef {
@@ -43,6 +43,8 @@ export interface ElementRef {
     tree?: string;
     /** For a node: question, advice or step (in the new version, when it changed). */
     nodeKind?: NodeKind;
+    /** For a scenario of a calculation (rather than of a tree): the calculation it tests. */
+    calculation?: string;
 }
 
 /** A property of an element whose value differs. */
@@ -52,10 +54,11 @@ export type Field =
     | 'term' | 'rule' | 'validUntil' | 'via' | 'conditions' | 'sources'
     | 'involvedIn' | 'roles' | 'strengths' | 'pitfalls' | 'workingGroup'
     | 'tree' | 'answers' | 'passes' | 'expected'
+    | 'calculation' | 'inputs' | 'inputTitle' | 'notApplicable' | 'outcome' | 'outcomeTitle' | 'unit'
     | 'provenance';
 
 /** Which line's provenance, for `field: 'provenance'`; absent: the element's own. */
-export type ProvenancePart = 'description' | 'value' | 'activities' | 'conditions' | 'rule';
+export type ProvenancePart = 'description' | 'value' | 'activities' | 'conditions' | 'rule' | 'notApplicable' | 'outcome';
 
 /** `null`: a typology's value written as `onbekend` (known to be unknown), as opposed to absent (not set). */
 export type Value = string | string[] | ProvenanceJson | ProvenanceJson[] | null;
@@ -70,8 +73,12 @@ export type StructureChange =
      * tree — the same arrow leads to it and its text or arrows are alike (`position`).
      */
     | { change: 'renamed'; element: ElementRef; oldId: string; matchedBy: 'text' | 'position' }
-    /** `old`/`new` absent: not set in that version. `characteristic` for `value` and a value's provenance. */
-    | { change: 'modified'; element: ElementRef; field: Field; part?: ProvenancePart; characteristic?: string; old?: Value; new?: Value }
+    /**
+     * `old`/`new` absent: not set in that version. `characteristic` for a typology's `value` and a
+     * value's provenance; `name` for a calculation's named value (`value`, its provenance) and an input's title.
+     * A calculation's formulas (`value`, `outcome`, `notApplicable`) are written as in a .hrk file.
+     */
+    | { change: 'modified'; element: ElementRef; field: Field; part?: ProvenancePart; characteristic?: string; name?: string; old?: Value; new?: Value }
     /** An arrow of a node added or removed; `label` for answers. */
     | { change: 'arrowAdded' | 'arrowRemoved'; element: ElementRef; arrow: ArrowKind; label?: string; to: string }
     /** The same answer (or `daarna`, or `->`) now leads elsewhere. Targets by their new ids. */
@@ -92,9 +99,29 @@ export interface ScenarioOutcomeJson extends EndJson {
     passed: boolean;
 }
 
+/** What a calculation gave for a scenario's inputs. */
+export type CalculationOutcomeJson =
+    /** `approximate`: the value has no end (a third) and is rounded to 10 decimals. `unit` absent: a plain number. */
+    | { kind: 'value'; value: DecimalString; approximate?: true; unit?: string }
+    | { kind: 'notApplicable'; reason?: string }
+    /** No outcome: `error` as in evaluate.ts (`missingInput`, `divisionByZero`, …), `name` the input or value concerned. */
+    | { kind: 'error'; error: string; name?: string }
+    /** The version has no calculation of that name. */
+    | { kind: 'noCalculation' };
+
+export interface CalculationScenarioOutcomeJson {
+    passed: boolean;
+    outcome: CalculationOutcomeJson;
+}
+
 export type BehaviourChange =
     /** A scenario ends elsewhere, or passes where it failed (or the other way round). */
     | { change: 'scenario'; scenario: string; tree: string; old: ScenarioOutcomeJson; new: ScenarioOutcomeJson }
     /** The same answers now end elsewhere; `newAdvice` when that end is a node the old version did not have. */
     | { change: 'pathChanged'; tree: string; answers: Array<{ question: string; answer: string }>; old: EndJson; new: EndJson; newAdvice: boolean }
-    | { change: 'pathAdded' | 'pathRemoved'; tree: string; answers: Array<{ question: string; answer: string }>; end: EndJson };
+    | { change: 'pathAdded' | 'pathRemoved'; tree: string; answers: Array<{ question: string; answer: string }>; end: EndJson }
+    /**
+     * A scenario of a calculation gives another outcome, or passes where it failed (or the other way
+     * round). `calculation` by its id in the new version.
+     */
+    | { change: 'calculationScenario'; scenario: string; calculation: string; old: CalculationScenarioOutcomeJson; new: CalculationScenarioOutcomeJson };

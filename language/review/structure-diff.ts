@@ -1,8 +1,11 @@
 import type {
-    ChapterJson, CharacteristicJson, EdgeJson, FundingJson, HandreikingJson, NodeJson, ProvenanceJson, ScenarioJson, StakeholderJson,
+    ChapterJson, CharacteristicJson, EdgeJson, FundingJson, HandreikingJson, NodeJson, ScenarioJson, StakeholderJson,
     TreeJson, TypologyJson
 } from '../generation/json/handreiking-json.js';
-import type { ArrowKind, ElementRef, ElementType, Field, ProvenancePart, StructureChange, Value } from './review-json.js';
+import { compareCalculation, compareCalculationScenarioDefinitions } from './calculation-structure-diff.js';
+import { FieldDiff } from './field-diff.js';
+import { firstById, matchElements, report } from './match-elements.js';
+import type { ArrowKind, ElementRef, Field, StructureChange, Value } from './review-json.js';
 
 /**
  * The structure of two versions of a guide compared, element by element, from their JSON exports:
@@ -17,6 +20,7 @@ export interface Renames {
     /** Per tree (by its new id): old node id → new node id. */
     nodes: Map<string, Map<string, string>>;
     typologies: Map<string, string>;
+    calculations: Map<string, string>;
 }
 
 export interface StructureResult {
@@ -26,19 +30,23 @@ export interface StructureResult {
 
 export function compareStructure(oldJson: HandreikingJson, newJson: HandreikingJson): StructureResult {
     const changes: StructureChange[] = [];
-    const renames: Renames = { trees: new Map(), nodes: new Map(), typologies: new Map() };
+    const renames: Renames = { trees: new Map(), nodes: new Map(), typologies: new Map(), calculations: new Map() };
     const diff = new FieldDiff(changes);
 
     // Typologies first: funding, stakeholders and advices name them.
     const typologies = matchElements(oldJson.typologies, newJson.typologies, t => t.title);
     for (const [o, n] of typologies.pairs) renames.typologies.set(o.id, n.id);
     const typologyId = (id: string) => renames.typologies.get(id) ?? id;
+    // Calculations too: advices, funding and scenarios name them.
+    const calculations = matchElements(oldJson.calculations, newJson.calculations, c => c.title);
+    for (const [o, n] of calculations.pairs) renames.calculations.set(o.id, n.id);
+    const calculationId = (id: string) => renames.calculations.get(id) ?? id;
 
     const trees = matchElements(oldJson.trees, newJson.trees, t => t.title);
     report(changes, 'tree', trees);
     for (const [o, n] of trees.pairs) {
         renames.trees.set(o.id, n.id);
-        const nodes = compareTree(o, n, diff, changes, typologyId);
+        const nodes = compareTree(o, n, diff, changes, typologyId, calculationId);
         renames.nodes.set(n.id, nodes);
     }
 
@@ -52,7 +60,10 @@ export function compareStructure(oldJson: HandreikingJson, newJson: HandreikingJ
     const funding = matchElements(oldJson.funding, newJson.funding, f => f.title);
     report(changes, 'funding', funding);
     const typologiesInBoth = typologies.pairs.map(([, n]) => n.id);
-    for (const [o, n] of funding.pairs) compareFunding(o, n, diff, changes, typologyId, typologiesInBoth);
+    for (const [o, n] of funding.pairs) compareFunding(o, n, diff, changes, typologyId, typologiesInBoth, calculationId);
+
+    report(changes, 'calculation', calculations);
+    for (const [o, n] of calculations.pairs) compareCalculation(o, n, diff);
 
     const stakeholders = matchElements(oldJson.stakeholders, newJson.stakeholders, s => s.title);
     report(changes, 'stakeholder', stakeholders);
@@ -66,59 +77,14 @@ export function compareStructure(oldJson: HandreikingJson, newJson: HandreikingJ
     const scenarios = matchElements(oldJson.scenarios.map(withId), newJson.scenarios.map(withId), () => undefined);
     report(changes, 'scenario', scenarios);
     for (const [o, n] of scenarios.pairs) compareScenario(o, n, diff, renames);
+    compareCalculationScenarioDefinitions(oldJson.calculationScenarios, newJson.calculationScenarios, diff, changes, calculationId);
 
     return { changes, renames };
 }
 
 const withId = (s: ScenarioJson) => ({ ...s, id: s.name, title: s.name });
 
-// ---------------------------------------------------------------- matching
-
-interface Matched<T> {
-    pairs: Array<[T, T]>;
-    added: T[];
-    removed: T[];
-    /** Pairs (also in `pairs`) whose ids differ. */
-    renamed: Array<[T, T]>;
-}
-
-/**
- * Pairs elements by id; of the rest, an old and a new element with the same (non-empty) title are
- * one element renamed, when no other element has that title. The first of a duplicated id counts.
- */
-function matchElements<T extends { id: string }>(olds: readonly T[], news: readonly T[], title: (e: T) => string | undefined): Matched<T> {
-    const oldById = firstById(olds);
-    const newById = firstById(news);
-    const pairs: Array<[T, T]> = [];
-    for (const [id, o] of oldById) {
-        const n = newById.get(id);
-        if (n) pairs.push([o, n]);
-    }
-    let removed = [...oldById.values()].filter(o => !newById.has(o.id));
-    let added = [...newById.values()].filter(n => !oldById.has(n.id));
-    const renamed: Array<[T, T]> = [];
-    for (const o of removed) {
-        const t = title(o);
-        if (!t) continue;
-        const candidates = added.filter(n => title(n) === t);
-        if (candidates.length === 1 && removed.filter(r => title(r) === t).length === 1) renamed.push([o, candidates[0]]);
-    }
-    removed = removed.filter(o => !renamed.some(([r]) => r === o));
-    added = added.filter(n => !renamed.some(([, a]) => a === n));
-    return { pairs: [...pairs, ...renamed], added, removed, renamed };
-}
-
-function firstById<T extends { id: string }>(elements: readonly T[]): Map<string, T> {
-    const byId = new Map<string, T>();
-    for (const e of elements) if (!byId.has(e.id)) byId.set(e.id, e);
-    return byId;
-}
-
-function report<T extends { id: string; title?: string; text?: string }>(changes: StructureChange[], type: ElementType, matched: Matched<T>): void {
-    for (const n of matched.added) changes.push({ change: 'added', element: { type, id: n.id }, title: n.title ?? '' });
-    for (const o of matched.removed) changes.push({ change: 'removed', element: { type, id: o.id }, title: o.title ?? '' });
-    for (const [o, n] of matched.renamed) changes.push({ change: 'renamed', element: { type, id: n.id }, oldId: o.id, matchedBy: 'text' });
-}
+// ---------------------------------------------------------------- matching nodes
 
 /** Node texts are compared as a reader reads them: case and spacing aside. */
 function normalised(text: string): string {
@@ -202,62 +168,18 @@ function edgesBy(edges: readonly EdgeJson[], end: 'from' | 'to'): Map<string, Ed
     return by;
 }
 
-// ---------------------------------------------------------------- fields
-
-class FieldDiff {
-    constructor(private readonly changes: StructureChange[]) {}
-
-    /** Records a change of `field` when the values differ (an absent value is "not set"). */
-    field(element: ElementRef, field: Field, o: Value | undefined, n: Value | undefined, extra: { part?: ProvenancePart; characteristic?: string } = {}): void {
-        if (JSON.stringify(o) === JSON.stringify(n)) return;
-        this.changes.push({
-            change: 'modified', element, field, ...extra,
-            ...(o !== undefined ? { old: o } : {}),
-            ...(n !== undefined ? { new: n } : {})
-        });
-    }
-
-    /**
-     * A provenance that differs. One inherited in both versions is its container's (a tree's for
-     * its nodes, an element's for its lines) and is reported there, not once per node or line.
-     */
-    provenance(element: ElementRef, o: ProvenanceJson | undefined, n: ProvenanceJson | undefined, part?: ProvenancePart, characteristic?: string, topLevel = false): void {
-        if (!topLevel && o?.inherited && n?.inherited) return;
-        this.field(element, 'provenance', o && plainProvenance(o), n && plainProvenance(n), {
-            ...(part ? { part } : {}), ...(characteristic !== undefined ? { characteristic } : {})
-        });
-    }
-
-    /** The provenance of the lines of a list (activities, conditions), unless all are inherited in both. */
-    provenanceList(element: ElementRef, o: ProvenanceJson[], n: ProvenanceJson[], part: ProvenancePart): void {
-        if (o.every(p => p.inherited) && n.every(p => p.inherited)) return;
-        this.field(element, 'provenance', o.map(plainProvenance), n.map(plainProvenance), { part });
-    }
-
-    /** The documentation comment, the `toelichting` and its provenance: every element has them. */
-    described(element: ElementRef, o: { documentation?: string; description?: string; descriptionProvenance?: ProvenanceJson },
-        n: { documentation?: string; description?: string; descriptionProvenance?: ProvenanceJson }): void {
-        this.field(element, 'description', o.description, n.description);
-        this.field(element, 'documentation', o.documentation, n.documentation);
-        if (o.description !== undefined && n.description !== undefined) this.provenance(element, o.descriptionProvenance, n.descriptionProvenance, 'description');
-    }
-}
-
-/** What a reader sees of a provenance: its kind and text, not whether it was written here or inherited. */
-function plainProvenance(p: ProvenanceJson): ProvenanceJson {
-    return { kind: p.kind, ...(p.detail !== undefined ? { detail: p.detail } : {}) };
-}
 
 // ---------------------------------------------------------------- per kind
 
 /** Compares two versions of a tree and its nodes; returns the node matching (old id → new id). */
-function compareTree(o: TreeJson, n: TreeJson, diff: FieldDiff, changes: StructureChange[], typologyId: (id: string) => string): Map<string, string> {
+function compareTree(o: TreeJson, n: TreeJson, diff: FieldDiff, changes: StructureChange[], typologyId: (id: string) => string,
+    calculationId: (id: string) => string): Map<string, string> {
     const tree: ElementRef = { type: 'tree', id: n.id };
     const { map, matchedBy } = matchNodes(o, n);
     const nodeId = (id: string) => map.get(id) ?? id;
     diff.field(tree, 'title', o.title, n.title);
     diff.field(tree, 'start', o.start !== undefined ? nodeId(o.start) : undefined, n.start);
-    diff.provenance(tree, o.provenance, n.provenance, undefined, undefined, true);
+    diff.provenance(tree, o.provenance, n.provenance, undefined, {}, true);
     diff.described(tree, o, n);
 
     const oldById = firstById(o.nodes);
@@ -278,6 +200,7 @@ function compareTree(o: TreeJson, n: TreeJson, diff: FieldDiff, changes: Structu
         diff.field(ref, 'examples', before.examples, node.examples);
         diff.field(ref, 'links', before.links.map(l => l.target), node.links.map(l => l.target));
         diff.field(ref, 'typology', before.typology !== undefined ? typologyId(before.typology) : undefined, node.typology);
+        diff.field(ref, 'calculation', before.calculation !== undefined ? calculationId(before.calculation) : undefined, node.calculation);
         diff.provenance(ref, before.provenance, node.provenance);
         diff.described(ref, before, node);
         compareArrows(oldOut.get(before.id) ?? [], newOut.get(node.id) ?? [], ref, nodeId, changes);
@@ -337,11 +260,11 @@ function compareTypology(o: TypologyJson, n: TypologyJson, diff: FieldDiff): voi
     for (const c of characteristics) diff.field(ref, 'value', valueOf(o, c), valueOf(n, c), { characteristic: c });
     diff.field(ref, 'activities', o.activities, n.activities);
     diff.field(ref, 'comparable', o.comparable, n.comparable);
-    diff.provenance(ref, o.provenance, n.provenance, undefined, undefined, true);
+    diff.provenance(ref, o.provenance, n.provenance, undefined, {}, true);
     for (const c of characteristics) {
         const was = o.valueProvenance[c];
         const now = n.valueProvenance[c];
-        if (was && now) diff.provenance(ref, was, now, 'value', c);
+        if (was && now) diff.provenance(ref, was, now, 'value', { characteristic: c });
     }
     if (o.activities.length > 0 && n.activities.length > 0) diff.provenanceList(ref, o.activitiesProvenance, n.activitiesProvenance, 'activities');
     diff.described(ref, o, n);
@@ -361,7 +284,7 @@ function ruleText(f: FundingJson, typologyId: (id: string) => string): string | 
 const termWords: Record<string, string> = { incidental: 'incidenteel', multiYear: 'meerjarig', structural: 'structureel' };
 
 function compareFunding(o: FundingJson, n: FundingJson, diff: FieldDiff, changes: StructureChange[], typologyId: (id: string) => string,
-    typologiesInBoth: readonly string[]): void {
+    typologiesInBoth: readonly string[], calculationId: (id: string) => string): void {
     const ref: ElementRef = { type: 'funding', id: n.id };
     diff.field(ref, 'title', o.title, n.title);
     diff.field(ref, 'term', o.term && termWords[o.term], n.term && termWords[n.term]);
@@ -376,7 +299,8 @@ function compareFunding(o: FundingJson, n: FundingJson, diff: FieldDiff, changes
     diff.field(ref, 'via', o.via, n.via);
     diff.field(ref, 'conditions', o.conditions, n.conditions);
     diff.field(ref, 'sources', o.sources, n.sources);
-    diff.provenance(ref, o.provenance, n.provenance, undefined, undefined, true);
+    diff.field(ref, 'calculation', o.calculation !== undefined ? calculationId(o.calculation) : undefined, n.calculation);
+    diff.provenance(ref, o.provenance, n.provenance, undefined, {}, true);
     if (o.applicability.kind !== 'none' && n.applicability.kind !== 'none') diff.provenance(ref, o.applicability.provenance, n.applicability.provenance, 'rule');
     if (o.conditions.length > 0 && n.conditions.length > 0) diff.provenanceList(ref, o.conditionsProvenance, n.conditionsProvenance, 'conditions');
     diff.described(ref, o, n);
@@ -389,7 +313,7 @@ function compareStakeholder(o: StakeholderJson, n: StakeholderJson, diff: FieldD
     diff.field(ref, 'roles', o.roles, n.roles);
     diff.field(ref, 'strengths', o.strengths, n.strengths);
     diff.field(ref, 'pitfalls', o.pitfalls, n.pitfalls);
-    diff.provenance(ref, o.provenance, n.provenance, undefined, undefined, true);
+    diff.provenance(ref, o.provenance, n.provenance, undefined, {}, true);
     diff.described(ref, o, n);
 }
 
@@ -397,7 +321,7 @@ function compareChapter(o: ChapterJson, n: ChapterJson, diff: FieldDiff): void {
     const ref: ElementRef = { type: 'chapter', id: n.id };
     diff.field(ref, 'title', o.title, n.title);
     diff.field(ref, 'workingGroup', o.workingGroup, n.workingGroup);
-    diff.provenance(ref, o.provenance, n.provenance, undefined, undefined, true);
+    diff.provenance(ref, o.provenance, n.provenance, undefined, {}, true);
     diff.described(ref, o, n);
 }
 

@@ -246,6 +246,68 @@ describe('what the comparison finds', () => {
     });
 });
 
+describe('handreiking diff on a calculation', () => {
+    // The SOO contribution and its scenarios as the examples write them; the new version only raises the cap for 5-20 homes.
+    const calculation = /\nberekening SooBijdrage "[^"]*" \{[\s\S]*?\n\}\n/.exec(fs.readFileSync(path.join(root, 'examples/financiering.hrk'), 'utf-8'))?.[0] ?? '';
+    const scenarios = fs.readFileSync(path.join(root, 'examples/scenarios/soo-bijdrage.hrk'), 'utf-8');
+    const cap = 'plafond = als woningen <= 20 dan 100.000 euro anders';
+    const folders = () => tempFolder('hrk-diff-', {
+        'oud/soo.hrk': calculation, 'oud/scenarios.hrk': scenarios,
+        'nieuw/soo.hrk': calculation.replace(cap, 'plafond = als woningen <= 20 dan 120.000 euro anders'), 'nieuw/scenarios.hrk': scenarios
+    });
+
+    test('a cap raised from € 100 000 to € 120 000: the named value, and the scenario of 45 m² that now gives 45 × € 2 500 = € 112 500; exit 1', () => {
+        expect(calculation).toContain(cap);
+        const dir = folders();
+        const r = handreiking(['diff', 'oud', 'nieuw'], dir);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(1);
+        const lines = r.stdout.trimEnd().split('\n');
+        expect(lines).toEqual([
+            'Handreiking: ‘oud’ (2 bestanden) → ‘nieuw’ (2 bestanden)',
+            'Structuur',
+            '  Berekening ‘SooBijdrage’',
+            '    waarde ‘plafond’: was “als woningen <= 20 dan 100.000 euro anders als woningen <= 50 dan 150.000 euro anders 175.000 euro”, '
+            + 'nu “als woningen <= 20 dan 120.000 euro anders als woningen <= 50 dan 150.000 euro anders 175.000 euro”',
+            'Gedrag',
+            '  Berekening ‘SooBijdrage’',
+            // 30 m² (€ 75 000) and 40 m² (€ 100 000) stay under the cap; more than 20 homes have other caps.
+            '    scenario “SOO-bijdrage: 45 m², 16 woningen”: gaf € 100 000, nu € 112 500; slaagde, faalt nu',
+            '1 wijziging in de structuur, 1 in het gedrag.'
+        ]);
+        expect(handreiking(['diff', 'oud', 'nieuw', '--lang', 'en'], dir).stdout)
+            .toContain('    scenario “SOO-bijdrage: 45 m², 16 woningen”: gave € 100,000, now € 112,500; passed, now fails\n');
+        expect(handreiking(['diff', 'oud', 'oud'], dir).code).toBe(0);
+    });
+
+    test('JSON: schema-valid, with the formulas and the amounts', () => {
+        const r = handreiking(['diff', 'oud', 'nieuw', '--format', 'json'], folders());
+        expect(r.code).toBe(1);
+        const review = JSON.parse(r.stdout) as ReviewJson;
+        const ajv = new Ajv2020({ strict: true });
+        expect(ajv.validate(schema, review), JSON.stringify(ajv.errors)).toBe(true);
+        expect(review.changed).toBe(true);
+        expect(review.structure).toEqual([expect.objectContaining({ change: 'modified', element: { type: 'calculation', id: 'SooBijdrage' }, field: 'value', name: 'plafond' })]);
+        expect(review.behaviour).toEqual([{
+            change: 'calculationScenario', scenario: 'SOO-bijdrage: 45 m², 16 woningen', calculation: 'SooBijdrage',
+            old: { passed: true, outcome: { kind: 'value', value: '100000', unit: 'euro' } },
+            new: { passed: false, outcome: { kind: 'value', value: '112500', unit: 'euro' } }
+        }]);
+        // The other outcomes validate too.
+        const outcomes = [{ kind: 'notApplicable', reason: 'r' }, { kind: 'error', error: 'missingInput', name: 'x' }, { kind: 'noCalculation' }, { kind: 'value', value: '0.3333333333', approximate: true }];
+        for (const outcome of outcomes) {
+            const other = { ...review, behaviour: [{ ...review.behaviour[0], new: { passed: false, outcome } }] };
+            expect(ajv.validate(schema, other), JSON.stringify(ajv.errors)).toBe(true);
+        }
+    });
+
+    test('Markdown: the formulas as code', () => {
+        const r = handreiking(['diff', 'oud', 'nieuw', '--format', 'markdown'], folders());
+        expect(r.stdout).toContain('**Berekening `SooBijdrage`**\n\n- waarde `plafond`: was `als woningen <= 20 dan 100.000 euro anders als woningen <= 50 dan 150.000 euro anders 175.000 euro`, ');
+        expect(r.stdout).toContain('- scenario “SOO-bijdrage: 45 m², 16 woningen”: gaf € 100 000, nu € 112 500; slaagde, faalt nu\n');
+    });
+});
+
 describe('handreiking diff: what cannot be compared (exit 2)', () => {
     test('not a git repository', () => {
         const dir = tempFolder('hrk-diff-', { 'b.hrk': 'beslisboom B "b" { advies A "a" }\n' });
