@@ -35,6 +35,9 @@ body {
   line-height: var(--hrk-line-height);
   color: var(--text);
   background: var(--bg);
+  /* A word longer than the line (the title's "ontmoetingsruimten" at 360 px, an address as a link's
+     text) breaks rather than widening the page (WCAG 1.4.10); tables keep their own widths. */
+  overflow-wrap: break-word;
 }
 a { color: var(--accent); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
@@ -111,10 +114,17 @@ figure { margin: 0; }
 /* The text version of a flowchart: what a screen reader reads instead of the SVG. */
 .text-version { margin: 0.5rem 0 0; border-top: 1px solid var(--line); padding-top: 0.4rem; }
 .text-version > summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 0.2rem 0; }
-.tv-body { font-size: 0.95rem; }
-.tv-list { padding-left: 1.4em; margin: 0.2rem 0; }
+/* A tree nests a list per answer, ten levels and more. Each level indents by a share of the text
+   version's width (cqi), not of the text, so on a narrow screen or with enlarged text the deepest
+   answers still have room and long words break instead of widening the page (WCAG 1.4.10). */
+.tv-body { font-size: 0.95rem; container: text-version / inline-size; overflow-wrap: anywhere; }
+.tv-list { padding-left: min(1.4em, 5cqi); margin: 0.2rem 0; }
 .tv-list > li { margin: 0.25rem 0; }
-.tv-answers { list-style: none; padding-left: 1em; margin: 0.2rem 0; border-left: 2px solid var(--line); }
+.tv-answers { list-style: none; padding-left: min(1em, 2cqi); margin: 0.2rem 0; border-left: 2px solid var(--line); }
+@container text-version (max-width: 40rem) {
+  /* Numbers inside the item: the narrow indent has no room for them outside it. */
+  .tv-list { list-style-position: inside; }
+}
 .tv-kind, .tv-answer { font-weight: 600; }
 .tv-question > .tv-kind { color: var(--question); }
 .tv-advice > .tv-kind { color: var(--advice); }
@@ -200,6 +210,7 @@ footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9r
 }
 @container page (max-width: 40rem) {
   .site-header { padding: 1rem 0.75rem; }
+  h1 { font-size: 1.5rem; }
   .cards { grid-template-columns: minmax(0, 1fr); }
   dl.facts { grid-template-columns: minmax(0, 1fr); }
 }
