@@ -26,9 +26,12 @@ describe('the design tokens', () => {
         }
     });
 
-    test('docs/publiceren.md lists every token with its default and what it is for', () => {
+    test('docs/publiceren.md lists every token with its default, what it is for, and its dark value', () => {
         const docs = fs.readFileSync(path.resolve(__dirname, '../../../docs/publiceren.md'), 'utf-8');
-        for (const t of designTokens) expect(docs, t.name).toContain(`| \`${t.name}\` | \`${t.value}\` | ${t.description} |`);
+        for (const t of designTokens) {
+            const dark = t.dark ? ` \`${t.dark}\` ` : ' ';
+            expect(docs, t.name).toContain(`| \`${t.name}\` | \`${t.value}\` | ${t.description} |${dark}|`);
+        }
     });
 
     test.each(['light', 'dark'] as const)('the defaults meet the contrast rule for every pair, the fixed colours\' too, in the %s colour scheme', scheme => {
