@@ -172,7 +172,8 @@ table.hrk-matrix td.hrk-tip-dismissed > .hrk-tip { display: none; }
 .hrk-herkomst { font-size: 0.92rem; color: var(--muted); margin: 0.2em 0 0.7em; }
 span.hrk-herkomst { margin: 0; }
 .hrk-about { font-weight: 600; }
-.hrk-badge { display: inline-block; font-size: 0.8rem; font-weight: 700; line-height: 1.35; letter-spacing: 0.02em; padding: 0 0.45em; margin-right: 0.35em; border-radius: 3px; border: 2px solid; color: var(--text); background: var(--panel); }
+/* One long word in a box of its own: only 'anywhere' lets it break narrower than the word (WCAG 1.4.10). */
+.hrk-badge { display: inline-block; max-width: 100%; overflow-wrap: anywhere; font-size: 0.8rem; font-weight: 700; line-height: 1.35; letter-spacing: 0.02em; padding: 0 0.45em; margin-right: 0.35em; border-radius: 3px; border: 2px solid; color: var(--text); background: var(--panel); }
 /* Their colours are fixed (guide-tokens.ts, fixedColours): the same in every house style, with dark values. */
 .hrk-badge-reconstructed { color: var(--reconstructed); background: var(--reconstructed-soft); border-color: var(--reconstructed); border-style: dashed; }
 .hrk-badge-illustrative { color: var(--illustrative); background: var(--illustrative-soft); border-color: var(--illustrative); border-style: dotted; }

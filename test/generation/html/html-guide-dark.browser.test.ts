@@ -92,7 +92,7 @@ describe('the examples guide in the dark colour scheme', () => {
         expect(await axeViolations(page)).toEqual([]);
     });
 
-    test('axe finds no violations during a walkthrough step, and at its advice', async () => {
+    test('axe finds no violations during a walkthrough step, at its advice, and in "Uw situatie"', async () => {
         const tree = json.trees[0];
         const scenario = json.scenarios.filter(s => s.tree === tree.id).sort((a, b) => b.answers.length - a.answers.length)[0];
         const section = page.locator(`#${anchorId('tree', tree.id)}`);
@@ -104,6 +104,11 @@ describe('the examples guide in the dark colour scheme', () => {
         await walkScenario(section, scenario);
         expect(await section.locator('.wt-result').getAttribute('data-node')).toBe(scenario.expected);
         expect(await axeViolations(page)).toEqual([]);
+        // The summary of the walk, with its badges and links.
+        await section.locator('.wt-result button.wt-situation').click();
+        expect(await page.locator('#uw-situatie').isVisible()).toBe(true);
+        expect(await axeViolations(page, '#uw-situatie')).toEqual([]);
+        await page.locator('#uw-situatie .situation-close').click();
     });
 
     test('on paper the page is light: dark text, whatever the screen\'s scheme', async () => {

@@ -1,10 +1,12 @@
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
+import { anchorId } from '../../../language/generation/html/guide-contract.js';
 import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
 import { launchBrowser } from '../../support/browser.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { exampleWorkspace, expectNothingWrong, exportFiles, openGuide, writeGuide, type Problems } from './guide-page.js';
+import { exampleWorkspace, expectNothingWrong, exportFiles, openGuide, walkScenario, writeGuide, type Problems } from './guide-page.js';
 
 /**
  * Reflow (WCAG 1.4.10): on a screen 360 CSS pixels wide (a small phone, or 1280 px zoomed to 400 %)
@@ -15,13 +17,15 @@ import { exampleWorkspace, expectNothingWrong, exportFiles, openGuide, writeGuid
  */
 
 let browser: Browser;
+let json: HandreikingJson;
 let page: Page;
 let problems: Problems;
 
 beforeAll(async () => {
     await bundleGuideApp({ typecheck: false });
     browser = await launchBrowser();
-    const file = await writeGuide(await exportFiles(exampleWorkspace()), path.join(tempDir('hrk-reflow-'), 'gids.html'));
+    json = await exportFiles(exampleWorkspace());
+    const file = await writeGuide(json, path.join(tempDir('hrk-reflow-'), 'gids.html'));
     // openGuide waits until every diagram is drawn: a drawn diagram is the widest thing on the page.
     ({ page, problems } = await openGuide(browser, file, { viewport: { width: 360, height: 740 } }));
     expect(await page.locator('html[data-hrk-app="ready"]').count()).toBe(1);
@@ -95,6 +99,22 @@ describe('the guide at 360 × 740 CSS pixels', () => {
         } finally {
             await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
         }
+    });
+
+    test('a walk to its advice and the summary "Uw situatie" (advice, chapters, funding with addresses) fit too', async () => {
+        const tree = json.trees[0];
+        const scenario = json.scenarios.filter(s => s.tree === tree.id).sort((a, b) => b.answers.length - a.answers.length)[0];
+        const section = page.locator(`#${anchorId('tree', tree.id)}`);
+        await walkScenario(section, scenario);
+        await section.locator('.wt-result button.wt-situation').click();
+        expect(await page.locator('#uw-situatie').isVisible()).toBe(true);
+        for (const size of ['', '200%']) {
+            await page.evaluate(s => { document.documentElement.style.fontSize = s; }, size);
+            const seen = await widths(page);
+            expect(seen.past, `text ${size || '100%'}`).toEqual([]);
+            expect(seen.scrollWidth, `text ${size || '100%'}`).toBeLessThanOrEqual(seen.innerWidth);
+        }
+        await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
     });
 
     test('no console errors, page errors, requests or CSP violations', async () => {
