@@ -69,7 +69,8 @@ const nl = {
     themeTooLarge: (p: string, max: number) => `De huisstijl ${p} is te groot: hoogstens ${megabytes(max, 'nl')}.`,
     themeNotUtf8: (p: string) => `De huisstijl ${p} is geen UTF-8-tekst.`,
     themeRefused: (p: string, n: number) => `Niet geëxporteerd: de huisstijl ${p} heeft ${n === 1 ? '1 probleem' : `${n} problemen`} (zie hierboven). Er is niets geschreven.`,
-    themeApplied: (p: string, n: number) => `Huisstijl ${p}: ${n === 1 ? '1 token' : `${n} tokens`} toegepast.`,
+    themeApplied: (p: string, n: number, lightOnly: boolean) => `Huisstijl ${p}: ${n === 1 ? '1 token' : `${n} tokens`} toegepast.`
+        + (lightOnly ? ' De gids is alleen licht: de huisstijl zet kleuren en heeft geen donkere waarden.' : ''),
     guidePredrawn: (n: number, bytes: number) =>
         `De schema's (${n}) zijn bij het exporteren getekend in Chromium: de pagina heeft geen Mermaid nodig (${megabytes(bytes, 'nl')}).`,
     guideMermaid: (reason: GuideMermaidReason, bytes: number, detail?: string) => {
@@ -146,7 +147,8 @@ const en: typeof nl = {
     themeTooLarge: (p, max) => `The house style ${p} is too large: at most ${megabytes(max, 'en')}.`,
     themeNotUtf8: p => `The house style ${p} is not UTF-8 text.`,
     themeRefused: (p, n) => `Not exported: the house style ${p} has ${n === 1 ? '1 problem' : `${n} problems`} (see above). Nothing was written.`,
-    themeApplied: (p, n) => `House style ${p}: ${n === 1 ? '1 token' : `${n} tokens`} applied.`,
+    themeApplied: (p, n, lightOnly) => `House style ${p}: ${n === 1 ? '1 token' : `${n} tokens`} applied.`
+        + (lightOnly ? ' The guide is light only: the house style sets colours and has no dark values.' : ''),
     guidePredrawn: (n, bytes) => `The diagrams (${n}) were drawn at export time in Chromium: the page needs no Mermaid (${megabytes(bytes, 'en')}).`,
     guideMermaid: (reason, bytes, detail) => {
         const size = megabytes(bytes, 'en');

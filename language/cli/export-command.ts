@@ -10,6 +10,7 @@ import type { Lang } from '../i18n/locale.js';
 import type { DiagramRenderer } from '../render/diagram-renderer.js';
 import { errorLine } from '../render/error-line.js';
 import { parseTheme, type GuideTheme } from '../generation/html/guide-theme.js';
+import { themeSetsColours } from '../generation/html/guide-tokens.js';
 import { readSourceFile } from './read-source.js';
 import { printDiagnostics, reportedDiagnostics } from './check-command.js';
 import { cliMessages, type CliMessages } from './cli-messages.js';
@@ -89,7 +90,7 @@ export async function exportCommand(format: string, paths: string[], options: Ex
     for (const { drawing, bytes } of drawings) {
         out(drawing.kind === 'predrawn' ? t.guidePredrawn(drawing.diagrams, bytes) : t.guideMermaid(drawing.reason, bytes, drawing.detail));
     }
-    if (theme && options.theme !== undefined) out(t.themeApplied(options.theme, theme.values.size));
+    if (theme && options.theme !== undefined) out(t.themeApplied(options.theme, theme.values.size, themeSetsColours(theme.values)));
     return ExitCode.Ok;
 }
 

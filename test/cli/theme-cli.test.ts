@@ -39,7 +39,8 @@ describe('export html --thema', () => {
         expect(r.stdout.trim().split('\n')).toEqual([
             `HTML-gids geschreven: ${path.join(dir, 'gids.html')}`,
             expect.stringMatching(/^De schema's worden in de browser van de lezer getekend met Mermaid/),
-            'Huisstijl huisstijl.css: 4 tokens toegepast.'
+            // It sets colours, which have no dark values: the page is light only (docs/publiceren.md).
+            'Huisstijl huisstijl.css: 4 tokens toegepast. De gids is alleen licht: de huisstijl zet kleuren en heeft geen donkere waarden.'
         ]);
         const html = fs.readFileSync(path.join(dir, 'gids.html'), 'utf-8');
         const styles = [...html.matchAll(/<style([^>]*)>([\s\S]*?)<\/style>/g)];

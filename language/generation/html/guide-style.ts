@@ -8,7 +8,8 @@ import { defaultTokensCss } from './guide-tokens.js';
  * `#svg-id .class > *` rules (which carry `!important` too).
  */
 export const guideCss = `
-${defaultTokensCss}:root {
+${defaultTokensCss}/* Computed where declared: the diagram's box recomputes them from its own (light) values. */
+:root, .diagram-canvas {
   --text: var(--hrk-color-text);
   --muted: var(--hrk-color-text-muted);
   --bg: var(--hrk-color-background);
@@ -35,6 +36,9 @@ body {
   line-height: var(--hrk-line-height);
   color: var(--text);
   background: var(--bg);
+  /* A word longer than the line (the title's "ontmoetingsruimten" at 360 px, an address as a link's
+     text) breaks rather than widening the page (WCAG 1.4.10); tables keep their own widths. */
+  overflow-wrap: break-word;
 }
 a { color: var(--accent); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
@@ -97,12 +101,14 @@ button:disabled { opacity: 0.5; cursor: default; }
 .wt-path .wt-answer-given { font-weight: 700; color: var(--path); }
 .wt-path button { background: none; border: 0; color: var(--accent); text-decoration: underline; padding: 0; font-size: 0.85rem; }
 figure { margin: 0; }
-/* The diagrams keep their own colours (drawn for a white background), whatever the house style. */
-.diagram { border: 1px solid var(--line); border-radius: var(--hrk-border-radius); background: #fff; padding: var(--hrk-space-s); min-width: 0; }
+/* The diagrams keep their own colours (drawn for a white background), whatever the house style and
+   the colour scheme: their canvas stays white and light (darkSchemeCss gives it the light values);
+   caption, tools and text version around it follow the page. */
+.diagram { border: 1px solid var(--line); border-radius: var(--hrk-border-radius); background: var(--bg); padding: var(--hrk-space-s); min-width: 0; }
 .diagram figcaption { font-size: 0.9rem; color: var(--muted); padding: 0 0.25rem 0.4rem; }
 .diagram-tools { display: flex; justify-content: flex-end; gap: 0.5rem; margin-bottom: 0.4rem; }
 .diagram-tools button { background: var(--bg); color: var(--accent); border: 1px solid var(--accent); padding: 0.15rem 0.7rem; font-size: 0.9rem; }
-.diagram-canvas { overflow: auto; max-height: 85vh; position: relative; }
+.diagram-canvas { overflow: auto; max-height: 85vh; position: relative; background: #fff; color: var(--text); color-scheme: light; }
 .diagram-canvas svg { display: block; margin: 0 auto; max-width: none; }
 .diagram.fit .diagram-canvas svg { max-width: 100%; height: auto; }
 .diagram-wait { color: var(--muted); font-style: italic; }
@@ -111,10 +117,17 @@ figure { margin: 0; }
 /* The text version of a flowchart: what a screen reader reads instead of the SVG. */
 .text-version { margin: 0.5rem 0 0; border-top: 1px solid var(--line); padding-top: 0.4rem; }
 .text-version > summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 0.2rem 0; }
-.tv-body { font-size: 0.95rem; }
-.tv-list { padding-left: 1.4em; margin: 0.2rem 0; }
+/* A tree nests a list per answer, ten levels and more. Each level indents by a share of the text
+   version's width (cqi), not of the text, so on a narrow screen or with enlarged text the deepest
+   answers still have room and long words break instead of widening the page (WCAG 1.4.10). */
+.tv-body { font-size: 0.95rem; container: text-version / inline-size; overflow-wrap: anywhere; }
+.tv-list { padding-left: min(1.4em, 5cqi); margin: 0.2rem 0; }
 .tv-list > li { margin: 0.25rem 0; }
-.tv-answers { list-style: none; padding-left: 1em; margin: 0.2rem 0; border-left: 2px solid var(--line); }
+.tv-answers { list-style: none; padding-left: min(1em, 2cqi); margin: 0.2rem 0; border-left: 2px solid var(--line); }
+@container text-version (max-width: 40rem) {
+  /* Numbers inside the item: the narrow indent has no room for them outside it. */
+  .tv-list { list-style-position: inside; }
+}
 .tv-kind, .tv-answer { font-weight: 600; }
 .tv-question > .tv-kind { color: var(--question); }
 .tv-advice > .tv-kind { color: var(--advice); }
@@ -159,23 +172,26 @@ table.hrk-matrix td.hrk-tip-dismissed > .hrk-tip { display: none; }
 .hrk-herkomst { font-size: 0.92rem; color: var(--muted); margin: 0.2em 0 0.7em; }
 span.hrk-herkomst { margin: 0; }
 .hrk-about { font-weight: 600; }
-.hrk-badge { display: inline-block; font-size: 0.8rem; font-weight: 700; line-height: 1.35; letter-spacing: 0.02em; padding: 0 0.45em; margin-right: 0.35em; border-radius: 3px; border: 2px solid; color: var(--text); background: var(--panel); }
-.hrk-badge-reconstructed { color: #7a2e0b; background: #fff4ec; border-color: #9a3412; border-style: dashed; }
-.hrk-badge-illustrative { color: #4c1d95; background: #f6f1ff; border-color: #6d28d9; border-style: dotted; }
-.hrk-badge-source { color: #1f4e79; background: #e8eef7; border-color: #1f4e79; border-width: 1px; }
+/* One long word in a box of its own: only 'anywhere' lets it break narrower than the word (WCAG 1.4.10). */
+.hrk-badge { display: inline-block; max-width: 100%; overflow-wrap: anywhere; font-size: 0.8rem; font-weight: 700; line-height: 1.35; letter-spacing: 0.02em; padding: 0 0.45em; margin-right: 0.35em; border-radius: 3px; border: 2px solid; color: var(--text); background: var(--panel); }
+/* Their colours are fixed (guide-tokens.ts, fixedColours): the same in every house style, with dark values. */
+.hrk-badge-reconstructed { color: var(--reconstructed); background: var(--reconstructed-soft); border-color: var(--reconstructed); border-style: dashed; }
+.hrk-badge-illustrative { color: var(--illustrative); background: var(--illustrative-soft); border-color: var(--illustrative); border-style: dotted; }
+.hrk-badge-source { color: var(--source); background: var(--source-soft); border-color: var(--source); border-width: 1px; }
 .hrk-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 .hrk-mark { font-size: 0.8rem; font-weight: 600; white-space: nowrap; text-decoration-style: dotted; }
-.hrk-mark-reconstructed, .hrk-mark-inline.hrk-mark-reconstructed { color: #7a2e0b; }
-.hrk-mark-illustrative, .hrk-mark-inline.hrk-mark-illustrative { color: #4c1d95; }
+.hrk-mark-reconstructed, .hrk-mark-inline.hrk-mark-reconstructed { color: var(--reconstructed); }
+.hrk-mark-illustrative, .hrk-mark-inline.hrk-mark-illustrative { color: var(--illustrative); }
 .hrk-mark-inline { font-size: 0.85rem; font-weight: 600; }
 .hrk-notes { font-size: 0.9rem; margin: 0 0 1rem; }
 .hrk-notes-title { color: var(--muted); margin: 0.3rem 0; }
 .hrk-notes-list { margin: 0.2rem 0; padding-left: 2em; }
 .hrk-notes-list li { margin: 0.2rem 0; }
-.hrk-notes-list li:target { background: #fff4d6; }
+.hrk-notes-list li:target { background: var(--note-target); }
 .hrk-legend { margin: 0.3rem 0 0; }
 .hrk-legend-title { font-weight: 600; }
 .hrk-legend-item { white-space: normal; margin-right: 0.8em; }
+/* A sample of a node's border in the diagram, which is drawn on white: white in both colour schemes. */
 .hrk-swatch { display: inline-block; width: 2.2em; height: 0.95em; vertical-align: middle; border: 2px solid #5b6573; border-radius: 3px; background: #fff; }
 .hrk-swatch-reconstructed { border-style: dashed; }
 .hrk-swatch-illustrative { border-style: dotted; }
@@ -200,6 +216,7 @@ footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.9r
 }
 @container page (max-width: 40rem) {
   .site-header { padding: 1rem 0.75rem; }
+  h1 { font-size: 1.5rem; }
   .cards { grid-template-columns: minmax(0, 1fr); }
   dl.facts { grid-template-columns: minmax(0, 1fr); }
 }

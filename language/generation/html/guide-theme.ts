@@ -589,7 +589,9 @@ const whereEn: Record<string, string> = {
     'de kop van de pagina en de antwoordknoppen': 'the page header and the answer buttons',
     'een antwoordknop onder de muis': 'an answer button under the mouse',
     'uitleg en de kop van de typologietabel': 'explanations and the typology table\'s header',
-    'links in uitleg': 'links in explanations'
+    'links in uitleg': 'links in explanations',
+    '"Vraag" in de tekstversie van een schema': '"Vraag" in the text version of a diagram',
+    '"Advies" in de tekstversie en ✓ in de financieringstabel': '"Advies" in the text version and ✓ in the funding table'
 };
 
 function wordsFor(where: string, lang: Lang): string {

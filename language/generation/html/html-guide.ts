@@ -7,6 +7,7 @@ import { typologyTableHtml } from '../tables/typology-table.js';
 import { anchorId, DATA_ELEMENT_ID, type AnchorKind } from './guide-contract.js';
 import type { GuideScripts } from './guide-scripts.js';
 import { guideCss } from './guide-style.js';
+import { darkSchemeCss, themeSetsColours } from './guide-tokens.js';
 import { embedJson, inlineScript, paragraphs, safeHttpUrl } from './html-text.js';
 import { cspHashSource } from './csp-hash.js';
 import { contentSecurityPolicy } from './page-policy.js';
@@ -78,6 +79,8 @@ export function generateHtmlGuide(json: HandreikingJson, assets: GuideAssets): s
     const predrawn = assets.predrawn;
     const scripts = [...(predrawn ? [] : [inlineScript(assets.mermaidJs, 'mermaid.min.js')]), inlineScript(assets.appJs, 'guide-app.js')];
     const page = new GuidePage(json, predrawn);
+    // A house style's colours have no dark values: its page stays light (docs/publiceren.md).
+    const dark = !(assets.theme && themeSetsColours(assets.theme.values));
     return `<!DOCTYPE html>
 <html lang="nl">
 <head>
@@ -89,7 +92,7 @@ export function generateHtmlGuide(json: HandreikingJson, assets: GuideAssets): s
 <meta name="${DIAGRAMS_META}" content="${predrawn ? 'predrawn' : 'mermaid'}">
 <title>${htmlText(title)}</title>
 <link rel="icon" href="data:,">
-<style>${guideCss}${predrawn ? PREDRAWN_CSS : ''}</style>${assets.theme?.css ? `\n<style data-hrk-theme>${themeCss(assets.theme)}</style>` : ''}
+<style>${guideCss}${dark ? darkSchemeCss : ''}${predrawn ? PREDRAWN_CSS : ''}</style>${assets.theme?.css ? `\n<style data-hrk-theme>${themeCss(assets.theme)}</style>` : ''}
 </head>
 <body id="hrk-guide">
 <a class="skip" href="#inhoud">Naar de inhoud</a>

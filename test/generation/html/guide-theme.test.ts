@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { contrastRatio, parseColor, parseTheme, type ThemeResult } from '../../../language/generation/html/guide-theme.js';
-import { contrastPairs, designTokens, MIN_CONTRAST } from '../../../language/generation/html/guide-tokens.js';
+import { colourValue, contrastPairs, designTokens, fixedColours, fixedContrastPairs, MIN_CONTRAST } from '../../../language/generation/html/guide-tokens.js';
 import { guideCss } from '../../../language/generation/html/guide-style.js';
 
 /**
@@ -18,6 +18,7 @@ function problems(result: ThemeResult): string[] {
 describe('the design tokens', () => {
     test('every token is used by the guide\'s stylesheet, and every pair names two colour tokens', () => {
         for (const token of designTokens) expect(guideCss, token.name).toContain(`var(${token.name})`);
+        for (const colour of fixedColours) expect(guideCss, colour.name).toContain(`var(${colour.name})`);
         const colours = new Set(designTokens.filter(t => t.kind === 'color').map(t => t.name));
         for (const pair of contrastPairs) {
             expect(colours.has(pair.text), pair.text).toBe(true);
@@ -25,16 +26,33 @@ describe('the design tokens', () => {
         }
     });
 
-    test('docs/publiceren.md lists every token with its default and what it is for', () => {
+    test('docs/publiceren.md lists every token with its default, what it is for, and its dark value', () => {
         const docs = fs.readFileSync(path.resolve(__dirname, '../../../docs/publiceren.md'), 'utf-8');
-        for (const t of designTokens) expect(docs, t.name).toContain(`| \`${t.name}\` | \`${t.value}\` | ${t.description} |`);
+        for (const t of designTokens) {
+            const dark = t.dark ? ` \`${t.dark}\` ` : ' ';
+            expect(docs, t.name).toContain(`| \`${t.name}\` | \`${t.value}\` | ${t.description} |${dark}|`);
+        }
     });
 
-    test('the defaults meet the contrast rule for every pair', () => {
-        const value = (name: string) => parseColor(designTokens.find(t => t.name === name)!.value)!;
-        for (const pair of contrastPairs) {
-            expect(contrastRatio(value(pair.text), value(pair.background)), `${pair.text} on ${pair.background}`).toBeGreaterThanOrEqual(MIN_CONTRAST);
-        }
+    test.each(['light', 'dark'] as const)('the defaults meet the contrast rule for every pair, the fixed colours\' too, in the %s colour scheme', scheme => {
+        // Computed from the values in guide-tokens.ts, as the page gets them (tokensCss, darkSchemeCss).
+        const value = (name: string) => {
+            const text = colourValue(name, scheme);
+            expect(text, `${name} has a ${scheme} value`).toBeDefined();
+            const colour = parseColor(text!);
+            expect(colour, `${name}: ${text}`).toBeDefined();
+            return colour!;
+        };
+        const pairs = [...contrastPairs, ...fixedContrastPairs];
+        expect(pairs.length).toBeGreaterThan(25);
+        const low = pairs.map(p => ({ ...p, ratio: contrastRatio(value(p.text), value(p.background)) })).filter(p => p.ratio < MIN_CONTRAST);
+        expect(low.map(p => `${p.where}: ${p.text} on ${p.background} is ${p.ratio.toFixed(2)}:1`)).toEqual([]);
+    });
+
+    test('every colour, and only a colour, has a dark value that differs from the light one where the background does', () => {
+        for (const token of designTokens) expect(token.dark === undefined, token.name).toBe(token.kind !== 'color');
+        expect(colourValue('--hrk-color-background', 'dark')).not.toBe(colourValue('--hrk-color-background', 'light'));
+        for (const colour of fixedColours) expect(colour.name, 'a house style cannot set it').not.toMatch(/^--hrk-/);
     });
 });
 

@@ -14,8 +14,9 @@ import { tempFolder } from '../../support/temp-dir.js';
  * A house style in the page, as a reader sees it in Chromium: the guide made by
  * `handreiking export html --thema huisstijl.css` (diagrams drawn at export time) takes the style's
  * colours, font and spacing everywhere the tokens are used, the walkthrough marks its path in the
- * diagram in the style's colour, every text stays readable (contrast measured in the page), and
- * nothing is loaded. The parser and the command line's refusals: guide-theme.test.ts and
+ * diagram in the style's colour, every text stays readable (contrast measured in the page), the
+ * page stays light for a reader who prefers dark (the style has no dark values), and nothing is
+ * loaded. The parser and the command line's refusals: guide-theme.test.ts and
  * test/cli/theme-cli.test.ts.
  */
 
@@ -142,6 +143,26 @@ describe('the HTML guide with a house style, in Chromium', () => {
         });
         expect(new Set(ratios.map(r => r.selector)).size).toBeGreaterThanOrEqual(12);
         expect(ratios.filter(r => r.ratio < 4.5)).toEqual([]);
+    });
+
+    test('a house style that sets colours has no dark values: its page stays light when the reader prefers dark', async () => {
+        const seen = async (page: Page) => ({
+            background: await token(page, '--hrk-color-background'),
+            accent: await token(page, '--hrk-color-accent'),
+            body: await page.evaluate(() => getComputedStyle(document.body).backgroundColor),
+            canvas: await page.locator('.diagram-canvas').first().evaluate(e => getComputedStyle(e).backgroundColor)
+        });
+        const dark = (name: string) => designTokens.find(t => t.name === name)!.dark;
+        for (const page of [themed, plain]) await page.emulateMedia({ colorScheme: 'dark' });
+        try {
+            expect(await seen(themed)).toEqual({ background: '#ffffff', accent: '#154273', body: 'rgb(255, 255, 255)', canvas: 'rgb(255, 255, 255)' });
+            // Without a house style (here the page that draws with Mermaid) the page turns dark; the diagrams' box stays white.
+            const plainDark = await seen(plain);
+            expect(plainDark).toMatchObject({ background: dark('--hrk-color-background'), accent: dark('--hrk-color-accent'), canvas: 'rgb(255, 255, 255)' });
+            expect(plainDark.body).not.toBe('rgb(255, 255, 255)');
+        } finally {
+            for (const page of [themed, plain]) await page.emulateMedia({ colorScheme: 'light' });
+        }
     });
 
     test('nothing was loaded, nothing broke the CSP, no errors', async () => {
