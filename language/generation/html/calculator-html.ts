@@ -83,4 +83,5 @@ export const CALCULATOR_CSS = `
 .calc-output:not(:empty) { border-left: 4px solid var(--accent); padding-left: 0.75rem; margin: 0.5rem 0; }
 .calc-result { font-weight: 600; }
 html[data-hrk-app="ready"] .calc-nojs { display: none; }
+@media print { .calc-form, .calc-nojs { display: none !important; } }
 `;

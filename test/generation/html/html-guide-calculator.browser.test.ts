@@ -10,7 +10,7 @@ import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
 import { axeViolations } from '../../support/axe.js';
 import { launchBrowser } from '../../support/browser.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { exampleWorkspace, expectNothingWrong, exportFiles, openGuide, writeGuide, type Problems } from './guide-page.js';
+import { exampleWorkspace, expectNothingWrong, exportFiles, openGuide, walkScenario, writeGuide, type Problems } from './guide-page.js';
 import { hrk, PWN } from './hostile-corpus.js';
 
 /**
@@ -102,10 +102,10 @@ describe('the rekenhulp of the examples guide', () => {
             const result = card().locator('.calc-output .calc-result');
             if (scenario.expected.kind === 'value') {
                 const amount = formatQuantity({ value: Rational.parseDecimal(scenario.expected.value)!, unit: unitFromName('euro') }, 'nl');
-                await expect.poll(() => result.textContent(), scenario.name).toBe(`Bijdrage uit de SOO: ${amount}`);
+                await expect.poll(() => result.textContent(), { message: scenario.name }).toBe(`Bijdrage uit de SOO: ${amount}`);
                 expect(await card().locator('.calc-steps').textContent()).toContain(`het kleinste → ${amount}`);
             } else {
-                await expect.poll(() => result.textContent(), scenario.name).toBe('Bijdrage uit de SOO: niet van toepassing.');
+                await expect.poll(() => result.textContent(), { message: scenario.name }).toBe('Bijdrage uit de SOO: niet van toepassing.');
                 expect(await card().locator('.calc-steps').textContent()).toBe('Niet van toepassing: de woonvorm heeft minder dan 5 woningen.');
             }
         }
@@ -145,6 +145,25 @@ describe('the rekenhulp of the examples guide', () => {
         expect(await field.getAttribute('aria-describedby')).toBe(ids('oppervlakte').hint);
         expect(await page.locator(`#${ids('oppervlakte').error}`).isVisible()).toBe(false);
         expect(await axeViolations(page)).toEqual([]);
+    });
+
+    test('Uw situatie after a walk to the SOO advice links to the rekenhulp, and the link leads into the form', async () => {
+        const scenario = json.scenarios.find(s => json.trees.find(t => t.id === s.tree)?.nodes.find(n => n.id === s.expected)?.calculation === calc)!;
+        expect(scenario, 'a scenario ending at an advice with the calculation').toBeDefined();
+        const section = page.locator(`#${anchorId('tree', scenario.tree)}`);
+        await walkScenario(section, scenario);
+        await section.locator('.wt-result button.wt-situation').click();
+        const link = page.locator(`#uw-situatie .situation-advice a[href="#${anchorId('calculation', calc)}"]`);
+        await expect.poll(() => link.textContent()).toBe('Reken het uit: Bijdrage uit de SOO');
+        for (const item of await page.locator('#uw-situatie li[data-funding]').all()) {
+            const fundingId = await item.getAttribute('data-funding');
+            const funding = json.funding.find(f => f.id === fundingId);
+            expect(await item.locator('.situation-calculator a').count()).toBe(funding?.calculation ? 1 : 0);
+        }
+        expect(await axeViolations(page, '#uw-situatie')).toEqual([]);
+        await link.focus();
+        await page.keyboard.press('Enter');
+        await tabTo(page, ids('oppervlakte').field);
     });
 
     test('no console errors, page errors, requests or CSP violations', async () => {
