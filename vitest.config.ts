@@ -15,6 +15,7 @@ const ownWorker = [
     'test/generation/html/html-guide.browser.test.ts',
     'test/generation/html/html-guide-predrawn.browser.test.ts',
     'test/generation/html/html-guide-theme.browser.test.ts',
+    'test/generation/html/html-guide-calculator.browser.test.ts',
     'test/cli/image-export.test.ts',
     'test/web/browser-edition.test.ts'
 ];

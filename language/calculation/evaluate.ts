@@ -59,16 +59,28 @@ export type CalculationRun =
     | { status: 'error'; error: CalculationError; values: ComputedValue[] };
 
 /** What an expression evaluates to: a quantity, nothing (a missing optional input), or an error. */
-type Result = { ok: Quantity } | { absent: string } | { error: CalculationError };
+export type ExpressionResult = { ok: Quantity } | { absent: string } | { error: CalculationError };
+type Result = ExpressionResult;
+
+/** What an observer of an evaluation hears (explain.ts): each expression evaluated, with its result. It changes nothing. */
+export interface EvaluationObserver {
+    expression?(e: ExpressionJson, result: ExpressionResult): void;
+}
 
 /**
  * Evaluates `calculation` with `inputs` (input id → value; an input not in the map is missing).
+ * An `observer` hears every expression as it is evaluated (an `als` only the branch it took).
  */
-export function evaluateCalculation(calculation: CalculationJson, inputs: ReadonlyMap<string, Rational>): CalculationRun {
+export function evaluateCalculation(calculation: CalculationJson, inputs: ReadonlyMap<string, Rational>, observer?: EvaluationObserver): CalculationRun {
     const declared = new Map(calculation.inputs.map(i => [i.id, i]));
     const computed = new Map<string, Result>();
 
     const expression = (e: ExpressionJson): Result => {
+        const result = evaluate(e);
+        observer?.expression?.(e, result);
+        return result;
+    };
+    const evaluate = (e: ExpressionJson): Result => {
         switch (e.op) {
             case 'number': {
                 const value = Rational.parseDecimal(e.value);

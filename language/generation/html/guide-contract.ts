@@ -9,14 +9,15 @@ import type { LinkJson } from '../json/handreiking-json.js';
 /** The id of the `<script type="application/json">` block the browser app reads. */
 export const DATA_ELEMENT_ID = 'handreiking-data';
 
-export type AnchorKind = 'tree' | 'typology' | 'funding' | 'stakeholder' | 'chapter';
+export type AnchorKind = 'tree' | 'typology' | 'funding' | 'stakeholder' | 'chapter' | 'calculation';
 
 const prefixes: Record<AnchorKind, string> = {
     tree: 'boom',
     typology: 'typologie',
     funding: 'financiering',
     stakeholder: 'partij',
-    chapter: 'hoofdstuk'
+    chapter: 'hoofdstuk',
+    calculation: 'rekenhulp'
 };
 
 /**
@@ -25,6 +26,16 @@ const prefixes: Record<AnchorKind, string> = {
  */
 export function anchorId(kind: AnchorKind, id: string): string {
     return `${prefixes[kind]}-${id.replace(/[^A-Za-z0-9-]/gu, c => `_${c.codePointAt(0)!.toString(16)}_`)}`;
+}
+
+/**
+ * The ids of a rekenhulp's parts (calculator-html.ts writes them, browser/calculator.ts finds
+ * them): the input's field, its hint and its error message. The `.` between calculation and input
+ * is written as `_2e_`, so no two inputs share an id.
+ */
+export function calculatorIds(calculation: string, input: string): { field: string; hint: string; error: string } {
+    const base = anchorId('calculation', `${calculation}.${input}`);
+    return { field: `${base}-veld`, hint: `${base}-hint`, error: `${base}-fout` };
 }
 
 /** Where a `zie` link points in the page; a node link opens its tree. */

@@ -17,6 +17,7 @@ import { fundingMatrixHtml, termTitles } from './funding-matrix.js';
 import { conditionSentence, longDate } from '../../i18n/condition-sentence.js';
 import { DIAGRAMS_META, EMPTY_TREE_TEXT, type PredrawnCanvas, type PredrawnDiagrams } from './diagram-texts.js';
 import type { GuideTheme } from './guide-theme.js';
+import { CALCULATOR_CSS, calculatorSection } from './calculator-html.js';
 
 /**
  * The interactive HTML guide: one self-contained page with every diagram, the tables, and a
@@ -92,7 +93,7 @@ export function generateHtmlGuide(json: HandreikingJson, assets: GuideAssets): s
 <meta name="${DIAGRAMS_META}" content="${predrawn ? 'predrawn' : 'mermaid'}">
 <title>${htmlText(title)}</title>
 <link rel="icon" href="data:,">
-<style>${guideCss}${dark ? darkSchemeCss : ''}${predrawn ? PREDRAWN_CSS : ''}</style>${assets.theme?.css ? `\n<style data-hrk-theme>${themeCss(assets.theme)}</style>` : ''}
+<style>${guideCss}${dark ? darkSchemeCss : ''}${json.calculations.length > 0 ? CALCULATOR_CSS : ''}${predrawn ? PREDRAWN_CSS : ''}</style>${assets.theme?.css ? `\n<style data-hrk-theme>${themeCss(assets.theme)}</style>` : ''}
 </head>
 <body id="hrk-guide">
 <a class="skip" href="#inhoud">Naar de inhoud</a>
@@ -110,6 +111,7 @@ ${page.provenanceIntro()}
 ${page.trees()}
 ${page.typologies()}
 ${page.funding()}
+${calculatorSection(json, { fundingLink: id => page.fundingLinkOf(id) })}
 ${page.stakeholders()}
 ${page.chapters()}
 </main>
@@ -159,7 +161,7 @@ class GuidePage {
 <li><a href="#beslisbomen">Beslisbomen</a>${entries(this.json.trees, 'tree')}</li>
 <li><a href="#typologieen">Typologieën</a>${entries(this.json.typologies, 'typology')}</li>
 <li><a href="#financiering">Financiering</a></li>
-<li><a href="#partijen">Partijen</a></li>
+${this.json.calculations.length > 0 ? `<li><a href="#rekenhulp">Rekenhulp</a>${entries(this.json.calculations, 'calculation')}</li>\n` : ''}<li><a href="#partijen">Partijen</a></li>
 <li><a href="#hoofdstukken">Hoofdstukken</a>${entries(this.json.chapters, 'chapter')}</li>
 </ol>
 </nav>`;
@@ -303,6 +305,7 @@ ${provenanceBadge(funding.descriptionProvenance, { unlessSameAs: funding.provena
 <dl class="facts">${facts}</dl>
 ${list('Via', funding.via, 5)}
 ${list('Voorwaarden', funding.conditions, 5, i => provenanceBadge(funding.conditionsProvenance?.[i], { inline: true, unlessSameAs: funding.provenance }))}
+${this.calculatorLink(funding)}
 ${sources.length > 0 ? `<h5>Bron</h5><ul>${sources.map(s => `<li>${s}</li>`).join('')}</ul>` : ''}
 ${this.backlinks('funding', funding.id, 5)}
 </article>`;
@@ -372,6 +375,17 @@ ${this.json.chapters.length === 0 ? '<p class="muted">Deze handreiking heeft gee
     private typologyLink(id: string): string {
         const title = this.typologyTitles.get(id);
         return title !== undefined ? `<a href="#${htmlText(anchorId('typology', id))}">${htmlText(title)}</a>` : htmlText(id);
+    }
+
+    /** Beside a funding rule with a calculation: the way to its rekenhulp. */
+    private calculatorLink(funding: FundingJson): string {
+        const calculation = funding.calculation !== undefined ? this.json.calculations.find(c => c.id === funding.calculation) : undefined;
+        if (!calculation) return '';
+        return `<p class="calc-link"><a href="#${htmlText(anchorId('calculation', calculation.id))}">Reken het uit: ${htmlText(calculation.title || calculation.id)}</a></p>`;
+    }
+
+    fundingLinkOf(id: string): string {
+        return this.fundingLink(id);
     }
 
     private fundingLink(id: string): string {

@@ -8,6 +8,7 @@ import { DATA_ELEMENT_ID, linkAnchor } from '../guide-contract.js';
 import { DIAGRAMS_META, EMPTY_TREE_TEXT, treeDiagramNames } from '../diagram-texts.js';
 import { guideRenderer, makeClickable, renderSequentially, wirePredrawn, type DiagramJob } from './diagrams.js';
 import { dismissibleTips } from './matrix-tips.js';
+import { wireCalculators } from './calculator.js';
 import { SituationPanel } from './situation.js';
 import { WalkthroughView } from './walkthrough-view.js';
 
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
         });
     }
     dismissibleTips(document);
+    wireCalculators(json, document);
     const situation = document.getElementById('uw-situatie');
     if (situation) new SituationPanel(json, situation, views).restoreFromHash();
     document.documentElement.setAttribute('data-hrk-app', 'ready');

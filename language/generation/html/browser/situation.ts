@@ -141,7 +141,16 @@ export class SituationPanel {
             provenanceBadge(node.provenance, 'nl'),
             node.description ? h('p', {}, node.description) : undefined,
             node.examples.length > 0 ? h('p', {}, 'Bijvoorbeeld: ', node.examples.join('; ')) : undefined,
-            typology ? h('p', {}, 'Aanbevolen typologie: ', h('a', { attrs: { href: `#${anchorId('typology', typology.id)}` } }, typology.title || 'typologie')) : undefined);
+            typology ? h('p', {}, 'Aanbevolen typologie: ', h('a', { attrs: { href: `#${anchorId('typology', typology.id)}` } }, typology.title || 'typologie')) : undefined,
+            this.calculatorLink(node.calculation, 'p'));
+    }
+
+    /** A link to the rekenhulp of a calculation the guide has (calculator-html.ts writes it), or nothing. */
+    private calculatorLink(id: string | undefined, tag: 'p' | 'span'): HTMLElement | undefined {
+        const calculation = id !== undefined ? this.json.calculations.find(c => c.id === id) : undefined;
+        if (!calculation) return undefined;
+        return h(tag, { class: 'situation-calculator' }, tag === 'span' ? ' — ' : '',
+            h('a', { attrs: { href: `#${anchorId('calculation', calculation.id)}` } }, `Reken het uit: ${calculation.title || 'rekenhulp'}`));
     }
 
     private chapters(advices: readonly NodeJson[]): HTMLElement {
@@ -177,6 +186,7 @@ export class SituationPanel {
         return h('li', { attrs: { 'data-funding': funding.id } },
             h('a', { attrs: { href: `#${anchorId('funding', funding.id)}` } }, funding.title || 'financieringsbron'),
             funding.validUntil ? h('span', { class: 'situation-expiry' }, ` — geldig tot ${longDate(funding.validUntil)}`) : undefined,
-            sources.length > 0 ? h('span', { class: 'situation-sources' }, ' — bron: ', ...sources.flatMap((s, i) => (i > 0 ? ['; ', s] : [s]))) : undefined);
+            sources.length > 0 ? h('span', { class: 'situation-sources' }, ' — bron: ', ...sources.flatMap((s, i) => (i > 0 ? ['; ', s] : [s]))) : undefined,
+            this.calculatorLink(funding.calculation, 'span'));
     }
 }
