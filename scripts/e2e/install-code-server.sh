@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs code-server (a real VS Code in the browser) into .cache/code-server for the end-to-end
+# Installs code-server (a real VS Code in the browser) into ~/.cache/handreiking/code-server for the end-to-end
 # test, following the machine notes: libkrb5-dev for its kerberos module, Chromium to drive it,
 # Node 24 inside the folder (code-server 4.139 refuses older Node), then code-server from npm.
 # Idempotent: does nothing when a working install is there; removes a half-finished one first.
@@ -13,7 +13,10 @@ for variable in $(compgen -e | grep -E '^(npm_|NODE$)'); do unset "$variable"; d
 
 VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 NODE_VERSION="${CODE_SERVER_NODE_VERSION:-24}"
-DIR="${CODE_SERVER_DIR:-$PWD/.cache/code-server}"
+# Outside the project, in the user's cache folder: every clone on this machine (CI's fresh clones
+# too) shares one install instead of spending ~5 minutes and 800 MB on its own. The test's user
+# data and extensions go into temporary folders, so clones never share state through it.
+DIR="${CODE_SERVER_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/handreiking/code-server}"
 BIN="$DIR/node_modules/.bin/code-server"
 STAMP="$DIR/.installed"
 

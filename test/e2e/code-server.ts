@@ -1,6 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -14,7 +15,9 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const codeServerDir = process.env.CODE_SERVER_DIR ?? path.join(projectRoot, '.cache', 'code-server');
+/** Where scripts/e2e/install-code-server.sh puts code-server: the user's cache, shared by every clone. */
+export const codeServerDir = process.env.CODE_SERVER_DIR
+    ?? path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'handreiking', 'code-server');
 const codeServerBin = path.join(codeServerDir, 'node_modules', '.bin');
 export const vsixPath = path.join(projectRoot, 'handreiking.vsix');
 
