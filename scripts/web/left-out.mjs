@@ -35,3 +35,28 @@ export default missing; export const getDecoder = missing, getEncoder = missing,
         }
     };
 }
+
+// The preview draws flowcharts only (`flowchart TD`/`LR`, language/generation/mermaid/). Mermaid
+// loads every other diagram type on demand (`import("./chunks/mermaid.core/<type>Diagram-<hash>.mjs")`
+// in mermaid.core.mjs), but a classic-script bundle has to carry them all: with them go the parser
+// package of the newer diagram types and its Chevrotain, about 1.5 MB of the first load. Each
+// such import becomes a module that fails when it is loaded, naming the diagram type; the flowchart
+// module (flowDiagram-…) stays. Only imports from Mermaid's own dist are matched.
+const mermaidDiagramChunk = /^\.\/chunks\/mermaid\.core\/((?!flowDiagram-)[A-Za-z0-9-]*?(?:Diagram|definition|diagram)(?:-v2)?)-[A-Z0-9]+\.mjs$/;
+
+export function leaveOutMermaidDiagrams() {
+    return {
+        name: 'handreiking-leave-out-mermaid-diagrams',
+        setup(build) {
+            build.onResolve({ filter: /^\.\/chunks\/mermaid\.core\// }, args => {
+                const match = mermaidDiagramChunk.exec(args.path);
+                if (!match || !/[\\/]mermaid[\\/]dist[\\/]mermaid\.core\.mjs$/.test(args.importer)) return undefined;
+                return { path: match[1], namespace: 'left-out-diagram' };
+            });
+            build.onLoad({ filter: /.*/, namespace: 'left-out-diagram' }, args => ({
+                contents: `throw new Error(${JSON.stringify(`Mermaid's ${args.path} is not part of the browser edition's preview, which draws flowcharts only`)});\nexport const diagram = undefined;`,
+                loader: 'js'
+            }));
+        }
+    };
+}
