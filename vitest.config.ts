@@ -25,7 +25,10 @@ const common: NonNullable<TestProjectInlineConfiguration['test']> = {
     setupFiles: ['test/support/file-setup.ts'],
     // Deadlines that only turn a hang into a failure, with room for a loaded 2-core machine.
     testTimeout: 180_000,
-    hookTimeout: 180_000
+    hookTimeout: 180_000,
+    // `expect.poll` waits for a condition; its default of one second is a race on a loaded machine
+    // (a CSP report in the renderers test took longer). A condition that never comes still fails.
+    expect: { poll: { timeout: 60_000 } }
 };
 
 export default defineConfig({

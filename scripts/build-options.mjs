@@ -1,4 +1,5 @@
 import { browserSubstitutes } from './web/browser-substitutes.mjs';
+import { leaveOut, leaveOutMermaidDiagrams, previewLeftOut } from './web/left-out.mjs';
 // The esbuild options of the bundles: the extension's (scripts/bundle-extension.mjs, and the tests
 // that bundle a test build of the server or the preview: a test-only entry point in place of the
 // product's, with the same options) and the command line's (scripts/bundle-cli.mjs). No side
@@ -138,7 +139,11 @@ export function buildOptions({ production = false } = {}) {
             target: 'es2022',
             plugins: [browserSubstitutes()]
         },
-        /** The preview webview: a browser page, one script and one stylesheet. */
+        /**
+         * The preview webview: a browser page, one script and one stylesheet. It draws flowcharts
+         * only: Mermaid's other diagram types and their layout engines stay out (left-out.mjs), in
+         * the extension's webview as in the browser edition.
+         */
         preview: {
             ...common,
             entryPoints: { preview: 'extension/webview/preview.ts' },
@@ -146,7 +151,8 @@ export function buildOptions({ production = false } = {}) {
             platform: 'browser',
             format: 'iife',
             target: 'es2022',
-            loader: { '.css': 'css' }
+            loader: { '.css': 'css' },
+            plugins: [leaveOut(previewLeftOut), leaveOutMermaidDiagrams()]
         }
     };
 }

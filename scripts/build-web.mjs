@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { buildOptions } from './build-options.mjs';
-import { editorLeftOut, leaveOut, leaveOutMermaidDiagrams, previewLeftOut } from './web/left-out.mjs';
+import { editorLeftOut, leaveOut } from './web/left-out.mjs';
 
 const production = process.argv.includes('--production') || !process.argv.includes('--dev');
 const out = 'dist/web';
@@ -145,9 +145,9 @@ export async function buildWeb() {
             loader: { '.css': 'css', '.ttf': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl', '.svg': 'dataurl', '.png': 'dataurl', '.gif': 'dataurl', '.mp3': 'empty', '.wasm': 'empty' },
             define: { HANDREIKING_EXAMPLES: JSON.stringify(examples), HANDREIKING_KEYWORDS: JSON.stringify(words) }
         }),
-        // The preview: the extension's webview, built with its own options (same entry, same code),
-        // without the layout engines of diagrams it never draws (left-out.mjs).
-        esbuild.build({ ...preview, outdir: assets, sourcemap: false, legalComments: 'none', minify: production, plugins: [...(preview.plugins ?? []), leaveOut(previewLeftOut), leaveOutMermaidDiagrams()] }),
+        // The preview: the extension's webview, built with its own options (same entry, same code,
+        // without the diagram types it never draws: build-options.mjs).
+        esbuild.build({ ...preview, outdir: assets, sourcemap: false, legalComments: 'none', minify: production }),
         esbuild.build({ ...common, entryPoints: { 'preview-adapter': 'web/preview/adapter.ts' }, outdir: assets })
     ]);
 
