@@ -1,6 +1,6 @@
 import { safeFileName } from '../../language/export/file-names.js';
 import type { PreviewData } from '../../language/lsp/protocol.js';
-import { nodeAt } from '../../extension/src/preview/node-at.js';
+import { calculationScenarioAt, nodeAt } from '../../extension/src/preview/node-at.js';
 import { passedAdvices, scenarioBlock } from '../../extension/src/preview/scenario-text.js';
 import { sourceLocation } from '../../extension/src/preview/source-location.js';
 import type { FromWebview, PreviewView, ToWebview } from '../../extension/webview/messages.js';
@@ -72,7 +72,8 @@ export class PreviewHost {
 
     cursor(position: { line: number; character: number }): void {
         const found = this.data ? nodeAt(this.data.trees, position) : undefined;
-        this.post({ type: 'cursor', ...(found ? { tree: found.tree, ...(found.node ? { node: found.node } : {}) } : {}) });
+        const scenario = this.data ? calculationScenarioAt(this.data.calculationScenarios, position) : undefined;
+        this.post({ type: 'cursor', ...(found ? { tree: found.tree, ...(found.node ? { node: found.node } : {}) } : {}), ...(scenario ? { scenario } : {}) });
     }
 
     show(view: PreviewView): void {
@@ -149,6 +150,8 @@ export class PreviewHost {
                 resolve?.({ files: message.files, failed: message.failed });
                 return;
             }
+            // The browser edition has no "Bereken…" command to run.
+            case 'calculate': return;
             case 'viewChanged': return;
             case 'error':
                 console.warn(`[preview] ${message.message}`);
