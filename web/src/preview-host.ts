@@ -63,7 +63,8 @@ export class PreviewHost {
     update(data: PreviewData): void {
         const otherDocument = this.data?.uri !== data.uri;
         this.data = data;
-        this.post({ type: 'update', data });
+        // This page has no "Bereken…" command to run: without the calculations, the walkthrough offers no button for one.
+        this.post({ type: 'update', data: { ...data, calculations: [] } });
         // VS Code has a preview per document; this page has one for whichever is open. Another
         // document starts at its first tree, not at the view the last one had (its typologies table, say).
         const first = data.trees[0]?.tree.id;
@@ -150,7 +151,7 @@ export class PreviewHost {
                 resolve?.({ files: message.files, failed: message.failed });
                 return;
             }
-            // The browser edition has no "Bereken…" command to run.
+            // Never offered here (see update).
             case 'calculate': return;
             case 'viewChanged': return;
             case 'error':
