@@ -9,8 +9,11 @@ import type { PreviewData } from '../../language/lsp/protocol.js';
 export type ToWebview =
     /** New data for the document (latest wins; identical Mermaid text is not redrawn). */
     | { type: 'update'; data: PreviewData }
-    /** The cursor moved: highlight this node (or none), and show its tree. */
-    | { type: 'cursor'; tree?: string; node?: string }
+    /**
+     * The cursor moved: highlight this node (or none), and show its tree; `scenario`: the name of
+     * the calculation scenario it is in, whose outcome the page shows (from the data's calculationScenarios).
+     */
+    | { type: 'cursor'; tree?: string; node?: string; scenario?: string }
     /** Show a view: a tree, the typology table or the funding overview. */
     | { type: 'show'; view: PreviewView }
     /** Settings that affect drawing. */
@@ -33,6 +36,8 @@ export type FromWebview =
     | { type: 'revealSource'; source: SourceJson }
     /** The user picked a view in the webview. */
     | { type: 'viewChanged'; view: PreviewView }
+    /** "Bereken…" for the calculation an advice refers to: the extension runs the command with the data's inputs. */
+    | { type: 'calculate'; calculation: string }
     /** "Bewaar als scenario": the extension inserts a scenario block with an undoable edit. */
     | { type: 'saveScenario'; tree: string; answers: Array<{ question: string; answer: string }>; expected: string }
     /** Export of the current view: SVG text, PNG as a base64 data URL, or the Mermaid text. */

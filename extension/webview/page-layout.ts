@@ -19,6 +19,8 @@ export interface PageParts {
     viewport: HTMLElement;
     table: HTMLElement;
     walkPanel: HTMLElement;
+    /** The calculation scenario under the cursor (calc-panel.ts). */
+    calcPanel: HTMLElement;
 }
 
 /** What the toolbar's controls do. */
@@ -58,7 +60,8 @@ export function buildPage(root: HTMLElement, t: Strings, actions: ToolbarActions
         message: h('p', { class: 'message' }, t.noData),
         viewport: h('section', { class: 'diagram-viewport', attrs: { 'aria-label': t.diagramLabel, hidden: '' } }),
         table: h('section', { class: 'table-view', attrs: { hidden: '' } }),
-        walkPanel: h('aside', { class: 'walk-panel', attrs: { 'aria-label': t.walkPanel, hidden: '' } })
+        walkPanel: h('aside', { class: 'walk-panel', attrs: { 'aria-label': t.walkPanel, hidden: '' } }),
+        calcPanel: h('aside', { class: 'calc-panel', attrs: { 'aria-label': t.calcPanel, hidden: '' } })
     };
     replace(root,
         h('header', { class: 'toolbar' },
@@ -69,6 +72,6 @@ export function buildPage(root: HTMLElement, t: Strings, actions: ToolbarActions
         parts.banner,
         parts.renderError,
         parts.notice,
-        h('main', { class: 'content' }, parts.message, parts.viewport, parts.table, parts.walkPanel));
+        h('main', { class: 'content' }, parts.message, parts.viewport, parts.table, parts.calcPanel, parts.walkPanel));
     return parts;
 }

@@ -17,6 +17,7 @@ import { readSavedState, StateSaver, type StateStore } from './saved-state.js';
 import { pageLang, stringsFor, type Lang, type Strings } from './strings.js';
 import { currentPalette, paletteKey, watchTheme, type Palette, type ThemeSetting } from './theme.js';
 import { WalkSession } from './walk-session.js';
+import { renderCalcPanel } from './calc-panel.js';
 
 /**
  * The live preview's controller: it keeps the state (the last good data, the view, the cursor, the
@@ -58,6 +59,8 @@ export class PreviewController {
     private errors: PreviewProblem[] = [];
     private view: PreviewView | undefined;
     private cursor: { tree?: string; node?: string } = {};
+    /** The name of the calculation scenario the cursor is in, if any. */
+    private cursorScenario: string | undefined;
     private zooms: Record<string, ZoomState>;
     private readonly showAll: Set<string>;
     private readonly focusCentres = new Map<string, string>();
@@ -98,6 +101,7 @@ export class PreviewController {
         });
         this.walks = new WalkSession(this.page.walkPanel, this.t, {
             tree: id => this.data?.trees.find(t => t.tree.id === id)?.tree,
+            calculation: id => (Array.isArray(this.data?.calculations) ? this.data.calculations.find(c => c.id === id) : undefined),
             changed: () => this.walkChanged(),
             persist: () => this.saver.soon(),
             post: message => this.post(message)
@@ -145,7 +149,10 @@ export class PreviewController {
         const m = message as ToWebview;
         switch (m.type) {
             case 'update': return this.update(m.data);
-            case 'cursor': return this.moveCursor(m.tree, m.node);
+            case 'cursor':
+                this.cursorScenario = typeof m.scenario === 'string' ? m.scenario : undefined;
+                this.showCalculation();
+                return this.moveCursor(m.tree, m.node);
             case 'show': return this.setView(m.view);
             case 'settings': return this.applySettings(m);
             case 'walk': return this.startWalk(m.tree, m.from);
@@ -170,6 +177,7 @@ export class PreviewController {
         this.errors = [];
         this.showBanner();
         this.data = data;
+        this.showCalculation();
         const walked = this.walks.replay();
         if (walked !== undefined) this.view = { kind: 'tree', tree: walked };
         this.view = this.validView(this.view);
@@ -209,6 +217,13 @@ export class PreviewController {
         }
         this.applyMarks();
         this.revealCursor();
+    }
+
+    /** The calculation scenario under the cursor, by name in the latest data: an edit of it shows its new outcome. */
+    private showCalculation(): void {
+        const scenarios = Array.isArray(this.data?.calculationScenarios) ? this.data.calculationScenarios : [];
+        const scenario = this.cursorScenario !== undefined ? scenarios.find(s => s.name === this.cursorScenario) : undefined;
+        renderCalcPanel(this.page.calcPanel, scenario, this.t);
     }
 
     // ---- views ----------------------------------------------------------------------------

@@ -62,7 +62,17 @@ const nl = {
     kinds: { question: 'Vraag', advice: 'Advies', step: 'Stap' },
     linkKinds: linkKindWords.nl,
     diagramLabel: 'Diagram',
-    walkPanel: 'Doorloop'
+    walkPanel: 'Doorloop',
+    calculate: (title: string) => `Bereken… ${title}`,
+    calcPanel: 'Berekening van het scenario',
+    calcTitle: (name: string) => `Scenario “${name}”`,
+    calcOf: (title: string) => `Berekening: ${title}`,
+    calcOutcome: 'Uitkomst',
+    calcExpected: 'Verwacht',
+    calcMatches: 'klopt',
+    calcDiffers: 'klopt niet',
+    calcInputs: 'Invoer',
+    calcHow: 'Zo berekend'
 };
 
 export type Strings = typeof nl;
@@ -119,7 +129,17 @@ const en: Strings = {
     kinds: { question: 'Question', advice: 'Advice', step: 'Step' },
     linkKinds: linkKindWords.en,
     diagramLabel: 'Diagram',
-    walkPanel: 'Walkthrough'
+    walkPanel: 'Walkthrough',
+    calculate: title => `Calculate… ${title}`,
+    calcPanel: 'Calculation of the scenario',
+    calcTitle: name => `Scenario “${name}”`,
+    calcOf: title => `Calculation: ${title}`,
+    calcOutcome: 'Outcome',
+    calcExpected: 'Expected',
+    calcMatches: 'matches',
+    calcDiffers: 'does not match',
+    calcInputs: 'Inputs',
+    calcHow: 'How it was computed'
 };
 
 /** The page's language: `<html lang>`, Dutch unless it says English. */

@@ -12,6 +12,10 @@ export interface WalkActions {
     startFrom(node: string | undefined): void;
     close(): void;
     save(): void;
+    /** The calculation of this id the advice may offer to compute, if the data has it. */
+    calculation(id: string): { title: string } | undefined;
+    /** "Bereken…": the extension asks for the inputs and shows the outcome (the command handreiking.calculate). */
+    calculate(id: string): void;
 }
 
 /**
@@ -72,12 +76,16 @@ export function renderWalkPanel(panel: HTMLElement, walk: Walkthrough, t: String
 }
 
 function adviceSection(node: NodeJson, walk: Walkthrough, t: Strings, actions: WalkActions): HTMLElement {
+    // An advice such as "komt in aanmerking" refers to what the funding brings: offer to compute it.
+    const id = node.calculation;
+    const calculation = id !== undefined ? actions.calculation(id) : undefined;
     return h('section', { class: 'walk-advice', attrs: { 'data-node': node.id } },
         h('p', { class: 'walk-kind' }, t.advice),
         h('p', { class: 'walk-text' }, node.text),
         provenanceBadge(node.provenance, t.lang),
         node.examples.length > 0 ? h('div', { class: 'walk-examples' }, h('h3', {}, t.examples), h('ul', {}, ...node.examples.map(e => h('li', {}, e)))) : undefined,
         node.links.length > 0 ? h('div', { class: 'walk-links' }, h('h3', {}, t.links), h('ul', {}, ...node.links.map(link => h('li', {}, linkText(link, t))))) : undefined,
+        id !== undefined && calculation ? h('p', {}, button(t.calculate(calculation.title), () => actions.calculate(id), { class: 'walk-calculate' })) : undefined,
         walk.fromStart
             ? button(t.saveScenario, () => actions.save(), { class: 'walk-save primary' })
             : h('p', { class: 'walk-note' }, t.scenarioOnlyFromStart));

@@ -1,4 +1,5 @@
 import type { TreeJson } from '../../language/generation/json/handreiking-json.js';
+import type { PreviewCalculation } from '../../language/lsp/protocol.js';
 import { Walkthrough, type WalkState } from '../../language/walkthrough/walk-state.js';
 import type { FromWebview } from './messages.js';
 import type { Strings } from './strings.js';
@@ -12,6 +13,8 @@ import { renderWalkPanel } from './walk-panel.js';
 export interface WalkHost {
     /** The tree in the current data. */
     tree(id: string): TreeJson | undefined;
+    /** A calculation an advice of the data refers to, for its "Bereken…" button. */
+    calculation(id: string): PreviewCalculation | undefined;
     /** The walk changed by the reader: save it, and mark it in the diagram. */
     changed(): void;
     /** The walk changed by new data: save it. */
@@ -71,6 +74,8 @@ export class WalkSession {
             restart: () => this.set(walk.restart()),
             startFrom: node => this.set(walk.startFrom(node)),
             close: () => this.set(undefined),
+            calculation: id => this.host.calculation(id),
+            calculate: id => this.host.post({ type: 'calculate', calculation: id }),
             save: () => {
                 const result = walk.result;
                 if (result.status !== 'advice' || result.at === undefined) return;

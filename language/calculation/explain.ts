@@ -6,8 +6,9 @@ import { unitFromName } from './units.js';
 
 /**
  * How a calculation got its outcome, in short Dutch sentences for a reader of the guide (the
- * rekenhulp in the HTML guide): `€ 2 500 per m² × 45 m² = € 112 500; plafond (bij woningen 16):
- * € 100 000; bouwkosten: niet ingevuld, telt niet mee; minimum → € 100 000`. Derived from the
+ * rekenhulp in the HTML guide): `€ 2 500 per m² × 45 m² = € 112 500; Plafond van de bijdrage (bij
+ * Aantal woningen = 16): € 100 000; Bouwkosten: niet ingevuld, telt niet mee; het kleinste → € 100 000`.
+ * Inputs and named values are named by their titles (calculationLabels). Derived from the
  * evaluation itself (evaluateCalculation with an observer), so it can never tell another outcome
  * than the evaluator computes. Pure, no DOM: the browser app imports it.
  */
@@ -41,6 +42,7 @@ export function explainCalculation(calculation: CalculationJson, inputs: Readonl
 
     const inputTitle = new Map(calculation.inputs.map(i => [i.id, i]));
     const valueById = new Map(calculation.values.map(v => [v.id, v]));
+    const label = calculationLabels(calculation);
     const quantity = (e: ExpressionJson): Quantity | undefined => {
         const r = results.get(e);
         return r && 'ok' in r ? r.ok : undefined;
@@ -50,9 +52,9 @@ export function explainCalculation(calculation: CalculationJson, inputs: Readonl
         switch (e.op) {
             case 'number':
             case 'input':
-                return q ? formatQuantity(q, 'nl') : e.op === 'input' ? `${e.name} (niet ingevuld)` : e.value;
+                return q ? formatQuantity(q, 'nl') : e.op === 'input' ? `${label(e.name)} (niet ingevuld)` : e.value;
             case 'value':
-                return e.name;
+                return label(e.name);
             case 'add': case 'subtract': case 'multiply': case 'divide': {
                 const sign = { add: '+', subtract: '−', multiply: '×', divide: '÷' }[e.op];
                 const text = `${render(e.left, true)} ${sign} ${render(e.right, true)}`;
@@ -73,8 +75,8 @@ export function explainCalculation(calculation: CalculationJson, inputs: Readonl
         const q = quantity(e);
         const r = results.get(e);
         if (e.op === 'input') {
-            if (r && 'absent' in r) return `${e.name}: niet ingevuld, telt niet mee`;
-            return q ? `${e.name}: ${formatQuantity(q, 'nl')}` : undefined;
+            if (r && 'absent' in r) return `${label(e.name)}: niet ingevuld, telt niet mee`;
+            return q ? `${label(e.name)}: ${formatQuantity(q, 'nl')}` : undefined;
         }
         if (e.op === 'number' || !q) return undefined;
         if (e.op === 'value') return undefined;
@@ -96,11 +98,11 @@ export function explainCalculation(calculation: CalculationJson, inputs: Readonl
         const q = computed.get(value.id)?.quantity;
         if (!q) continue;
         const basis = [...new Set(inputNames(value.expression))].filter(n => inputs.has(n) && inputTitle.has(n));
-        const given = basis.map(n => `${n} ${formatQuantity({ value: inputs.get(n)!, unit: unitFromName(inputTitle.get(n)!.unit) }, 'nl')}`);
+        const given = basis.map(n => `${label(n)} = ${formatQuantity({ value: inputs.get(n)!, unit: unitFromName(inputTitle.get(n)!.unit) }, 'nl')}`);
         const e = value.expression;
         steps.push(e.op === 'if' || given.length === 0 && e.op === 'number'
-            ? `${value.id}${given.length > 0 ? ` (bij ${given.join(', ')})` : ''}: ${formatQuantity(q, 'nl')}`
-            : `${value.id} = ${render(e)} = ${formatQuantity(q, 'nl')}`);
+            ? `${label(value.id)}${given.length > 0 ? ` (bij ${given.join(', ')})` : ''}: ${formatQuantity(q, 'nl')}`
+            : `${label(value.id)} = ${render(e)} = ${formatQuantity(q, 'nl')}`);
     }
 
     const top = outcome.expression;
@@ -119,9 +121,20 @@ export function explainCalculation(calculation: CalculationJson, inputs: Readonl
     return finish(result);
 }
 
+/**
+ * What a reader sees for an input or a named value: its title, or its name where it has none. A
+ * reader of the guide never wrote the source, so `plafond` says less than "Plafond van de bijdrage".
+ */
+export function calculationLabels(calculation: CalculationJson): (id: string) => string {
+    const titles = new Map<string, string>();
+    for (const value of calculation.values) if (value.title?.trim()) titles.set(value.id, value.title.trim());
+    for (const input of calculation.inputs) if (input.title.trim()) titles.set(input.id, input.title.trim());
+    return id => titles.get(id) ?? id;
+}
+
 /** A problem of the calculation, in Dutch, naming the input or value concerned by its title where it has one. */
 export function errorSentence(error: CalculationError, calculation: CalculationJson): string {
-    const title = error.name !== undefined ? calculation.inputs.find(i => i.id === error.name)?.title ?? error.name : undefined;
+    const title = error.name !== undefined ? calculationLabels(calculation)(error.name) : undefined;
     switch (error.kind) {
         case 'missingInput': return title !== undefined ? `niet ingevuld: ${title}` : 'er is niets ingevuld om mee te rekenen';
         case 'divisionByZero': return 'deling door nul';

@@ -2,6 +2,7 @@ import type { CalculationJson, CalculationScenarioJson, HandreikingJson } from '
 import type { Lang } from '../i18n/locale.js';
 import { calculationTexts } from '../i18n/calculation-messages.js';
 import { evaluateCalculation, type CalculationError, type CalculationRun } from './evaluate.js';
+import { calculationLabels, explainCalculation } from './explain.js';
 import { formatNumber, formatQuantity, withUnit } from './format.js';
 import { Rational } from './rational.js';
 import { unitFromName } from './units.js';
@@ -20,19 +21,26 @@ export interface CalculationScenarioReport {
 /** Runs every scenario of a calculation in an export. */
 export function runCalculationScenarios(json: HandreikingJson): CalculationScenarioReport[] {
     const calculations = new Map(json.calculations.map(c => [c.id, c]));
-    return json.calculationScenarios.map(scenario => {
-        const calculation = calculations.get(scenario.calculation);
-        if (!calculation) return { scenario, passed: false, unknownInputs: [] };
-        const declared = new Set(calculation.inputs.map(i => i.id));
-        const unknownInputs = scenario.inputs.map(i => i.input).filter(name => !declared.has(name));
-        const inputs = new Map<string, Rational>();
-        for (const { input, value } of scenario.inputs) {
-            const parsed = Rational.parseDecimal(value);
-            if (parsed) inputs.set(input, parsed);
-        }
-        const run = evaluateCalculation(calculation, inputs);
-        return { scenario, passed: unknownInputs.length === 0 && matches(scenario.expected, run), calculation, run, unknownInputs };
-    });
+    return json.calculationScenarios.map(scenario => runCalculationScenario(scenario, calculations.get(scenario.calculation)));
+}
+
+/** Runs one scenario of a calculation (undefined: the calculation it names does not exist). */
+export function runCalculationScenario(scenario: CalculationScenarioJson, calculation: CalculationJson | undefined): CalculationScenarioReport {
+    if (!calculation) return { scenario, passed: false, unknownInputs: [] };
+    const declared = new Set(calculation.inputs.map(i => i.id));
+    const unknownInputs = scenario.inputs.map(i => i.input).filter(name => !declared.has(name));
+    const run = evaluateCalculation(calculation, scenarioInputs(scenario));
+    return { scenario, passed: unknownInputs.length === 0 && matches(scenario.expected, run), calculation, run, unknownInputs };
+}
+
+/** The numbers a scenario gives, by input id (an input it leaves out is absent). */
+export function scenarioInputs(scenario: CalculationScenarioJson): Map<string, Rational> {
+    const inputs = new Map<string, Rational>();
+    for (const { input, value } of scenario.inputs) {
+        const parsed = Rational.parseDecimal(value);
+        if (parsed) inputs.set(input, parsed);
+    }
+    return inputs;
 }
 
 function matches(expected: CalculationScenarioJson['expected'], run: CalculationRun): boolean {
@@ -64,7 +72,10 @@ export function describeError(error: CalculationError, lang: Lang): string {
     return calculationTexts(lang).error(error.kind, error.name ?? '');
 }
 
-/** Why a scenario failed, line by line: expected, computed, the inputs and the named values. */
+/**
+ * Why a scenario failed, line by line: expected, computed, the inputs and the named values (by their
+ * titles, as the rekenhulp names them), and how the outcome was computed.
+ */
 export function explainCalculationFailure(report: CalculationScenarioReport, lang: Lang): string[] {
     const t = calculationTexts(lang);
     const { scenario, run, calculation } = report;
@@ -72,13 +83,16 @@ export function explainCalculationFailure(report: CalculationScenarioReport, lan
     const lines = [t.expected(describeExpected(report, lang)), t.computed(describeOutcome(run, lang))];
     if (report.unknownInputs.length > 0) lines.push(t.unknownInputs(report.unknownInputs.join(', ')));
     const units = new Map(calculation.inputs.map(i => [i.id, unitFromName(i.unit)]));
+    const label = calculationLabels(calculation);
     const inputs = scenario.inputs.map(({ input, value }) => {
         const parsed = Rational.parseDecimal(value);
         const shown = parsed ? withUnit(formatNumber(parsed, lang), units.get(input) ?? unitFromName(undefined)) : value;
-        return `${input} = ${shown}`;
+        return `${label(input)} = ${shown}`;
     });
     if (inputs.length > 0) lines.push(t.inputs(inputs.join(', ')));
-    const values = run.values.map(v => `${v.id} = ${v.quantity ? formatQuantity(v.quantity, lang) : t.noValue()}`);
+    const values = run.values.map(v => `${label(v.id)} = ${v.quantity ? formatQuantity(v.quantity, lang) : t.noValue()}`);
     if (values.length > 0) lines.push(t.values(values.join(', ')));
+    const how = explainCalculation(calculation, scenarioInputs(scenario)).text;
+    if (how) lines.push(t.how(how));
     return lines;
 }

@@ -27,7 +27,9 @@ const nl = {
     computed: (text: string) => `berekend: ${text}`,
     unknownInputs: (names: string) => `onbekende invoer: ${names}`,
     inputs: (text: string) => `invoer:   ${text}`,
-    values: (text: string) => `waarden:  ${text}`
+    values: (text: string) => `waarden:  ${text}`,
+    /** How it was computed (explain.ts): the rekenhulp's sentences, which are Dutch in either language. */
+    how: (text: string) => `uitleg:   ${text}`
 };
 
 const en: typeof nl = {
@@ -51,7 +53,8 @@ const en: typeof nl = {
     computed: text => `computed: ${text}`,
     unknownInputs: names => `unknown inputs: ${names}`,
     inputs: text => `inputs:   ${text}`,
-    values: text => `values:   ${text}`
+    values: text => `values:   ${text}`,
+    how: text => `how:      ${text}`
 };
 
 export type CalculationTexts = typeof nl;

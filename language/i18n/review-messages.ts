@@ -66,7 +66,7 @@ const nl = {
         comparable: 'vergelijkbaar', term: 'termijn', rule: 'voor', validUntil: 'geldig tot', via: 'via', conditions: 'voorwaarden',
         sources: 'bronnen', involvedIn: 'betrokken bij', roles: 'rollen', strengths: 'krachten', pitfalls: 'valkuilen',
         workingGroup: 'werkgroep', tree: 'beslisboom', answers: 'antwoorden', passes: 'langs', expected: 'verwacht', provenance: 'herkomst',
-        calculation: 'berekening', inputs: 'invoer', inputTitle: 'titel van invoer', notApplicable: 'niet van toepassing als',
+        calculation: 'berekening', inputs: 'invoer', inputTitle: 'titel van invoer', valueTitle: 'titel van waarde', notApplicable: 'niet van toepassing als',
         outcome: 'uitkomst', outcomeTitle: 'titel van de uitkomst', unit: 'eenheid van de uitkomst'
     } as Record<string, string>,
     /** Before the name of a calculation's named value: “waarde ‘plafond’”. */
@@ -185,7 +185,7 @@ const en: typeof nl = {
         comparable: 'comparable', term: 'term', rule: 'applies to', validUntil: 'valid until', via: 'via', conditions: 'conditions',
         sources: 'sources', involvedIn: 'involved in', roles: 'roles', strengths: 'strengths', pitfalls: 'pitfalls',
         workingGroup: 'working group', tree: 'decision tree', answers: 'answers', passes: 'passes', expected: 'expected', provenance: 'provenance',
-        calculation: 'calculation', inputs: 'inputs', inputTitle: 'title of input', notApplicable: 'not applicable if',
+        calculation: 'calculation', inputs: 'inputs', inputTitle: 'title of input', valueTitle: 'title of value', notApplicable: 'not applicable if',
         outcome: 'outcome', outcomeTitle: 'title of the outcome', unit: 'unit of the outcome'
     },
     namedValue: 'value',

@@ -1,6 +1,7 @@
 import { isBerekening } from '../generated/ast.js';
 import type { HandreikingServices } from '../handreiking-module.js';
 import { evaluateCalculation } from '../calculation/evaluate.js';
+import { calculationLabels, explainCalculation } from '../calculation/explain.js';
 import { formatNumber, formatQuantity, withUnit } from '../calculation/format.js';
 import { Rational } from '../calculation/rational.js';
 import { describeOutcome } from '../calculation/run-calculation-scenarios.js';
@@ -31,15 +32,22 @@ export function calculate(services: HandreikingServices, params: CalculateParams
     const t = calculationTexts(lang);
     if (invalid.length > 0) return { title: calc.title, outcome: '', lines: [], invalid };
     const run = evaluateCalculation(calc, inputs);
+    // By title, as the guide's rekenhulp names them: the reader typed numbers for those questions.
+    const label = calculationLabels(calc);
     const given = calc.inputs.flatMap(i => {
         const value = inputs.get(i.id);
-        return value ? [`${i.id} = ${withUnit(formatNumber(value, lang), unitFromName(i.unit))}`] : [];
+        return value ? [`${label(i.id)} = ${withUnit(formatNumber(value, lang), unitFromName(i.unit))}`] : [];
     });
-    const values = run.values.map(v => `${v.id} = ${v.quantity ? formatQuantity(v.quantity, lang) : t.noValue()}`);
+    const values = run.values.map(v => `${label(v.id)} = ${v.quantity ? formatQuantity(v.quantity, lang) : t.noValue()}`);
+    const how = explainCalculation(calc, inputs).text;
     return {
         title: calc.title,
         outcome: describeOutcome(run, lang),
-        lines: [...(given.length > 0 ? [t.inputs(given.join(', '))] : []), ...(values.length > 0 ? [t.values(values.join(', '))] : [])],
+        lines: [
+            ...(given.length > 0 ? [t.inputs(given.join(', '))] : []),
+            ...(values.length > 0 ? [t.values(values.join(', '))] : []),
+            ...(how ? [t.how(how)] : [])
+        ],
         invalid: []
     };
 }

@@ -89,6 +89,7 @@ const nl = {
     hoverExpected: (p: { verwacht: string; klopt: boolean }) => `Verwacht: ${p.verwacht} ${p.klopt ? '(klopt)' : '(klopt niet)'}`,
     hoverWith: () => 'Met',
     hoverValues: () => 'Waarden',
+    hoverHow: () => 'Zo berekend',
     hoverHerkomst: () => 'Herkomst',
     hoverHerkomstSoort: (p: { soort: string }) => ({
         handreiking: 'uit de handreiking (de presentatie)',
@@ -219,6 +220,7 @@ const en: LspCatalogue = {
     hoverExpected: p => `Expected: ${p.verwacht} ${p.klopt ? '(matches)' : '(does not match)'}`,
     hoverWith: () => 'With',
     hoverValues: () => 'Values',
+    hoverHow: () => 'How (as the guide says it)',
     hoverHerkomst: () => 'Provenance',
     hoverHerkomstSoort: p => ({
         handreiking: 'from the guide (the presentation)',

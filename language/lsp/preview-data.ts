@@ -1,15 +1,17 @@
 import type { LangiumDocument } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { isBeslisboom, isGids, type Beslisboom } from '../generated/ast.js';
+import { isBeslisboom, isGids, isScenario, type Beslisboom, type Scenario } from '../generated/ast.js';
+import { calculationScenarioOutcome } from '../calculation/scenario-outcome.js';
+import { calculationScenarioJson, isCalculationScenario } from '../generation/json/calculation-json.js';
 import { exportWorkspaceJson, fileName, jsonContext } from '../generation/json/export-json.js';
-import { treeToJson } from '../generation/json/to-json.js';
-import type { HandreikingJson } from '../generation/json/handreiking-json.js';
+import { sourceOf, treeToJson, type JsonContext } from '../generation/json/to-json.js';
+import type { HandreikingJson, TreeJson } from '../generation/json/handreiking-json.js';
 import { diagramExcess } from '../generation/mermaid/diagram-limits.js';
 import { fundingOverviewMermaid } from '../generation/mermaid/funding-mermaid.js';
 import { treeToMermaid } from '../generation/mermaid/tree-mermaid.js';
 import { typologyTableHtml } from '../generation/tables/typology-table.js';
 import type { HandreikingServices } from '../handreiking-module.js';
-import type { Direction, PreviewData, PreviewProblem, PreviewTree } from './protocol.js';
+import type { Direction, PreviewCalculation, PreviewCalculationScenario, PreviewData, PreviewProblem, PreviewTree } from './protocol.js';
 
 const emptyRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -20,7 +22,7 @@ const emptyRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, ch
  */
 export interface PreviewOptions {
     direction?: Direction;
-    /** The workspace JSON, when the caller has it already (at least the typologies and funding). */
+    /** The workspace JSON, when the caller has it already (at least the typologies, funding and calculations). */
     json?: HandreikingJson;
     /**
      * The diagnostics whose errors the preview carries; default the document's own. Before its
@@ -67,8 +69,33 @@ export function computePreviewData(services: HandreikingServices, document: Lang
             ...model.funding.map(f => f.source.file),
             ...model.typologies.map(t => t.source.file)
         ]),
-        errors
+        errors,
+        calculationScenarios: calculationScenarios(services, isGids(root) ? root.elementen.filter(isScenario) : [], json, context),
+        calculations: advisedCalculations(trees.map(t => t.tree), json)
     };
+}
+
+/**
+ * Each calculation scenario of the document with what it computes, so that the preview can show
+ * the one under the cursor without computing anything itself.
+ */
+function calculationScenarios(services: HandreikingServices, scenarios: readonly Scenario[], json: HandreikingJson, context: JsonContext): PreviewCalculationScenario[] {
+    const lang = services.i18n.Locale.lang;
+    const calculations = new Map(json.calculations.map(c => [c.id, c]));
+    return scenarios.filter(s => isCalculationScenario(s) && s.$cstNode).map(s => {
+        const scenario = calculationScenarioJson(s, sourceOf(s, context));
+        return { ...calculationScenarioOutcome(scenario, calculations.get(scenario.calculation), lang), extent: s.$cstNode?.range ?? emptyRange };
+    });
+}
+
+/** The calculations the trees' advices refer to, with their inputs as "Bereken…" asks for them. */
+function advisedCalculations(trees: readonly TreeJson[], json: HandreikingJson): PreviewCalculation[] {
+    const wanted = new Set(trees.flatMap(t => t.nodes.flatMap(n => n.calculation !== undefined ? [n.calculation] : [])));
+    return json.calculations.filter(c => wanted.has(c.id)).map(c => ({
+        id: c.id,
+        title: c.title || c.id,
+        inputs: c.inputs.map(i => ({ id: i.id, title: i.title, ...(i.unit ? { unit: i.unit } : {}), optional: i.optional }))
+    }));
 }
 
 /** The errors among `diagnostics`, first first, as the preview's banner shows them. */

@@ -2,6 +2,7 @@ import { NotificationType, RequestType, type Range } from 'vscode-languageserver
 import type { LimitExcess } from '../generation/mermaid/diagram-limits.js';
 import type { FundingOverviewModel } from '../generation/mermaid/funding-mermaid.js';
 import type { TreeJson } from '../generation/json/handreiking-json.js';
+import type { CalculationScenarioOutcome } from '../calculation/scenario-outcome.js';
 import type { TextExportFormat } from '../export/export-formats.js';
 import type { ExportedFile } from '../export/exported-file.js';
 
@@ -32,6 +33,19 @@ export interface PreviewTree {
     extent: Range;
 }
 
+/** A calculation scenario of the document with what it computes: the preview shows it while the cursor is inside. */
+export interface PreviewCalculationScenario extends CalculationScenarioOutcome {
+    /** The whole scenario's range, to find the scenario under the cursor. */
+    extent: Range;
+}
+
+/** A calculation an advice of the document refers to: the walkthrough offers "Bereken…" for it. */
+export interface PreviewCalculation {
+    id: string;
+    title: string;
+    inputs: CalculationInput[];
+}
+
 /** A diagnostic summary for the banner shown while the document has errors. */
 export interface PreviewProblem {
     message: string;
@@ -60,6 +74,10 @@ export interface PreviewData {
     documents: Record<string, string>;
     /** Errors of this document, first first; while there are any, the webview keeps the last good diagram. */
     errors: PreviewProblem[];
+    /** The document's calculation scenarios, in the order written, each with its outcome. */
+    calculationScenarios: PreviewCalculationScenario[];
+    /** The calculations the document's advices refer to (`berekening X`), for "Bereken…" in the walkthrough. */
+    calculations: PreviewCalculation[];
 }
 
 export interface PreviewParams {
@@ -143,7 +161,7 @@ export interface CalculateResult {
     title: string;
     /** The outcome as a reader writes it: `€ 100 000`, `niet van toepassing (…)`, `geen uitkomst: …`. */
     outcome: string;
-    /** The inputs and the named values, one line each (`invoer:   …`, `waarden:  …`). */
+    /** The inputs and the named values by title, and how it was computed, one line each (`invoer:   …`, `waarden:  …`, `uitleg:   …`). */
     lines: string[];
     /** Inputs whose text is not a number, by id (the outcome is then not computed). */
     invalid: string[];

@@ -42,6 +42,8 @@ export function compareCalculation(o: CalculationJson, n: CalculationJson, diff:
         const was = oldValues.get(id)?.expression;
         const now = newValues.get(id)?.expression;
         diff.tree(ref, 'value', was, now, was && expressionText(was), now && expressionText(now), { name: id });
+        // The title is what a reader of an explanation sees (the rekenhulp): a new one is a change to review.
+        if (oldValues.has(id) && newValues.has(id)) diff.field(ref, 'valueTitle', oldValues.get(id)?.title, newValues.get(id)?.title, { name: id });
     }
 
     diff.field(ref, 'outcomeTitle', o.outcome?.title, n.outcome?.title);

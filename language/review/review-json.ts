@@ -54,7 +54,7 @@ export type Field =
     | 'term' | 'rule' | 'validUntil' | 'via' | 'conditions' | 'sources'
     | 'involvedIn' | 'roles' | 'strengths' | 'pitfalls' | 'workingGroup'
     | 'tree' | 'answers' | 'passes' | 'expected'
-    | 'calculation' | 'inputs' | 'inputTitle' | 'notApplicable' | 'outcome' | 'outcomeTitle' | 'unit'
+    | 'calculation' | 'inputs' | 'inputTitle' | 'valueTitle' | 'notApplicable' | 'outcome' | 'outcomeTitle' | 'unit'
     | 'provenance';
 
 /** Which line's provenance, for `field: 'provenance'`; absent: the element's own. */

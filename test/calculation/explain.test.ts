@@ -49,9 +49,9 @@ describe('explainCalculation on the SOO example', () => {
         const explained = explainCalculation(soo, inputs({ oppervlakte: '45', woningen: '16' }));
         expect(explained.outcome).toBe('€ 100 000');
         expect(explained.steps).toEqual([
-            'plafond (bij woningen 16): € 100 000',
+            'Plafond van de bijdrage (bij Aantal woningen in de geclusterde woonvorm = 16): € 100 000',
             '€ 2 500 per m² × 45 m² = € 112 500',
-            'bouwkosten: niet ingevuld, telt niet mee',
+            'Bouwkosten van de ontmoetingsruimte: niet ingevuld, telt niet mee',
             'het kleinste → € 100 000'
         ]);
         expect(explained.text).toBe(explained.steps.join('; '));
@@ -60,8 +60,17 @@ describe('explainCalculation on the SOO example', () => {
     test('with construction costs given, they count', () => {
         const explained = explainCalculation(soo, inputs({ oppervlakte: '60', woningen: '40', bouwkosten: '120000' }));
         expect(explained.outcome).toBe('€ 120 000');
-        expect(explained.steps).toContain('bouwkosten: € 120 000');
-        expect(explained.steps).toContain('plafond (bij woningen 40): € 150 000');
+        expect(explained.steps).toContain('Bouwkosten van de ontmoetingsruimte: € 120 000');
+        expect(explained.steps).toContain('Plafond van de bijdrage (bij Aantal woningen in de geclusterde woonvorm = 40): € 150 000');
+    });
+
+    test('a named value without a title, or an input with an empty one, is named by its source name', () => {
+        const untitled: CalculationJson = {
+            ...soo,
+            inputs: soo.inputs.map(i => (i.id === 'woningen' ? { ...i, title: ' ' } : i)),
+            values: soo.values.map(v => ({ id: v.id, expression: v.expression, provenance: v.provenance, source: v.source }))
+        };
+        expect(explainCalculation(untitled, inputs({ oppervlakte: '45', woningen: '16' })).steps[0]).toBe('plafond (bij woningen = 16): € 100 000');
     });
 
     test('fewer than 5 homes: not applicable, with the reason as written', () => {

@@ -19,7 +19,7 @@ const soo = `berekening SooBijdrage "Bijdrage uit de SOO" {
     invoer woningen "Aantal woningen in de woonvorm"
     invoer bouwkosten "Bouwkosten" in euro, optioneel
     niet van toepassing als woningen < 5 "minder dan 5 woningen"
-    plafond = als woningen <= 20 dan 100.000 euro anders als woningen <= 50 dan 150.000 euro anders 175.000 euro
+    plafond "Plafond" = als woningen <= 20 dan 100.000 euro anders als woningen <= 50 dan 150.000 euro anders 175.000 euro
     uitkomst "Bijdrage" in euro = minimum(2.500 euro per m2 * oppervlakte, plafond, bouwkosten)
 }
 `;
@@ -70,15 +70,17 @@ describe('handreiking test with calculations', () => {
             '✗ SOO: plafond vergeten (b-scenarios.hrk:7)',
             '    verwacht: € 112 500',
             '    berekend: € 100 000',
-            '    invoer:   oppervlakte = 45 m², woningen = 16',
-            '    waarden:  plafond = € 100 000',
+            '    invoer:   Bruto vloeroppervlak van de ruimte = 45 m², Aantal woningen in de woonvorm = 16',
+            '    waarden:  Plafond = € 100 000',
+            '    uitleg:   Plafond (bij Aantal woningen in de woonvorm = 16): € 100 000; € 2 500 per m² × 45 m² = € 112 500; Bouwkosten: niet ingevuld, telt niet mee; het kleinste → € 100 000',
             '✓ Boom: nee (Boom → B)',
             '✓ SOO: 4 woningen (SooBijdrage → niet van toepassing)',
             '✗ SOO: wel van toepassing? (b-scenarios.hrk:28)',
             '    verwacht: niet van toepassing',
             '    berekend: € 75 000',
-            '    invoer:   oppervlakte = 30 m², woningen = 5',
-            '    waarden:  plafond = € 100 000',
+            '    invoer:   Bruto vloeroppervlak van de ruimte = 30 m², Aantal woningen in de woonvorm = 5',
+            '    waarden:  Plafond = € 100 000',
+            '    uitleg:   Plafond (bij Aantal woningen in de woonvorm = 5): € 100 000; € 2 500 per m² × 30 m² = € 75 000; Bouwkosten: niet ingevuld, telt niet mee; het kleinste → € 75 000',
             "Scenario's: 3 passed, 2 failed",
             ''
         ].join('\n'));
@@ -87,7 +89,7 @@ describe('handreiking test with calculations', () => {
     test('in English', () => {
         const dir = tempFolder('hrk-calc-', { 'a-soo.hrk': soo, 'b-scenarios.hrk': scenarios });
         const r = handreiking(['test', '.', '--lang', 'en'], dir);
-        expect(r.stdout).toContain('✗ SOO: plafond vergeten (b-scenarios.hrk:7)\n    expected: € 112,500\n    computed: € 100,000\n    inputs:   oppervlakte = 45 m², woningen = 16\n    values:   plafond = € 100,000\n');
+        expect(r.stdout).toContain('✗ SOO: plafond vergeten (b-scenarios.hrk:7)\n    expected: € 112,500\n    computed: € 100,000\n    inputs:   Bruto vloeroppervlak van de ruimte = 45 m², Aantal woningen in de woonvorm = 16\n    values:   Plafond = € 100,000\n    how:      Plafond (bij');
         expect(r.stdout).toContain('✓ SOO: 4 woningen (SooBijdrage → not applicable)');
     });
 

@@ -250,10 +250,10 @@ describe('handreiking diff on a calculation', () => {
     // The SOO contribution and its scenarios as the examples write them; the new version only raises the cap for 5-20 homes.
     const calculation = /\nberekening SooBijdrage "[^"]*" \{[\s\S]*?\n\}\n/.exec(fs.readFileSync(path.join(root, 'examples/financiering.hrk'), 'utf-8'))?.[0] ?? '';
     const scenarios = fs.readFileSync(path.join(root, 'examples/scenarios/soo-bijdrage.hrk'), 'utf-8');
-    const cap = 'plafond = als woningen <= 20 dan 100.000 euro anders';
+    const cap = 'plafond "Plafond van de bijdrage" = als woningen <= 20 dan 100.000 euro anders';
     const folders = () => tempFolder('hrk-diff-', {
         'oud/soo.hrk': calculation, 'oud/scenarios.hrk': scenarios,
-        'nieuw/soo.hrk': calculation.replace(cap, 'plafond = als woningen <= 20 dan 120.000 euro anders'), 'nieuw/scenarios.hrk': scenarios
+        'nieuw/soo.hrk': calculation.replace(cap, cap.replace('100.000', '120.000')), 'nieuw/scenarios.hrk': scenarios
     });
 
     test('a cap raised from € 100 000 to € 120 000: the named value, and the scenario of 45 m² that now gives 45 × € 2 500 = € 112 500; exit 1', () => {

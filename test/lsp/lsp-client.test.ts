@@ -282,7 +282,7 @@ describe('calculation scenarios beside tree scenarios (the Testing view lists th
     invoer oppervlakte "Oppervlakte" in m2
     invoer woningen "Woningen"
     niet van toepassing als woningen < 5 "minder dan 5 woningen"
-    plafond = als woningen <= 20 dan 100.000 euro anders 150.000 euro
+    plafond "Plafond" = als woningen <= 20 dan 100.000 euro anders 150.000 euro
     uitkomst "Bijdrage" in euro = minimum(2.500 euro per m2 * oppervlakte, plafond)
 }
 `;
@@ -321,8 +321,9 @@ scenario "SOO: 4 woningen" {
             expect(results[0].message).toBe([
                 'verwacht: € 112 500',
                 'berekend: € 100 000',
-                'invoer:   oppervlakte = 45 m², woningen = 16',
-                'waarden:  plafond = € 100 000'
+                'invoer:   Oppervlakte = 45 m², Woningen = 16',
+                'waarden:  Plafond = € 100 000',
+                'uitleg:   Plafond (bij Woningen = 16): € 100 000; € 2 500 per m² × 45 m² = € 112 500; het kleinste → € 100 000'
             ].join('\n'));
             expect(results[0].nameRange).toEqual({ start: { line: 0, character: 9 }, end: { line: 0, character: 34 } });
 
@@ -338,7 +339,11 @@ scenario "SOO: 4 woningen" {
             const computed = await client.connection.sendRequest(CalculateRequest.type, { uri: sooUri, calculation: 'SooBijdrage', inputs: { oppervlakte: '32,5', woningen: '16' } });
             expect(computed).toEqual({
                 title: 'Bijdrage uit de SOO', outcome: '€ 81 250', invalid: [],
-                lines: ['invoer:   oppervlakte = 32,5 m², woningen = 16', 'waarden:  plafond = € 100 000']
+                lines: [
+                    'invoer:   Oppervlakte = 32,5 m², Woningen = 16',
+                    'waarden:  Plafond = € 100 000',
+                    'uitleg:   Plafond (bij Woningen = 16): € 100 000; € 2 500 per m² × 32,5 m² = € 81 250; het kleinste → € 81 250'
+                ]
             });
             expect((await client.connection.sendRequest(CalculateRequest.type, { uri: sooUri, calculation: 'SooBijdrage', inputs: { oppervlakte: '30', woningen: '4' } }))?.outcome)
                 .toBe('niet van toepassing (minder dan 5 woningen)');
@@ -347,9 +352,19 @@ scenario "SOO: 4 woningen" {
             expect((await client.connection.sendRequest(CalculateRequest.type, { uri: sooUri, calculation: 'SooBijdrage', inputs: { oppervlakte: '30' } }))?.outcome)
                 .toBe('geen uitkomst: invoer ‘woningen’ ontbreekt');
 
-            // Hover on the failing scenario shows the outcome for its inputs.
+            // Hover on the failing scenario shows the outcome for its inputs, on its `berekening` line too.
             const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 12 } });
             expect(JSON.stringify(hover?.contents)).toContain('Berekening `SooBijdrage`: **€ 100 000**');
+            const onLine = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 18 } });
+            expect(JSON.stringify(onLine?.contents)).toContain('Verwacht: € 112 500 (klopt niet)');
+
+            // The preview carries each calculation scenario with its outcome and where it stands.
+            const preview = await client.connection.sendRequest(PreviewRequest.type, { uri });
+            expect(preview?.calculationScenarios.map(c => [c.name, c.outcome, c.expected, c.passed, c.extent.start.line, c.extent.end.line])).toEqual([
+                ['SOO: 45 m², 16 woningen', '€ 100 000', '€ 112 500', false, 0, 5],
+                ['SOO: 4 woningen', 'niet van toepassing (minder dan 5 woningen)', 'niet van toepassing', true, 7, 12]
+            ]);
+            expect(preview?.calculationScenarios[0].steps).toEqual(['Plafond (bij Woningen = 16): € 100 000', '€ 2 500 per m² × 45 m² = € 112 500', 'het kleinste → € 100 000']);
 
             await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'handreiking', version: 1, text: scenarios } });
             const published = client.publishCount(uri);

@@ -140,7 +140,7 @@ berekening SooBijdrage "Bijdrage uit de SOO" {
     invoer aantal "Aantal" in getal
     niet van toepassing als woningen < 5 "minder dan 5 woningen" herkomst bron "artikel 3"
     niet van toepassing als (woningen > 1.000 of oppervlakte <= 0 m2) en woningen != 7
-    plafond = als woningen <= 20 dan 100.000 euro anders als woningen <= 50 dan 150000 euro anders 175.000,50 euro herkomst bron "artikel 4"
+    plafond "Plafond van de bijdrage" = als woningen <= 20 dan 100.000 euro anders als woningen <= 50 dan 150000 euro anders 175.000,50 euro herkomst bron "artikel 4"
     x = (2 + 3) * 4 - -1 + afronden(oppervlakte / 3 m2, 2) + afronden(2,5) + maximum(1, 2, 3)
     uitkomst "Bijdrage" in euro = minimum(2500 euro per m2 * oppervlakte, plafond, bouwkosten) herkomst gereconstrueerd "r"
     toelichting "t"
@@ -282,6 +282,8 @@ describe('parsing every construct', () => {
         // `en` binds tighter than `of`, parentheses first: ((a of b) en c).
         expect(isRekenEnOf(second) && second.operator).toBe('en');
         expect(berekening.waarden.map(w => w.name)).toEqual(['plafond', 'x']);
+        // A title is optional; the `niet van toepassing` above, which has no reason, does not take it for one.
+        expect(berekening.waarden.map(w => w.titel)).toEqual(['Plafond van de bijdrage', undefined]);
         const plafond = berekening.waarden[0].waarde;
         // Langium's inferred types leave a number out of the branches' union: widen to AstNode to test.
         if (!isAls(plafond) || !isAls(plafond.anders)) throw new Error('als chain');

@@ -88,6 +88,17 @@ describe('handreiking diff on calculations', () => {
         expect(md).toContain('**Berekening `Bijdrage`**\n\n- waarde `plafond`: was `als woningen <= 20 dan 100.000 euro anders 150.000 euro`, nu `als woningen <= 20 dan 120.000 euro anders 150.000 euro`\n');
     });
 
+    test('a value that gets a title, or another one, is a change a reader sees; the same title is none', async () => {
+        const titled = (title: string) => guide().replace('    plafond = ', `    plafond "${title}" = `);
+        const review = await compare(guide(), titled('Plafond'));
+        expect(review.structure).toEqual([{ change: 'modified', element: { type: 'calculation', id: 'Bijdrage' }, field: 'valueTitle', name: 'plafond', new: 'Plafond' }]);
+        expect(review.behaviour).toEqual([]);
+        const changed = await compare(titled('Plafond'), titled('Plafond van de bijdrage'));
+        expect(reviewText(changed, 'nl')).toContain('    titel van waarde ‘plafond’: was “Plafond”, nu “Plafond van de bijdrage”');
+        expect(reviewText(changed, 'en')).toContain('    title of value ‘plafond’: was “Plafond”, now “Plafond van de bijdrage”');
+        expect((await compare(titled('Plafond'), titled('Plafond'))).structure).toEqual([]);
+    });
+
     test('an added optional input: the inputs and the outcome change, and the scenarios, which leave it out, give what they gave', async () => {
         const review = await compare(guide(), guide({ extraInput: true }));
         expect(review.structure).toEqual([

@@ -1,6 +1,6 @@
 import { safeFileName } from '../../language/export/file-names.js';
 import type { PreviewData } from '../../language/lsp/protocol.js';
-import { nodeAt } from '../../extension/src/preview/node-at.js';
+import { calculationScenarioAt, nodeAt } from '../../extension/src/preview/node-at.js';
 import { passedAdvices, scenarioBlock } from '../../extension/src/preview/scenario-text.js';
 import { sourceLocation } from '../../extension/src/preview/source-location.js';
 import type { FromWebview, PreviewView, ToWebview } from '../../extension/webview/messages.js';
@@ -63,7 +63,8 @@ export class PreviewHost {
     update(data: PreviewData): void {
         const otherDocument = this.data?.uri !== data.uri;
         this.data = data;
-        this.post({ type: 'update', data });
+        // This page has no "Bereken…" command to run: without the calculations, the walkthrough offers no button for one.
+        this.post({ type: 'update', data: { ...data, calculations: [] } });
         // VS Code has a preview per document; this page has one for whichever is open. Another
         // document starts at its first tree, not at the view the last one had (its typologies table, say).
         const first = data.trees[0]?.tree.id;
@@ -72,7 +73,8 @@ export class PreviewHost {
 
     cursor(position: { line: number; character: number }): void {
         const found = this.data ? nodeAt(this.data.trees, position) : undefined;
-        this.post({ type: 'cursor', ...(found ? { tree: found.tree, ...(found.node ? { node: found.node } : {}) } : {}) });
+        const scenario = this.data ? calculationScenarioAt(this.data.calculationScenarios, position) : undefined;
+        this.post({ type: 'cursor', ...(found ? { tree: found.tree, ...(found.node ? { node: found.node } : {}) } : {}), ...(scenario ? { scenario } : {}) });
     }
 
     show(view: PreviewView): void {
@@ -149,6 +151,8 @@ export class PreviewHost {
                 resolve?.({ files: message.files, failed: message.failed });
                 return;
             }
+            // Never offered here (see update).
+            case 'calculate': return;
             case 'viewChanged': return;
             case 'error':
                 console.warn(`[preview] ${message.message}`);

@@ -9,7 +9,7 @@ import { previewSettings } from '../settings.js';
 import { passedAdvices, scenarioBlock } from './scenario-text.js';
 import { sourceLocation } from './source-location.js';
 import { dataUrlBytes } from './data-url.js';
-import { nodeAt } from './node-at.js';
+import { calculationScenarioAt, nodeAt } from './node-at.js';
 
 export { nodeAt };
 import { writeExport } from '../commands/write-files.js';
@@ -155,6 +155,12 @@ export class PreviewPanel implements vscode.Disposable {
             }
             case 'reveal': return this.reveal(message.tree, message.node);
             case 'saveScenario': return this.saveScenario(message.tree, message.answers, message.expected);
+            case 'calculate': {
+                // The inputs come from the server's data, not from the page: the page only names the calculation.
+                const calculation = this.data?.calculations.find(c => c.id === message.calculation);
+                if (calculation) await vscode.commands.executeCommand('handreiking.calculate', this.uri.toString(), calculation.id, calculation.inputs);
+                return;
+            }
             case 'export': {
                 if (!requireTrust()) return;
                 const data = message.format === 'png' ? dataUrlBytes(message.data) : message.data;
@@ -203,10 +209,11 @@ export class PreviewPanel implements vscode.Disposable {
         return vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === this.uri.toString())?.viewColumn;
     }
 
-    /** Cursor moved: the node whose text contains it is highlighted. */
+    /** Cursor moved: the node whose text contains it is highlighted; in a calculation scenario, its outcome is shown. */
     private followCursor(position: vscode.Position): void {
         const found = this.data ? nodeAt(this.data.trees, position) : undefined;
-        this.post({ type: 'cursor', ...(found ? { tree: found.tree, ...(found.node ? { node: found.node } : {}) } : {}) });
+        const scenario = this.data ? calculationScenarioAt(this.data.calculationScenarios, position) : undefined;
+        this.post({ type: 'cursor', ...(found ? { tree: found.tree, ...(found.node ? { node: found.node } : {}) } : {}), ...(scenario ? { scenario } : {}) });
     }
 
     /** "Bewaar als scenario": an ordinary, undoable edit at the end of the document. */

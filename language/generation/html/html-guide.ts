@@ -202,7 +202,7 @@ ${provenanceBadge(tree.descriptionProvenance, { unlessSameAs: tree.provenance, a
 <figcaption id="${htmlText(anchor)}-schema">Schema van ‘${htmlText(tree.title || 'deze beslisboom')}’. Ruit: vraag · afgeronde rechthoek: advies · rechthoek: stap · dubbele rand: verwijzing (klik om te openen). Klik op een vraag om de doorloop daar te beginnen. <a href="#${htmlText(textVersionAnchor(tree))}" class="tv-link">Naar de tekstversie van dit schema</a>.
 ${diagramLegendHtml(flaggedKinds(tree.nodes.map(n => n.provenance)), 'bij de knoop in de doorloop')}</figcaption>
 <div class="diagram-canvas" data-diagram="tree" data-tree-index="${index}">${this.canvas(this.predrawn?.trees[index], 'Het schema wordt getekend…')}</div>
-${treeTextVersion(tree, { typologyTitle: id => this.typologyTitles.get(id) })}
+${treeTextVersion(tree, { typologyTitle: id => this.typologyTitles.get(id), calculation: id => this.json.calculations.find(c => c.id === id) })}
 </figure>
 </div>
 </section>`;

@@ -1,6 +1,7 @@
 import type { EdgeJson, LinkJson, NodeJson, TreeJson } from '../json/handreiking-json.js';
 import { linkKindWords } from '../../i18n/link-kinds.js';
 import { htmlText } from '../../text/html-escape.js';
+import { calculatorLink } from './calculator-link.js';
 import { anchorId, linkAnchor } from './guide-contract.js';
 import { isFlagged, provenanceWords } from '../../i18n/provenance-words.js';
 
@@ -16,6 +17,8 @@ import { isFlagged, provenanceWords } from '../../i18n/provenance-words.js';
 export interface TreeTextContext {
     /** The title of a typology, for an advice's recommendation; undefined when the guide has none by that name. */
     typologyTitle(id: string): string | undefined;
+    /** The calculation of an advice (`berekening X`), for the link to its rekenhulp; undefined when the guide has none by that name. */
+    calculation(id: string): { id: string; title: string } | undefined;
 }
 
 const kindWords: Record<NodeJson['kind'], string> = { question: 'Vraag', advice: 'Advies', step: 'Stap' };
@@ -146,6 +149,11 @@ ${unreachable}
         if (node.typology !== undefined) {
             const title = this.context.typologyTitle(node.typology);
             if (title !== undefined) parts.push(`<p class="tv-detail">Aanbevolen typologie: <a href="#${htmlText(anchorId('typology', node.typology))}">${htmlText(title)}</a></p>`);
+        }
+        const calculation = node.calculation !== undefined ? this.context.calculation(node.calculation) : undefined;
+        if (calculation) {
+            const link = calculatorLink(calculation);
+            parts.push(`<p class="tv-detail"><a href="${htmlText(link.href)}">${htmlText(link.text)}</a></p>`);
         }
         if (node.links.length > 0) parts.push(`<p class="tv-detail">Zie ook: ${node.links.map(link => this.link(link)).join(', ')}</p>`);
         return parts.join('');

@@ -43,6 +43,7 @@ export function calculationToJson(berekening: Berekening, funding: string[], ctx
         })),
         values: berekening.waarden.filter(w => w.name).map(w => ({
             id: w.name,
+            ...(w.titel !== undefined ? { title: w.titel } : {}),
             expression: expressionJson(w.waarde),
             provenance: ctx.provenance(w),
             source: ctx.source(w)

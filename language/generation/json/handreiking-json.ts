@@ -214,9 +214,11 @@ export interface NotApplicableJson {
     source: SourceJson;
 }
 
-/** A named value (`plafond = …`). */
+/** A named value (`plafond "Plafond van de bijdrage" = …`). */
 export interface CalculationValueJson {
     id: string;
+    /** The title a reader sees where the value is explained; absent when the source gives none (show the id). */
+    title?: string;
     expression: ExpressionJson;
     provenance: ProvenanceJson;
     source: SourceJson;

@@ -266,7 +266,7 @@ function normalise(cst: CstNode): string {
     return cst.text.replace(/\s+/g, ' ').trim();
 }
 
-function sourceOf(node: AstNode, ctx: JsonContext): SourceJson {
+export function sourceOf(node: AstNode, ctx: JsonContext): SourceJson {
     const range = node.$cstNode?.range;
     return {
         file: ctx.fileOf(node),

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type DocumentationProvider, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
@@ -11,9 +11,11 @@ import { formatNumber, formatQuantity, withUnit } from '../../calculation/format
 import { Rational } from '../../calculation/rational.js';
 import { describeOutcome } from '../../calculation/run-calculation-scenarios.js';
 import { isPlain, PLAIN, unitSource, type Unit } from '../../calculation/units.js';
-import { isCalculationScenario } from '../../generation/json/calculation-json.js';
+import { calculationLabels } from '../../calculation/explain.js';
+import { calculationScenarioOutcome } from '../../calculation/scenario-outcome.js';
+import { calculationScenarioJson, isCalculationScenario } from '../../generation/json/calculation-json.js';
 import type { CalculationJson } from '../../generation/json/handreiking-json.js';
-import { calculationJson } from '../../generation/json/to-json.js';
+import { calculationJson, sourceOf } from '../../generation/json/to-json.js';
 import { jsonContext } from '../../generation/json/export-json.js';
 import type { HandreikingServices } from '../../handreiking-module.js';
 import { resolveApplicability, valueOf } from '../../model/funding.js';
@@ -50,6 +52,14 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         if (leaf && isTreePartOfQualifiedReference(leaf)) {
             const knoop = this.references.findDeclarations(leaf)[0];
             const content = isKnoop(knoop) ? await this.getAstNodeHoverContent(knoop.$container) : undefined;
+            if (content) return { contents: { kind: 'markdown', value: content } };
+        }
+        // On a calculation scenario's `berekening X` line, what the scenario computes (not the
+        // calculation's own hover): that is what the reader looking at the scenario wants to know.
+        const scenario = leaf && isScenario(leaf.astNode) && isCalculationScenario(leaf.astNode) ? leaf.astNode : undefined;
+        const line = scenario && GrammarUtils.findNodeForProperty(scenario.$cstNode, 'berekening')?.range.start.line;
+        if (scenario && leaf && line === leaf.range.start.line) {
+            const content = await this.getAstNodeHoverContent(scenario);
             if (content) return { contents: { kind: 'markdown', value: content } };
         }
         return super.getHoverContent(document, params);
@@ -129,28 +139,28 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         return lines;
     }
 
-    /** The outcome for the scenario's inputs, whether it is what the scenario expects, and the values on the way. */
+    /**
+     * The outcome for the scenario's inputs, whether it is what the scenario expects, the values on
+     * the way and how it was computed: what the preview shows beside the scenario under the cursor
+     * (calculationScenarioOutcome), inputs and values by their titles as the rekenhulp names them.
+     */
     private calculationScenarioDetails(scenario: Scenario, t: LspCatalogue): string[] {
         const berekening = scenario.berekening?.ref;
         if (!berekening) return [];
         const lang = this.services.i18n.Locale.lang;
         const calc = this.calculationJson(berekening);
-        const run = this.run(calc, scenario);
-        const outcome = describeOutcome(run, lang);
-        const expected = this.expected(scenario);
+        const json = calculationScenarioJson(scenario, sourceOf(scenario, jsonContext(this.services)));
+        const shown = calculationScenarioOutcome(json, calc, lang);
         const lines = [
-            t.hoverCalculationScenario({ berekening: berekening.name, uitkomst: plainLine(outcome) }),
-            t.hoverExpected({ verwacht: plainLine(expected), klopt: matches(scenario, run) })
+            t.hoverCalculationScenario({ berekening: berekening.name, uitkomst: plainLine(shown.outcome) }),
+            t.hoverExpected({ verwacht: plainLine(shown.expected), klopt: shown.passed })
         ];
-        const units = new Map(calc.inputs.map(i => [i.id, declaredUnit(berekening.invoer.find(x => x.name === i.id)?.eenheid) ?? PLAIN]));
-        const inputs = scenario.invoer.flatMap(i => {
-            const value = i.waarde?.waarde ? Rational.parseDutch(i.waarde.waarde, i.waarde.negatief) : undefined;
-            const name = i.invoer?.$refText;
-            return value && name ? [`\`${name}\` = ${plainLine(withUnit(formatNumber(value, lang), units.get(name) ?? PLAIN))}`] : [];
-        });
-        if (inputs.length > 0) lines.push(`${t.hoverWith()}: ${inputs.join(', ')}`);
-        const values = run.values.flatMap(v => v.quantity ? [`\`${v.id}\` = ${plainLine(formatQuantity(v.quantity, lang))}`] : []);
+        if (shown.inputs.length > 0) lines.push(`${t.hoverWith()}: ${shown.inputs.map(plainLine).join(', ')}`);
+        const label = calculationLabels(calc);
+        const run = this.run(calc, scenario);
+        const values = run.values.flatMap(v => v.quantity ? [`${plainLine(label(v.id))} = ${plainLine(formatQuantity(v.quantity, lang))}`] : []);
         if (values.length > 0) lines.push(`${t.hoverValues()}: ${values.join(', ')}`);
+        if (shown.steps.length > 0) lines.push(`${t.hoverHow()}: ${plainLine(shown.steps.join('; '))}`);
         return lines;
     }
 
@@ -231,13 +241,6 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
         if (datum) lines.push(t.hoverValidUntil({ datum, vervallen: this.services.i18n.Clock.today() >= datum }));
         return lines;
     }
-}
-
-/** Whether the run gives what the scenario expects (as `handreiking test` decides). */
-function matches(scenario: Scenario, run: CalculationRun): boolean {
-    if (scenario.nietVanToepassing || !scenario.uitkomst) return run.status === 'notApplicable';
-    const value = Rational.parseDutch(scenario.uitkomst.waarde, scenario.uitkomst.negatief);
-    return run.status === 'value' && !!value && run.quantity.value.equals(value);
 }
 
 /** A unit in a hover: `euro`, `m2`, `euro per m2`, or "plain number". */

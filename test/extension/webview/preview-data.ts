@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HandreikingJson, ProvenanceJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import { calculationScenarioOutcome } from '../../../language/calculation/scenario-outcome.js';
 import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
 import { diagramExcess } from '../../../language/generation/mermaid/diagram-limits.js';
 import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
@@ -59,7 +60,14 @@ export function previewData(json: HandreikingJson, trees: readonly TreeJson[] = 
         // The examples are loaded under /ws (examplesJson).
         documents: Object.fromEntries([...new Set([...trees.map(t => t.source.file), ...json.funding.map(f => f.source.file), ...json.typologies.map(t => t.source.file)])]
             .map(file => [file, `file:///ws/${file}`])),
-        errors: []
+        errors: [],
+        calculationScenarios: json.calculationScenarios.map(scenario => ({
+            ...calculationScenarioOutcome(scenario, json.calculations.find(c => c.id === scenario.calculation), 'nl'),
+            extent: range(scenario.source)
+        })),
+        calculations: json.calculations
+            .filter(c => trees.some(t => t.nodes.some(n => n.calculation === c.id)))
+            .map(c => ({ id: c.id, title: c.title || c.id, inputs: c.inputs.map(i => ({ id: i.id, title: i.title, ...(i.unit ? { unit: i.unit } : {}), optional: i.optional })) }))
     };
 }
 

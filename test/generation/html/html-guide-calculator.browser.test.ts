@@ -116,7 +116,8 @@ describe('the rekenhulp of the examples guide', () => {
         await compute({ oppervlakte: '45', woningen: '16' }, 'Enter');
         await expect.poll(() => card().locator('.calc-result').textContent()).toBe('Bijdrage uit de SOO: € 100 000');
         expect(await card().locator('.calc-steps').textContent()).toBe(
-            'Zo is het berekend: plafond (bij woningen 16): € 100 000; € 2 500 per m² × 45 m² = € 112 500; bouwkosten: niet ingevuld, telt niet mee; het kleinste → € 100 000.');
+            'Zo is het berekend: Plafond van de bijdrage (bij Aantal woningen in de geclusterde woonvorm = 16): € 100 000; € 2 500 per m² × 45 m² = € 112 500; '
+            + 'Bouwkosten van de ontmoetingsruimte: niet ingevuld, telt niet mee; het kleinste → € 100 000.');
         await compute({ oppervlakte: '2,5', woningen: '100.000' }, 'Enter');
         await expect.poll(() => card().locator('.calc-result').textContent()).toBe('Bijdrage uit de SOO: € 6 250');
     });
@@ -145,6 +146,34 @@ describe('the rekenhulp of the examples guide', () => {
         expect(await field.getAttribute('aria-describedby')).toBe(ids('oppervlakte').hint);
         expect(await page.locator(`#${ids('oppervlakte').error}`).isVisible()).toBe(false);
         expect(await axeViolations(page)).toEqual([]);
+    });
+
+    test('the walkthrough at the SOO advice links to the rekenhulp, by keyboard into the form; another advice has no such link', async () => {
+        const scenario = json.scenarios.find(s => json.trees.find(t => t.id === s.tree)?.nodes.find(n => n.id === s.expected)?.calculation === calc)!;
+        expect(scenario, 'a scenario ending at an advice with the calculation').toBeDefined();
+        const section = page.locator(`#${anchorId('tree', scenario.tree)}`);
+        const other = json.scenarios.find(s => s.tree === scenario.tree && !json.trees.find(t => t.id === s.tree)?.nodes.find(n => n.id === s.expected)?.calculation)!;
+        await walkScenario(section, other);
+        expect(await section.locator('.wt-result').getAttribute('data-node')).toBe(other.expected);
+        expect(await section.locator('.wt-result .wt-calculator').count()).toBe(0);
+
+        await walkScenario(section, scenario);
+        const link = section.locator(`.wt-result .wt-calculator a[href="#${anchorId('calculation', calc)}"]`);
+        await expect.poll(() => link.textContent()).toBe('Reken het uit: Bijdrage uit de SOO');
+        expect(await axeViolations(page, `#${anchorId('tree', scenario.tree)}`)).toEqual([]);
+        await link.focus();
+        await page.keyboard.press('Enter');
+        await tabTo(page, ids('oppervlakte').field);
+    });
+
+    test('the text version of the flowchart links that advice, and only that one, to the rekenhulp', async () => {
+        const tree = json.trees.find(t => t.nodes.some(n => n.calculation === calc))!;
+        const text = page.locator(`#${anchorId('tree', tree.id)}-tekst`);
+        const links = text.locator(`a[href="#${anchorId('calculation', calc)}"]`);
+        expect(await links.count()).toBe(tree.nodes.filter(n => n.calculation === calc).length);
+        expect(await links.first().textContent()).toBe('Reken het uit: Bijdrage uit de SOO');
+        const advice = tree.nodes.find(n => n.calculation === calc)!;
+        expect(await links.first().locator('xpath=ancestor::li[1]').locator(':scope > .tv-text').textContent()).toBe(advice.text);
     });
 
     test('Uw situatie after a walk to the SOO advice links to the rekenhulp, and the link leads into the form', async () => {

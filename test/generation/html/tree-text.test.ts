@@ -30,7 +30,7 @@ function deepestItem(html: string): number {
     return deepest;
 }
 
-const context = { typologyTitle: () => undefined };
+const context = { typologyTitle: () => undefined, calculation: () => undefined };
 
 describe('the text version of a flowchart', () => {
     test('a shallow tree nests each question inside the answer that leads to it, and refers back to a node met before', () => {
@@ -53,5 +53,16 @@ describe('the text version of a flowchart', () => {
         // The question past the limit is referred to below, and written at the top level of the list.
         const past = tree.nodes[MAX_NESTED_QUESTIONS];
         expect(html).toContain(`verder bij vraag <a href="#${textNodeAnchor(tree, MAX_NESTED_QUESTIONS)}">${past.text}</a> (hieronder)`);
+    });
+
+    test('an advice that refers to a calculation links to its rekenhulp; one the guide does not have, or another advice, does not', () => {
+        const tree = questionChain(1);
+        tree.nodes.find(n => n.id === 'Einde')!.calculation = 'SooBijdrage';
+        tree.nodes.find(n => n.id === 'Stop')!.calculation = 'Onbekend';
+        const calculations = new Map([['SooBijdrage', { id: 'SooBijdrage', title: 'Bijdrage <uit> de SOO' }]]);
+        const html = treeTextVersion(tree, { ...context, calculation: id => calculations.get(id) });
+        expect(html.match(/Reken het uit/g)).toHaveLength(1);
+        expect(html).toMatch(/Klaar<\/span> <p class="tv-detail"><a href="#rekenhulp-SooBijdrage">Reken het uit: Bijdrage &lt;uit&gt; de SOO<\/a><\/p><\/li>/);
+        expect(treeTextVersion(tree, context)).not.toContain('Reken het uit');
     });
 });

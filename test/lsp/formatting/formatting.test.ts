@@ -27,7 +27,7 @@ describe('formatter', () => {
       invoer oppervlakte   "Oppervlak" in m2
   invoer bouwkosten "Bouwkosten" in euro , optioneel
   niet van toepassing als oppervlakte<0 m2 "negatief"
-  plafond = als oppervlakte <= 20 m2 dan 100.000 euro
+  plafond   "Plafond"=als oppervlakte <= 20 m2 dan 100.000 euro
         anders 175.000 euro
   uitkomst "Bijdrage" in euro = minimum ( 2500 euro per m2*oppervlakte , plafond,bouwkosten ) + ( 1 - -3 ) * 0 euro
 }
@@ -40,7 +40,7 @@ scenario "S" { berekening Soo
     invoer oppervlakte "Oppervlak" in m2
     invoer bouwkosten "Bouwkosten" in euro, optioneel
     niet van toepassing als oppervlakte < 0 m2 "negatief"
-    plafond = als oppervlakte <= 20 m2 dan 100.000 euro
+    plafond "Plafond" = als oppervlakte <= 20 m2 dan 100.000 euro
         anders 175.000 euro
     uitkomst "Bijdrage" in euro = minimum(2500 euro per m2 * oppervlakte, plafond, bouwkosten) + (1 - -3) * 0 euro
 }

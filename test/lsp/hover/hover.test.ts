@@ -48,7 +48,7 @@ const calculation = `berekening <|>SooBijdrage "Bijdrage uit de SOO" {
     invoer woningen "Woningen"
     invoer bouwkosten "Bouwkosten" in euro, optioneel
     niet van toepassing als woningen < 5 "minder dan 5 woningen"
-    <|>plafond = als woningen <= 20 dan 100.000 euro anders 150.000 euro
+    <|>plafond "Plafond" = als woningen <= 20 dan 100.000 euro anders 150.000 euro
     uitkomst "Bijdrage" in euro = minimum(2.500 euro per m2 * oppervlakte, plafond, bouwkosten)
 }
 scenario "<|>SOO: 45 m², 16 woningen" {
@@ -88,22 +88,26 @@ describe('hover on a calculation', () => {
                 '**scenario** “SOO\\: 45 m²\\, 16 woningen”',
                 'Berekening `SooBijdrage`: **€ 100 000**',
                 'Verwacht: € 100 000 (klopt)',
-                'Met: `oppervlakte` = 45 m², `woningen` = 16',
-                'Waarden: `plafond` = € 100 000'
+                'Met: Oppervlakte \\= 45 m², Woningen \\= 16',
+                'Waarden: Plafond = € 100 000',
+                'Zo berekend: Plafond \\(bij Woningen \\= 16\\)\\: € 100 000\\; € 2 500 per m² × 45 m² \\= € 112 500\\; Bouwkosten\\: niet ingevuld\\, telt niet mee\\; het kleinste → € 100 000'
             ].join('\n\n')
         });
+        // The `berekening` line of the scenario shows the same: what this scenario computes.
+        await hover({ text: calculation, index: 4, hover: /^\*\*scenario\*\* “SOO\\: 45 m²\\, 16 woningen”\n\nBerekening `SooBijdrage`: \*\*€ 100 000\*\*\n\nVerwacht: € 100 000 \(klopt\)/ });
         await hover({ text: calculation, index: 5, hover: /Berekening `SooBijdrage`: \*\*niet van toepassing \\\(minder dan 5 woningen\\\)\*\*\n\nVerwacht: € 75 000 \(klopt niet\)/ });
     });
 
     test('an input, a value and a reference to the calculation', async () => {
         await hover({ text: calculation, index: 1, hover: '**invoer** `oppervlakte` in berekening `SooBijdrage`\n\nOppervlakte\n\nEenheid: m2' });
-        await hover({ text: calculation, index: 2, hover: '**waarde** `plafond` in berekening `SooBijdrage`\n\nEenheid: euro' });
-        await hover({ text: calculation, index: 4, hover: /^\*\*berekening\*\* `SooBijdrage`\n\nBijdrage uit de SOO/ });
+        await hover({ text: calculation, index: 2, hover: '**waarde** `plafond` in berekening `SooBijdrage`\n\nPlafond\n\nEenheid: euro' });
+        // A reference outside a scenario (an advice's `berekening X`) shows the calculation itself.
+        await hover({ text: `${calculation}beslisboom B "B" { advies A "A" { berekening <|>SooBijdrage } }\n`, index: 6, hover: /^\*\*berekening\*\* `SooBijdrage`\n\nBijdrage uit de SOO/ });
     });
 
     test('in English', async () => {
         services.i18n.Locale.lang = 'en';
-        await hover({ text: calculation, index: 3, hover: /Calculation `SooBijdrage`: \*\*€ 100\\,000\*\*\n\nExpected: € 100\\,000 \(matches\)\n\nWith: `oppervlakte` = 45 m², `woningen` = 16/ });
+        await hover({ text: calculation, index: 3, hover: /Calculation `SooBijdrage`: \*\*€ 100\\,000\*\*\n\nExpected: € 100\\,000 \(matches\)\n\nWith: Oppervlakte \\= 45 m², Woningen \\= 16/ });
     });
 });
 

@@ -5,6 +5,7 @@ import { provenanceBadge } from '../../../browser/provenance.js';
 import { Walkthrough } from '../../../walkthrough/walk-state.js';
 import { parseSituationFragment, situationFragment } from '../../../walkthrough/situation-link.js';
 import { anchorId, linkAnchor } from '../guide-contract.js';
+import { calculatorLink } from '../calculator-link.js';
 import { safeHttpUrl } from '../html-text.js';
 import type { WalkthroughView } from './walkthrough-view.js';
 
@@ -149,8 +150,8 @@ export class SituationPanel {
     private calculatorLink(id: string | undefined, tag: 'p' | 'span'): HTMLElement | undefined {
         const calculation = id !== undefined ? this.json.calculations.find(c => c.id === id) : undefined;
         if (!calculation) return undefined;
-        return h(tag, { class: 'situation-calculator' }, tag === 'span' ? ' — ' : '',
-            h('a', { attrs: { href: `#${anchorId('calculation', calculation.id)}` } }, `Reken het uit: ${calculation.title || 'rekenhulp'}`));
+        const link = calculatorLink(calculation);
+        return h(tag, { class: 'situation-calculator' }, tag === 'span' ? ' — ' : '', h('a', { attrs: { href: link.href } }, link.text));
     }
 
     private chapters(advices: readonly NodeJson[]): HTMLElement {

@@ -7,6 +7,7 @@ import { h, replace, type Child } from '../../../browser/dom.js';
 import { cleanText } from '../../../text/clean-text.js';
 import { drawnNodes, markPathEdges } from '../../../browser/mermaid-ids.js';
 import { provenanceBadge } from '../../../browser/provenance.js';
+import { calculatorLink } from '../calculator-link.js';
 import { anchorId, linkAnchor } from '../guide-contract.js';
 import { markNode, revealInBox } from './diagrams.js';
 
@@ -192,12 +193,16 @@ export class WalkthroughView {
 
     private adviceDetails(node: NodeJson): Child[] {
         const typology = node.typology !== undefined ? this.host.json.typologies.find(t => t.id === node.typology) : undefined;
+        // An advice such as "komt in aanmerking" refers to what the funding brings: its rekenhulp.
+        const calculation = node.calculation !== undefined ? this.host.json.calculations.find(c => c.id === node.calculation) : undefined;
+        const calculator = calculation ? calculatorLink(calculation) : undefined;
         return [
             ...descriptionOf(node),
             node.examples.length > 0 ? h('h5', {}, 'Voorbeelden') : undefined,
             node.examples.length > 0 ? h('ul', { class: 'wt-examples' }, ...node.examples.map(e => h('li', {}, e))) : undefined,
             node.typology !== undefined ? h('p', { class: 'wt-typology' }, 'Aanbevolen typologie: ',
                 typology ? h('a', { attrs: { href: `#${anchorId('typology', typology.id)}` } }, typology.title || typology.id) : node.typology) : undefined,
+            calculator ? h('p', { class: 'wt-calculator' }, h('a', { attrs: { href: calculator.href } }, calculator.text)) : undefined,
             node.links.length > 0 ? h('h5', {}, 'Zie ook') : undefined,
             node.links.length > 0 ? h('ul', { class: 'wt-links' }, ...node.links.map(link => h('li', {},
                 h('a', {
