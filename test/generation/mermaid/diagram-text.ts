@@ -15,7 +15,7 @@ const statementShapes: RegExp[] = [
     // The provenance legend of an exported diagram (provenance-legend.ts).
     /^ {8}direction TB$/,
     /^ {8}h\d+ ~~~ h\d+;$/,
-    /^ {4}style h0 [a-z0-9:#,\-]+$/,
+    /^ {4}style h0 [a-z0-9:#,-]+$/,
     /^ {4}end$/,
     new RegExp(`^ {4}[snlfya]\\d+ (-->|-\\.->|-->\\|${q}\\|) [nlya]\\d+;$`),
     /^ {4}class [a-z0-9]+(,[a-z0-9]+)* [a-zA-Z]+$/,
