@@ -86,15 +86,15 @@ export class PreviewExports {
         return { fileName: extension => treeFileName(tree.tree.id, extension), text: tree.mermaid, svg: () => this.treeSvg(tree, data) };
     }
 
-    /** The SVG of a tree for a file: plain-text labels, which other programs show. */
+    /** The SVG of a tree for a file: plain-text labels, which other programs show, and the provenance legend. */
     private async treeSvg(tree: PreviewTree, data: PreviewData): Promise<string> {
-        const diagram = treeToMermaid(tree.tree, { plainText: true, direction: data.direction });
+        const diagram = treeToMermaid(tree.tree, { plainText: true, direction: data.direction, legend: true });
         return svgMarkupToXml(await this.renderer.render(diagram, plainTextConfig()));
     }
 
-    /** The funding overview as the page shows it, with HTML labels. */
+    /** The funding overview as the page shows it, with HTML labels, and the provenance legend. */
     private async fundingSvg(data: PreviewData): Promise<string> {
-        const diagram = fundingOverviewMermaid(data.funding.model);
+        const diagram = fundingOverviewMermaid(data.funding.model, { legend: true });
         return svgMarkupToXml(await this.renderer.render(diagram, { ...structuredClone(mermaidConfig), suppressErrorRendering: true }));
     }
 

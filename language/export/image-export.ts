@@ -68,9 +68,12 @@ interface Job {
     diagram: MermaidDiagram;
 }
 
-/** Every tree's diagram, or a refusal naming each tree beyond the shared limits. */
+/**
+ * Every tree's diagram, with its provenance legend (an image on its own has no page to explain its
+ * borders), or a refusal naming each tree beyond the shared limits.
+ */
 function drawable(trees: readonly TreeJson[], plainText: boolean): Job[] {
-    const jobs = trees.map(tree => ({ tree, diagram: treeToMermaid(tree, { plainText }) }));
+    const jobs = trees.map(tree => ({ tree, diagram: treeToMermaid(tree, { plainText, legend: true }) }));
     const tooLarge = jobs.flatMap(({ tree, diagram }): Array<{ tree: string; excess: LimitExcess }> => {
         const excess = diagramExcess(diagram);
         return excess ? [{ tree: tree.id, excess }] : [];

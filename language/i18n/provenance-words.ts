@@ -82,13 +82,17 @@ export function drawnProvenanceText(drawn: DrawnProvenance, lang: Lang): string 
     }).join('\n');
 }
 
-/** The legend of a diagram: what its dashed and dotted borders mean. */
-export const diagramLegend: Readonly<Record<Lang, { title: string; reconstructed: string; illustrative: string; hint: string; tree: string }>> = {
+/**
+ * The legend of a diagram: what its dashed and dotted borders mean. `hint` is for a page where a
+ * node can be pointed at; `exportHint` for a diagram on its own (`.mmd`, SVG, PNG), where it cannot.
+ */
+export const diagramLegend: Readonly<Record<Lang, { title: string; reconstructed: string; illustrative: string; hint: string; exportHint: string; tree: string }>> = {
     nl: {
         title: 'Herkomst',
         reconstructed: `Gestreepte rand: gereconstrueerd (${flaggedMeaning.nl.reconstructed})`,
         illustrative: `Gestippelde rand: illustratief (${flaggedMeaning.nl.illustrative})`,
         hint: 'Wijs een knoop aan voor de reden.',
+        exportHint: 'De reden per knoop staat in de HTML-handreiking.',
         tree: 'De verbindingen van deze boom'
     },
     en: {
@@ -96,6 +100,7 @@ export const diagramLegend: Readonly<Record<Lang, { title: string; reconstructed
         reconstructed: `Dashed border: reconstructed (${flaggedMeaning.en.reconstructed})`,
         illustrative: `Dotted border: illustrative (${flaggedMeaning.en.illustrative})`,
         hint: 'Point at a node for the reason.',
+        exportHint: 'The reason for each node is in the HTML guide.',
         tree: 'The connections of this tree'
     }
 };

@@ -51,7 +51,8 @@ export function computePreviewData(services: HandreikingServices, document: Lang
     for (const boom of bomen) {
         if (!boom.name) continue;
         const tree = treeToJson(boom, context);
-        const diagram = treeToMermaid(tree, { direction });
+        // The text the preview exports and copies: a diagram on its own, so with its provenance legend.
+        const diagram = treeToMermaid(tree, { direction, legend: true });
         const excess = diagramExcess(diagram);
         trees.push({ tree, mermaid: diagram.text, ...(excess ? { excess } : {}), ...rangesOf(services, boom) });
     }
@@ -62,7 +63,7 @@ export function computePreviewData(services: HandreikingServices, document: Lang
         version: document.textDocument.version,
         direction,
         trees,
-        funding: { mermaid: fundingOverviewMermaid(model).text, model },
+        funding: { mermaid: fundingOverviewMermaid(model, { legend: true }).text, model },
         typologyTableHtml: typologyTableHtml(json),
         documents: documentsOf(services, [
             ...trees.flatMap(t => [t.tree.source.file, ...t.tree.nodes.map(n => n.source.file)]),

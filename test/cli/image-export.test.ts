@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { diagramLegend } from '../../language/i18n/provenance-words.js';
 import { launchBrowser, newPage } from '../support/browser.js';
 import { pageSettled } from '../support/page-settled.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -95,6 +96,63 @@ describe('export svg and png (system Chromium)', () => {
         expect(white.width).toBeLessThanOrEqual(Math.ceil(svgWidth * 2) + 40);
         expect(white.topLeft).toEqual([255, 255, 255, 255]);
         expect(pngInfo(path.join(dir, 'doorzichtig/B.png')).topLeft[3]).toBe(0);
+    }, TWO_EXPORTS_MS);
+
+    test('SVG and PNG carry the provenance legend and the dashed and dotted borders; a tree without such nodes has none', async () => {
+        const dir = temp();
+        fs.writeFileSync(path.join(dir, 'b.hrk'), `beslisboom Herkomsten "Herkomsten" {
+    herkomst gereconstrueerd "de pijlen zijn onze lezing"
+    vraag V "Vraag?" { herkomst handreiking "dia 1" ja -> A nee -> B }
+    advies A "Gereconstrueerd advies" { herkomst gereconstrueerd "niet op de dia" }
+    advies B "Illustratief advies" { herkomst illustratief }
+}
+beslisboom Gewoon "Gewoon" { herkomst handreiking "dia 2" advies C "c" }
+`);
+        expect(handreiking(['export', 'svg', '.', '-o', 'svg'], dir).code).toBe(0);
+        expect(handreiking(['export', 'png', '.', '-o', 'png'], dir).code).toBe(0);
+        const file = path.join(dir, 'svg/Herkomsten.svg');
+        const svg = fs.readFileSync(file, 'utf-8');
+        expect(fs.readFileSync(path.join(dir, 'svg/Gewoon.svg'), 'utf-8')).not.toContain('Herkomst');
+        expect(svg).toContain('Herkomst: de verbindingen van deze boom zijn gereconstrueerd; 1 knoop gereconstrueerd; 1 knoop illustratief; zie de legenda.');
+
+        const browser = await launchBrowser();
+        try {
+            const page = await newPage(browser);
+            await page.goto('file://' + file);
+            await pageSettled(page);
+            // What a reader sees: each legend box inside the image, with its words, and the borders it explains.
+            const seen = await page.evaluate(() => {
+                type Box = { left: number; top: number; right: number; bottom: number; width: number };
+                type El = { id: string; textContent: string | null; getBoundingClientRect(): Box; querySelector(s: string): El | null };
+                const doc = (globalThis as unknown as { document: { querySelector(s: string): El; querySelectorAll(s: string): ArrayLike<El> } }).document;
+                const style = (globalThis as unknown as { getComputedStyle(e: El): { strokeDasharray: string } }).getComputedStyle;
+                const image = doc.querySelector('svg').getBoundingClientRect();
+                const node = (id: string) => Array.from(doc.querySelectorAll('g.node')).find(g => new RegExp(`-flowchart-${id}-\\d+$`).test(g.id));
+                const legend = ['h1', 'h2', 'h3', 'h4'].map(id => {
+                    const box = node(id)!.getBoundingClientRect();
+                    const inside = box.width > 0 && box.left >= image.left && box.right <= image.right && box.top >= image.top && box.bottom <= image.bottom;
+                    return { text: (node(id)!.textContent ?? '').replace(/\s+/g, ''), inside };
+                });
+                const border = (id: string) => style(node(id)!.querySelector('rect, path, polygon')!).strokeDasharray;
+                return { legend, borders: { n1: border('n1'), n2: border('n2'), h1: border('h1'), h2: border('h2') } };
+            });
+            // Compared without whitespace: a wrapped line's break is no space in the text.
+            const bare = (text: string) => ({ text: text.replace(/\s+/g, ''), inside: true });
+            expect(seen.legend).toEqual([
+                bare(diagramLegend.nl.reconstructed),
+                bare(diagramLegend.nl.illustrative),
+                bare(`${diagramLegend.nl.tree}: Gereconstrueerd: de pijlen zijn onze lezing`),
+                bare(diagramLegend.nl.exportHint)
+            ]);
+            expect(seen.borders).toEqual({ n1: '9px, 4px', n2: '2px, 3px', h1: '9px, 4px', h2: '2px, 3px' });
+        } finally {
+            await browser.close();
+        }
+        // The PNG is photographed from the same drawing, legend and all: as wide as the SVG, twice over.
+        const svgWidth = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? /viewBox="[\d.-]+ [\d.-]+ ([\d.]+)/.exec(svg)![1]);
+        const png = pngInfo(path.join(dir, 'png/Herkomsten.png'));
+        expect(png.width).toBeGreaterThanOrEqual(Math.floor(svgWidth * 2));
+        expect(png.width).toBeLessThanOrEqual(Math.ceil(svgWidth * 2) + 40);
     }, TWO_EXPORTS_MS);
 
     test('a missing browser gives a message that says how to install it, exit 2', () => {

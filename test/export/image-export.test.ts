@@ -33,8 +33,12 @@ class RecordingRenderer implements DiagramRenderer {
     drawFails?: (text: string) => Error | undefined;
     pngFails?: (svg: string) => Error | undefined;
 
+    /** The Mermaid text of every diagram drawn. */
+    readonly drawn: string[] = [];
+
     async draw(diagram: { text: string }): Promise<DrawnSvg> {
         this.log.push('draw');
+        this.drawn.push(diagram.text);
         const failure = this.drawFails?.(diagram.text);
         if (failure) throw failure;
         return { svg: `<svg>${diagram.text.length}</svg>`, ...this.size };
@@ -138,5 +142,22 @@ describe('PNG', () => {
         await run(pngFiles(workspace(chain('A', 2), chain('B', 3)), options(renderer)), renderer.log, 1);
         expect(renderer.log.filter(l => l.startsWith('png'))).toHaveLength(1);
         expect(renderer.log.at(-1)).toBe('close');
+    });
+});
+
+describe('the provenance legend', () => {
+    const flagged = (): TreeJson => {
+        const tree = chain('A', 2);
+        return { ...tree, nodes: tree.nodes.map((n, i) => (i === 1 ? { ...n, provenance: { kind: 'reconstructed', detail: 'niet op de dia' } } : n)) };
+    };
+
+    test.each([['SVG', svgFiles], ['PNG', pngFiles]] as const)('%s: a tree with a reconstructed node is drawn with the legend, one without it without', async (_, files) => {
+        const renderer = new RecordingRenderer();
+        await run(files(workspace(flagged(), chain('B', 2)), options(renderer)), renderer.log);
+        expect(renderer.drawn).toHaveLength(2);
+        expect(renderer.drawn[0]).toContain('subgraph h0');
+        expect(renderer.drawn[0]).toMatch(/^ {4}class n1 reconstructed$/m);
+        expect(renderer.drawn[0]).toMatch(/^ {4}class h1 reconstructed$/m);
+        expect(renderer.drawn[1]).not.toContain('subgraph h0');
     });
 });

@@ -727,7 +727,7 @@ describe.each(htmlVariants)('(b) the HTML export, $name', variant => {
             const c = card(anchorId('chapter', h.id));
             expect(c.title, h.id).toBe(shown(h.title || h.id));
             described(c, h, h.id);
-            if (h.workingGroup !== undefined && shown(h.workingGroup)) expect(c.muted, h.id).toContain(`Werkgroep: ${shown(h.workingGroup)}`);
+            if (h.workingGroup !== undefined && shown(h.workingGroup)) expect(c.muted, h.id).toContain(`Werkgroep ${shown(h.workingGroup)}`);
         }
         await expectNothingStripped(page, 'body', 'HTML guide');
     }, 120_000);

@@ -333,7 +333,7 @@ ${this.json.stakeholders.length === 0 ? '<p class="muted">Deze handreiking noemt
         const cards = this.json.chapters.map((c: ChapterJson) => `<article class="card" id="${htmlText(anchorId('chapter', c.id))}">
 <h3>${htmlText(c.title || c.id)}</h3>
 ${provenanceBadge(c.provenance)}
-${c.workingGroup ? `<p class="muted">Werkgroep: ${htmlText(c.workingGroup)}</p>` : ''}
+${c.workingGroup ? `<p class="muted">Werkgroep ${htmlText(c.workingGroup)}</p>` : ''}
 ${paragraphs(c.documentation, 'doc')}
 ${paragraphs(c.description, 'description')}
 ${provenanceBadge(c.descriptionProvenance, { unlessSameAs: c.provenance, about: 'Toelichting:' })}

@@ -2,6 +2,7 @@ import { isFlagged, type DrawnProvenance } from '../../i18n/provenance-words.js'
 import type { FundingJson, HandreikingJson, Term } from '../json/handreiking-json.js';
 import { mermaidLabel, type LabelOptions } from './escape.js';
 import { boxStyle, checkedPalette, lightPalette, type DiagramPalette } from './palette.js';
+import { provenanceLegend } from './provenance-legend.js';
 import { classDefStatements, classStatements, END } from './statements.js';
 import { provenanceClassDefs, type DiagramTarget, type MermaidDiagram } from './tree-mermaid.js';
 
@@ -19,6 +20,8 @@ export interface FundingDiagramOptions {
     plainText?: boolean;
     /** The colours; default the light palette of every export. */
     palette?: DiagramPalette;
+    /** Draw the provenance legend into the diagram, for the `.mmd` export (see `TreeDiagramOptions`). */
+    legend?: boolean;
 }
 
 /** What the overview draws: the rules and the typologies they fund. */
@@ -116,6 +119,11 @@ export function fundingOverviewMermaid(json: FundingOverviewModel, options: Fund
         ]),
         ...classDefStatements(classDefs(palette))
     );
+    const legend = options.legend
+        ? provenanceLegend(new Set((['reconstructed', 'illustrative'] as const).filter(kind => flagged(kind).length > 0)), undefined, label)
+        : undefined;
+    for (const box of legend?.boxes ?? []) ids[box] = { kind: 'legend', id: '' };
+    lines.push(...(legend?.lines ?? []));
     return { text: lines.join('\n') + '\n', ids, provenance };
 }
 

@@ -1,8 +1,9 @@
 import { linkKindWords } from '../../i18n/link-kinds.js';
-import { isFlagged, type DrawnProvenance } from '../../i18n/provenance-words.js';
+import { isFlagged, type DrawnProvenance, type FlaggedKind } from '../../i18n/provenance-words.js';
 import type { EdgeJson, LinkJson, NodeJson, NodeKind, SourceJson, TreeJson } from '../json/handreiking-json.js';
 import { accessibleText, mermaidLabel, type LabelOptions } from './escape.js';
 import { boxStyle, checkedPalette, lightPalette, type DiagramPalette } from './palette.js';
+import { legendDescription, provenanceLegend } from './provenance-legend.js';
 import { classDefStatements, classStatements, END } from './statements.js';
 
 /** What a drawn Mermaid node stands for, so a click on it can open the source or follow a link. */
@@ -10,9 +11,10 @@ export interface DiagramTarget {
     /**
      * `start`: the start marker (id: the tree); `node`: a tree node; `link`: a `zie` link (id: the
      * node that carries it, `link`: where it points); `funding`, `typology`: those elements;
-     * `allTypologies`: the funding overview's "alle typologieën" node (no id, no source).
+     * `allTypologies`: the funding overview's "alle typologieën" node (no id, no source); `legend`: a
+     * box of the provenance legend of an exported diagram (no id, no source).
      */
-    kind: 'node' | 'link' | 'start' | 'funding' | 'typology' | 'allTypologies';
+    kind: 'node' | 'link' | 'start' | 'funding' | 'typology' | 'allTypologies' | 'legend';
     id: string;
     source?: SourceJson;
     link?: LinkJson;
@@ -48,6 +50,11 @@ export interface TreeDiagramOptions {
     plainText?: boolean;
     /** The colours; default the light palette of every export. */
     palette?: DiagramPalette;
+    /**
+     * Draw the provenance legend into the diagram (provenance-legend.ts): for a diagram on its own,
+     * the `.mmd`, SVG and PNG exports. The guide and the preview show their legend beside it.
+     */
+    legend?: boolean;
 }
 
 /** The styles of the node classes, from the palette: fixed syntax and `#rrggbb` colours only. */
@@ -121,13 +128,21 @@ export function treeToMermaid(tree: TreeJson, options: TreeDiagramOptions = {}):
         }
     });
 
+    const flaggedCounts: Record<FlaggedKind, number> = { reconstructed: byKind.reconstructed.length, illustrative: byKind.illustrative.length };
+    const treeProvenance = isFlagged(tree.provenance) ? tree.provenance : undefined;
+    const legend = options.legend
+        ? provenanceLegend(new Set((['reconstructed', 'illustrative'] as const).filter(kind => flaggedCounts[kind] > 0)), treeProvenance, label)
+        : undefined;
+    for (const box of legend?.boxes ?? []) ids[box] = { kind: 'legend', id: '' };
+
     const lines = [
         `flowchart ${options.direction ?? 'TD'}`,
         ...declarations,
         ...edges,
         ...classStatements(Object.entries(byKind)),
         ...classDefStatements(classDefs(palette)),
-        ...accessibilityStatements(tree)
+        ...(legend?.lines ?? []),
+        ...accessibilityStatements(tree, legend ? legendDescription(flaggedCounts, treeProvenance) : '')
     ];
     return { text: lines.join('\n') + '\n', ids, provenance };
 }
@@ -137,7 +152,7 @@ export function treeToMermaid(tree: TreeJson, options: TreeDiagramOptions = {}):
  * own (SVG, PNG's source) still says what it is. Written last, so the diagram's statements keep
  * their order. The texts are the tree's own, escaped for this place (`accessibleText`).
  */
-function accessibilityStatements(tree: TreeJson): string[] {
+function accessibilityStatements(tree: TreeJson, provenance: string): string[] {
     const count = (kind: NodeKind) => tree.nodes.filter(n => n.kind === kind).length;
     const counts = ([['question', 'vraag', 'vragen'], ['advice', 'advies', 'adviezen'], ['step', 'stap', 'stappen']] as const)
         .map(([kind, one, more]) => [count(kind), one, more] as const)
@@ -146,6 +161,8 @@ function accessibilityStatements(tree: TreeJson): string[] {
     const start = tree.nodes.find(n => n.id === tree.start);
     const description = [
         `Beslisboom${counts.length > 0 ? ` met ${counts.join(', ')}` : ' zonder knopen'}.`,
+        // Before the start's text, which may be long: the description is cut at 600 characters.
+        provenance,
         start ? `Begint bij ${start.kind === 'question' ? 'de vraag' : start.kind === 'advice' ? 'het advies' : 'de stap'}: ${start.text}` : ''
     ].filter(s => s.length > 0).join(' ');
     return [

@@ -34,7 +34,8 @@ function range(source: SourceJson) {
 }
 
 export function previewTree(tree: TreeJson, direction: Direction = 'TD'): PreviewTree {
-    const diagram = treeToMermaid(tree, { direction });
+    // As the server makes it (language/lsp/preview-data.ts): the text to export, with its legend.
+    const diagram = treeToMermaid(tree, { direction, legend: true });
     const excess = diagramExcess(diagram);
     return {
         tree,
@@ -55,7 +56,7 @@ export function previewData(json: HandreikingJson, trees: readonly TreeJson[] = 
         version,
         direction,
         trees: trees.map(t => previewTree(t, direction)),
-        funding: { mermaid: fundingOverviewMermaid(model).text, model },
+        funding: { mermaid: fundingOverviewMermaid(model, { legend: true }).text, model },
         typologyTableHtml: typologyTableHtml(json),
         // The examples are loaded under /ws (examplesJson).
         documents: Object.fromEntries([...new Set([...trees.map(t => t.source.file), ...json.funding.map(f => f.source.file), ...json.typologies.map(t => t.source.file)])]

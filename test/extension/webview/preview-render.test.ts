@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { collectFiles } from '../../../language/export/exported-file.js';
 import { mermaidFiles } from '../../../language/export/mermaid-export.js';
 import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
+import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
+import { diagramLegend } from '../../../language/i18n/provenance-words.js';
 import type { PreviewData } from '../../../language/lsp/protocol.js';
 import type { FromWebview } from '../../../extension/webview/messages.js';
 import { chainTree, examplesJson, previewData, retext, idsOf, fundingIds } from './preview-data.js';
@@ -358,10 +360,16 @@ describe('exports', () => {
         expect(svg.data.startsWith('<?xml')).toBe(true);
         const parsed = await p.page.evaluate(xml => {
             const doc = new DOMParser().parseFromString(xml, 'image/svg+xml');
-            return { error: doc.querySelector('parsererror') !== null, nodes: doc.querySelectorAll('g.node').length, width: Number(doc.documentElement.getAttribute('width')) };
+            return {
+                error: doc.querySelector('parsererror') !== null, nodes: doc.querySelectorAll('g.node').length, width: Number(doc.documentElement.getAttribute('width')),
+                text: (doc.documentElement.textContent ?? '').replace(/\s+/g, '')
+            };
         }, svg.data);
         expect(parsed.error).toBe(false);
-        expect(parsed.nodes).toBe(Object.keys(idsOf(quickscan())).length);
+        // A file on its own: besides the tree's nodes, the provenance legend that explains its dashed borders.
+        expect(parsed.nodes).toBe(Object.keys(treeToMermaid(quickscan().tree, { legend: true }).ids).length);
+        expect(parsed.nodes).toBeGreaterThan(Object.keys(idsOf(quickscan())).length);
+        expect(parsed.text).toContain(diagramLegend.nl.reconstructed.replace(/\s+/g, ''));
         // Plain text labels: no foreignObject, which Office and Inkscape show as empty boxes.
         expect(svg.data).not.toContain('foreignObject');
 

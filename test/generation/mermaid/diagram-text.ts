@@ -10,8 +10,12 @@ const q = `"${body}"`;
 const statementShapes: RegExp[] = [
     /^flowchart (TD|LR)$/,
     /^ {4}s0\(\["Start"\]\);$/,
-    new RegExp(`^ {4,8}[nlfya]\\d+(\\{${q}\\}|\\(${q}\\)|\\[${q}\\]|\\[\\[${q}\\]\\]);$`),
-    new RegExp(`^ {4}subgraph t_(incidental|multiYear|structural|none) \\[${q}\\]$`),
+    new RegExp(`^ {4,8}[nlfyah]\\d+(\\{${q}\\}|\\(${q}\\)|\\[${q}\\]|\\[\\[${q}\\]\\]);$`),
+    new RegExp(`^ {4}subgraph (t_(incidental|multiYear|structural|none)|h0) \\[${q}\\]$`),
+    // The provenance legend of an exported diagram (provenance-legend.ts).
+    /^ {8}direction TB$/,
+    /^ {8}h\d+ ~~~ h\d+;$/,
+    /^ {4}style h0 [a-z0-9:#,-]+$/,
     /^ {4}end$/,
     new RegExp(`^ {4}[snlfya]\\d+ (-->|-\\.->|-->\\|${q}\\|) [nlya]\\d+;$`),
     /^ {4}class [a-z0-9]+(,[a-z0-9]+)* [a-zA-Z]+$/,

@@ -79,3 +79,36 @@ describe('hostile labels', () => {
         });
     });
 });
+
+/**
+ * The provenance legend of an exported diagram carries one user text: the reason of a tree whose
+ * connections are reconstructed. It is a label like any other, and the legend's own lines stay fixed.
+ */
+describe('hostile reasons in the provenance legend', () => {
+    const withReason = (reason: string): TreeJson => ({
+        ...treeWith('Gewone tekst'),
+        provenance: { kind: 'reconstructed', detail: reason },
+        nodes: treeWith('Gewone tekst').nodes.map((n, i) => (i === 0 ? { ...n, provenance: { kind: 'illustrative' } } : n))
+    });
+    const legendLines = (text: string) => text.split('\n').filter(l => /^ {4}(classDef|class|style) /.test(l));
+    const benignLegend = legendLines(treeToMermaid(withReason('Gewone reden'), { legend: true }).text);
+
+    describe.each([['HTML labels', false], ['plain text labels', true]] as const)('%s', (_, plainText) => {
+        test.each(hostileLabels)('%s', async (_name, text) => {
+            const diagram = treeToMermaid(withReason(text), { plainText, legend: true }).text;
+
+            await mermaidParse(diagram);
+            expect(await mermaidParseConfig(diagram)).toEqual({});
+            expect(unexpectedStatements(diagram)).toEqual([]);
+            expect(diagram).not.toContain('%%');
+            expect(legendLines(diagram)).toEqual(benignLegend);
+
+            const expected = cleanText(text).replace(/\s/g, '');
+            if (expected.length < 900) {
+                const decoded = (plainText ? decodePlainLabel : decodeHtmlLabel)(nodeLabel(diagram, 'h2') ?? '').replace(/[\s\u00A0]/g, '');
+                expect(plainText ? decoded.replace(/[“”]/g, '"') : decoded)
+                    .toBe(`Deverbindingenvandezeboom:Gereconstrueerd${expected ? `:${expected}` : ''}`);
+            }
+        });
+    });
+});

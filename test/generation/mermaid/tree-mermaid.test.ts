@@ -249,3 +249,30 @@ describe('provenance: the nodes that are not the guide\'s own', () => {
         await mermaidParse(text);
     });
 });
+
+describe('treeToMermaid: the provenance legend', () => {
+    const flagged: TreeJson = {
+        ...small,
+        nodes: small.nodes.map(n => (n.id === 'Doel' ? { ...n, provenance: { kind: 'illustrative' } } : n))
+    };
+
+    test('only on request: the guide and the preview draw their legend beside the diagram, not in it', () => {
+        const diagram = treeToMermaid(flagged);
+        expect(diagram.text).not.toContain('subgraph h0');
+        expect(Object.values(diagram.ids).some(t => t.kind === 'legend')).toBe(false);
+    });
+
+    test('on request, its boxes are among the ids a renderer expects to see drawn, and it passes mermaid.parse', async () => {
+        const diagram = treeToMermaid(flagged, { legend: true });
+        expect(Object.entries(diagram.ids).filter(([, t]) => t.kind === 'legend').map(([id]) => id)).toEqual(['h1', 'h2']);
+        expect(mermaidIds(diagram.text)).toEqual(new Set(Object.keys(diagram.ids)));
+        // The legend's boxes are no content: they carry no provenance tooltip of their own.
+        expect(Object.keys(diagram.provenance ?? {})).toEqual(['n3']);
+        await mermaidParse(diagram.text);
+        expect(unexpectedStatements(diagram.text)).toEqual([]);
+    });
+
+    test('on request, but nothing reconstructed or illustrative: no legend', () => {
+        expect(treeToMermaid(small, { legend: true }).text).toBe(treeToMermaid(small).text);
+    });
+});
