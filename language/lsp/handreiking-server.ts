@@ -8,7 +8,7 @@ import { exportWorkspaceJson, fileName, jsonContext } from '../generation/json/e
 import { toHandreikingJson } from '../generation/json/to-json.js';
 import { isBeslisboom, isScenario } from '../generated/ast.js';
 import type { GuideScripts } from '../generation/html/guide-scripts.js';
-import type { HandreikingJson } from '../generation/json/handreiking-json.js';
+import type { HandreikingJson, ScenarioJson } from '../generation/json/handreiking-json.js';
 import type { HandreikingServices } from '../handreiking-module.js';
 import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
 import { describeExpected, describeOutcome, explainCalculationFailure, runCalculationScenarios } from '../calculation/run-calculation-scenarios.js';
@@ -41,7 +41,8 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
     // Without an export root its files are named by their URI paths (fileName), drive letters kept.
     let cachedJson: HandreikingJson | undefined;
     let cachedShared: HandreikingJson | undefined;
-    builder.onUpdate(() => { cachedJson = undefined; cachedShared = undefined; });
+    let cachedScenarios: ScenarioJson[] | undefined;
+    builder.onUpdate(() => { cachedJson = undefined; cachedShared = undefined; cachedScenarios = undefined; });
     const workspaceJson = () => (cachedJson ??= exportWorkspaceJson(services));
     // The preview draws the trees of its own document; of the rest of the workspace it needs only
     // the typologies and funding (for the table and the overview). Exporting every tree of a large
@@ -49,10 +50,16 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
     const sharedJson = () => (cachedShared ??= toHandreikingJson(
         services.handreiking.WorkspaceModel.elements().filter(e => !isBeslisboom(e) && !isScenario(e)), jsonContext(services)));
 
+    // The coverage overlay runs the scenarios of the whole workspace against the document's trees.
+    const scenariosJson = () => (cachedScenarios ??= toHandreikingJson(
+        services.handreiking.WorkspaceModel.elements().filter(isScenario), jsonContext(services)).scenarios);
+    const coverageOf = (params: PreviewParams | undefined) => params?.coverage ? { scenarios: scenariosJson() } : {};
+
     const preview = (uri: string): PreviewData | null => {
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
         if (!document || document.state < DocumentState.Validated) return null;
-        return services.handreiking.PreviewData.compute(document, { direction: subscriptions.get(uri)?.direction, json: sharedJson() });
+        const params = subscriptions.get(uri);
+        return services.handreiking.PreviewData.compute(document, { direction: params?.direction, json: sharedJson(), ...coverageOf(params) });
     };
 
     /**
@@ -84,7 +91,7 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
     });
 
     connection.onRequest(PreviewRequest.type, async params => {
-        if (params.direction) subscriptions.set(params.uri, { ...subscriptions.get(params.uri), ...params });
+        if (params.direction || params.coverage !== undefined) subscriptions.set(params.uri, { ...subscriptions.get(params.uri), ...params });
         await builder.waitUntil(DocumentState.Validated, URI.parse(params.uri)).catch(() => undefined);
         return guarded(connection, 'preview', () => lock.read(() => preview(params.uri)), null);
     });
@@ -100,7 +107,7 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
                 // A document this build did not touch has the diagnostics of its checks already.
                 const builtIn = document.state < DocumentState.Validated;
                 const diagnostics = builtIn ? await validator.validateDocument(document, { categories: ['built-in'] }) : document.diagnostics;
-                const data = services.handreiking.PreviewData.compute(document, { direction: params.direction, json: sharedJson(), diagnostics: diagnostics ?? [] });
+                const data = services.handreiking.PreviewData.compute(document, { direction: params.direction, json: sharedJson(), diagnostics: diagnostics ?? [], ...coverageOf(params) });
                 await push(data, builtIn);
             }, undefined);
         }

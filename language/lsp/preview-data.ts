@@ -3,13 +3,14 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { isBeslisboom, isGids, type Beslisboom } from '../generated/ast.js';
 import { exportWorkspaceJson, fileName, jsonContext } from '../generation/json/export-json.js';
 import { treeToJson } from '../generation/json/to-json.js';
-import type { HandreikingJson } from '../generation/json/handreiking-json.js';
+import type { HandreikingJson, ScenarioJson, TreeJson } from '../generation/json/handreiking-json.js';
 import { diagramExcess } from '../generation/mermaid/diagram-limits.js';
 import { fundingOverviewMermaid } from '../generation/mermaid/funding-mermaid.js';
 import { treeToMermaid } from '../generation/mermaid/tree-mermaid.js';
 import { typologyTableHtml } from '../generation/tables/typology-table.js';
 import type { HandreikingServices } from '../handreiking-module.js';
-import type { Direction, PreviewData, PreviewProblem, PreviewTree } from './protocol.js';
+import { treeCoverage } from '../review/coverage.js';
+import type { Direction, PreviewCoverage, PreviewData, PreviewProblem, PreviewTree } from './protocol.js';
 
 const emptyRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -28,6 +29,11 @@ export interface PreviewOptions {
      * reference errors.
      */
     diagnostics?: readonly Diagnostic[];
+    /**
+     * The scenarios of the workspace, when the preview shows coverage: each tree then carries what
+     * they check of it. Without them no scenario is run.
+     */
+    scenarios?: readonly ScenarioJson[];
 }
 
 /** The preview data as a service of the language, so that a host can replace it as any other. */
@@ -51,7 +57,8 @@ export function computePreviewData(services: HandreikingServices, document: Lang
         const tree = treeToJson(boom, context);
         const diagram = treeToMermaid(tree, { direction });
         const excess = diagramExcess(diagram);
-        trees.push({ tree, mermaid: diagram.text, ...(excess ? { excess } : {}), ...rangesOf(services, boom) });
+        const coverage = options.scenarios ? previewCoverage(tree, options.scenarios) : undefined;
+        trees.push({ tree, mermaid: diagram.text, ...(excess ? { excess } : {}), ...rangesOf(services, boom), ...(coverage ? { coverage } : {}) });
     }
     const model = { funding: json.funding, typologies: json.typologies };
     const errors: PreviewProblem[] = previewErrors(options.diagnostics ?? document.diagnostics ?? []);
@@ -68,6 +75,17 @@ export function computePreviewData(services: HandreikingServices, document: Lang
             ...model.typologies.map(t => t.source.file)
         ]),
         errors
+    };
+}
+
+/** The coverage of `tree` by the scenarios, as the preview's overlay needs it (no paths to the gaps). */
+export function previewCoverage(tree: TreeJson, scenarios: readonly ScenarioJson[]): PreviewCoverage {
+    const coverage = treeCoverage(tree, scenarios, { paths: false });
+    return {
+        answers: coverage.answers,
+        advices: coverage.advices,
+        uncoveredAnswers: coverage.uncovered.answers.flatMap(a => a.answer !== undefined ? [{ node: a.node, answer: a.answer }] : []),
+        uncoveredAdvices: coverage.uncovered.advices.map(a => a.node)
     };
 }
 

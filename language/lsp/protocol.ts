@@ -2,6 +2,7 @@ import { NotificationType, RequestType, type Range } from 'vscode-languageserver
 import type { LimitExcess } from '../generation/mermaid/diagram-limits.js';
 import type { FundingOverviewModel } from '../generation/mermaid/funding-mermaid.js';
 import type { TreeJson } from '../generation/json/handreiking-json.js';
+import type { CoverageFigure } from '../review/coverage.js';
 import type { TextExportFormat } from '../export/export-formats.js';
 import type { ExportedFile } from '../export/exported-file.js';
 
@@ -30,6 +31,22 @@ export interface PreviewTree {
     range: Range;
     /** The whole tree's range. */
     extent: Range;
+    /** What the scenarios of the workspace check of this tree: only while the preview shows coverage. */
+    coverage?: PreviewCoverage;
+}
+
+/**
+ * The coverage of one tree as the preview's overlay draws it (computed by review/coverage.ts, as
+ * `handreiking test --dekking` does): the figures for the header, and the answers and advices no
+ * scenario reaches, to draw dashed and greyed.
+ */
+export interface PreviewCoverage {
+    answers: CoverageFigure;
+    advices: CoverageFigure;
+    /** Per question (tree node id), the labels of its answers no scenario takes. */
+    uncoveredAnswers: Array<{ node: string; answer: string }>;
+    /** The advices (tree node ids) no scenario reaches. */
+    uncoveredAdvices: string[];
 }
 
 /** A diagnostic summary for the banner shown while the document has errors. */
@@ -65,6 +82,8 @@ export interface PreviewData {
 export interface PreviewParams {
     uri: string;
     direction?: Direction;
+    /** Send each tree's coverage by the workspace's scenarios with it (the preview's "Dekking" is on). */
+    coverage?: boolean;
 }
 
 /** Client → server: send me (or stop sending) the preview of this document after every change. */
