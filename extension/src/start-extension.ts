@@ -24,6 +24,7 @@ export async function startExtension(context: vscode.ExtensionContext, client: L
     context.subscriptions.push(
         vscode.commands.registerCommand('handreiking.openPreview', withFile(uri => previews.open(uri, false))),
         vscode.commands.registerCommand('handreiking.openPreviewToSide', withFile(uri => previews.open(uri, true))),
+        vscode.commands.registerCommand('handreiking.toggleCoverage', withFile(uri => previews.open(uri, true).toggleCoverage())),
         vscode.commands.registerCommand('handreiking.showTypologies', withFile(uri => previews.openView(uri, { kind: 'typologies' }))),
         vscode.commands.registerCommand('handreiking.showFunding', withFile(uri => previews.openView(uri, { kind: 'funding' }))),
         vscode.commands.registerCommand('handreiking.walkthrough', (uri?: vscode.Uri | string, tree?: string, from?: string) => {

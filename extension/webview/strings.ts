@@ -1,5 +1,6 @@
 import type { Lang } from '../../language/i18n/locale.js';
 import { linkKindWords } from '../../language/i18n/link-kinds.js';
+import type { CoverageFigure } from '../../language/review/coverage.js';
 
 /**
  * The webview's own texts. A webview has no l10n API: the extension serves the page with
@@ -62,7 +63,15 @@ const nl = {
     kinds: { question: 'Vraag', advice: 'Advies', step: 'Stap' },
     linkKinds: linkKindWords.nl,
     diagramLabel: 'Diagram',
-    walkPanel: 'Doorloop'
+    walkPanel: 'Doorloop',
+    coverage: 'Dekking',
+    coverageTitle: 'Toon welke antwoorden en adviezen geen scenario controleert',
+    coverageSummary: (answers: CoverageFigure, advices: CoverageFigure) =>
+        `dekking: ${answers.covered}/${answers.total} antwoorden, ${advices.covered}/${advices.total} adviezen`,
+    coverageWaiting: 'dekking: wordt berekend…',
+    coverageLegendAnswer: 'gestreepte pijl: geen scenario neemt dit antwoord',
+    coverageLegendAdvice: 'grijs advies: geen scenario komt bij dit advies',
+    notCovered: 'geen scenario komt hier'
 };
 
 export type Strings = typeof nl;
@@ -119,7 +128,14 @@ const en: Strings = {
     kinds: { question: 'Question', advice: 'Advice', step: 'Step' },
     linkKinds: linkKindWords.en,
     diagramLabel: 'Diagram',
-    walkPanel: 'Walkthrough'
+    walkPanel: 'Walkthrough',
+    coverage: 'Coverage',
+    coverageTitle: 'Show which answers and advices no scenario checks',
+    coverageSummary: (answers, advices) => `coverage: ${answers.covered}/${answers.total} answers, ${advices.covered}/${advices.total} advices`,
+    coverageWaiting: 'coverage: being computed…',
+    coverageLegendAnswer: 'dashed arrow: no scenario takes this answer',
+    coverageLegendAdvice: 'grey advice: no scenario reaches this advice',
+    notCovered: 'no scenario comes here'
 };
 
 /** The page's language: `<html lang>`, Dutch unless it says English. */

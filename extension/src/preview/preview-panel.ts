@@ -33,6 +33,8 @@ export class PreviewPanel implements vscode.Disposable {
     private renderRequests = new Map<number, (result: RenderedTrees) => void>();
     private nextRequest = 1;
     private pendingWalk: vscode.Position | undefined;
+    /** The webview shows the coverage overlay: the server then sends each tree's coverage. */
+    private coverage = false;
 
     constructor(
         readonly uri: vscode.Uri,
@@ -72,6 +74,12 @@ export class PreviewPanel implements vscode.Disposable {
         this.post({ type: 'show', view });
     }
 
+    /** The command "Dekking … tonen of verbergen": the page turns its overlay over and says so (`coverage`). */
+    toggleCoverage(): void {
+        this.panel.reveal(undefined, true);
+        this.post({ type: 'coverage', shown: !this.coverage });
+    }
+
     walk(tree: string, from?: string): void {
         this.panel.reveal(undefined, true);
         this.post({ type: 'walk', tree, ...(from ? { from } : {}) });
@@ -107,9 +115,10 @@ export class PreviewPanel implements vscode.Disposable {
 
     private async subscribe(subscribed: boolean): Promise<void> {
         const direction = previewSettings().direction;
-        await this.client.sendNotification(PreviewSubscription.type, { uri: this.uri.toString(), subscribed, direction });
+        const coverage = this.coverage;
+        await this.client.sendNotification(PreviewSubscription.type, { uri: this.uri.toString(), subscribed, direction, coverage });
         if (!subscribed) return;
-        const data = await this.client.sendRequest(PreviewRequest.type, { uri: this.uri.toString(), direction });
+        const data = await this.client.sendRequest(PreviewRequest.type, { uri: this.uri.toString(), direction, coverage });
         if (data) this.update(data);
     }
 
@@ -174,6 +183,10 @@ export class PreviewPanel implements vscode.Disposable {
             }
             case 'revealSource': return this.revealSource(message.source);
             case 'viewChanged': return;
+            case 'coverage':
+                if (message.shown === this.coverage) return;
+                this.coverage = message.shown;
+                return this.subscribe(true);
             case 'error':
                 this.client.outputChannel.appendLine(`[preview] ${message.message}`);
                 return;
