@@ -45,5 +45,7 @@ export type FromWebview =
     | { type: 'rendered'; requestId: number; files: Array<{ name: string; data: string }>; failed: string[] }
     /** The coverage overlay is on or off: the extension asks the server for the coverage with the data (or no longer). */
     | { type: 'coverage'; shown: boolean }
+    /** "Vergelijk…": the extension asks which version to compare with; `stop`: compare no more. */
+    | { type: 'compare'; stop?: boolean }
     /** Something went wrong while drawing: the extension logs it. */
     | { type: 'error'; message: string };

@@ -10,6 +10,7 @@ import { drawableFor, type Drawable } from './drawable.js';
 import { Drawing } from './drawing.js';
 import { PreviewExports } from './exports.js';
 import type { FromWebview, PreviewView, ToWebview } from './messages.js';
+import { markComparison, showComparison } from './comparison-overlay.js';
 import { markCoverage, showCoverageBar } from './coverage-overlay.js';
 import { buildPage, type PageParts } from './page-layout.js';
 import { showBanner, showMain, showNotice } from './page-status.js';
@@ -96,6 +97,7 @@ export class PreviewController {
             pick: view => this.pick(view),
             walk: () => this.startWalkOnCurrent(),
             toggleCoverage: () => this.setCoverage(!this.coverage),
+            compare: () => this.post({ type: 'compare' }),
             zoomOut: () => this.drawing.view.zoomOut(),
             zoomIn: () => this.drawing.view.zoomIn(),
             fit: () => this.drawing.view.fit(),
@@ -284,6 +286,8 @@ export class PreviewController {
         const { treePicker, tabs, walkButton, coverageButton, diagramButtons } = this.page;
         coverageButton.setAttribute('aria-pressed', String(this.coverage));
         coverageButton.disabled = trees.length === 0;
+        this.page.compareButton.disabled = trees.length === 0;
+        this.page.compareButton.setAttribute('aria-pressed', String(trees.some(t => t.comparison)));
         treePicker.disabled = trees.length === 0;
         const tree = this.currentTree();
         treePicker.value = tree?.tree.id ?? '';
@@ -342,6 +346,7 @@ export class PreviewController {
         view.mark('hrk-walk-current', view.groupsOfNodes(at !== undefined ? [at] : []));
         view.markEdges('hrk-walk-edge', path);
         markCoverage(view, shown?.kind === 'diagram' ? shown.tree : undefined, this.coverage, this.t);
+        markComparison(view, shown?.kind === 'diagram' ? shown.tree : undefined, this.t);
     }
 
     // ---- coverage -------------------------------------------------------------------------
@@ -357,9 +362,14 @@ export class PreviewController {
         this.applyMarks();
     }
 
-    /** The counts and legend above the drawing, for the tree in view. */
+    /** The counts and legend above the drawing, for the tree in view; and the comparison's bar and list. */
     private updateCoverage(): void {
-        showCoverageBar(this.page.coverageBar, this.currentTree(), this.coverage, this.t);
+        const tree = this.currentTree();
+        showCoverageBar(this.page.coverageBar, tree, this.coverage, this.t);
+        showComparison(this.page.compareBar, this.page.comparePanel, tree, this.t, {
+            stop: () => this.post({ type: 'compare', stop: true }),
+            reveal: node => { if (tree) this.post({ type: 'reveal', tree: tree.tree.id, node }); }
+        });
     }
 
     private revealCursor(): void {

@@ -16,11 +16,11 @@ import { isCalculationScenario } from '../generation/json/calculation-json.js';
 import { describePath } from '../walkthrough/walk.js';
 import { calculate } from './calculate.js';
 import {
-    CalculateRequest, ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, ReviewSummaryRequest, RunScenariosRequest, ScenariosChangedNotification,
+    CalculateRequest, ExportRequest, PreviewCompareRequest, PreviewNotification, PreviewRequest, PreviewSubscription, ReviewSummaryRequest, RunScenariosRequest, ScenariosChangedNotification,
     type PreviewData, type PreviewParams, type PreviewProblem, type ScenarioResult
 } from './protocol.js';
 import { previewErrors } from './preview-data.js';
-import { reviewSummary, workingCopyOf } from './review-summary.js';
+import { oldVersionJson, reviewSummary, workingCopyOf } from './review-summary.js';
 import { reviewTexts } from '../i18n/review-messages.js';
 
 /** The HTML guide's scripts; injected because they live beside the server bundle in the .vsix. */
@@ -53,7 +53,12 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
     // The coverage overlay runs the scenarios of the whole workspace against the document's trees.
     const scenariosJson = () => (cachedScenarios ??= toHandreikingJson(
         services.handreiking.WorkspaceModel.elements().filter(isScenario), jsonContext(services)).scenarios);
-    const coverageOf = (params: PreviewParams | undefined) => params?.coverage ? { scenarios: scenariosJson() } : {};
+    // Per previewed URI, the older version its trees are compared with ("Vergelijk met …").
+    const comparisons = new Map<string, { against: string; old: HandreikingJson }>();
+    const coverageOf = (params: PreviewParams | undefined) => ({
+        ...(params?.coverage ? { scenarios: scenariosJson() } : {}),
+        ...(params && comparisons.has(params.uri) ? { comparison: { ...comparisons.get(params.uri)!, current: workspaceJson() } } : {})
+    });
 
     const preview = (uri: string): PreviewData | null => {
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
@@ -85,10 +90,25 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
 
     connection.onNotification(PreviewSubscription.type, params => {
         if (params.subscribed) subscriptions.set(params.uri, params);
-        else subscriptions.delete(params.uri);
+        else {
+            subscriptions.delete(params.uri);
+            comparisons.delete(params.uri);
+        }
         pushed.delete(params.uri);
         waitForChecks.delete(params.uri);
     });
+
+    // The old version is parsed once, by services of its own (review/parse-version.ts), outside the lock.
+    connection.onRequest(PreviewCompareRequest.type, params => guarded(connection, 'review', async () => {
+        if (!params.against) {
+            comparisons.delete(params.uri);
+            return {};
+        }
+        const version = await oldVersionJson(services, params.against.files, URI.parse(params.against.root), params.against.label);
+        if ('error' in version) return { error: version.error };
+        comparisons.set(params.uri, { against: params.against.label, old: version.json });
+        return {};
+    }, { error: reviewTexts(services.i18n.Locale.lang).summaryFailed }));
 
     connection.onRequest(PreviewRequest.type, async params => {
         if (params.direction || params.coverage !== undefined) subscriptions.set(params.uri, { ...subscriptions.get(params.uri), ...params });

@@ -10,6 +10,7 @@ import { treeToMermaid } from '../generation/mermaid/tree-mermaid.js';
 import { typologyTableHtml } from '../generation/tables/typology-table.js';
 import type { HandreikingServices } from '../handreiking-module.js';
 import { treeCoverage } from '../review/coverage.js';
+import { compareTrees } from '../review/tree-comparison.js';
 import type { Direction, PreviewCoverage, PreviewData, PreviewProblem, PreviewTree } from './protocol.js';
 
 const emptyRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -34,6 +35,8 @@ export interface PreviewOptions {
      * they check of it. Without them no scenario is run.
      */
     scenarios?: readonly ScenarioJson[];
+    /** An older version to compare the trees with ("Vergelijk met …"), and the working copy's JSON. */
+    comparison?: { against: string; old: HandreikingJson; current: HandreikingJson };
 }
 
 /** The preview data as a service of the language, so that a host can replace it as any other. */
@@ -52,13 +55,16 @@ export function computePreviewData(services: HandreikingServices, document: Lang
     const context = jsonContext(services);
     const direction = options.direction ?? 'TD';
     const trees: PreviewTree[] = [];
+    const c = options.comparison;
+    const comparisons = c ? compareTrees(c.old, c.current, bomen.flatMap(b => b.name ? [b.name] : []), c.against, services.i18n.Locale.lang) : undefined;
     for (const boom of bomen) {
         if (!boom.name) continue;
         const tree = treeToJson(boom, context);
         const diagram = treeToMermaid(tree, { direction });
         const excess = diagramExcess(diagram);
         const coverage = options.scenarios ? previewCoverage(tree, options.scenarios) : undefined;
-        trees.push({ tree, mermaid: diagram.text, ...(excess ? { excess } : {}), ...rangesOf(services, boom), ...(coverage ? { coverage } : {}) });
+        const comparison = comparisons?.[boom.name];
+        trees.push({ tree, mermaid: diagram.text, ...(excess ? { excess } : {}), ...rangesOf(services, boom), ...(coverage ? { coverage } : {}), ...(comparison ? { comparison } : {}) });
     }
     const model = { funding: json.funding, typologies: json.typologies };
     const errors: PreviewProblem[] = previewErrors(options.diagnostics ?? document.diagnostics ?? []);

@@ -3,6 +3,7 @@ import type { LimitExcess } from '../generation/mermaid/diagram-limits.js';
 import type { FundingOverviewModel } from '../generation/mermaid/funding-mermaid.js';
 import type { TreeJson } from '../generation/json/handreiking-json.js';
 import type { CoverageFigure } from '../review/coverage.js';
+import type { TreeComparison } from '../review/tree-comparison.js';
 import type { TextExportFormat } from '../export/export-formats.js';
 import type { ExportedFile } from '../export/exported-file.js';
 
@@ -33,6 +34,8 @@ export interface PreviewTree {
     extent: Range;
     /** What the scenarios of the workspace check of this tree: only while the preview shows coverage. */
     coverage?: PreviewCoverage;
+    /** The tree against an older version, while the preview compares ("Vergelijk met …"). */
+    comparison?: TreeComparison;
 }
 
 /**
@@ -96,6 +99,26 @@ export namespace PreviewSubscription {
 export namespace PreviewNotification {
     export const method = 'handreiking/preview';
     export const type = new NotificationType<PreviewData>(method);
+}
+
+export interface PreviewCompareParams {
+    /** The previewed document. */
+    uri: string;
+    /**
+     * The older version to compare its trees with: the `.hrk` files of a revision below the
+     * workspace folder `root` (a URI), as the extension read them from git. Absent: stop comparing.
+     */
+    against?: { label: string; root: string; files: Array<{ file: string; text: string }> };
+}
+
+/**
+ * Client → server: compare the trees of a previewed document with an older version, in every
+ * preview pushed from now on (each tree's `comparison`); or stop. The answer: why not (the old
+ * version does not parse), in the server's language.
+ */
+export namespace PreviewCompareRequest {
+    export const method = 'handreiking/previewCompare';
+    export const type = new RequestType<PreviewCompareParams, { error?: string }, void>(method);
 }
 
 /** Client → server: the preview data now (when a preview opens). */

@@ -82,7 +82,8 @@ function overlay(tree: TreeJson, old: TreeJson | undefined, renames: Renames): O
         let id = node.id;
         for (let i = 2; newIds.has(id) || [...ghostIds.values()].includes(id); i++) id = `${node.id}_${i}`;
         ghostIds.set(node.id, id);
-        ghosts.push({ ...node, id, links: [] });
+        // Drawn as unreachable (dashed and faded): a ghost, which the new version cannot reach.
+        ghosts.push({ ...node, id, links: [], reachable: false });
     }
     const inNew = (oldId: string) => toNew.get(oldId) ?? ghostIds.get(oldId) ?? oldId;
     const reworded: Overlay['reworded'] = [];

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { safeFileName } from '../../../language/export/file-names.js';
-import { PreviewRequest, PreviewSubscription, type PreviewData } from '../../../language/lsp/protocol.js';
+import { PreviewCompareRequest, PreviewRequest, PreviewSubscription, type PreviewData } from '../../../language/lsp/protocol.js';
 import type { SourceJson } from '../../../language/generation/json/handreiking-json.js';
 import type { FromWebview, PreviewView, ToWebview } from '../../webview/messages.js';
 import { previewHtml } from '../../webview/preview-html.js';
@@ -10,6 +10,8 @@ import { passedAdvices, scenarioBlock } from './scenario-text.js';
 import { sourceLocation } from './source-location.js';
 import { dataUrlBytes } from './data-url.js';
 import { nodeAt } from './node-at.js';
+import { pickOldVersion } from './pick-old-version.js';
+import type { OldVersions } from './old-version.js';
 
 export { nodeAt };
 import { writeExport } from '../commands/write-files.js';
@@ -35,13 +37,17 @@ export class PreviewPanel implements vscode.Disposable {
     private pendingWalk: vscode.Position | undefined;
     /** The webview shows the coverage overlay: the server then sends each tree's coverage. */
     private coverage = false;
+    /** The version the trees are compared with, while they are. */
+    private comparing: string | undefined;
 
     constructor(
         readonly uri: vscode.Uri,
         readonly panel: vscode.WebviewPanel,
         private readonly context: vscode.ExtensionContext,
         private readonly client: LanguageClient,
-        private readonly onDispose: (panel: PreviewPanel) => void
+        private readonly onDispose: (panel: PreviewPanel) => void,
+        /** Reads older versions from git (desktop only), for "Vergelijk met …". */
+        private readonly oldVersions?: OldVersions
     ) {
         const webview = panel.webview;
         webview.html = this.html();
@@ -78,6 +84,27 @@ export class PreviewPanel implements vscode.Disposable {
     toggleCoverage(): void {
         this.panel.reveal(undefined, true);
         this.post({ type: 'coverage', shown: !this.coverage });
+    }
+
+    /**
+     * "Vergelijk met …": the reader picks a version (HEAD, a branch, a recent commit, or to stop),
+     * the extension reads its files from git and the server compares every preview from then on.
+     */
+    async compareWith(stop = false): Promise<void> {
+        const picked = stop ? { stop: true as const } : await pickOldVersion(this.uri, this.oldVersions, this.comparing !== undefined);
+        if (!picked) return;
+        if ('stop' in picked) {
+            this.comparing = undefined;
+            await this.client.sendRequest(PreviewCompareRequest.type, { uri: this.uri.toString() });
+        } else {
+            const answer = await this.client.sendRequest(PreviewCompareRequest.type, { uri: this.uri.toString(), against: picked });
+            if (answer.error !== undefined) {
+                void vscode.window.showErrorMessage(answer.error);
+                return;
+            }
+            this.comparing = picked.label;
+        }
+        await this.subscribe(true);
     }
 
     walk(tree: string, from?: string): void {
@@ -183,6 +210,7 @@ export class PreviewPanel implements vscode.Disposable {
             }
             case 'revealSource': return this.revealSource(message.source);
             case 'viewChanged': return;
+            case 'compare': return this.compareWith(message.stop === true);
             case 'coverage':
                 if (message.shown === this.coverage) return;
                 this.coverage = message.shown;
