@@ -15,8 +15,9 @@ import { describeExpected, describeOutcome, explainCalculationFailure, runCalcul
 import { isCalculationScenario } from '../generation/json/calculation-json.js';
 import { describePath } from '../walkthrough/walk.js';
 import { calculate } from './calculate.js';
+import { coverageReports } from './coverage-report.js';
 import {
-    CalculateRequest, ExportRequest, PreviewCompareRequest, PreviewNotification, PreviewRequest, PreviewSubscription, ReviewSummaryRequest, RunScenariosRequest, ScenariosChangedNotification,
+    CalculateRequest, CoverageRequest, ExportRequest, PreviewCompareRequest, PreviewNotification, PreviewRequest, PreviewSubscription, ReviewSummaryRequest, RunScenariosRequest, ScenariosChangedNotification,
     type PreviewData, type PreviewParams, type PreviewProblem, type ScenarioResult
 } from './protocol.js';
 import { previewErrors } from './preview-data.js';
@@ -55,16 +56,20 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
         services.handreiking.WorkspaceModel.elements().filter(isScenario), jsonContext(services)).scenarios);
     // Per previewed URI, the older version its trees are compared with ("Vergelijk met …").
     const comparisons = new Map<string, { against: string; old: HandreikingJson }>();
-    const coverageOf = (params: PreviewParams | undefined) => ({
-        ...(params?.coverage ? { scenarios: scenariosJson() } : {}),
-        ...(params && comparisons.has(params.uri) ? { comparison: { ...comparisons.get(params.uri)!, current: workspaceJson() } } : {})
-    });
+    /** What the preview of `uri` shows beside the trees: their coverage, their comparison. */
+    const reviewOf = (uri: string) => {
+        const compared = comparisons.get(uri);
+        return {
+            ...(subscriptions.get(uri)?.coverage ? { scenarios: scenariosJson() } : {}),
+            ...(compared ? { comparison: { ...compared, current: workspaceJson() } } : {})
+        };
+    };
 
     const preview = (uri: string): PreviewData | null => {
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
         if (!document || document.state < DocumentState.Validated) return null;
         const params = subscriptions.get(uri);
-        return services.handreiking.PreviewData.compute(document, { direction: params?.direction, json: sharedJson(), ...coverageOf(params) });
+        return services.handreiking.PreviewData.compute(document, { direction: params?.direction, json: sharedJson(), ...reviewOf(uri) });
     };
 
     /**
@@ -127,7 +132,7 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
                 // A document this build did not touch has the diagnostics of its checks already.
                 const builtIn = document.state < DocumentState.Validated;
                 const diagnostics = builtIn ? await validator.validateDocument(document, { categories: ['built-in'] }) : document.diagnostics;
-                const data = services.handreiking.PreviewData.compute(document, { direction: params.direction, json: sharedJson(), diagnostics: diagnostics ?? [], ...coverageOf(params) });
+                const data = services.handreiking.PreviewData.compute(document, { direction: params.direction, json: sharedJson(), diagnostics: diagnostics ?? [], ...reviewOf(uri) });
                 await push(data, builtIn);
             }, undefined);
         }
@@ -163,6 +168,9 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
 
     connection.onRequest(RunScenariosRequest.type, params =>
         guarded(connection, 'scenarios', () => lock.read(() => scenarioResults(services, workspaceJson(), params.uri)), []));
+
+    connection.onRequest(CoverageRequest.type, () =>
+        guarded(connection, 'scenarios', () => lock.read(() => Promise.resolve(coverageReports(services, workspaceJson()))), []));
 
     connection.onRequest(CalculateRequest.type, params =>
         guarded(connection, 'calculate', () => lock.read(() => Promise.resolve(calculate(services, params))), null));

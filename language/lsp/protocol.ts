@@ -219,3 +219,21 @@ export namespace ReviewSummaryRequest {
     export const method = 'handreiking/reviewSummary';
     export const type = new RequestType<{ folder: string }, ReviewSummary, void>(method);
 }
+
+/** What the scenarios check of one tree, and where (for VS Code's test coverage). */
+export interface TreeCoverageReport {
+    /** The document the tree is written in. */
+    uri: string;
+    tree: string;
+    answers: CoverageFigure;
+    questions: CoverageFigure;
+    advices: CoverageFigure;
+    /** Each question and advice a walk can reach, and each answer of such a question: where it is written, and whether a scenario passes it. */
+    items: Array<{ kind: 'question' | 'advice' | 'answer'; node: string; answer?: string; range: Range; covered: boolean }>;
+}
+
+/** Client → server: the coverage of every tree by the scenarios of the workspace (`handreiking test --dekking`). */
+export namespace CoverageRequest {
+    export const method = 'handreiking/coverage';
+    export const type = new RequestType<Record<string, never>, TreeCoverageReport[], void>(method);
+}
