@@ -186,7 +186,7 @@ export class PreviewController {
         this.view = this.validView(this.view);
         this.fillTreePicker();
         this.updateToolbar();
-        this.updateCoverage();
+        this.updateReviewBars();
         this.drawing.request(first || !this.drawing.shown ? 0 : this.settings.renderDelay);
     }
 
@@ -211,7 +211,7 @@ export class PreviewController {
             this.view = { kind: 'tree', tree };
             this.saver.soon();
             this.updateToolbar();
-            this.updateCoverage();
+            this.updateReviewBars();
             this.drawing.request(0);
             return;
         }
@@ -238,7 +238,7 @@ export class PreviewController {
         this.view = valid;
         this.saver.soon();
         this.updateToolbar();
-        this.updateCoverage();
+        this.updateReviewBars();
         this.drawing.request(0);
     }
 
@@ -358,12 +358,12 @@ export class PreviewController {
         this.saver.soon();
         this.post({ type: 'coverage', shown });
         this.updateToolbar();
-        this.updateCoverage();
+        this.updateReviewBars();
         this.applyMarks();
     }
 
     /** The counts and legend above the drawing, for the tree in view; and the comparison's bar and list. */
-    private updateCoverage(): void {
+    private updateReviewBars(): void {
         const tree = this.currentTree();
         showCoverageBar(this.page.coverageBar, tree, this.coverage, this.t);
         showComparison(this.page.compareBar, this.page.comparePanel, tree, this.t, {

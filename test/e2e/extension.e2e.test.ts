@@ -180,20 +180,6 @@ describe('the extension in VS Code (code-server)', () => {
         await shoot('preview.png');
     });
 
-    test('"Dekking" shows over the tree what the scenarios check, with the figures of handreiking test --dekking', async () => {
-        const { answers, advices } = expectedCoverage;
-        const counts = locale === 'nl'
-            ? `dekking: ${answers.covered}/${answers.total} antwoorden, ${advices.covered}/${advices.total} adviezen`
-            : `coverage: ${answers.covered}/${answers.total} answers, ${advices.covered}/${advices.total} advices`;
-        await preview.locator('button.coverage-button').click();
-        await until(`"${counts}" above the diagram`, async () =>
-            await preview.locator('.coverage-bar .coverage-counts').innerText().catch(() => '') === counts, 60_000);
-        expect(await preview.locator('.diagram-viewport path.flowchart-link.hrk-uncovered-edge').count()).toBe(expectedCoverage.uncovered.answers.length);
-        await preview.locator('button.coverage-button').click();
-        await preview.locator('.coverage-bar').waitFor({ state: 'hidden', timeout: 15_000 });
-        expect(await preview.locator('.diagram-viewport .hrk-uncovered-edge, .diagram-viewport .hrk-uncovered').count()).toBe(0);
-    });
-
     test('a click on a node selects its name in the editor', async () => {
         const source = fs.readFileSync(path.join(workspace, FILE), 'utf8').split('\n');
         const line = source.findIndex(l => new RegExp(`\\bvraag\\s+${CLICKED.name}\\b`).test(l));
@@ -282,6 +268,20 @@ describe('the extension in VS Code (code-server)', () => {
         const all = expectedScenarios + 1;
         await until(`${all}/${all} passed after saving the walk`, async () =>
             (await page.locator('.test-explorer .result-summary').first().innerText()).replace(/\s+/g, ' ').includes(`${all}/${all}`), 60_000);
+    });
+
+    test('"Dekking" shows over the tree what the scenarios check, with the figures of handreiking test --dekking', async () => {
+        const { answers, advices } = expectedCoverage;
+        const counts = locale === 'nl'
+            ? `dekking: ${answers.covered}/${answers.total} antwoorden, ${advices.covered}/${advices.total} adviezen`
+            : `coverage: ${answers.covered}/${answers.total} answers, ${advices.covered}/${advices.total} advices`;
+        await preview.locator('button.coverage-button').click();
+        await until(`"${counts}" above the diagram`, async () =>
+            await preview.locator('.coverage-bar .coverage-counts').innerText().catch(() => '') === counts, 60_000);
+        expect(await preview.locator('.diagram-viewport path.flowchart-link.hrk-uncovered-edge').count()).toBe(expectedCoverage.uncovered.answers.length);
+        await preview.locator('button.coverage-button').click();
+        await preview.locator('.coverage-bar').waitFor({ state: 'hidden', timeout: 15_000 });
+        expect(await preview.locator('.diagram-viewport .hrk-uncovered-edge, .diagram-viewport .hrk-uncovered').count()).toBe(0);
     });
 
     test('reports a mistake in the display language, as the CLI does', async () => {

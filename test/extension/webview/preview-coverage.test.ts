@@ -96,6 +96,9 @@ describe('the coverage overlay', () => {
         expect(await dashedEdges(p, ids)).toEqual([]);
         expect(await advice.getAttribute('aria-label')).not.toMatch(/geen scenario/);
         expect(await p.page.locator('.coverage-bar').isHidden()).toBe(true);
+        // Clicks still go to the source after the overlay came and went.
+        await p.page.locator(`#${await p.groupId(mermaidIdOf(ids, reached))}`).click();
+        await p.waitForPosted(m => m.type === 'reveal' && m.node === reached);
     }, 120_000);
 
     test('two answers to the same node: only the untaken one is dashed', async () => {
