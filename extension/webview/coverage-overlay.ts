@@ -21,14 +21,15 @@ export function markCoverage(view: DiagramView, tree: PreviewTree | undefined, s
     if (!svg) return;
     const advices = view.groupsOfNodes(coverage?.uncoveredAdvices ?? []);
     view.mark(UNCOVERED_NODE, advices);
-    // The accessible name says it too: a greyed box alone is lost on a screen reader.
-    for (const group of svg.querySelectorAll<SVGGElement>('g.node[data-hrk-label]')) {
-        group.setAttribute('aria-label', group.getAttribute('data-hrk-label') ?? '');
-        group.removeAttribute('data-hrk-label');
+    // The accessible name says it too: a greyed box alone is lost on a screen reader. (The name
+    // before is kept in an attribute of its own: provenance.ts keeps its own in `data-hrk-label`.)
+    for (const group of svg.querySelectorAll<SVGGElement>('g.node[data-hrk-coverage-label]')) {
+        group.setAttribute('aria-label', group.getAttribute('data-hrk-coverage-label') ?? '');
+        group.removeAttribute('data-hrk-coverage-label');
     }
     for (const group of advices) {
         const label = group.getAttribute('aria-label') ?? '';
-        group.setAttribute('data-hrk-label', label);
+        group.setAttribute('data-hrk-coverage-label', label);
         group.setAttribute('aria-label', `${label} (${t.notCovered})`);
     }
     const edges = tree?.tree.edges ?? [];

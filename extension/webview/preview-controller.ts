@@ -345,8 +345,12 @@ export class PreviewController {
         view.mark('hrk-walk-path', view.groupsOfNodes(path.filter(id => id !== at)));
         view.mark('hrk-walk-current', view.groupsOfNodes(at !== undefined ? [at] : []));
         view.markEdges('hrk-walk-edge', path);
-        markCoverage(view, shown?.kind === 'diagram' ? shown.tree : undefined, this.coverage, this.t);
-        markComparison(view, shown?.kind === 'diagram' ? shown.tree : undefined, this.t);
+        const tree = shown?.kind === 'diagram' ? shown.tree : undefined;
+        // Both overlays add to a node's accessible name: undone in the reverse order they are
+        // done, so that each puts back the name it found.
+        markComparison(view, undefined, this.t);
+        markCoverage(view, tree, this.coverage, this.t);
+        markComparison(view, tree, this.t);
     }
 
     // ---- coverage -------------------------------------------------------------------------
