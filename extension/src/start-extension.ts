@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCalculateCommand } from './commands/calculate-command.js';
 import { activeHrk, registerExportCommands } from './commands/export-commands.js';
 import { registerReviewCommand } from './commands/review-command.js';
+import type { OldVersions } from './preview/old-version.js';
 import { PreviewManager } from './preview/preview-manager.js';
 import { ScenarioTests } from './testing/scenario-tests.js';
 
@@ -11,8 +12,8 @@ import { ScenarioTests } from './testing/scenario-tests.js';
  * walkthrough, scenarios in the Testing view and the export commands. Nothing here talks to the
  * network; everything is computed by the bundled server.
  */
-export async function startExtension(context: vscode.ExtensionContext, client: LanguageClient): Promise<void> {
-    const previews = new PreviewManager(context, client);
+export async function startExtension(context: vscode.ExtensionContext, client: LanguageClient, oldVersions?: OldVersions): Promise<void> {
+    const previews = new PreviewManager(context, client, oldVersions);
     const tests = new ScenarioTests(client);
     context.subscriptions.push(previews, tests);
 
@@ -24,6 +25,8 @@ export async function startExtension(context: vscode.ExtensionContext, client: L
     context.subscriptions.push(
         vscode.commands.registerCommand('handreiking.openPreview', withFile(uri => previews.open(uri, false))),
         vscode.commands.registerCommand('handreiking.openPreviewToSide', withFile(uri => previews.open(uri, true))),
+        vscode.commands.registerCommand('handreiking.compareWith', withFile(uri => void previews.open(uri, true).compareWith())),
+        vscode.commands.registerCommand('handreiking.toggleCoverage', withFile(uri => previews.open(uri, true).toggleCoverage())),
         vscode.commands.registerCommand('handreiking.showTypologies', withFile(uri => previews.openView(uri, { kind: 'typologies' }))),
         vscode.commands.registerCommand('handreiking.showFunding', withFile(uri => previews.openView(uri, { kind: 'funding' }))),
         vscode.commands.registerCommand('handreiking.walkthrough', (uri?: vscode.Uri | string, tree?: string, from?: string) => {

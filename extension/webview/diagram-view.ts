@@ -120,6 +120,11 @@ export class DiagramView {
         this.ids = {};
     }
 
+    /** Mermaid id → what it stands for, in the diagram shown. */
+    get targets(): Readonly<Record<string, DiagramTarget>> {
+        return this.ids;
+    }
+
     /** The Mermaid ids may map to other tree nodes after an edit that left the text the same. */
     setIds(ids: Record<string, DiagramTarget>): void {
         this.ids = ids;

@@ -63,8 +63,10 @@ export function drawableFor(input: DrawableInput): Drawable | undefined {
         if (Object.keys(diagram.ids).length === 0) return { kind: 'empty', key: 'funding', message: input.noFunding };
         return { kind: 'diagram', key: 'funding', diagram, palette: input.palette };
     }
-    const tree = data.trees.find(t => t.tree.id === view.tree);
-    if (!tree) return undefined;
+    const found = data.trees.find(t => t.tree.id === view.tree);
+    if (!found) return undefined;
+    // While comparing, the tree drawn is the server's tree with the old version's ghosts in it.
+    const tree = found.comparison ? { ...found, tree: found.comparison.tree } : found;
     const key = `tree:${tree.tree.id}`;
     const total = tree.tree.nodes.length;
     const options = { direction: data.direction, palette };

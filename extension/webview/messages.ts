@@ -18,6 +18,8 @@ export type ToWebview =
     | { type: 'show'; view: PreviewView }
     /** Settings that affect drawing. */
     | { type: 'settings'; theme: 'auto' | 'light' | 'dark' | 'high-contrast'; renderDelay: number; largeDiagramThreshold: number }
+    /** The command "Dekking tonen/verbergen": the overlay on or off (the page then says so with `coverage`). */
+    | { type: 'coverage'; shown: boolean }
     /** Start the walkthrough of a tree (from a question, or from the start). */
     | { type: 'walk'; tree: string; from?: string }
     /** Render every tree and send it back (for the SVG/PNG export commands). */
@@ -46,5 +48,9 @@ export type FromWebview =
     | { type: 'copy'; text: string }
     /** Rendered trees for a renderAll request; none when a tree could not be drawn (`failed` says why, per tree). */
     | { type: 'rendered'; requestId: number; files: Array<{ name: string; data: string }>; failed: string[] }
+    /** The coverage overlay is on or off: the extension asks the server for the coverage with the data (or no longer). */
+    | { type: 'coverage'; shown: boolean }
+    /** "Vergelijk…": the extension asks which version to compare with; `stop`: compare no more. */
+    | { type: 'compare'; stop?: boolean }
     /** Something went wrong while drawing: the extension logs it. */
     | { type: 'error'; message: string };

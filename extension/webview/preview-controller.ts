@@ -10,6 +10,8 @@ import { drawableFor, type Drawable } from './drawable.js';
 import { Drawing } from './drawing.js';
 import { PreviewExports } from './exports.js';
 import type { FromWebview, PreviewView, ToWebview } from './messages.js';
+import { markComparison, showComparison } from './comparison-overlay.js';
+import { markCoverage, showCoverageBar } from './coverage-overlay.js';
 import { buildPage, type PageParts } from './page-layout.js';
 import { showBanner, showMain, showNotice } from './page-status.js';
 import { createStats, type PreviewStats } from './preview-stats.js';
@@ -66,6 +68,8 @@ export class PreviewController {
     private readonly focusCentres = new Map<string, string>();
     private readonly walks: WalkSession;
     private revealCursorAfterDraw = false;
+    /** The coverage overlay is on ("Dekking"). */
+    private coverage: boolean;
 
     constructor(private readonly vscode: VsCodeApi, root: HTMLElement, mermaidApi: MermaidApi = mermaid) {
         this.lang = pageLang(document);
@@ -75,11 +79,13 @@ export class PreviewController {
         this.view = saved.view;
         this.zooms = saved.zooms;
         this.showAll = new Set(saved.showAll);
+        this.coverage = saved.coverage ?? false;
         this.saver = new StateSaver(vscode, () => ({
             ...(this.view ? { view: this.view } : {}),
             zooms: this.zooms,
             ...(this.walks.state ? { walk: this.walks.state } : {}),
-            showAll: [...this.showAll]
+            showAll: [...this.showAll],
+            ...(this.coverage ? { coverage: true } : {})
         }));
 
         const renderer = new MermaidRenderer(mermaidApi, {
@@ -93,6 +99,8 @@ export class PreviewController {
         this.page = buildPage(root, this.t, {
             pick: view => this.pick(view),
             walk: () => this.startWalkOnCurrent(),
+            toggleCoverage: () => this.setCoverage(!this.coverage),
+            compare: () => this.post({ type: 'compare' }),
             zoomOut: () => this.drawing.view.zoomOut(),
             zoomIn: () => this.drawing.view.zoomIn(),
             fit: () => this.drawing.view.fit(),
@@ -140,6 +148,8 @@ export class PreviewController {
         this.updateToolbar();
         window.addEventListener('message', event => this.received(event.data));
         this.post({ type: 'ready' });
+        // The extension asks the server for coverage only while the overlay is on.
+        if (this.coverage) this.post({ type: 'coverage', shown: true });
     }
 
     // ---- messages -------------------------------------------------------------------------
@@ -156,6 +166,7 @@ export class PreviewController {
             case 'show': return this.setView(m.view);
             case 'settings': return this.applySettings(m);
             case 'walk': return this.startWalk(m.tree, m.from);
+            case 'coverage': return this.setCoverage(m.shown === true);
             case 'renderAll': return void this.exports.renderAll(m.format, m.requestId);
         }
     }
@@ -183,6 +194,7 @@ export class PreviewController {
         this.view = this.validView(this.view);
         this.fillTreePicker();
         this.updateToolbar();
+        this.updateReviewBars();
         this.drawing.request(first || !this.drawing.shown ? 0 : this.settings.renderDelay);
     }
 
@@ -207,6 +219,7 @@ export class PreviewController {
             this.view = { kind: 'tree', tree };
             this.saver.soon();
             this.updateToolbar();
+            this.updateReviewBars();
             this.drawing.request(0);
             return;
         }
@@ -240,6 +253,7 @@ export class PreviewController {
         this.view = valid;
         this.saver.soon();
         this.updateToolbar();
+        this.updateReviewBars();
         this.drawing.request(0);
     }
 
@@ -284,7 +298,11 @@ export class PreviewController {
     private updateToolbar(): void {
         const view = this.view;
         const trees = this.data?.trees ?? [];
-        const { treePicker, tabs, walkButton, diagramButtons } = this.page;
+        const { treePicker, tabs, walkButton, coverageButton, diagramButtons } = this.page;
+        coverageButton.setAttribute('aria-pressed', String(this.coverage));
+        coverageButton.disabled = trees.length === 0;
+        this.page.compareButton.disabled = trees.length === 0;
+        this.page.compareButton.setAttribute('aria-pressed', String(trees.some(t => t.comparison)));
         treePicker.disabled = trees.length === 0;
         const tree = this.currentTree();
         treePicker.value = tree?.tree.id ?? '';
@@ -342,6 +360,35 @@ export class PreviewController {
         view.mark('hrk-walk-path', view.groupsOfNodes(path.filter(id => id !== at)));
         view.mark('hrk-walk-current', view.groupsOfNodes(at !== undefined ? [at] : []));
         view.markEdges('hrk-walk-edge', path);
+        const tree = shown?.kind === 'diagram' ? shown.tree : undefined;
+        // Both overlays add to a node's accessible name: undone in the reverse order they are
+        // done, so that each puts back the name it found.
+        markComparison(view, undefined, this.t);
+        markCoverage(view, tree, this.coverage, this.t);
+        markComparison(view, tree, this.t);
+    }
+
+    // ---- coverage -------------------------------------------------------------------------
+
+    /** The overlay on or off: the extension has the server send (or stop sending) the coverage. */
+    private setCoverage(shown: boolean): void {
+        if (shown === this.coverage) return;
+        this.coverage = shown;
+        this.saver.soon();
+        this.post({ type: 'coverage', shown });
+        this.updateToolbar();
+        this.updateReviewBars();
+        this.applyMarks();
+    }
+
+    /** The counts and legend above the drawing, for the tree in view; and the comparison's bar and list. */
+    private updateReviewBars(): void {
+        const tree = this.currentTree();
+        showCoverageBar(this.page.coverageBar, tree, this.coverage, this.t);
+        showComparison(this.page.compareBar, this.page.comparePanel, tree, this.t, {
+            stop: () => this.post({ type: 'compare', stop: true }),
+            reveal: node => { if (tree) this.post({ type: 'reveal', tree: tree.tree.id, node }); }
+        });
     }
 
     private revealCursor(): void {

@@ -4,13 +4,15 @@ import type { PreviewView } from './messages.js';
 
 /**
  * What survives the webview being hidden and shown again, through VS Code's `getState`/`setState`:
- * the view, the pan/zoom per view, the walkthrough and the trees shown whole ("Toon alles").
+ * the view, the pan/zoom per view, the walkthrough, the trees shown whole ("Toon alles") and
+ * whether the coverage overlay is on.
  */
 export interface SavedState {
     view?: PreviewView;
     zooms: Record<string, ZoomState>;
     walk?: WalkState;
     showAll: string[];
+    coverage?: boolean;
 }
 
 /** The part of VS Code's webview API that keeps state. */
@@ -27,6 +29,7 @@ export function readSavedState(store: StateStore): SavedState {
     if (state.view && typeof state.view === 'object') result.view = state.view;
     if (state.zooms && typeof state.zooms === 'object') result.zooms = { ...state.zooms };
     if (state.walk && typeof state.walk.tree === 'string' && Array.isArray(state.walk.answers)) result.walk = state.walk;
+    if (state.coverage === true) result.coverage = true;
     if (Array.isArray(state.showAll)) result.showAll = state.showAll.filter((id): id is string => typeof id === 'string');
     return result;
 }

@@ -1,5 +1,6 @@
 import type { Lang } from '../../language/i18n/locale.js';
 import { linkKindWords } from '../../language/i18n/link-kinds.js';
+import type { CoverageFigure } from '../../language/review/coverage.js';
 
 /**
  * The webview's own texts. A webview has no l10n API: the extension serves the page with
@@ -72,7 +73,34 @@ const nl = {
     calcMatches: 'klopt',
     calcDiffers: 'klopt niet',
     calcInputs: 'Invoer',
-    calcHow: 'Zo berekend'
+    calcHow: 'Zo berekend',
+    coverage: 'Dekking',
+    coverageTitle: 'Toon welke antwoorden en adviezen geen scenario controleert',
+    coverageSummary: (answers: CoverageFigure, advices: CoverageFigure) =>
+        `dekking: ${answers.covered}/${answers.total} antwoorden, ${advices.covered}/${advices.total} adviezen`,
+    coverageWaiting: 'dekking: wordt berekend…',
+    coverageLegendAnswer: 'gestreepte pijl: geen scenario neemt dit antwoord',
+    coverageLegendAdvice: 'grijs advies: geen scenario komt bij dit advies',
+    notCovered: 'geen scenario komt hier',
+    compare: 'Vergelijk…',
+    compareTitle: 'Vergelijk de boom met een eerdere versie uit git',
+    compareSummary: (against: string, added: number, removed: number, reworded: number, arrows: number) =>
+        `vergeleken met ${against}: ${added} nieuw, ${removed} verwijderd, ${reworded} gewijzigd, ${arrows} ${arrows === 1 ? 'pijl' : 'pijlen'} anders`,
+    compareNewTree: (against: string) => `vergeleken met ${against}: deze boom is nieuw`,
+    compareLegendAdded: 'groen: nieuw',
+    compareLegendRemoved: 'rood en gestreept: verwijderd',
+    compareLegendReworded: 'oranje: tekst gewijzigd (de oude tekst bij aanwijzen)',
+    compareLegendRewired: 'oranje pijl: leidt nu ergens anders heen',
+    compareStop: 'Stop vergelijken',
+    behaviourHeading: 'Wat de wijziging doet',
+    noBehaviourChange: 'Geen scenario en geen pad eindigt anders.',
+    pathsNotCompared: 'Te veel paden om alle te vergelijken: alleen de scenario\'s.',
+    addedNode: 'nieuw',
+    removedNode: 'verwijderd',
+    wasText: (text: string, id?: string) => id !== undefined ? `gewijzigd; was ${id}: “${text}”` : `gewijzigd; was: “${text}”`,
+    wasTo: (id: string) => `leidde eerder naar ${id}`,
+    addedArrow: 'nieuwe pijl',
+    removedArrow: 'verwijderde pijl'
 };
 
 export type Strings = typeof nl;
@@ -139,7 +167,33 @@ const en: Strings = {
     calcMatches: 'matches',
     calcDiffers: 'does not match',
     calcInputs: 'Inputs',
-    calcHow: 'How it was computed'
+    calcHow: 'How it was computed',
+    coverage: 'Coverage',
+    coverageTitle: 'Show which answers and advices no scenario checks',
+    coverageSummary: (answers, advices) => `coverage: ${answers.covered}/${answers.total} answers, ${advices.covered}/${advices.total} advices`,
+    coverageWaiting: 'coverage: being computed…',
+    coverageLegendAnswer: 'dashed arrow: no scenario takes this answer',
+    coverageLegendAdvice: 'grey advice: no scenario reaches this advice',
+    notCovered: 'no scenario comes here',
+    compare: 'Compare…',
+    compareTitle: 'Compare the tree with an earlier version from git',
+    compareSummary: (against, added, removed, reworded, arrows) =>
+        `compared with ${against}: ${added} new, ${removed} removed, ${reworded} changed, ${arrows} ${arrows === 1 ? 'arrow' : 'arrows'} different`,
+    compareNewTree: against => `compared with ${against}: this tree is new`,
+    compareLegendAdded: 'green: new',
+    compareLegendRemoved: 'red and dashed: removed',
+    compareLegendReworded: 'orange: text changed (the old text on hover)',
+    compareLegendRewired: 'orange arrow: leads elsewhere now',
+    compareStop: 'Stop comparing',
+    behaviourHeading: 'What the change does',
+    noBehaviourChange: 'No scenario and no path ends differently.',
+    pathsNotCompared: 'Too many paths to compare them all: the scenarios only.',
+    addedNode: 'new',
+    removedNode: 'removed',
+    wasText: (text, id) => id !== undefined ? `changed; was ${id}: “${text}”` : `changed; was: “${text}”`,
+    wasTo: id => `led to ${id} before`,
+    addedArrow: 'new arrow',
+    removedArrow: 'removed arrow'
 };
 
 /** The page's language: `<html lang>`, Dutch unless it says English. */

@@ -85,3 +85,33 @@ export function markPathEdges(svg: Element, path: readonly string[], ids: Readon
     const pairs = pathEdgePairs(path, ids);
     for (const edge of drawnEdges(svg)) edge.path.classList.toggle(className, pairs.has(`${edge.from}>${edge.to}`));
 }
+
+/**
+ * The drawn edge path of each tree edge `edges` selects, found by its end points: Mermaid numbers
+ * the edges between the same two nodes in the order written (`L_a_b_0`, then `_2`, `_3` …), and
+ * the generator writes the tree's edges in order, so the k-th tree edge between two drawn nodes is
+ * the k-th drawn path between their boxes. Edges to a node not drawn (the focus view) have none.
+ */
+export function drawnTreeEdges(svg: Element, edges: ReadonlyArray<{ from: string; to: string }>,
+    ids: Readonly<Record<string, DiagramTarget>>, selected: (index: number) => boolean): SVGPathElement[] {
+    const mermaidIds = nodeMermaidIds(ids);
+    const byPair = new Map<string, Array<{ path: SVGPathElement; n: number }>>();
+    for (const edge of drawnEdges(svg)) {
+        const key = `${edge.from}>${edge.to}`;
+        const n = Number(/(\d+)$/.exec(edge.path.getAttribute('data-id') ?? edge.path.id)?.[1] ?? 0);
+        byPair.set(key, [...byPair.get(key) ?? [], { path: edge.path, n }]);
+    }
+    for (const list of byPair.values()) list.sort((a, b) => a.n - b.n);
+    const seen = new Map<string, number>();
+    const result: SVGPathElement[] = [];
+    edges.forEach((edge, index) => {
+        const from = mermaidIds.get(edge.from), to = mermaidIds.get(edge.to);
+        if (from === undefined || to === undefined) return;
+        const key = `${from}>${to}`;
+        const k = seen.get(key) ?? 0;
+        seen.set(key, k + 1);
+        const path = byPair.get(key)?.[k]?.path;
+        if (path && selected(index)) result.push(path);
+    });
+    return result;
+}

@@ -8,19 +8,20 @@ import { exportWorkspaceJson, fileName, jsonContext } from '../generation/json/e
 import { toHandreikingJson } from '../generation/json/to-json.js';
 import { isBeslisboom, isScenario } from '../generated/ast.js';
 import type { GuideScripts } from '../generation/html/guide-scripts.js';
-import type { HandreikingJson } from '../generation/json/handreiking-json.js';
+import type { HandreikingJson, ScenarioJson } from '../generation/json/handreiking-json.js';
 import type { HandreikingServices } from '../handreiking-module.js';
 import { explainFailure, runScenarios } from '../walkthrough/run-scenarios.js';
 import { describeExpected, describeOutcome, explainCalculationFailure, runCalculationScenarios } from '../calculation/run-calculation-scenarios.js';
 import { isCalculationScenario } from '../generation/json/calculation-json.js';
 import { describePath } from '../walkthrough/walk.js';
 import { calculate } from './calculate.js';
+import { coverageReports } from './coverage-report.js';
 import {
-    CalculateRequest, ExportRequest, PreviewNotification, PreviewRequest, PreviewSubscription, ReviewSummaryRequest, RunScenariosRequest, ScenariosChangedNotification,
+    CalculateRequest, CoverageRequest, ExportRequest, PreviewCompareRequest, PreviewNotification, PreviewRequest, PreviewSubscription, ReviewSummaryRequest, RunScenariosRequest, ScenariosChangedNotification,
     type PreviewData, type PreviewParams, type PreviewProblem, type ScenarioResult
 } from './protocol.js';
 import { previewErrors } from './preview-data.js';
-import { reviewSummary, workingCopyOf } from './review-summary.js';
+import { oldVersionJson, reviewSummary, workingCopyOf } from './review-summary.js';
 import { reviewTexts } from '../i18n/review-messages.js';
 
 /** The HTML guide's scripts; injected because they live beside the server bundle in the .vsix. */
@@ -41,7 +42,8 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
     // Without an export root its files are named by their URI paths (fileName), drive letters kept.
     let cachedJson: HandreikingJson | undefined;
     let cachedShared: HandreikingJson | undefined;
-    builder.onUpdate(() => { cachedJson = undefined; cachedShared = undefined; });
+    let cachedScenarios: ScenarioJson[] | undefined;
+    builder.onUpdate(() => { cachedJson = undefined; cachedShared = undefined; cachedScenarios = undefined; });
     const workspaceJson = () => (cachedJson ??= exportWorkspaceJson(services));
     // The preview draws the trees of its own document; of the rest of the workspace it needs only
     // the typologies and funding (for the table and the overview). Exporting every tree of a large
@@ -49,10 +51,25 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
     const sharedJson = () => (cachedShared ??= toHandreikingJson(
         services.handreiking.WorkspaceModel.elements().filter(e => !isBeslisboom(e) && !isScenario(e)), jsonContext(services)));
 
+    // The coverage overlay runs the scenarios of the whole workspace against the document's trees.
+    const scenariosJson = () => (cachedScenarios ??= toHandreikingJson(
+        services.handreiking.WorkspaceModel.elements().filter(isScenario), jsonContext(services)).scenarios);
+    // Per previewed URI, the older version its trees are compared with ("Vergelijk met …").
+    const comparisons = new Map<string, { against: string; old: HandreikingJson }>();
+    /** What the preview of `uri` shows beside the trees: their coverage, their comparison. */
+    const reviewOf = (uri: string) => {
+        const compared = comparisons.get(uri);
+        return {
+            ...(subscriptions.get(uri)?.coverage ? { scenarios: scenariosJson() } : {}),
+            ...(compared ? { comparison: { ...compared, current: workspaceJson() } } : {})
+        };
+    };
+
     const preview = (uri: string): PreviewData | null => {
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
         if (!document || document.state < DocumentState.Validated) return null;
-        return services.handreiking.PreviewData.compute(document, { direction: subscriptions.get(uri)?.direction, json: sharedJson() });
+        const params = subscriptions.get(uri);
+        return services.handreiking.PreviewData.compute(document, { direction: params?.direction, json: sharedJson(), ...reviewOf(uri) });
     };
 
     /**
@@ -78,13 +95,28 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
 
     connection.onNotification(PreviewSubscription.type, params => {
         if (params.subscribed) subscriptions.set(params.uri, params);
-        else subscriptions.delete(params.uri);
+        else {
+            subscriptions.delete(params.uri);
+            comparisons.delete(params.uri);
+        }
         pushed.delete(params.uri);
         waitForChecks.delete(params.uri);
     });
 
+    // The old version is parsed once, by services of its own (review/parse-version.ts), outside the lock.
+    connection.onRequest(PreviewCompareRequest.type, params => guarded(connection, 'review', async () => {
+        if (!params.against) {
+            comparisons.delete(params.uri);
+            return {};
+        }
+        const version = await oldVersionJson(services, params.against.files, URI.parse(params.against.root), params.against.label);
+        if ('error' in version) return { error: version.error };
+        comparisons.set(params.uri, { against: params.against.label, old: version.json });
+        return {};
+    }, { error: reviewTexts(services.i18n.Locale.lang).summaryFailed }));
+
     connection.onRequest(PreviewRequest.type, async params => {
-        if (params.direction) subscriptions.set(params.uri, { ...subscriptions.get(params.uri), ...params });
+        if (params.direction || params.coverage !== undefined) subscriptions.set(params.uri, { ...subscriptions.get(params.uri), ...params });
         await builder.waitUntil(DocumentState.Validated, URI.parse(params.uri)).catch(() => undefined);
         return guarded(connection, 'preview', () => lock.read(() => preview(params.uri)), null);
     });
@@ -100,7 +132,7 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
                 // A document this build did not touch has the diagnostics of its checks already.
                 const builtIn = document.state < DocumentState.Validated;
                 const diagnostics = builtIn ? await validator.validateDocument(document, { categories: ['built-in'] }) : document.diagnostics;
-                const data = services.handreiking.PreviewData.compute(document, { direction: params.direction, json: sharedJson(), diagnostics: diagnostics ?? [] });
+                const data = services.handreiking.PreviewData.compute(document, { direction: params.direction, json: sharedJson(), diagnostics: diagnostics ?? [], ...reviewOf(uri) });
                 await push(data, builtIn);
             }, undefined);
         }
@@ -136,6 +168,9 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
 
     connection.onRequest(RunScenariosRequest.type, params =>
         guarded(connection, 'scenarios', () => lock.read(() => scenarioResults(services, workspaceJson(), params.uri)), []));
+
+    connection.onRequest(CoverageRequest.type, () =>
+        guarded(connection, 'scenarios', () => lock.read(() => Promise.resolve(coverageReports(services, workspaceJson()))), []));
 
     connection.onRequest(CalculateRequest.type, params =>
         guarded(connection, 'calculate', () => lock.read(() => Promise.resolve(calculate(services, params))), null));

@@ -5,13 +5,15 @@ import { calculationScenarioOutcome } from '../calculation/scenario-outcome.js';
 import { calculationScenarioJson, isCalculationScenario } from '../generation/json/calculation-json.js';
 import { exportWorkspaceJson, fileName, jsonContext } from '../generation/json/export-json.js';
 import { sourceOf, treeToJson, type JsonContext } from '../generation/json/to-json.js';
-import type { HandreikingJson, TreeJson } from '../generation/json/handreiking-json.js';
+import type { HandreikingJson, ScenarioJson, TreeJson } from '../generation/json/handreiking-json.js';
 import { diagramExcess } from '../generation/mermaid/diagram-limits.js';
 import { fundingOverviewMermaid } from '../generation/mermaid/funding-mermaid.js';
 import { treeToMermaid } from '../generation/mermaid/tree-mermaid.js';
 import { typologyTableHtml } from '../generation/tables/typology-table.js';
 import type { HandreikingServices } from '../handreiking-module.js';
-import type { Direction, PreviewCalculation, PreviewCalculationScenario, PreviewData, PreviewProblem, PreviewTree } from './protocol.js';
+import { treeCoverage } from '../review/coverage.js';
+import { compareTrees } from '../review/tree-comparison.js';
+import type { Direction, PreviewCalculation, PreviewCalculationScenario, PreviewCoverage, PreviewData, PreviewProblem, PreviewTree } from './protocol.js';
 
 const emptyRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -30,6 +32,13 @@ export interface PreviewOptions {
      * reference errors.
      */
     diagnostics?: readonly Diagnostic[];
+    /**
+     * The scenarios of the workspace, when the preview shows coverage: each tree then carries what
+     * they check of it. Without them no scenario is run.
+     */
+    scenarios?: readonly ScenarioJson[];
+    /** An older version to compare the trees with ("Vergelijk met …"), and the working copy's JSON. */
+    comparison?: { against: string; old: HandreikingJson; current: HandreikingJson };
 }
 
 /** The preview data as a service of the language, so that a host can replace it as any other. */
@@ -48,13 +57,17 @@ export function computePreviewData(services: HandreikingServices, document: Lang
     const context = jsonContext(services);
     const direction = options.direction ?? 'TD';
     const trees: PreviewTree[] = [];
+    const c = options.comparison;
+    const comparisons = c ? compareTrees(c.old, c.current, bomen.flatMap(b => b.name ? [b.name] : []), c.against, services.i18n.Locale.lang) : undefined;
     for (const boom of bomen) {
         if (!boom.name) continue;
         const tree = treeToJson(boom, context);
         // The text the preview exports and copies: a diagram on its own, so with its provenance legend.
         const diagram = treeToMermaid(tree, { direction, legend: true });
         const excess = diagramExcess(diagram);
-        trees.push({ tree, mermaid: diagram.text, ...(excess ? { excess } : {}), ...rangesOf(services, boom) });
+        const coverage = options.scenarios ? previewCoverage(tree, options.scenarios) : undefined;
+        const comparison = comparisons?.[boom.name];
+        trees.push({ tree, mermaid: diagram.text, ...(excess ? { excess } : {}), ...rangesOf(services, boom), ...(coverage ? { coverage } : {}), ...(comparison ? { comparison } : {}) });
     }
     const model = { funding: json.funding, typologies: json.typologies };
     const errors: PreviewProblem[] = previewErrors(options.diagnostics ?? document.diagnostics ?? []);
@@ -97,6 +110,17 @@ function advisedCalculations(trees: readonly TreeJson[], json: HandreikingJson):
         title: c.title || c.id,
         inputs: c.inputs.map(i => ({ id: i.id, title: i.title, ...(i.unit ? { unit: i.unit } : {}), optional: i.optional }))
     }));
+}
+
+/** The coverage of `tree` by the scenarios, as the preview's overlay needs it (no paths to the gaps). */
+export function previewCoverage(tree: TreeJson, scenarios: readonly ScenarioJson[]): PreviewCoverage {
+    const coverage = treeCoverage(tree, scenarios, { paths: false });
+    return {
+        answers: coverage.answers,
+        advices: coverage.advices,
+        uncoveredAnswers: coverage.uncovered.answers.flatMap(a => a.answer !== undefined ? [{ node: a.node, answer: a.answer }] : []),
+        uncoveredAdvices: coverage.uncovered.advices.map(a => a.node)
+    };
 }
 
 /** The errors among `diagnostics`, first first, as the preview's banner shows them. */

@@ -3,6 +3,8 @@ import type { LimitExcess } from '../generation/mermaid/diagram-limits.js';
 import type { FundingOverviewModel } from '../generation/mermaid/funding-mermaid.js';
 import type { TreeJson } from '../generation/json/handreiking-json.js';
 import type { CalculationScenarioOutcome } from '../calculation/scenario-outcome.js';
+import type { CoverageFigure } from '../review/coverage.js';
+import type { TreeComparison } from '../review/tree-comparison.js';
 import type { TextExportFormat } from '../export/export-formats.js';
 import type { ExportedFile } from '../export/exported-file.js';
 
@@ -31,6 +33,24 @@ export interface PreviewTree {
     range: Range;
     /** The whole tree's range. */
     extent: Range;
+    /** What the scenarios of the workspace check of this tree: only while the preview shows coverage. */
+    coverage?: PreviewCoverage;
+    /** The tree against an older version, while the preview compares ("Vergelijk met …"). */
+    comparison?: TreeComparison;
+}
+
+/**
+ * The coverage of one tree as the preview's overlay draws it (computed by review/coverage.ts, as
+ * `handreiking test --dekking` does): the figures for the header, and the answers and advices no
+ * scenario reaches, to draw dashed and greyed.
+ */
+export interface PreviewCoverage {
+    answers: CoverageFigure;
+    advices: CoverageFigure;
+    /** Per question (tree node id), the labels of its answers no scenario takes. */
+    uncoveredAnswers: Array<{ node: string; answer: string }>;
+    /** The advices (tree node ids) no scenario reaches. */
+    uncoveredAdvices: string[];
 }
 
 /** A calculation scenario of the document with what it computes: the preview shows it while the cursor is inside. */
@@ -83,6 +103,8 @@ export interface PreviewData {
 export interface PreviewParams {
     uri: string;
     direction?: Direction;
+    /** Send each tree's coverage by the workspace's scenarios with it (the preview's "Dekking" is on). */
+    coverage?: boolean;
 }
 
 /** Client → server: send me (or stop sending) the preview of this document after every change. */
@@ -95,6 +117,26 @@ export namespace PreviewSubscription {
 export namespace PreviewNotification {
     export const method = 'handreiking/preview';
     export const type = new NotificationType<PreviewData>(method);
+}
+
+export interface PreviewCompareParams {
+    /** The previewed document. */
+    uri: string;
+    /**
+     * The older version to compare its trees with: the `.hrk` files of a revision below the
+     * workspace folder `root` (a URI), as the extension read them from git. Absent: stop comparing.
+     */
+    against?: { label: string; root: string; files: Array<{ file: string; text: string }> };
+}
+
+/**
+ * Client → server: compare the trees of a previewed document with an older version, in every
+ * preview pushed from now on (each tree's `comparison`); or stop. The answer: why not (the old
+ * version does not parse), in the server's language.
+ */
+export namespace PreviewCompareRequest {
+    export const method = 'handreiking/previewCompare';
+    export const type = new RequestType<PreviewCompareParams, { error?: string }, void>(method);
 }
 
 /** Client → server: the preview data now (when a preview opens). */
@@ -194,4 +236,22 @@ export type ReviewSummary = { markdown: string } | { error: string };
 export namespace ReviewSummaryRequest {
     export const method = 'handreiking/reviewSummary';
     export const type = new RequestType<{ folder: string }, ReviewSummary, void>(method);
+}
+
+/** What the scenarios check of one tree, and where (for VS Code's test coverage). */
+export interface TreeCoverageReport {
+    /** The document the tree is written in. */
+    uri: string;
+    tree: string;
+    answers: CoverageFigure;
+    questions: CoverageFigure;
+    advices: CoverageFigure;
+    /** Each question and advice a walk can reach, and each answer of such a question: where it is written, and whether a scenario passes it. */
+    items: Array<{ kind: 'question' | 'advice' | 'answer'; node: string; answer?: string; range: Range; covered: boolean }>;
+}
+
+/** Client → server: the coverage of every tree by the scenarios of the workspace (`handreiking test --dekking`). */
+export namespace CoverageRequest {
+    export const method = 'handreiking/coverage';
+    export const type = new RequestType<Record<string, never>, TreeCoverageReport[], void>(method);
 }

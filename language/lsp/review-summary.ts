@@ -61,3 +61,17 @@ export async function reviewSummary(services: HandreikingServices, folder: URI, 
         throw error;
     }
 }
+
+/**
+ * The older version "Vergelijk met …" compares the preview with (its files as the extension read
+ * them from git, below the workspace folder `root`) as JSON, or why it cannot be compared.
+ */
+export async function oldVersionJson(services: HandreikingServices, files: ReadonlyArray<{ file: string; text: string }>, root: URI, label: string):
+    Promise<{ json: HandreikingJson } | { error: string }> {
+    const lang = services.i18n.Locale.lang;
+    const t = reviewTexts(lang);
+    const version = await parseVersion(files, root.fsPath, lang);
+    if (version.syntaxErrors.length === 0) return { json: version.json };
+    return { error: [t.versionDoesNotParse(t.versionLabel(label), version.syntaxErrors.length),
+        ...version.syntaxErrors.slice(0, 10).map(p => `${p.file}:${p.line}:${p.column} ${p.message}`)].join('\n') };
+}

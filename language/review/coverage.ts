@@ -63,8 +63,13 @@ export function computeCoverage(json: HandreikingJson): CoverageJson {
     };
 }
 
-/** The coverage of one tree by the scenarios given (those of other trees are ignored). */
-export function treeCoverage(tree: TreeJson, scenarios: readonly ScenarioJson[]): TreeCoverage {
+/**
+ * The coverage of one tree by the scenarios given (those of other trees are ignored). `paths:
+ * false` leaves out the shortest path to each gap: the preview's overlay draws the gaps on the
+ * tree itself, and a path per gap costs more than the rest together in a long tree.
+ */
+export function treeCoverage(tree: TreeJson, scenarios: readonly ScenarioJson[], options: { paths?: boolean } = {}): TreeCoverage {
+    const paths = options.paths ?? true;
     const walker = new TreeWalker(tree);
     const shortest = new ShortestPaths(tree);
     const walks = scenarios.filter(s => s.tree === tree.id)
@@ -79,9 +84,9 @@ export function treeCoverage(tree: TreeJson, scenarios: readonly ScenarioJson[])
     const order = new Map(tree.nodes.map((n, i) => [n.id, i]));
     const byOrder = (a: { node: string }, b: { node: string }) => order.get(a.node)! - order.get(b.node)!;
     const uncoveredAnswers = answers.filter(a => !passed.answers.has(answerKey(a.node, a.answer)))
-        .map(a => withPath(a, shortest.completePathThrough(a.node, a.answer))).sort(byOrder);
+        .map(a => paths ? withPath(a, shortest.completePathThrough(a.node, a.answer)) : a).sort(byOrder);
     const uncoveredAdvices = advices.filter(a => !passed.nodes.has(a.id))
-        .map(a => withPath({ node: a.id }, shortest.completePathThrough(a.id))).sort(byOrder);
+        .map(a => paths ? withPath({ node: a.id }, shortest.completePathThrough(a.id)) : { node: a.id }).sort(byOrder);
     return {
         tree: tree.id,
         answers: figure(answers.length - uncoveredAnswers.length, answers.length),

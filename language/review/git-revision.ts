@@ -159,3 +159,37 @@ function failed(error: unknown, what: string): GitError {
     const stderr = (error as { stderr?: string }).stderr;
     return new GitError('failed', `${what}: ${stderr || (error instanceof Error ? error.message : String(error))}`);
 }
+
+/** A revision to compare with, as a reader picks one: a branch, or a recent commit. */
+export interface RevisionChoice {
+    /** What git is given: a branch name or a full commit id. */
+    revision: string;
+    kind: 'branch' | 'commit';
+    /** The branch name, or the commit's short id. */
+    label: string;
+    /** The commit's subject line and date (a commit), or the commit it points at (a branch). */
+    detail: string;
+}
+
+/**
+ * The local branches and the `count` latest commits of HEAD, for "Vergelijk met …". Names come
+ * from git as data (`for-each-ref --format`, `log --format` with NUL-separated fields), never from
+ * a shell.
+ */
+export async function recentRevisions(cwd: string, count = 20): Promise<RevisionChoice[]> {
+    try {
+        const refs = await git(cwd, ['for-each-ref', '--sort=-committerdate', '--count=20', '--format=%(refname:short)%00%(objectname:short)', 'refs/heads']);
+        const log = await git(cwd, ['log', `--max-count=${count}`, '--format=%H%x00%h%x00%cs%x00%s', 'HEAD', '--']);
+        const branches = refs.stdout.toString('utf-8').split('\n').filter(l => l.length > 0).map(line => {
+            const [name, short] = line.split('\0');
+            return { revision: name, kind: 'branch' as const, label: name, detail: short ?? '' };
+        });
+        const commits = log.stdout.toString('utf-8').split('\n').filter(l => l.length > 0).map(line => {
+            const [commit, short, date, subject] = line.split('\0');
+            return { revision: commit, kind: 'commit' as const, label: short, detail: `${date} ${subject ?? ''}`.trim() };
+        });
+        return [...branches, ...commits];
+    } catch (error) {
+        throw failed(error, 'HEAD');
+    }
+}

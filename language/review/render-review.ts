@@ -92,6 +92,11 @@ export function reviewMarkdown(review: ReviewJson, lang: Lang): string {
     return out.join('\n').replace(/\n+$/, '\n');
 }
 
+/** One behaviour change as the terminal report says it (the preview's comparison lists them so). */
+export function behaviourChangeText(c: BehaviourChange, lang: Lang): string {
+    return behaviourLine(c, reviewTexts(lang), terminalStyle, lang);
+}
+
 function thousands(n: number, lang: Lang): string {
     return n.toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL');
 }

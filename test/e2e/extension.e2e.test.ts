@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import type { Browser, BrowserContext, ConsoleMessage, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
+import { git } from '../support/git-repo.js';
 import {
     codeServerDir, codeServerInstalled, ensureVsix, installExtension, projectRoot, startCodeServer,
     type CodeServerDirs, type RunningCodeServer
@@ -17,8 +18,9 @@ import { until, Workbench } from './workbench.js';
 /**
  * The packaged extension (handreiking.vsix) in a real VS Code: code-server 4.139.1 in headless
  * Chromium, a copy of examples/ as the folder. Opens a decision tree, draws it in the preview,
- * clicks a node, runs the scenarios in the Testing view, walks the tree, saves the walk as a
- * scenario, shows a mistake in the Problems view, and checks that nothing left the machine. Takes
+ * clicks a node, shows the scenarios' coverage over it, runs the scenarios in the Testing view, walks
+ * the tree, saves the walk as a scenario, shows a mistake in the Problems view, compares an edit with
+ * git HEAD in the preview, and checks that nothing left the machine. Takes
  * the screenshots of docs/extension.md, into test-results/e2e/screenshots/ (ignored by git).
  *
  * Runs with `npm run test:e2e` after `scripts/e2e/install-code-server.sh` (`npm test` runs both).
@@ -62,6 +64,8 @@ describe('the extension in VS Code (code-server)', () => {
     /** Expectations computed with the CLI from the same files. */
     let expectedNodes: number;
     let expectedScenarios: number;
+    /** The tree's coverage as `handreiking test --dekking --format json` gives it. */
+    let expectedCoverage: { answers: { covered: number; total: number }; advices: { covered: number; total: number }; uncovered: { answers: unknown[] } };
     let preview: Frame;
 
     const log = (line: string) => console.log(`[e2e] ${line}`);
@@ -119,6 +123,12 @@ describe('the extension in VS Code (code-server)', () => {
         expectedNodes = countMermaidNodes(fs.readFileSync(path.join(mermaidDir, `${TREE}.mmd`), 'utf8'));
         const tested = await run(process.execPath, [cli, 'test', workspace]);
         expectedScenarios = tested.stdout.split('\n').filter(line => /^[✓✗]/.test(line)).length;
+        const covered = JSON.parse((await run(process.execPath, [cli, 'test', workspace, '--dekking', '--format', 'json'])).stdout) as { coverage: { trees: Array<typeof expectedCoverage & { tree: string }> } };
+        expectedCoverage = covered.coverage.trees.find(t => t.tree === TREE)!;
+        // The folder as a git repository, for "Vergelijk met …" (HEAD is the examples as copied).
+        git(workspace, ['init', '-q']);
+        git(workspace, ['add', '-A']);
+        git(workspace, ['commit', '-q', '-m', 'de voorbeelden']);
         log(`expecting ${expectedNodes} diagram nodes in ${TREE} and ${expectedScenarios} scenarios`);
 
         server = await startCodeServer({ dirs, folder: workspace, locale });
@@ -260,6 +270,20 @@ describe('the extension in VS Code (code-server)', () => {
             (await page.locator('.test-explorer .result-summary').first().innerText()).replace(/\s+/g, ' ').includes(`${all}/${all}`), 60_000);
     });
 
+    test('"Dekking" shows over the tree what the scenarios check, with the figures of handreiking test --dekking', async () => {
+        const { answers, advices } = expectedCoverage;
+        const counts = locale === 'nl'
+            ? `dekking: ${answers.covered}/${answers.total} antwoorden, ${advices.covered}/${advices.total} adviezen`
+            : `coverage: ${answers.covered}/${answers.total} answers, ${advices.covered}/${advices.total} advices`;
+        await preview.locator('button.coverage-button').click();
+        await until(`"${counts}" above the diagram`, async () =>
+            await preview.locator('.coverage-bar .coverage-counts').innerText().catch(() => '') === counts, 60_000);
+        expect(await preview.locator('.diagram-viewport path.flowchart-link.hrk-uncovered-edge').count()).toBe(expectedCoverage.uncovered.answers.length);
+        await preview.locator('button.coverage-button').click();
+        await preview.locator('.coverage-bar').waitFor({ state: 'hidden', timeout: 15_000 });
+        expect(await preview.locator('.diagram-viewport .hrk-uncovered-edge, .diagram-viewport .hrk-uncovered').count()).toBe(0);
+    });
+
     test('reports a mistake in the display language, as the CLI does', async () => {
         // A new file with an unknown start node, as an editor might type it.
         const name = 'nieuwe-boom.hrk';
@@ -298,6 +322,29 @@ describe('the extension in VS Code (code-server)', () => {
         // Everything inline, and a policy that lets the page load nothing from elsewhere.
         expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src (?:'|&#39;)none(?:'|&#39;);/);
         expect(html).not.toMatch(/<(?:script|img)\b[^>]*\bsrc=["']https?:|<link\b[^>]*\bhref=["']https?:/);
+    });
+
+    test('"Vergelijk met …" HEAD: a reworded question is drawn amber with its old text, and the comparison stops', async () => {
+        const file = path.join(workspace, FILE);
+        const question = 'Is er sprake van onenigheid binnen de beheergroep?';
+        // Edited outside the editor (saved): the editor takes the file from disk.
+        fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(question, 'Is er onenigheid in de beheergroep?'));
+        await vscode.runCommand('View: Focus First Editor Group', /Focus First Editor Group/).catch(() => undefined);
+        await vscode.openFile(FILE);
+        await vscode.runCommand('Handreiking: Compare the Preview', titles('command.compareWith'));
+        const head = vscode.quickInputRows().filter({ hasText: /^\s*HEAD/ }).first();
+        await head.waitFor({ state: 'visible', timeout: 30_000 });
+        await head.click();
+        const summary = preview.locator('.compare-bar .compare-summary');
+        await until('the comparison with HEAD above the diagram', async () =>
+            /HEAD/.test(await summary.innerText().catch(() => '')), 60_000);
+        const reworded = preview.locator('.diagram-viewport g.node.hrk-reworded');
+        await until('the reworded question marked', async () => await reworded.count() === 1, 30_000);
+        expect(await reworded.locator('title').first().textContent()).toContain(question);
+        await preview.locator('.compare-panel').waitFor({ state: 'visible', timeout: 15_000 });
+        await shoot('compare.png');
+        await preview.locator('button.compare-stop').click();
+        await preview.locator('.compare-bar').waitFor({ state: 'hidden', timeout: 30_000 });
     });
 
     test('a language server that dies is started again, and the user is told once', async () => {

@@ -55,7 +55,7 @@ export class Workbench {
         return this.page.locator('.quick-input-widget');
     }
 
-    private quickInputRows(): Locator {
+    quickInputRows(): Locator {
         return this.quickInput.locator('.quick-input-list .monaco-list-row');
     }
 

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { diagramLimits } from '../../language/generation/mermaid/diagram-limits.js';
+import { exportWorkspaceJson } from '../../language/generation/json/export-json.js';
 import { computePreviewData } from '../../language/lsp/preview-data.js';
+import { computeCoverage } from '../../language/review/coverage.js';
 import { clearAll, createTestServices, validateFiles } from '../helpers.js';
 
 /**
@@ -44,5 +46,28 @@ describe('computePreviewData', () => {
         const data = computePreviewData(services, docs.get('groot.hrk')!, {});
         expect(data.direction).toBe('TD');
         expect(data.trees[0].excess).toEqual({ limit: 'nodes', size: 1_201, max: diagramLimits.nodes });
+    });
+
+    test('with the scenarios, each tree carries its coverage: the figures of `test --dekking` and the gaps, without paths', async () => {
+        const docs = await validateFiles(services, {
+            'boom.hrk': chain(3),
+            'scenarios.hrk': 'scenario "kort" { beslisboom Keten V0: nee verwacht A0 }\n'
+        });
+        const json = exportWorkspaceJson(services);
+        const data = computePreviewData(services, docs.get('boom.hrk')!, { scenarios: json.scenarios });
+        const dekking = computeCoverage(json).trees[0];
+        expect(data.trees[0].coverage).toEqual({
+            answers: dekking.answers,
+            advices: dekking.advices,
+            uncoveredAnswers: [{ node: 'V0', answer: 'ja' }, { node: 'V1', answer: 'ja' }, { node: 'V1', answer: 'nee' }, { node: 'V2', answer: 'ja' }, { node: 'V2', answer: 'nee' }],
+            uncoveredAdvices: ['A1', 'A2']
+        });
+        expect(data.trees[0].coverage?.answers).toEqual({ covered: 1, total: 6, percent: 16.6 });
+        expect(data.trees[0].coverage?.advices).toEqual({ covered: 1, total: 3, percent: 33.3 });
+    });
+
+    test('without the scenarios no tree carries coverage (the overlay is off: no scenario is run)', async () => {
+        const docs = await validateFiles(services, { 'boom.hrk': chain(2) });
+        expect(computePreviewData(services, docs.get('boom.hrk')!, {}).trees[0].coverage).toBeUndefined();
     });
 });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PreviewNotification } from '../../../language/lsp/protocol.js';
 import type { PreviewView } from '../../webview/messages.js';
+import type { OldVersions } from './old-version.js';
 import { PreviewPanel } from './preview-panel.js';
 
 export const PREVIEW_VIEW_TYPE = 'handreiking.preview';
@@ -11,7 +12,7 @@ export class PreviewManager implements vscode.Disposable {
     private readonly panels = new Map<string, PreviewPanel>();
     private readonly disposables: vscode.Disposable[] = [];
 
-    constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+    constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient, private readonly oldVersions?: OldVersions) {
         this.disposables.push(client.onNotification(PreviewNotification.type, data => this.panels.get(data.uri)?.update(data)));
     }
 
@@ -28,7 +29,7 @@ export class PreviewManager implements vscode.Disposable {
             { viewColumn: toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: true },
             { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview')] });
         panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'extension', 'icons', 'handreiking.svg');
-        const preview = new PreviewPanel(uri, panel, this.context, this.client, p => this.panels.delete(p.uri.toString()));
+        const preview = new PreviewPanel(uri, panel, this.context, this.client, p => this.panels.delete(p.uri.toString()), this.oldVersions);
         this.panels.set(key, preview);
         return preview;
     }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { safeFileName } from '../../../language/export/file-names.js';
-import { PreviewRequest, PreviewSubscription, type PreviewData } from '../../../language/lsp/protocol.js';
+import { PreviewCompareRequest, PreviewRequest, PreviewSubscription, type PreviewData } from '../../../language/lsp/protocol.js';
 import type { SourceJson } from '../../../language/generation/json/handreiking-json.js';
 import type { FromWebview, PreviewView, ToWebview } from '../../webview/messages.js';
 import { previewHtml } from '../../webview/preview-html.js';
@@ -10,6 +10,8 @@ import { passedAdvices, scenarioBlock } from './scenario-text.js';
 import { sourceLocation } from './source-location.js';
 import { dataUrlBytes } from './data-url.js';
 import { calculationScenarioAt, nodeAt } from './node-at.js';
+import { pickOldVersion } from './pick-old-version.js';
+import type { OldVersions } from './old-version.js';
 
 export { nodeAt };
 import { writeExport } from '../commands/write-files.js';
@@ -33,13 +35,19 @@ export class PreviewPanel implements vscode.Disposable {
     private renderRequests = new Map<number, (result: RenderedTrees) => void>();
     private nextRequest = 1;
     private pendingWalk: vscode.Position | undefined;
+    /** The webview shows the coverage overlay: the server then sends each tree's coverage. */
+    private coverage = false;
+    /** The version the trees are compared with, while they are. */
+    private comparing: string | undefined;
 
     constructor(
         readonly uri: vscode.Uri,
         readonly panel: vscode.WebviewPanel,
         private readonly context: vscode.ExtensionContext,
         private readonly client: LanguageClient,
-        private readonly onDispose: (panel: PreviewPanel) => void
+        private readonly onDispose: (panel: PreviewPanel) => void,
+        /** Reads older versions from git (desktop only), for "Vergelijk met …". */
+        private readonly oldVersions?: OldVersions
     ) {
         const webview = panel.webview;
         webview.html = this.html();
@@ -70,6 +78,33 @@ export class PreviewPanel implements vscode.Disposable {
     show(view: PreviewView): void {
         this.panel.reveal(undefined, true);
         this.post({ type: 'show', view });
+    }
+
+    /** The command "Dekking … tonen of verbergen": the page turns its overlay over and says so (`coverage`). */
+    toggleCoverage(): void {
+        this.panel.reveal(undefined, true);
+        this.post({ type: 'coverage', shown: !this.coverage });
+    }
+
+    /**
+     * "Vergelijk met …": the reader picks a version (HEAD, a branch, a recent commit, or to stop),
+     * the extension reads its files from git and the server compares every preview from then on.
+     */
+    async compareWith(stop = false): Promise<void> {
+        const picked = stop ? { stop: true as const } : await pickOldVersion(this.uri, this.oldVersions, this.comparing !== undefined);
+        if (!picked) return;
+        if ('stop' in picked) {
+            this.comparing = undefined;
+            await this.client.sendRequest(PreviewCompareRequest.type, { uri: this.uri.toString() });
+        } else {
+            const answer = await this.client.sendRequest(PreviewCompareRequest.type, { uri: this.uri.toString(), against: picked });
+            if (answer.error !== undefined) {
+                void vscode.window.showErrorMessage(answer.error);
+                return;
+            }
+            this.comparing = picked.label;
+        }
+        await this.subscribe(true);
     }
 
     walk(tree: string, from?: string): void {
@@ -107,9 +142,10 @@ export class PreviewPanel implements vscode.Disposable {
 
     private async subscribe(subscribed: boolean): Promise<void> {
         const direction = previewSettings().direction;
-        await this.client.sendNotification(PreviewSubscription.type, { uri: this.uri.toString(), subscribed, direction });
+        const coverage = this.coverage;
+        await this.client.sendNotification(PreviewSubscription.type, { uri: this.uri.toString(), subscribed, direction, coverage });
         if (!subscribed) return;
-        const data = await this.client.sendRequest(PreviewRequest.type, { uri: this.uri.toString(), direction });
+        const data = await this.client.sendRequest(PreviewRequest.type, { uri: this.uri.toString(), direction, coverage });
         if (data) this.update(data);
     }
 
@@ -180,6 +216,11 @@ export class PreviewPanel implements vscode.Disposable {
             }
             case 'revealSource': return this.revealSource(message.source);
             case 'viewChanged': return;
+            case 'compare': return this.compareWith(message.stop === true);
+            case 'coverage':
+                if (message.shown === this.coverage) return;
+                this.coverage = message.shown;
+                return this.subscribe(true);
             case 'error':
                 this.client.outputChannel.appendLine(`[preview] ${message.message}`);
                 return;

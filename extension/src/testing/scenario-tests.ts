@@ -1,18 +1,23 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RunScenariosRequest, ScenariosChangedNotification, type ScenarioResult } from '../../../language/lsp/protocol.js';
+import { CoverageRequest, RunScenariosRequest, ScenariosChangedNotification, type ScenarioResult } from '../../../language/lsp/protocol.js';
+import { treeFileCoverage } from './tree-coverage.js';
 
 /**
  * Every `scenario` of the workspace in VS Code's Testing view, grouped by file: those of a tree and
  * those of a calculation. The server runs them (the same walk and computation as `handreiking
  * test`); a failure shows the path taken, or the amount computed with the values, at the scenario.
- * When a file changes, its scenarios are listed again and re-run.
+ * When a file changes, its scenarios are listed again and re-run. "Run with coverage" also reports
+ * what the scenarios check of each tree (`handreiking test --dekking`) through VS Code's coverage
+ * API: per file with trees, its answers as branches and its questions and advices as statements.
  */
 export class ScenarioTests implements vscode.Disposable {
     private readonly controller: vscode.TestController;
     private readonly disposables: vscode.Disposable[] = [];
     private refreshTimer: ReturnType<typeof setTimeout> | undefined;
     private readonly changedUris = new Set<string>();
+    /** The lines behind each file's coverage figure, for when the reader opens it. */
+    private readonly details = new WeakMap<vscode.FileCoverage, vscode.FileCoverageDetail[]>();
 
     constructor(private readonly client: LanguageClient) {
         this.controller = vscode.tests.createTestController('handreiking.scenarios', vscode.l10n.t('Handreiking scenarios'));
@@ -20,6 +25,9 @@ export class ScenarioTests implements vscode.Disposable {
         this.controller.refreshHandler = async () => { await this.refresh(); };
         this.controller.createRunProfile(vscode.l10n.t('Run scenarios'), vscode.TestRunProfileKind.Run,
             (request, token) => this.run(request, token), true);
+        const coverage = this.controller.createRunProfile(vscode.l10n.t('Run scenarios with coverage'), vscode.TestRunProfileKind.Coverage,
+            (request, token) => this.run(request, token, true), true);
+        coverage.loadDetailedCoverage = (_run, file) => Promise.resolve(this.details.get(file) ?? []);
         this.disposables.push(this.controller, client.onNotification(ScenariosChangedNotification.type, params => {
             for (const uri of params.uris) this.changedUris.add(uri);
             // Typing produces a build per keystroke: re-run once things are quiet.
@@ -60,13 +68,20 @@ export class ScenarioTests implements vscode.Disposable {
         run.end();
     }
 
-    private async run(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
+    private async run(request: vscode.TestRunRequest, token: vscode.CancellationToken, coverage = false): Promise<void> {
         const run = this.controller.createTestRun(request);
         try {
             const results = await this.refresh();
             if (token.isCancellationRequested) return;
             const roots = request.include ?? [...collect(this.controller.items)];
             this.report(run, roots, results, new Set((request.exclude ?? []).map(i => i.id)));
+            if (coverage) {
+                // Coverage is of the trees by all the scenarios of the workspace, whichever were picked.
+                for (const { file, details } of treeFileCoverage(await this.client.sendRequest(CoverageRequest.type, {}))) {
+                    this.details.set(file, details);
+                    run.addCoverage(file);
+                }
+            }
         } finally {
             run.end();
         }
