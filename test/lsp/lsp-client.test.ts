@@ -333,7 +333,7 @@ scenario "SOO: 4 woningen" {
             const calculate = lenses?.find(l => l.command?.command === 'handreiking.calculate');
             expect(calculate?.command).toEqual({
                 title: 'Bereken…', command: 'handreiking.calculate',
-                arguments: [sooUri, 'SooBijdrage', [{ id: 'oppervlakte', title: 'Oppervlakte', unit: 'm2', optional: false }, { id: 'woningen', title: 'Woningen', optional: false }]]
+                arguments: [sooUri, 'SooBijdrage', [{ id: 'oppervlakte', title: 'Oppervlakte', unit: 'm2', optional: false }, { id: 'woningen', title: 'Woningen', optional: false }], 'Bijdrage uit de SOO']
             });
             expect(lenses?.find(l => l.command?.command === 'handreiking.runScenarios')?.command?.title).toBe("2 scenario's");
             const computed = await client.connection.sendRequest(CalculateRequest.type, { uri: sooUri, calculation: 'SooBijdrage', inputs: { oppervlakte: '32,5', woningen: '16' } });

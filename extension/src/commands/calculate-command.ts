@@ -6,19 +6,22 @@ import { CalculateRequest, type CalculationInput } from '../../../language/lsp/p
 const NUMBER = /^-?\s*(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?$/;
 
 /**
- * "Bereken…" above a calculation: asks for each input in turn (an optional one may stay empty),
+ * "Bereken…" above a calculation (arguments: the document, the calculation's id, its inputs and its
+ * title): asks for each input in turn (an optional one may stay empty),
  * lets the language server compute the outcome with the same evaluator as `handreiking test`, and
  * shows it with the inputs and named values. Escape at any input stops without computing.
  */
 export function registerCalculateCommand(context: vscode.ExtensionContext, client: LanguageClient): void {
     context.subscriptions.push(vscode.commands.registerCommand('handreiking.calculate',
-        async (uri?: string, calculation?: string, inputs?: CalculationInput[]) => {
+        async (uri?: string, calculation?: string, inputs?: CalculationInput[], title?: string) => {
             if (typeof uri !== 'string' || typeof calculation !== 'string' || !Array.isArray(inputs)) return;
+            // The reader's name for it in the input boxes' title; the id where none is given.
+            const shown = typeof title === 'string' && title ? title : calculation;
             const typed: Record<string, string> = {};
             for (const [index, input] of inputs.entries()) {
                 const unit = input.unit ? ` (${input.unit})` : '';
                 const value = await vscode.window.showInputBox({
-                    title: vscode.l10n.t('Calculate {0} ({1} of {2})', calculation, index + 1, inputs.length),
+                    title: vscode.l10n.t('Calculate {0} ({1} of {2})', shown, index + 1, inputs.length),
                     prompt: `${input.title}${unit}${input.optional ? ` — ${vscode.l10n.t('optional: leave empty if not known')}` : ''}`,
                     placeHolder: input.id,
                     ignoreFocusOut: true,

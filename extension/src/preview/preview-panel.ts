@@ -194,7 +194,7 @@ export class PreviewPanel implements vscode.Disposable {
             case 'calculate': {
                 // The inputs come from the server's data, not from the page: the page only names the calculation.
                 const calculation = this.data?.calculations.find(c => c.id === message.calculation);
-                if (calculation) await vscode.commands.executeCommand('handreiking.calculate', this.uri.toString(), calculation.id, calculation.inputs);
+                if (calculation) await vscode.commands.executeCommand('handreiking.calculate', this.uri.toString(), calculation.id, calculation.inputs, calculation.title);
                 return;
             }
             case 'export': {

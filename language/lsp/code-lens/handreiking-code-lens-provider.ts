@@ -55,7 +55,7 @@ export class HandreikingCodeLensProvider implements CodeLensProvider {
             return { id: i.name, title: i.titel ?? '', ...(unit && !isPlain(unit) ? { unit: unitSource(unit) } : {}), optional: i.optioneel };
         });
         return [
-            { range, command: { title: t.lensCalculate(), command: ClientCommands.calculate, arguments: [uri, berekening.name, inputs] } },
+            { range, command: { title: t.lensCalculate(), command: ClientCommands.calculate, arguments: [uri, berekening.name, inputs, berekening.titel || berekening.name] } },
             { range, command: { title: t.lensScenarios({ aantal }), command: ClientCommands.runScenarios } }
         ];
     }
