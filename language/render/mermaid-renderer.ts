@@ -1,10 +1,14 @@
 import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { MermaidConfig } from 'mermaid';
 import { chromium, type Browser, type JSHandle, type Page } from 'playwright-core';
 import { mermaidBundlePath } from '../generation/html/guide-assets.js';
 import { pageSvgArgs, serializePageSvg } from '../generation/html/page-svg.js';
 import { describeDrawnProblem, DrawnDiagramError, drawnProblem, readDrawn, type ElementLike } from '../generation/mermaid/drawn-diagram.js';
 import { PNG_PADDING, type DiagramRenderer, type DrawnSvg, type PageDiagramRenderer, type PngOptions } from './diagram-renderer.js';
+import { escapeHtml } from '../text/html-escape.js';
 import { chromiumArgs, findChromium } from './find-browser.js';
 
 /** Thrown when no Chromium is installed; the CLI turns it into a message saying how to install one. */
@@ -16,6 +20,8 @@ export class BrowserMissingError extends Error {}
  * (Mermaid's render() must never run concurrently).
  */
 export class MermaidRenderer implements DiagramRenderer, PageDiagramRenderer {
+    private readonly photoPages = new Map<number, Page>();
+
     private constructor(private readonly browser: Browser, private readonly page: Page) {}
 
     static async launch(): Promise<MermaidRenderer> {
@@ -23,12 +29,7 @@ export class MermaidRenderer implements DiagramRenderer, PageDiagramRenderer {
         if (!executablePath) throw new BrowserMissingError('chromium');
         const browser = await chromium.launch({ executablePath, args: chromiumArgs });
         try {
-            const page = await browser.newPage();
-            // Nothing rendered here may reach the network.
-            await page.route('**/*', route => route.request().url().startsWith('data:') ? route.continue() : route.abort());
-            await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0"></body></html>');
-            await page.addScriptTag({ content: await fs.readFile(mermaidBundlePath(), 'utf-8') });
-            return new MermaidRenderer(browser, page);
+            return new MermaidRenderer(browser, await openRendererPage(browser));
         } catch (err) {
             await browser.close();
             throw err;
@@ -86,25 +87,64 @@ export class MermaidRenderer implements DiagramRenderer, PageDiagramRenderer {
 
     /** A PNG of a drawn diagram at `scale`× on a white or transparent background, with 8 px around it. */
     async png(drawn: DrawnSvg, options: PngOptions): Promise<Uint8Array> {
-        const context = await this.browser.newContext({ deviceScaleFactor: options.scale });
-        try {
-            const page = await context.newPage();
+        const page = await this.photoPage(options.scale);
+        const background = options.transparent ? 'transparent' : '#ffffff';
+        await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:${background}}#d{display:inline-block;padding:${PNG_PADDING}px;background:${background}}</style></head><body><div id="d"></div></body></html>`);
+        // The SVG goes in as markup Mermaid made (already sanitised), through the DOM, not a URL.
+        await page.locator('#d').evaluate((holder, markup) => { (holder as unknown as { innerHTML: string }).innerHTML = markup; },
+            drawn.svg.replace(/^<\?xml[^>]*>\s*/, ''));
+        // Within the PNG limits (diagram-limits.ts) the largest image took ~25 s on a busy 2-core
+        // machine: Playwright's default of 30 s would fail a legitimate export.
+        return await page.locator('#d').screenshot({ omitBackground: options.transparent, type: 'png', timeout: 120_000 });
+    }
+
+    /**
+     * The page PNGs are taken in, one per scale for the whole batch: a context and page of their own
+     * cost ~0.8 s here, a seventh of an image. Each image replaces the page's whole content.
+     */
+    private async photoPage(scale: number): Promise<Page> {
+        let page = this.photoPages.get(scale);
+        if (!page) {
+            const context = await this.browser.newContext({ deviceScaleFactor: scale });
+            page = await context.newPage();
             await page.route('**/*', route => route.request().url().startsWith('data:') ? route.continue() : route.abort());
-            const background = options.transparent ? 'transparent' : '#ffffff';
-            await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:${background}}#d{display:inline-block;padding:${PNG_PADDING}px;background:${background}}</style></head><body><div id="d"></div></body></html>`);
-            // The SVG goes in as markup Mermaid made (already sanitised), through the DOM, not a URL.
-            await page.locator('#d').evaluate((holder, markup) => { (holder as unknown as { innerHTML: string }).innerHTML = markup; },
-                drawn.svg.replace(/^<\?xml[^>]*>\s*/, ''));
-            // Within the PNG limits (diagram-limits.ts) the largest image took ~25 s on a busy 2-core
-            // machine: Playwright's default of 30 s would fail a legitimate export.
-            return await page.locator('#d').screenshot({ omitBackground: options.transparent, type: 'png', timeout: 120_000 });
-        } finally {
-            await context.close();
+            this.photoPages.set(scale, page);
         }
+        return page;
     }
 
     async close(): Promise<void> {
         await this.browser.close();
+    }
+}
+
+/**
+ * The page Mermaid draws in: an empty file page that loads Mermaid's browser build from disk. Handing
+ * the 5.5 MB script over as text (Playwright's `addScriptTag({ content })`) went through the
+ * DevTools pipe and took ~3 s of every export on this 2-core machine; Chromium reads the file
+ * itself in ~1 s, most of it compiling the script. The page lives in a fresh temporary folder,
+ * removed as soon as it has loaded; the route lets through those two files and nothing else.
+ */
+async function openRendererPage(browser: Browser): Promise<Page> {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'handreiking-render-'));
+    try {
+        const pageFile = path.join(dir, 'render.html');
+        const pageUrl = pathToFileURL(pageFile).href;
+        const scriptUrl = pathToFileURL(mermaidBundlePath()).href;
+        await fs.writeFile(pageFile, `<!DOCTYPE html><html><head><meta charset="utf-8"><script src="${escapeHtml(scriptUrl)}"></script></head><body style="margin:0"></body></html>`);
+        const page = await browser.newPage();
+        // Nothing rendered here may reach the network or read another file.
+        await page.route('**/*', route => {
+            const url = route.request().url();
+            return url === pageUrl || url === scriptUrl || url.startsWith('data:') ? route.continue() : route.abort();
+        });
+        await page.goto(pageUrl);
+        if (!await page.evaluate(() => typeof (globalThis as { mermaid?: unknown }).mermaid === 'object')) {
+            throw new Error(`Mermaid did not load in the renderer page (${scriptUrl})`);
+        }
+        return page;
+    } finally {
+        await fs.rm(dir, { recursive: true, force: true });
     }
 }
 

@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { NodeJson, ProvenanceJson, SourceJson, TreeJson } from '../../language/generation/json/handreiking-json.js';
 import { DrawnDiagramError } from '../../language/generation/mermaid/drawn-diagram.js';
@@ -65,5 +68,40 @@ describe('MermaidRenderer.drawForPage', () => {
         const error = await renderer.drawForPage(treeToMermaid(tree), { ...mermaidConfig, maxTextSize: 100 }, 'hrk-diagram-8').catch((e: unknown) => e);
         expect(error).toBeInstanceOf(DrawnDiagramError);
         await expect(renderer.drawForPage(treeToMermaid(tree), mermaidConfig, 'x" onload="y')).rejects.toThrow(/not an SVG id/);
+    });
+});
+
+describe('MermaidRenderer.launch', () => {
+    test('loads Mermaid from its file through a page in a temporary folder, and leaves no folder behind', async () => {
+        // A folder of its own as the OS's temporary folder, so other test files' renderers do not count.
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'launch-'));
+        const saved = process.env.TMPDIR;
+        process.env.TMPDIR = tmp;
+        let second: MermaidRenderer | undefined;
+        try {
+            second = await MermaidRenderer.launch();
+            expect(os.tmpdir()).toBe(tmp);
+            // Chromium and Playwright keep their profile there while the browser runs; ours is gone.
+            expect(fs.readdirSync(tmp).filter(name => name.startsWith('handreiking-render-'))).toEqual([]);
+            expect(fs.readdirSync(tmp).some(name => name.startsWith('playwright'))).toBe(true);
+            expect((await second.draw(treeToMermaid(tree), mermaidConfig)).width).toBeGreaterThan(50);
+        } finally {
+            process.env.TMPDIR = saved;
+            await second?.close();
+            fs.rmSync(tmp, { recursive: true, force: true });
+        }
+    });
+
+    test('PNGs at two scales from one renderer: each image has its own size, the page of a scale is reused', async () => {
+        const drawn = await renderer.draw(treeToMermaid(tree), mermaidConfig);
+        const size = (png: Uint8Array) => [Buffer.from(png).readUInt32BE(16), Buffer.from(png).readUInt32BE(20)];
+        const [one, two, again] = [
+            await renderer.png(drawn, { scale: 1, transparent: false }),
+            await renderer.png(drawn, { scale: 2, transparent: true }),
+            await renderer.png(drawn, { scale: 1, transparent: true })
+        ];
+        expect(size(two)[0]).toBe(2 * size(one)[0]);
+        expect(size(again)).toEqual(size(one));
+        expect(size(one)[0]).toBe(Math.ceil(drawn.width) + 16);
     });
 });
