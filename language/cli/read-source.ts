@@ -37,8 +37,14 @@ export async function readSourceFile(file: string, limit = MAX_SOURCE_BYTES): Pr
         if (!opened.isFile()) return { ok: false, reason: 'notRegular', kind: kindOf(opened) };
         const chunks: Buffer[] = [];
         let total = 0;
+        // The first read asks for the size `stat` gave and one byte more, so a file that did not grow
+        // is read at once; the reads after it only confirm the end (or follow a file that grows) in
+        // small pieces. Buffers are not zero-filled: only the bytes read are kept. (Two zero-filled
+        // 64 KB buffers per file cost ~8 % of checking 10 000 nodes in 254 files.)
+        let want = Math.min(opened.size, limit) + 1;
         for (;;) {
-            const chunk = Buffer.alloc(Math.min(64 * 1024, limit + 1 - total));
+            const chunk = Buffer.allocUnsafe(Math.min(want, limit + 1 - total));
+            want = 4 * 1024;
             const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
             if (bytesRead === 0) break;
             chunks.push(chunk.subarray(0, bytesRead));

@@ -1,6 +1,9 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
-import { decodeSource, firstInvalidUtf8, utf16Order } from '../../language/cli/read-source.js';
+import { describe, expect, test, vi } from 'vitest';
+import { decodeSource, firstInvalidUtf8, readSourceFile, utf16Order } from '../../language/cli/read-source.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** What a strict decoder (the WHATWG one, as in browsers and Node) makes of the bytes. */
 function strictlyValid(bytes: Uint8Array): boolean {
@@ -65,5 +68,52 @@ describe('UTF-16 is told from binary data', () => {
         expect(utf16Order(Buffer.from(`${text}\0${text}`))).toBeUndefined();
         expect(utf16Order(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]))).toBeUndefined();
         expect(decodeSource(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]), 'nl').problem?.message).toMatch(/^Dit is geen tekstbestand/);
+    });
+});
+
+describe('readSourceFile', () => {
+    test('reads every byte of files around its read sizes (stat size + 1, then 4 KB pieces), and refuses one byte over the limit', async () => {
+        const dir = tempDir('read-source-');
+        const limit = 70_000;
+        for (const size of [0, 1, 4095, 4096, 4097, 65_536, 65_537, limit - 1, limit, limit + 1, 200_000]) {
+            const bytes = Buffer.from(Array.from({ length: size }, (_, i) => 0x41 + (i * 7) % 26));
+            const file = path.join(dir, `f${size}.hrk`);
+            fs.writeFileSync(file, bytes);
+            const outcome = await readSourceFile(file, limit);
+            if (size > limit) {
+                expect(outcome, String(size)).toEqual({ ok: false, reason: 'tooLarge', size });
+            } else {
+                expect(outcome.ok, String(size)).toBe(true);
+                expect(Buffer.compare(Buffer.from((outcome as { bytes: Uint8Array }).bytes), bytes), String(size)).toBe(0);
+            }
+        }
+    });
+
+    test('a file that grows after its stat is followed to its end, and past the limit it is refused', async () => {
+        const dir = tempDir('read-source-');
+        const file = path.join(dir, 'groeit.hrk');
+        fs.writeFileSync(file, 'a'.repeat(100));
+        // Appends between the opened file's `stat` and the reads: the first read (stat size + 1) fills,
+        // the rest is followed in pieces.
+        const probe = await fs.promises.open(file);
+        const handleProto = Object.getPrototypeOf(probe) as { stat(): Promise<fs.Stats> };
+        await probe.close();
+        const stat = handleProto.stat;
+        const grow = (extra: number) => async function (this: unknown) {
+            const result = await stat.call(this);
+            fs.appendFileSync(file, 'b'.repeat(extra));
+            return result;
+        };
+        const spy = vi.spyOn(handleProto, 'stat').mockImplementationOnce(grow(10_000));
+        try {
+            const outcome = await readSourceFile(file, 50_000);
+            expect(spy).toHaveBeenCalledTimes(1);
+            expect(outcome.ok).toBe(true);
+            expect(Buffer.from((outcome as { bytes: Uint8Array }).bytes).toString()).toBe('a'.repeat(100) + 'b'.repeat(10_000));
+            spy.mockImplementationOnce(grow(60_000));
+            expect(await readSourceFile(file, 50_000)).toMatchObject({ ok: false, reason: 'tooLarge' });
+        } finally {
+            spy.mockRestore();
+        }
     });
 });
