@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { DefaultHydrator, type AstNode, type AsyncParser, type Cancellation, type ParseResult, type Reference } from 'langium';
 import type { HandreikingCoreServices } from '../handreiking-core-module.js';
 
@@ -67,7 +67,8 @@ export class ParseThreads {
 
     constructor(url: URL | undefined, count: number, lang: string) {
         for (let i = 0; i < (url ? count : 0); i++) {
-            const worker = new Worker(url!, { workerData: { lang } });
+            // Node's threads module is loaded only when a thread is started: a small check never does.
+            const worker = new (process.getBuiltinModule('node:worker_threads').Worker)(url!, { workerData: { lang } });
             // A thread never keeps the command from ending.
             worker.unref();
             const slot: Slot = { worker, ready: false };

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -43,7 +42,7 @@ async function createExclusively(target: string, mode: number): Promise<{ handle
     // A short stem keeps the name within the file system's limit (255 bytes) for long target names.
     const stem = [...path.basename(target)].slice(0, 64).join('');
     for (let attempt = 1; ; attempt++) {
-        const temporary = path.join(path.dirname(target), `.${stem}.${randomBytes(RANDOM_BYTES).toString('hex')}.tmp`);
+        const temporary = path.join(path.dirname(target), `.${stem}.${randomHex(RANDOM_BYTES)}.tmp`);
         try {
             return { handle: await fs.open(temporary, 'wx', mode), temporary };
         } catch (err) {
@@ -59,4 +58,13 @@ async function takeOverOwnerAndMode(handle: fs.FileHandle, existing: Stats): Pro
         await handle.chown(existing.uid, existing.gid).catch(() => undefined);
     }
     await handle.chmod(existing.mode & 0o777);
+}
+
+/**
+ * Random bytes as hex, from the global Web Crypto. Node loads it when it is first used, so a
+ * command that writes nothing (a `check`) never does; importing node:crypto cost every command a
+ * few milliseconds of its start (issue 11's target for the CLI).
+ */
+function randomHex(bytes: number): string {
+    return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes))).toString('hex');
 }

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 
 /**
  * Reading the `.hrk` files of a git revision through the `git` command: `rev-parse` to name the
@@ -47,7 +46,8 @@ interface GitResult {
 
 function git(cwd: string, args: readonly string[], maxBuffer = 1024 * 1024): Promise<GitResult> {
     return new Promise((resolve, reject) => {
-        execFile('git', args, {
+        // Loaded here, not at the top: every command of the CLI imports this module, few run git.
+        process.getBuiltinModule('node:child_process').execFile('git', args, {
             cwd, encoding: 'buffer', maxBuffer, windowsHide: true,
             // Never ask for credentials or open a pager; the answers are read by a program.
             env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' }

@@ -57,3 +57,29 @@ describe('exporters load only for their format', () => {
         expect(r.modules.filter(m => heavy.test(m))).toEqual([]);
     });
 });
+
+describe('Node\'s own modules load only when used', () => {
+    test('a check of one file loads no child_process, worker_threads, crypto or util argument parser; an export loads Web Crypto when it writes', () => {
+        // A preload that writes down, at exit, every built-in module Node loaded (module.register
+        // would start a loader thread of its own, so the list is read instead).
+        const preload = path.join(tmp, 'builtins.mjs');
+        fs.writeFileSync(preload, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.HRK_BUILTINS, process.moduleLoadList.join('\\n')));\n");
+        const builtins = (args: string[], name: string) => {
+            const log = path.join(tmp, `${name}.builtins`);
+            const r = spawnSync(process.execPath, ['--import', preload, bin, ...args], { cwd: root, encoding: 'utf-8', env: { ...process.env, HRK_BUILTINS: log } });
+            return { code: r.status, modules: fs.readFileSync(log, 'utf-8').split('\n').map(m => m.replace(/^NativeModule /, '')) };
+        };
+        const file = path.join(tmp, 'een.hrk');
+        fs.writeFileSync(file, 'hoofdstuk H1 "Een hoofdstuk" { werkgroep "WG1" }\n');
+        const small = builtins(['check', file], 'small');
+        expect(small.code).toBe(0);
+        // The list is real: the file system module is in it.
+        expect(small.modules).toContain('fs');
+        expect(small.modules.filter(m => ['child_process', 'worker_threads', 'crypto', 'internal/util/parse_args/parse_args', 'dgram'].includes(m))).toEqual([]);
+        // Writing a file loads Web Crypto (for its temporary name's random part) when it is needed.
+        const exported = builtins(['export', 'json', file, '-o', path.join(tmp, 'een.json')], 'export');
+        expect(exported.code).toBe(0);
+        expect(exported.modules).toContain('internal/crypto/webcrypto');
+    });
+});
+

@@ -4,7 +4,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as fsp from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { writeFileAtomic } from '../../language/cli/write-atomic.js';
 import { lock, type Lock } from './lock.js';
@@ -21,11 +20,16 @@ vi.mock('node:fs/promises', async importOriginal => {
     const actual = await importOriginal<typeof import('node:fs/promises')>();
     return { ...actual, open: vi.fn(actual.open), rename: vi.fn(actual.rename) };
 });
-// One test fixes the "random" name of the temporary file, to plant a link at it first.
-vi.mock('node:crypto', async importOriginal => {
-    const actual = await importOriginal<typeof import('node:crypto')>();
-    return { ...actual, randomBytes: vi.fn(actual.randomBytes) };
-});
+// Two tests fix the "random" name of the temporary file (from the global Web Crypto), to plant a
+// link at it first.
+const randomValues = vi.spyOn(globalThis.crypto, 'getRandomValues');
+/** The next temporary name's random part is `bytes`. */
+function guessNextName(bytes: Buffer): void {
+    randomValues.mockImplementationOnce(<T extends ArrayBufferView | null>(array: T): T => {
+        new Uint8Array((array as ArrayBufferView).buffer).set(bytes);
+        return array;
+    });
+}
 
 // The extension's writer, against a stand-in `vscode` whose file system is the real one.
 const ui = vi.hoisted(() => ({ errors: [] as string[], infos: [] as string[], saveTo: '', folder: '' }));
@@ -83,7 +87,7 @@ afterEach(() => {
     for (const l of locks.splice(0)) l.release();
     vi.mocked(fsp.open).mockReset().mockImplementation(realOpen);
     vi.mocked(fsp.rename).mockReset().mockImplementation(realRename);
-    vi.mocked(randomBytes).mockReset().mockImplementation(realRandomBytes);
+    randomValues.mockReset();
 });
 afterAll(() => {
     for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
@@ -91,12 +95,10 @@ afterAll(() => {
 
 let realOpen: typeof fsp.open;
 let realRename: typeof fsp.rename;
-let realRandomBytes: typeof randomBytes;
 beforeEach(async () => {
     const actual = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
     realOpen = actual.open;
     realRename = actual.rename;
-    realRandomBytes = (await vi.importActual<typeof import('node:crypto')>('node:crypto')).randomBytes;
     ui.errors.length = 0;
     ui.infos.length = 0;
 });
@@ -303,7 +305,7 @@ describe('writeFileAtomic (language/cli/write-atomic.ts)', () => {
         fs.writeFileSync(victim, 'niet overschrijven');
         // Suppose the first random name were guessed: a link waits there.
         const guessed = Buffer.alloc(12, 0xab);
-        vi.mocked(randomBytes).mockImplementationOnce(() => guessed);
+        guessNextName(guessed);
         const planted = path.join(dir, `.gids.html.${guessed.toString('hex')}.tmp`);
         fs.symlinkSync(victim, planted);
         await writeFileAtomic(file, 'nieuw');
@@ -395,7 +397,7 @@ describe('the extension\'s export writer (extension/src/commands/write-files.ts)
         fs.writeFileSync(path.join(dir, 'a.svg'), 'oud a', { mode: 0o600 });
         fs.chmodSync(path.join(dir, 'a.svg'), 0o600);
         const guessed = Buffer.alloc(12, 0xcd);
-        vi.mocked(randomBytes).mockImplementationOnce(() => guessed);
+        guessNextName(guessed);
         const planted = path.join(dir, `.a.svg.${guessed.toString('hex')}.tmp`);
         fs.symlinkSync(victim, planted);
         ui.folder = dir;
