@@ -22,6 +22,7 @@ import { HandreikingRenameProvider } from './lsp/rename/handreiking-rename-provi
 import { HandreikingSemanticTokenProvider } from './lsp/semantic-tokens/handreiking-semantic-token-provider.js';
 import { HandreikingDocumentSymbolProvider } from './lsp/symbols/handreiking-document-symbol-provider.js';
 import { PreviewDataProvider } from './lsp/preview-data.js';
+import { DeferredCompletionParser } from './parser/deferred-completion-parser.js';
 
 /** Services of our own, beside Langium's: the language's (handreiking-core-module.ts) and the editor's. */
 export type HandreikingAddedServices = HandreikingCoreAddedServices & {
@@ -38,6 +39,11 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
     handreiking: {
         ...HandreikingCoreModule.handreiking,
         PreviewData: services => new PreviewDataProvider(services)
+    },
+    parser: {
+        ...HandreikingCoreModule.parser,
+        // Built at the first completion, not at every start of the server.
+        CompletionParser: services => new DeferredCompletionParser(services)
     },
     documentation: {
         DocumentationProvider: services => new HandreikingDocumentationProvider(services)

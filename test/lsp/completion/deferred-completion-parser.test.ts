@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import { eagerLoad } from 'langium';
+import { expectCompletion } from 'langium/test';
+import { DeferredCompletionParser } from '../../../language/parser/deferred-completion-parser.js';
+import { createTestServices } from '../../helpers.js';
+
+/**
+ * The completion parser is built at the first completion, not when the server builds its services
+ * (Langium's language server loads every service at start: eagerLoad).
+ */
+describe('the completion parser is built when first needed', () => {
+    test('not by loading every service; at the first completion, which then completes as before', async () => {
+        const services = createTestServices();
+        eagerLoad(services);
+        const parser = services.parser.CompletionParser;
+        expect(parser).toBeInstanceOf(DeferredCompletionParser);
+        expect((parser as DeferredCompletionParser).isBuilt).toBe(false);
+        await expectCompletion(services)({
+            text: 'beslisboom B "B" {\n    vraag V "v?" { ja -> <|> }\n    advies Klaar "Klaar"\n}',
+            index: 0,
+            expectedItems: ['Klaar']
+        });
+        expect((parser as DeferredCompletionParser).isBuilt).toBe(true);
+    });
+});
