@@ -76,12 +76,15 @@ function escapePlain(line: string): string {
 export function wrapWords(line: string, width: number): string[] {
     const words = line.split(' ').filter(w => w.length > 0);
     if (width <= 0) return [words.join(' ')];
+    // Without surrogates every code unit is a code point: the preview wraps every label of a
+    // document on each keystroke, and most have no emoji.
+    const lengthOf = surrogates.test(line) ? (text: string) => Array.from(text).length : (text: string) => text.length;
     const lines: string[] = [];
     let current: string[] = [];
     let length = 0;
     for (const word of words) {
         for (const piece of chunks(word, width)) {
-            const pieceLength = Array.from(piece).length;
+            const pieceLength = lengthOf(piece);
             if (current.length > 0 && length + 1 + pieceLength > width) {
                 lines.push(current.join(' '));
                 current = [];
@@ -95,7 +98,11 @@ export function wrapWords(line: string, width: number): string[] {
     return lines;
 }
 
+const surrogates = /[\uD800-\uDFFF]/;
+
 function chunks(word: string, width: number): string[] {
+    // A text has at most as many code points as code units.
+    if (word.length <= width) return [word];
     const chars = Array.from(word);
     if (chars.length <= width) return [word];
     const result: string[] = [];
@@ -104,6 +111,7 @@ function chunks(word: string, width: number): string[] {
 }
 
 function truncate(text: string, maxLength: number): string {
+    if (text.length <= maxLength) return text;
     const chars = Array.from(text);
     return chars.length <= maxLength ? text : chars.slice(0, Math.max(0, maxLength - 1)).join('').trimEnd() + '…';
 }

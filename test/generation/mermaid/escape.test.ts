@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
     accessibleText, escapeLabelLine, labelBody, mermaidLabel, wrapWords
@@ -61,6 +62,39 @@ describe('wrapping', () => {
 
     test('width 0 turns wrapping off', () => {
         expect(wrapWords('een twee drie', 0)).toEqual(['een twee drie']);
+    });
+
+    test('counting code units where a line has no surrogates gives the lines of counting code points', () => {
+        // The wrapping as it was before its fast path: every length in code points.
+        const byCodePoints = (line: string, width: number): string[] => {
+            const lines: string[] = [];
+            let current: string[] = [];
+            let length = 0;
+            for (const word of line.split(' ').filter(w => w.length > 0)) {
+                const chars = Array.from(word);
+                const pieces = chars.length <= width ? [word] : Array.from({ length: Math.ceil(chars.length / width) }, (_, i) => chars.slice(i * width, (i + 1) * width).join(''));
+                for (const piece of pieces) {
+                    const pieceLength = Array.from(piece).length;
+                    if (current.length > 0 && length + 1 + pieceLength > width) {
+                        lines.push(current.join(' '));
+                        current = [];
+                        length = 0;
+                    }
+                    length += (current.length > 0 ? 1 : 0) + pieceLength;
+                    current.push(piece);
+                }
+            }
+            if (current.length > 0 || lines.length === 0) lines.push(current.join(' '));
+            return lines;
+        };
+        const text = fc.array(fc.oneof(fc.constantFrom(' ', '  ', 'é', '😀', '\uD83D', 'ij'), fc.string({ maxLength: 12 })), { maxLength: 20 }).map(parts => parts.join(''));
+        fc.assert(fc.property(text, fc.integer({ min: 1, max: 40 }), (line, width) => {
+            expect(wrapWords(line, width)).toEqual(byCodePoints(line, width));
+        }), { numRuns: 2000 });
+        // A long text without surrogates is cut where counting code points cuts it, and so is one with them.
+        expect(labelBody('a'.repeat(1200), { wrap: 0 })).toBe('a'.repeat(999) + '…');
+        expect(labelBody('😀'.repeat(1200), { wrap: 0 })).toBe('😀'.repeat(999) + '…');
+        expect(labelBody('😀'.repeat(600), { wrap: 0 })).toBe('😀'.repeat(600));
     });
 });
 
