@@ -113,6 +113,26 @@ describe.each([
         expect(await editorText(page)).toContain('vraag Stabiel "');
     });
 
+    test('a keystroke in an unsaved file leaves the file list and the tabs as they are', async () => {
+        await openFile(page, BOOM);
+        await outlineEntry(page, 'Stabiel').click();
+        await page.keyboard.press('End');
+        const entries = '[data-testid="files"] li, [data-testid="tabs"] .tab';
+        // The first keystroke makes the file unsaved: its entry and its tab are drawn again to show it.
+        await page.keyboard.type('x');
+        await page.getByTestId('files').locator(`button[data-path="${BOOM}"][data-dirty="true"]`).waitFor();
+        await page.evaluate(selector => document.querySelectorAll(selector).forEach(e => { (e as unknown as { kept?: true }).kept = true; }), entries);
+        await page.keyboard.type('y');
+        await expect.poll(() => editorText(page)).toContain('xy');
+        const kept = await page.evaluate(selector => [...document.querySelectorAll(selector)].map(e => (e as unknown as { kept?: true }).kept === true), entries);
+        expect(kept.length).toBeGreaterThan(1);
+        expect(kept.every(Boolean)).toBe(true);
+        // Undone, the file is saved again: the list shows that.
+        await page.keyboard.press('Control+Z');
+        await page.getByTestId('files').locator(`button[data-path="${BOOM}"][data-dirty="true"]`).waitFor({ state: 'detached' });
+        expect(await editorText(page)).not.toContain('xy');
+    });
+
     test('completes a keyword', async () => {
         await openFile(page, 'kenmerken.hrk');
         await page.locator('.monaco-editor .view-lines').click();

@@ -91,7 +91,19 @@ export class PageLayout {
         this.saveButton.textContent = saveLabel;
     }
 
+    /** What the file list and the tabs show now (setFiles). */
+    private shownFiles: string | undefined;
+
+    /**
+     * The file list and the tabs. Called on every keystroke (a file may have become unsaved): when
+     * nothing they show has changed, they are left as they are. Building them again cost the
+     * keystroke's task on the page's main thread, before the edit goes to the language server, and a
+     * layout of the new elements when the editor next measures itself.
+     */
     setFiles(workspace: Workspace): void {
+        const shown = JSON.stringify([[...workspace.files.keys()].map(path => [path, workspace.isDirty(path)]), workspace.tabs, workspace.active ?? null]);
+        if (shown === this.shownFiles) return;
+        this.shownFiles = shown;
         replace(this.fileList, ...[...workspace.files.keys()].map(path => h('li', {},
             button(path, () => this.actions.openTab(path), {
                 class: path === workspace.active ? 'active' : undefined,
