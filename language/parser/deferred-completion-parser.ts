@@ -13,11 +13,6 @@ export class DeferredCompletionParser extends LangiumCompletionParser {
         super(languageServices);
     }
 
-    /** Whether the rules have been built yet (for the test). */
-    get isBuilt(): boolean {
-        return this.built;
-    }
-
     override parse(input: string): CompletionParserResult {
         if (!this.built) {
             // What Langium's createCompletionParser does right after constructing the parser.
