@@ -241,7 +241,8 @@ function outlineEntry(page: Page, name: string) {
 async function openFile(page: Page, file: string): Promise<void> {
     await page.getByTestId('files').locator(`button[data-path="${file}"]`).click();
     await page.getByTestId('tabs').locator(`.tab.active[data-path="${file}"]`).waitFor();
-    await page.getByTestId('outline').locator('button').first().waitFor();
+    // The outline of this file, not the one still shown for the file open before it.
+    await page.locator(`[data-testid="outline"][data-path="${file}"] button`).first().waitFor();
 }
 
 /** The editor's visible lines as text (Monaco writes spaces as no-break spaces). */

@@ -119,7 +119,9 @@ export class PageLayout {
         }));
     }
 
-    setOutline(uri: string, symbols: OutlineSymbol[]): void {
+    /** The outline of one file; the list names its file so that a reader (or a test) can tell a stale one. */
+    setOutline(uri: string, path: string, symbols: OutlineSymbol[]): void {
+        this.outline.dataset.path = path;
         const item = (symbol: OutlineSymbol): HTMLElement => h('li', {},
             button(symbol.name, () => this.actions.select(uri, symbol.selectionRange), { attrs: { title: symbol.detail ?? symbol.name } }),
             symbol.children && symbol.children.length > 0 ? h('ul', {}, ...symbol.children.map(item)) : false);

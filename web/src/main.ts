@@ -358,7 +358,7 @@ class EditorPage {
                 if (!path) return resolve();
                 const uri = this.uriOf(path);
                 this.client.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })
-                    .then(symbols => { if (this.workspace.active === path) this.layout.setOutline(uri, (symbols ?? []) as OutlineSymbol[]); })
+                    .then(symbols => { if (this.workspace.active === path) this.layout.setOutline(uri, path, (symbols ?? []) as OutlineSymbol[]); })
                     .catch(() => undefined)
                     .finally(resolve);
             }, 200);
