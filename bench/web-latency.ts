@@ -81,7 +81,7 @@ async function keystrokeFigures(browser: Browser, url: string, treeText: string,
     await page.locator('body[data-ready="true"]').waitFor();
     await page.getByTestId('files').locator('button[data-path="groot.hrk"]').click();
     await page.getByTestId('tabs').locator('.tab.active[data-path="groot.hrk"]').waitFor();
-    const frame = page.frames().find(f => f.url().endsWith('preview.html'));
+    const frame = page.frames().find(f => /\/preview\.html(#.*)?$/.test(f.url()));
     if (!frame) throw new Error('no preview frame');
     await frame.locator('svg g.node').first().waitFor();
     await page.locator('body[data-diagnostics]').waitFor();

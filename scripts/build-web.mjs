@@ -5,6 +5,7 @@
 // Chromium starts no worker from a file:// URL and loads no module script from a file:// page, so
 // every script is a classic one (IIFE) and the workers (our language server, Monaco's editor
 // worker) are shipped as text in assets/workers.js and started from blobs (web/src/worker-sources.ts).
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -70,17 +71,6 @@ const pagePolicy = [
     "form-action 'none'"
 ].join('; ');
 
-/** The preview frame's policy: the extension's webview policy with the page's own folder as the source. */
-const previewPolicy = [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'"
-].join('; ');
-
 function indexHtml() {
     return `<!DOCTYPE html>
 <html lang="nl">
@@ -102,20 +92,42 @@ function indexHtml() {
 `;
 }
 
-function previewHtml() {
+/** A CSP source for one inline script: the hash of its exact text. */
+function scriptHash(text) {
+    return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * The preview frame's page, with its scripts and stylesheet inside it. The frame is sandboxed (an
+ * origin of its own, web/src/layout.ts), and a sandboxed page opened from disk may load no file at
+ * all, so nothing is loaded: the policy lets run only these two scripts, by their hashes.
+ */
+function previewHtml({ adapterJs, previewJs, previewCss }) {
+    // The end tag of the element a text sits in would end it early (esbuild escapes it in strings; checked all the same).
+    for (const [name, text, tag] of [['preview-adapter.js', adapterJs, 'script'], ['preview.js', previewJs, 'script'], ['preview.css', previewCss, 'style']]) {
+        if (new RegExp(`</${tag}`, 'i').test(text)) throw new Error(`${name} holds "</${tag}": it cannot be put inside preview.html`);
+    }
+    const policy = [
+        "default-src 'none'",
+        `script-src ${scriptHash(adapterJs)} ${scriptHash(previewJs)}`,
+        "style-src 'unsafe-inline'",
+        'img-src data:',
+        "base-uri 'none'",
+        "form-action 'none'"
+    ].join('; ');
     return `<!DOCTYPE html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${previewPolicy}">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="assets/preview.css">
+<style>${previewCss}</style>
 <title>Handreiking-voorbeeld</title>
 </head>
 <body>
 <div id="app"></div>
-<script src="assets/preview-adapter.js"></script>
-<script src="assets/preview.js"></script>
+<script>${adapterJs}</script>
+<script>${previewJs}</script>
 </body>
 </html>
 `;
@@ -136,7 +148,7 @@ export async function buildWeb() {
 
     const [examples, words] = await Promise.all([exampleFiles(), keywords()]);
     const { preview } = options;
-    await Promise.all([
+    const [, previewFiles, adapterJs] = await Promise.all([
         esbuild.build({
             ...common,
             entryPoints: { editor: 'web/src/main.ts' },
@@ -147,9 +159,14 @@ export async function buildWeb() {
         }),
         // The preview: the extension's webview, built with its own options (same entry, same code,
         // without the diagram types it never draws: build-options.mjs).
-        esbuild.build({ ...preview, outdir: assets, sourcemap: false, legalComments: 'none', minify: production }),
-        esbuild.build({ ...common, entryPoints: { 'preview-adapter': 'web/preview/adapter.ts' }, outdir: assets })
+        esbuild.build({ ...preview, write: false, outdir: assets, sourcemap: false, legalComments: 'none', minify: production }),
+        bundleText({ ...common, entryPoints: { 'preview-adapter': 'web/preview/adapter.ts' } })
     ]);
+    const previewText = extension => {
+        const file = previewFiles.outputFiles.find(f => f.path.endsWith(extension));
+        if (!file) throw new Error(`the preview's bundle has no ${extension} file`);
+        return file.text;
+    };
 
     // The HTML guide's scripts, loaded only when the guide is exported (web/src/main.ts).
     const mermaidJs = await fs.readFile(path.join(path.dirname(require.resolve('mermaid/package.json')), 'dist', 'mermaid.min.js'), 'utf-8');
@@ -157,7 +174,7 @@ export async function buildWeb() {
     await fs.writeFile(path.join(assets, 'guide-scripts.js'), `globalThis.handreikingGuideScripts = ${JSON.stringify({ mermaidJs, appJs })};\n`);
 
     await fs.writeFile(path.join(out, 'index.html'), indexHtml());
-    await fs.writeFile(path.join(out, 'preview.html'), previewHtml());
+    await fs.writeFile(path.join(out, 'preview.html'), previewHtml({ adapterJs, previewJs: previewText('.js'), previewCss: previewText('.css') }));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -100,6 +101,33 @@ describe.each([
         expect(await page.getByTestId('scenarios').locator('li.passed').count()).toBeGreaterThan(0);
     });
 
+    test('draws a tree as PNG in the (sandboxed) preview frame, as a download', async () => {
+        await openFile(page, BOOM);
+        const [download] = await Promise.all([
+            page.waitForEvent('download'),
+            (async () => {
+                await page.getByTestId('export').click();
+                await page.getByTestId('export-menu').locator('[data-format="png"]').click();
+            })()
+        ]);
+        expect(download.suggestedFilename()).toBe('Bewonersbeheer.png');
+        const png = fs.readFileSync(await download.path());
+        expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+        // IHDR's width: the tree drawn at twice its size, not an empty canvas.
+        expect(png.readUInt32BE(16)).toBeGreaterThan(200);
+    });
+
+    test('the preview is sandboxed: a process of its own, no way into the page or its storage', async () => {
+        expect(await page.getByTestId('preview').getAttribute('sandbox')).toBe('allow-scripts');
+        const preview = previewFrame(page);
+        // Playwright has a DevTools session of its own only for a frame in another process.
+        const session = await context.newCDPSession(preview);
+        await session.detach();
+        expect(await preview.evaluate(() => { try { return window.parent.document.title; } catch { return 'blocked'; } })).toBe('blocked');
+        expect(await preview.evaluate(() => { try { return String(sessionStorage.length); } catch { return 'blocked'; } })).toBe('blocked');
+        expect(await preview.evaluate(() => { try { return String(indexedDB.open('x')); } catch { return 'blocked'; } })).toBe('blocked');
+    });
+
     test('a mistake gets its Dutch diagnostic, and undoing it clears it', async () => {
         await openFile(page, BOOM);
         await outlineEntry(page, 'Stabiel').click();
@@ -185,7 +213,11 @@ describe.each([
         await expect.poll(() => editorText(page), { timeout: 60_000 }).toMatch(/verwacht \w+\s*\}/);
     });
 
-    test('keeps the unsaved text over a reload, and asks before leaving', async () => {
+    test('keeps the unsaved text and the preview\'s state over a reload, and asks before leaving', async () => {
+        // The coverage overlay on: part of the preview's state, which the page keeps for its sandboxed frame.
+        await previewFrame(page).locator('.coverage-button').click();
+        await previewFrame(page).locator('.coverage-button[aria-pressed="true"]').waitFor();
+        await expect.poll(() => page.evaluate(() => sessionStorage.getItem('handreiking-preview-state'))).toContain('"coverage":true');
         await page.locator('body[data-persisted="written"]').waitFor();
         let asked = '';
         page.once('dialog', dialog => { asked = dialog.type(); void dialog.accept(); });
@@ -199,6 +231,7 @@ describe.each([
         // The typology the completion inserted (its snippet names it "Naam") is in the file again.
         await openFile(page, 'kenmerken.hrk');
         await outlineEntry(page, 'Naam').waitFor();
+        await previewFrame(page).locator('.coverage-button[aria-pressed="true"]').waitFor();
     });
 
     test('nothing left the page, and nothing broke its policy', () => {
@@ -211,13 +244,27 @@ describe('the browser edition\'s preview bundle', () => {
     // scripts/web/left-out.mjs: Mermaid's other diagram types are left out of the first load; the
     // walk above draws with the flowchart module that stays.
     test('carries Mermaid\'s flowchart and none of its other diagram types', () => {
-        const preview = fs.readFileSync(path.join(WEB_DIR, 'assets', 'preview.js'), 'utf-8');
+        const preview = fs.readFileSync(path.join(WEB_DIR, 'preview.html'), 'utf-8');
         expect(preview).toContain('flowchart-v2');
         for (const type of ['sequenceDiagram', 'classDiagram-v2', 'ganttDiagram', 'gitGraphDiagram', 'pieDiagram']) {
             expect(preview).toContain(`Mermaid's ${type} is not part of the browser edition's preview`);
         }
         // Mermaid's parser package (for pie, gitGraph, architecture, …) came only with those types.
         expect(preview).not.toContain('GitGraphGrammar');
+    });
+
+    test('the preview frame\'s page holds its scripts and style, and its policy runs only those two scripts', () => {
+        // A sandboxed page opened from disk may load no file: it must need none.
+        const html = fs.readFileSync(path.join(WEB_DIR, 'preview.html'), 'utf-8');
+        const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(m => m[1]);
+        const tags = html.replace(/<script>[\s\S]*?<\/script>/g, '<script></script>').replace(/<style>[\s\S]*?<\/style>/g, '<style></style>');
+        expect(tags).not.toMatch(/\s(src|href)=/);
+        expect(tags.match(/<(script|link|style)\b[^>]*>/g)).toEqual(['<style>', '<script>', '<script>']);
+        expect(scripts).toHaveLength(2);
+        const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+        const hashes = scripts.map(text => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
+        expect(/script-src ([^;]*)/.exec(policy)?.[1].split(' ')).toEqual(hashes);
+        expect(policy).toContain("default-src 'none'");
     });
 });
 
@@ -251,7 +298,8 @@ async function editorText(page: Page): Promise<string> {
 }
 
 function previewFrame(page: Page): Frame {
-    const frame = page.frames().find(f => f.url().endsWith('preview.html'));
+    // The frame's address may carry its kept state after '#'.
+    const frame = page.frames().find(f => /\/preview\.html(#.*)?$/.test(f.url()));
     if (!frame) throw new Error('the preview frame is missing');
     return frame;
 }

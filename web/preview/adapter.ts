@@ -2,22 +2,13 @@
  * VS Code's webview API for the preview in the browser edition: the extension's preview script
  * (extension/webview/preview.ts, unchanged) calls `acquireVsCodeApi()`; here it gets this adapter,
  * which posts to the page around the frame (web/src/preview-host.ts) instead of to the extension,
- * and keeps the webview's state in the frame's session storage, as VS Code keeps it while a panel
- * is hidden. This script runs before the preview's.
+ * and has the page keep the webview's state (state-message.ts), as VS Code keeps it while a panel is
+ * hidden. This script runs before the preview's.
  */
+import { STATE_MESSAGE, stateFromAddress, type StateMessage } from './state-message.js';
 
-const STATE_KEY = 'handreiking-preview-state';
-
-function readState(): unknown {
-    try {
-        const text = sessionStorage.getItem(STATE_KEY);
-        return text ? JSON.parse(text) as unknown : undefined;
-    } catch {
-        return undefined;
-    }
-}
-
-let state = readState();
+// The state the page kept for this frame (it has no storage of its own: it is sandboxed).
+let state = stateFromAddress(location.hash);
 
 const api = {
     postMessage(message: unknown): void {
@@ -28,11 +19,7 @@ const api = {
     },
     setState(value: unknown): void {
         state = value;
-        try {
-            sessionStorage.setItem(STATE_KEY, JSON.stringify(value));
-        } catch {
-            // Storage may be unavailable (a locked-down browser): the state then lives as long as the frame.
-        }
+        window.parent.postMessage({ type: STATE_MESSAGE, state: value } satisfies StateMessage, '*');
     }
 };
 

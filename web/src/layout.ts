@@ -76,7 +76,11 @@ export class PageLayout {
 
         this.tabs = h('div', { class: 'tabs', attrs: { role: 'tablist', 'data-testid': 'tabs' } });
         this.editorHost = h('div', { class: 'editor', attrs: { 'data-testid': 'editor' } });
-        this.previewFrame = h('iframe', { class: 'preview', attrs: { src: 'preview.html', title: t.preview, 'data-testid': 'preview' } });
+        // Sandboxed (scripts only, an origin of its own): the preview draws user text, so it cannot
+        // reach the editor's page or its stored workspace, and Chromium gives such a frame a process
+        // of its own, so Mermaid's redraw does not hold up the editor's typing and its diagnostics.
+        // Its address (with its kept state) is set by PreviewHost.
+        this.previewFrame = h('iframe', { class: 'preview', attrs: { sandbox: 'allow-scripts', title: t.preview, 'data-testid': 'preview' } });
         this.status = h('div', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite', 'data-testid': 'status' } });
         replace(body,
             toolbar,

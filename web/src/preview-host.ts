@@ -4,6 +4,7 @@ import { calculationScenarioAt, nodeAt } from '../../extension/src/preview/node-
 import { passedAdvices, scenarioBlock } from '../../extension/src/preview/scenario-text.js';
 import { sourceLocation } from '../../extension/src/preview/source-location.js';
 import type { FromWebview, PreviewView, ToWebview } from '../../extension/webview/messages.js';
+import { frameAddress, isStateMessage } from '../preview/state-message.js';
 
 /** What the host does for the preview: the editor's side of the extension's PreviewPanel. */
 export interface PreviewHostActions {
@@ -41,10 +42,13 @@ export class PreviewHost {
 
     constructor(readonly frame: HTMLIFrameElement, private readonly actions: PreviewHostActions) {
         window.addEventListener('message', event => {
-            // Only the preview's own frame is listened to (on file:// every origin is "null").
+            // Only the preview's own frame is listened to (it is sandboxed: its origin is "null").
             if (event.source !== frame.contentWindow) return;
-            this.received(event.data as FromWebview);
+            if (isStateMessage(event.data)) keepState(event.data.state);
+            else this.received(event.data as FromWebview);
         });
+        // The frame starts with the state it had before the page was loaded again (this tab's session).
+        frame.src = frameAddress('preview.html', keptState());
     }
 
     /** The document the preview shows. */
@@ -181,4 +185,24 @@ function dataUrlBytes(dataUrl: string): Uint8Array {
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     return bytes;
+}
+
+const STATE_KEY = 'handreiking-preview-state';
+
+/** The preview's state as the page keeps it for this tab; undefined when there is none or storage is unavailable. */
+function keptState(): unknown {
+    try {
+        const text = sessionStorage.getItem(STATE_KEY);
+        return text ? JSON.parse(text) as unknown : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+function keepState(state: unknown): void {
+    try {
+        sessionStorage.setItem(STATE_KEY, JSON.stringify(state));
+    } catch {
+        // Storage may be unavailable (a locked-down browser): the state then lives as long as the frame.
+    }
 }
