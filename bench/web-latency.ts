@@ -64,8 +64,9 @@ async function loadToReady(browser: Browser, url: string): Promise<number[]> {
  * the diagnostics for the file (the page's counter) and to the preview's SVG showing the new text.
  * Times are absolute (`timeOrigin + now()`), comparable between the page and its frame.
  */
-async function keystrokeFigures(browser: Browser, url: string, treeText: string, questionText: string): Promise<{ diagnostics: number[]; redrawn: number[] }> {
+async function keystrokeFigures(browser: Browser, url: string, treeText: string, questionText: string): Promise<{ diagnostics: number[]; redrawn: number[]; lsp: number[] }> {
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+    await context.addInitScript(watchServerMessages);
     const page = await context.newPage();
     page.setDefaultTimeout(180_000);
     await page.goto(url);
@@ -97,7 +98,9 @@ async function keystrokeFigures(browser: Browser, url: string, treeText: string,
 
     const diagnostics: number[] = [];
     const redrawn: number[] = [];
+    const lsp: number[] = [];
     for (let i = 0; i < keystrokes + 1; i++) {
+        const seen = await page.evaluate(() => (window as unknown as BenchWindow).benchLsp.changed.length);
         const letter = String.fromCharCode(97 + (i % 26));
         // The watchers are in place before the key is pressed; each gives up after 30 s.
         await page.evaluate(() => {
@@ -122,21 +125,58 @@ async function keystrokeFigures(browser: Browser, url: string, treeText: string,
             return Promise.all([w.benchKeydown, w.benchDiagnostics]);
         });
         const gotDrawing = await frame.evaluate(() => (window as unknown as BenchWindow).benchRedrawn);
+        // The span the Node figure has: the edit posted to the server → its diagnostics taken in by the page.
+        const span = await page.evaluate(from => {
+            const { changed, diagnosed } = (window as unknown as BenchWindow).benchLsp;
+            const posted = changed[from];
+            const received = diagnosed.find(t => t >= posted);
+            return posted === undefined || received === undefined ? Number.NaN : received - posted;
+        }, seen);
         // The first keystroke warms up: not counted. A missed event (NaN) is left out and reported.
         if (i === 0) continue;
         if (Number.isFinite(gotDiagnostics - sent)) diagnostics.push(gotDiagnostics - sent);
         else log(`  keystroke ${i}: no diagnostics within 30 s`);
+        if (Number.isFinite(span)) lsp.push(span);
+        else log(`  keystroke ${i}: no didChange or no diagnostics after it seen at the worker`);
         if (Number.isFinite(gotDrawing - sent)) redrawn.push(gotDrawing - sent);
         else log(`  keystroke ${i}: the preview was not drawn again within 30 s`);
     }
     await context.close();
-    return { diagnostics, redrawn };
+    return { diagnostics, redrawn, lsp };
 }
 
 interface BenchWindow {
     benchKeydown: Promise<number>;
     benchDiagnostics: Promise<number>;
     benchRedrawn: Promise<number>;
+    benchLsp: { changed: number[]; diagnosed: number[] };
+}
+
+/**
+ * Runs in the page before its own scripts (an init script, so the page carries no bench code): notes
+ * when the page posts a `didChange` to a worker and when a worker's diagnostics for the measured file
+ * are taken in by the page's main thread — the span the Node figure measures over stdio.
+ */
+function watchServerMessages(): void {
+    const w = window as unknown as BenchWindow;
+    w.benchLsp = { changed: [], diagnosed: [] };
+    const now = () => performance.timeOrigin + performance.now();
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+        if ((message as { method?: unknown } | null)?.method === 'textDocument/didChange') w.benchLsp.changed.push(now());
+        return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+    };
+    const PageWorker = window.Worker;
+    window.Worker = class extends PageWorker {
+        constructor(...args: ConstructorParameters<typeof Worker>) {
+            super(...args);
+            // The first listener: it runs before the language client's own.
+            this.addEventListener('message', event => {
+                const data = event.data as { method?: unknown; params?: { uri?: unknown } } | null;
+                if (data?.method === 'textDocument/publishDiagnostics' && String(data.params?.uri).endsWith('/groot.hrk')) w.benchLsp.diagnosed.push(now());
+            });
+        }
+    };
 }
 
 /**
@@ -184,6 +224,7 @@ async function main(): Promise<void> {
             treeNodes: tree.nodeCount,
             loadToReadyMs: { staticServer: median(fromServer), file: median(fromDisk), runs: { staticServer: fromServer, file: fromDisk } },
             keystrokeToDiagnosticsMs: { page: median(keys.diagnostics), nodeServer: node.editToDiagnostics.median, runs: keys.diagnostics },
+            editToDiagnosticsMs: { page: median(keys.lsp), nodeServer: node.editToDiagnostics.median, runs: keys.lsp },
             keystrokeToRedrawnMs: { page: median(keys.redrawn), nodeServerPreviewText: node.editToPreview.median, runs: keys.redrawn },
             pageBytes: size
         };
@@ -194,7 +235,9 @@ async function main(): Promise<void> {
                 ['load → editor ready (file://)', ms(figures.loadToReadyMs.file), '—'],
                 [`keystroke → diagnostics (${tree.nodeCount}-node tree)`, ms(figures.keystrokeToDiagnosticsMs.page), ms(node.editToDiagnostics.median)],
                 ['keystroke → redrawn preview', ms(figures.keystrokeToRedrawnMs.page), `${ms(node.editToPreview.median)} (preview text)`],
-                ['diagnostics: page ÷ Node server', ratio(figures.keystrokeToDiagnosticsMs.page / node.editToDiagnostics.median), '']]),
+                ['diagnostics: page ÷ Node server', ratio(figures.keystrokeToDiagnosticsMs.page / node.editToDiagnostics.median), ''],
+                ['edit posted → diagnostics taken in (the Node figure\'s span)', ms(figures.editToDiagnosticsMs.page), ms(node.editToDiagnostics.median)],
+                ['edit → diagnostics: page ÷ Node server', ratio(figures.editToDiagnosticsMs.page / node.editToDiagnostics.median), '']]),
             '',
             table([['first load', 'bytes', 'gzip', 'brotli'],
                 ...size.files.map(f => [f.name, mb(f.bytes), mb(f.gzip), mb(f.brotli)]),

@@ -17,7 +17,10 @@ const testDirname = {
 };
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'warning', outdir: 'out/bench', outExtension: { '.js': '.mjs' }, plugins: [testDirname] };
 await esbuild.build({ ...common, entryPoints: { run: 'bench/run.ts', 'measure-check': 'bench/measure-check.ts', 'parse-worker': 'language/cli/parse-worker.ts', web: 'bench/web-latency.ts' } });
-const result = spawnSync(process.execPath, ['out/bench/run.mjs', ...process.argv.slice(2)], { stdio: 'inherit' });
+// `--web` measures the browser edition alone (its figures stand beside the Node server's of the same run).
+const webOnly = process.argv.includes('--web');
+const args = process.argv.slice(2).filter(a => a !== '--web');
+const result = webOnly ? { status: 0 } : spawnSync(process.execPath, ['out/bench/run.mjs', ...args], { stdio: 'inherit' });
 // The browser edition beside the Node server's same figures (bench/web-latency.ts; needs dist/web).
-const web = result.status === 0 ? spawnSync(process.execPath, ['out/bench/web.mjs', ...process.argv.slice(2)], { stdio: 'inherit' }) : result;
+const web = result.status === 0 ? spawnSync(process.execPath, ['out/bench/web.mjs', ...args], { stdio: 'inherit' }) : result;
 process.exit(web.status ?? 1);
