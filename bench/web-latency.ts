@@ -64,7 +64,7 @@ async function loadToReady(browser: Browser, url: string): Promise<number[]> {
  * the diagnostics for the file (the page's counter) and to the preview's SVG showing the new text.
  * Times are absolute (`timeOrigin + now()`), comparable between the page and its frame.
  */
-async function keystrokeFigures(browser: Browser, url: string, treeText: string, questionText: string): Promise<{ diagnostics: number[]; redrawn: number[]; lsp: number[] }> {
+async function keystrokeFigures(browser: Browser, url: string, treeText: string, questionText: string): Promise<{ diagnostics: number[]; redrawn: number[]; lsp: number[]; stages: { posted: number[]; markers: number[] } }> {
     const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
     await context.addInitScript(watchServerMessages);
     const page = await context.newPage();
@@ -99,6 +99,8 @@ async function keystrokeFigures(browser: Browser, url: string, treeText: string,
     const diagnostics: number[] = [];
     const redrawn: number[] = [];
     const lsp: number[] = [];
+    // Where the rest of keystroke → diagnostics goes: before the edit is posted, and after the diagnostics are taken in.
+    const stages = { posted: [] as number[], markers: [] as number[] };
     for (let i = 0; i < keystrokes + 1; i++) {
         const seen = await page.evaluate(() => (window as unknown as BenchWindow).benchLsp.changed.length);
         const letter = String.fromCharCode(97 + (i % 26));
@@ -126,23 +128,27 @@ async function keystrokeFigures(browser: Browser, url: string, treeText: string,
         });
         const gotDrawing = await frame.evaluate(() => (window as unknown as BenchWindow).benchRedrawn);
         // The span the Node figure has: the edit posted to the server → its diagnostics taken in by the page.
-        const span = await page.evaluate(from => {
+        const { posted, received } = await page.evaluate(from => {
             const { changed, diagnosed } = (window as unknown as BenchWindow).benchLsp;
-            const posted = changed[from];
-            const received = diagnosed.find(t => t >= posted);
-            return posted === undefined || received === undefined ? Number.NaN : received - posted;
+            const at = changed[from];
+            return { posted: at ?? Number.NaN, received: diagnosed.find(t => t >= at) ?? Number.NaN };
         }, seen);
+        const span = received - posted;
         // The first keystroke warms up: not counted. A missed event (NaN) is left out and reported.
         if (i === 0) continue;
         if (Number.isFinite(gotDiagnostics - sent)) diagnostics.push(gotDiagnostics - sent);
         else log(`  keystroke ${i}: no diagnostics within 30 s`);
-        if (Number.isFinite(span)) lsp.push(span);
+        if (Number.isFinite(span)) {
+            lsp.push(span);
+            stages.posted.push(posted - sent);
+            stages.markers.push(gotDiagnostics - received);
+        }
         else log(`  keystroke ${i}: no didChange or no diagnostics after it seen at the worker`);
         if (Number.isFinite(gotDrawing - sent)) redrawn.push(gotDrawing - sent);
         else log(`  keystroke ${i}: the preview was not drawn again within 30 s`);
     }
     await context.close();
-    return { diagnostics, redrawn, lsp };
+    return { diagnostics, redrawn, lsp, stages };
 }
 
 interface BenchWindow {
@@ -225,6 +231,7 @@ async function main(): Promise<void> {
             loadToReadyMs: { staticServer: median(fromServer), file: median(fromDisk), runs: { staticServer: fromServer, file: fromDisk } },
             keystrokeToDiagnosticsMs: { page: median(keys.diagnostics), nodeServer: node.editToDiagnostics.median, runs: keys.diagnostics },
             editToDiagnosticsMs: { page: median(keys.lsp), nodeServer: node.editToDiagnostics.median, runs: keys.lsp },
+            keystrokeStagesMs: { keydownToPosted: median(keys.stages.posted), postedToTakenIn: median(keys.lsp), takenInToMarkers: median(keys.stages.markers) },
             keystrokeToRedrawnMs: { page: median(keys.redrawn), nodeServerPreviewText: node.editToPreview.median, runs: keys.redrawn },
             pageBytes: size
         };
@@ -237,6 +244,7 @@ async function main(): Promise<void> {
                 ['keystroke → redrawn preview', ms(figures.keystrokeToRedrawnMs.page), `${ms(node.editToPreview.median)} (preview text)`],
                 ['diagnostics: page ÷ Node server', ratio(figures.keystrokeToDiagnosticsMs.page / node.editToDiagnostics.median), ''],
                 ['edit posted → diagnostics taken in (the Node figure\'s span)', ms(figures.editToDiagnosticsMs.page), ms(node.editToDiagnostics.median)],
+                ['  keydown → edit posted; diagnostics taken in → markers', `${ms(figures.keystrokeStagesMs.keydownToPosted)}; ${ms(figures.keystrokeStagesMs.takenInToMarkers)}`, ''],
                 ['edit → diagnostics: page ÷ Node server', ratio(figures.editToDiagnosticsMs.page / node.editToDiagnostics.median), '']]),
             '',
             table([['first load', 'bytes', 'gzip', 'brotli'],

@@ -130,6 +130,8 @@ describe.each([
 
     test('a mistake gets its Dutch diagnostic, and undoing it clears it', async () => {
         await openFile(page, BOOM);
+        // No code lenses above the tree (web/src/main.ts says why); VS Code shows three there.
+        expect(await page.locator('.monaco-editor .codelens-decoration').count()).toBe(0);
         await outlineEntry(page, 'Stabiel').click();
         await page.keyboard.type('Stabil');
         const problem = page.getByTestId('problems').locator('li.error', { hasText: '‘start Stabiel’ noemt geen knoop van beslisboom ‘Bewonersbeheer’' });

@@ -100,8 +100,12 @@ class EditorPage {
         registerFileSystemOverlay(1, this.fileSystem);
         registerSyntax(monaco);
         for (const file of this.workspace.files.values()) this.createModel(file);
+        // No code lenses here: Monaco lays every lens out again on each keystroke, which redraws every
+        // visible line (about a fifth of a keystroke's time to its diagnostics, docs/performance.md).
+        // What they offer is at hand in the page: the preview beside the text (its walk button),
+        // "Scenario's uitvoeren" in the toolbar, a typology's funding sources in its hover.
         this.editor = monaco.editor.create(this.layout.editorHost, {
-            model: null, automaticLayout: true, minimap: { enabled: false }, 'semanticHighlighting.enabled': true,
+            model: null, automaticLayout: true, minimap: { enabled: false }, codeLens: false, 'semanticHighlighting.enabled': true,
             fixedOverflowWidgets: true, lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.On }
         });
         this.editor.onDidChangeCursorPosition(e => this.preview.cursor({ line: e.position.lineNumber - 1, character: e.position.column - 1 }));

@@ -8,6 +8,7 @@ import { isPlain, unitSource } from '../../calculation/units.js';
 import { lspTexts, type LspCatalogue } from '../lsp-messages.js';
 import type { CalculationInput } from '../protocol.js';
 import { ClientCommands } from './client-commands.js';
+import { typologyFunding } from '../typology-funding.js';
 
 /**
  * Lenses above each tree (open its diagram, walk through it, run the scenarios that test it), above
@@ -61,11 +62,6 @@ export class HandreikingCodeLensProvider implements CodeLensProvider {
     }
 
     private fundingLens(typologie: Typologie, range: Range, t: LspCatalogue): CodeLens {
-        const model = this.services.handreiking.WorkspaceModel;
-        const applicability = model.applicability();
-        const sources = model.financieringen().filter(f => applicability.get(f)?.has(typologie));
-        const structural = sources.filter(f => f.termijn[0] === 'structureel').map(f => f.name);
-        const title = t.lensFunding({ aantal: sources.length, structureel: structural.length > 0 ? structural.join(', ') : t.none() });
-        return { range, command: { title, command: ClientCommands.noop } };
+        return { range, command: { title: typologyFunding(this.services.handreiking.WorkspaceModel, typologie, t), command: ClientCommands.noop } };
     }
 }

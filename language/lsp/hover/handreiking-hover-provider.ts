@@ -26,6 +26,7 @@ import { elementKind } from '../node-kinds/element-kinds.js';
 import { lspTexts, type LspCatalogue } from '../lsp-messages.js';
 import { plainLine, plainText, shorten } from '../markdown.js';
 import { isTreePartOfQualifiedReference } from '../qualified-reference.js';
+import { typologyFunding } from '../typology-funding.js';
 
 /**
  * Hover on a name or a reference: what the element is (kind, name, title or text), its
@@ -102,7 +103,7 @@ export class HandreikingHoverProvider extends AstNodeHoverProvider {
 
     private details(node: AstNode, t: LspCatalogue): string[] {
         if (isKnoop(node)) return this.knoopDetails(node, t);
-        if (isTypologie(node)) return [this.characteristics(node, t)];
+        if (isTypologie(node)) return [this.characteristics(node, t), plainLine(typologyFunding(this.services.handreiking.WorkspaceModel, node, t))];
         if (isFinanciering(node)) return this.fundingDetails(node, t);
         if (isKenmerk(node)) return [kenmerkScale(node, t)];
         if (isBeslisboom(node)) return [treeSummary(node, t)];

@@ -138,14 +138,16 @@ describe('hover', () => {
         await hover({ text: guide, index: 7, hover: /^\*\*beslisboom\*\* `Boom`\n\nEen boom/ });
     });
 
-    test('a typology: its title, documentation and every declared characteristic', async () => {
+    test('a typology: its title, documentation, every declared characteristic and its funding sources', async () => {
         await hover({
             text: guide, index: 0,
             hover: [
                 '**typologie** `Huiskamer`',
                 'De huiskamer',
                 'Een kleine\\, intern gerichte ruimte\\.',
-                '| Kenmerken | |\n|---|---|\n| Schaal | klein |\n| Gerichtheid | (geen waarde) |\n| Extra | (geen waarde) |'
+                '| Kenmerken | |\n|---|---|\n| Schaal | klein |\n| Gerichtheid | (geen waarde) |\n| Extra | (geen waarde) |',
+                // What its code lens says (the browser edition has no code lenses): Huur applies to every typology, SOO not to a small one.
+                '1 financieringsbron \\(structureel\\: Huur\\)'
             ].join('\n\n')
         });
     });
