@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { calculationScenarioOutcome } from '../../../language/calculation/scenario-outcome.js';
-import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
 import type { PreviewData } from '../../../language/lsp/protocol.js';
-import { examplesJson, previewData } from './preview-data.js';
-import { startHarness, type PreviewHarness, type PreviewPage } from './preview-page.js';
+import type { PreviewPage } from './preview-page.js';
+import { usePreviewPage } from './use-preview-page.js';
 
 /**
  * The calculation in the preview, in headless Chromium: the outcome of the calculation scenario
@@ -11,29 +10,9 @@ import { startHarness, type PreviewHarness, type PreviewPage } from './preview-p
  * expects), and "Bereken…" in the walkthrough at an advice that refers to a calculation.
  */
 
-let harness: PreviewHarness;
-let json: HandreikingJson;
-let data: PreviewData;
-let page: PreviewPage | undefined;
+const preview = usePreviewPage();
 
-beforeAll(async () => {
-    [harness, json] = await Promise.all([startHarness(), examplesJson()]);
-    data = previewData(json);
-});
-afterAll(async () => { await harness?.close(); });
-afterEach(async () => {
-    if (page) expect(await page.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
-    await page?.page.close();
-    page = undefined;
-});
-
-async function opened(shown: PreviewData = data): Promise<PreviewPage> {
-    page = await harness.open();
-    await page.settings();
-    await page.update(shown);
-    await page.idle(1);
-    return page;
-}
+const opened = (shown?: PreviewData): Promise<PreviewPage> => preview.opened({}, shown);
 
 const panel = (p: PreviewPage) => p.page.locator('.calc-panel');
 const texts = (p: PreviewPage, selector: string) => p.page.locator(`.calc-panel ${selector}`).allTextContents();
@@ -70,11 +49,11 @@ describe('the calculation scenario under the cursor', () => {
     });
 
     test('a scenario whose expectation the calculation does not give says so; an edit that fixes it shows the new outcome', async () => {
-        const scenario = json.calculationScenarios.find(s => s.name === 'SOO-bijdrage: 45 m², 16 woningen')!;
-        const calculation = json.calculations.find(c => c.id === scenario.calculation);
+        const scenario = preview.json.calculationScenarios.find(s => s.name === 'SOO-bijdrage: 45 m², 16 woningen')!;
+        const calculation = preview.json.calculations.find(c => c.id === scenario.calculation);
         const withExpectation = (value: string): PreviewData => ({
-            ...data,
-            calculationScenarios: data.calculationScenarios.map(c => c.name !== scenario.name ? c : {
+            ...preview.data,
+            calculationScenarios: preview.data.calculationScenarios.map(c => c.name !== scenario.name ? c : {
                 ...calculationScenarioOutcome({ ...scenario, expected: { kind: 'value', value } }, calculation, 'nl'),
                 extent: c.extent
             })
@@ -92,8 +71,8 @@ describe('the calculation scenario under the cursor', () => {
 
     test('a scenario the data does not have shows nothing; text from the file stays text', async () => {
         const hostile = '<img src=x onerror="window.__owned=1">';
-        const first = data.calculationScenarios[0];
-        const p = await opened({ ...data, calculationScenarios: [{ ...first, name: hostile, steps: [hostile] }] });
+        const first = preview.data.calculationScenarios[0];
+        const p = await opened({ ...preview.data, calculationScenarios: [{ ...first, name: hostile, steps: [hostile] }] });
         await p.send({ type: 'cursor', scenario: hostile });
         await expect.poll(() => panel(p).isVisible()).toBe(true);
         expect(await p.page.locator('.calc-panel h2').textContent()).toBe(`Scenario “${hostile}”`);
@@ -108,9 +87,9 @@ describe('the calculation scenario under the cursor', () => {
 describe('"Bereken…" in the walkthrough', () => {
     test('at an advice that refers to a calculation, a button asks the extension to run it; other advices have none', async () => {
         const p = await opened();
-        expect(data.calculations.map(c => c.id)).toEqual(['SooBijdrage']);
+        expect(preview.data.calculations.map(c => c.id)).toEqual(['SooBijdrage']);
         const walkTo = async (expected: string) => {
-            const scenario = json.scenarios.find(s => s.tree === 'SooToets' && s.expected === expected)!;
+            const scenario = preview.json.scenarios.find(s => s.tree === 'SooToets' && s.expected === expected)!;
             await p.send({ type: 'walk', tree: 'SooToets' });
             await p.page.waitForSelector('.walk-panel:not([hidden]) .walk-question');
             for (const { question, answer } of scenario.answers) {

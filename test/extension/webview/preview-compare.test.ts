@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
 import type { PreviewData, PreviewTree } from '../../../language/lsp/protocol.js';
 import { compareTrees } from '../../../language/review/tree-comparison.js';
-import { clearAll, createTestServices, validateFiles } from '../../helpers.js';
 import { idsOf, previewData, previewTree } from './preview-data.js';
-import { mermaidIdOf, startHarness, type PreviewHarness, type PreviewPage } from './preview-page.js';
+import { guideJson, treeAfter, treeBefore } from '../../review/tree-before-after.js';
+import { mermaidIdOf, type PreviewPage } from './preview-page.js';
+import { usePreviewPage } from './use-preview-page.js';
 
 /**
  * "Vergelijk met …" in headless Chromium: the page draws the tree the server compared
@@ -14,66 +14,24 @@ import { mermaidIdOf, startHarness, type PreviewHarness, type PreviewPage } from
  * what the change does beside the diagram, each line a way to its node.
  */
 
-const before = `beslisboom B "Boom" {
-    vraag Stabiel "Is de groep stabiel?" { ja -> Ruimte nee -> Onenigheid }
-    vraag Onenigheid "Is er onenigheid?" { ja -> Gesprek nee -> Ruimte }
-    advies Gesprek "Ga in gesprek"
-    advies Ruimte "Zoek een ruimte"
-    advies Oud "Een advies dat verdwijnt"
-}
-scenario "onrustig" { beslisboom B Stabiel: nee Onenigheid: ja verwacht Gesprek }
-`;
-
-// Onenigheid reworded, its "ja" rewired to a new advice, its "nee" gone, a new answer; Oud gone.
-const after = `beslisboom B "Boom" {
-    vraag Stabiel "Is de groep stabiel?" { ja -> Ruimte nee -> Onenigheid }
-    vraag Onenigheid "Is er onenigheid in de groep?" { ja -> Bemiddeling antwoord "weet niet" -> Gesprek }
-    advies Gesprek "Ga in gesprek"
-    advies Bemiddeling "Zoek een <b>bemiddelaar</b>"
-    advies Ruimte "Zoek een ruimte"
-}
-scenario "onrustig" { beslisboom B Stabiel: nee Onenigheid: ja verwacht Gesprek }
-`;
-
-let harness: PreviewHarness;
+// The page shows the new version; the old one is only what it is compared with.
+const preview = usePreviewPage({ json: () => guideJson(treeAfter) });
 let oldJson: HandreikingJson;
-let newJson: HandreikingJson;
-let page: PreviewPage | undefined;
-
-async function guide(text: string): Promise<HandreikingJson> {
-    const services = createTestServices();
-    await validateFiles(services, { 'g.hrk': text });
-    const json = exportWorkspaceJson(services);
-    await clearAll(services);
-    return json;
-}
 
 beforeAll(async () => {
-    [harness, oldJson, newJson] = await Promise.all([startHarness(), guide(before), guide(after)]);
-});
-afterAll(async () => { await harness?.close(); });
-afterEach(async () => {
-    if (page) expect(await page.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
-    await page?.page.close();
-    page = undefined;
+    oldJson = await guideJson(treeBefore);
 });
 
 function compared(): PreviewTree {
-    const tree = newJson.trees[0];
-    return { ...previewTree(tree), comparison: compareTrees(oldJson, newJson, [tree.id], 'HEAD', 'nl')[tree.id] };
+    const tree = preview.json.trees[0];
+    return { ...previewTree(tree), comparison: compareTrees(oldJson, preview.json, [tree.id], 'HEAD', 'nl')[tree.id] };
 }
 
 function data(trees: PreviewTree[]): PreviewData {
-    return { ...previewData(newJson, []), trees };
+    return { ...previewData(preview.json, []), trees };
 }
 
-async function opened(d: PreviewData, largeDiagramThreshold = 150): Promise<PreviewPage> {
-    page = await harness.open();
-    await page.settings({ largeDiagramThreshold });
-    await page.update(d);
-    await page.idle(1);
-    return page;
-}
+const opened = (d: PreviewData, largeDiagramThreshold = 150): Promise<PreviewPage> => preview.opened({}, d, { largeDiagramThreshold });
 
 /** Tree node ids (`from>to`) of the drawn edges carrying `className`, in the diagram of `tree`. */
 async function markedEdges(p: PreviewPage, className: string, ids: Record<string, { kind: string; id: string }>): Promise<string[]> {
@@ -84,7 +42,7 @@ async function markedEdges(p: PreviewPage, className: string, ids: Record<string
 
 describe('comparing with an earlier version', () => {
     test('"Vergelijk…" asks the extension; the compared tree is drawn with its ghosts, marks, words and the list of what it does', async () => {
-        const p = await opened(data([previewTree(newJson.trees[0])]));
+        const p = await opened(data([previewTree(preview.json.trees[0])]));
         expect(await p.page.locator('.compare-bar').isHidden()).toBe(true);
         await p.page.click('.compare-button');
         await p.waitForPosted(m => m.type === 'compare' && m.stop === undefined);
@@ -126,7 +84,7 @@ describe('comparing with an earlier version', () => {
         // "Stop vergelijken" asks the extension; the next data has no comparison and no marks.
         await p.page.click('.compare-stop');
         await p.waitForPosted(m => m.type === 'compare' && m.stop === true);
-        await p.update(data([previewTree(newJson.trees[0])]));
+        await p.update(data([previewTree(preview.json.trees[0])]));
         await expect.poll(() => p.page.locator('.compare-bar').isHidden()).toBe(true);
         await p.idle(3);
         expect(await p.page.locator('.compare-panel').isHidden()).toBe(true);

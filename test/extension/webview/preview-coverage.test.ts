@@ -1,9 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { HandreikingJson, ScenarioJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import { describe, expect, test } from 'vitest';
+import type { ScenarioJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { previewCoverage } from '../../../language/lsp/preview-data.js';
 import type { PreviewData, PreviewTree } from '../../../language/lsp/protocol.js';
-import { chainTree, examplesJson, idsOf, previewData, previewTree } from './preview-data.js';
-import { mermaidIdOf, startHarness, type PreviewHarness, type PreviewPage } from './preview-page.js';
+import { chainTree, idsOf, previewData, previewTree } from './preview-data.js';
+import { mermaidIdOf, type PreviewPage } from './preview-page.js';
+import { usePreviewPage } from './use-preview-page.js';
 
 /**
  * The coverage overlay ("Dekking") in headless Chromium: the reader turns it on, the page asks the
@@ -12,19 +13,7 @@ import { mermaidIdOf, startHarness, type PreviewHarness, type PreviewPage } from
  * reaches greyed, the counts and what the marks mean in words above the diagram.
  */
 
-let harness: PreviewHarness;
-let json: HandreikingJson;
-let page: PreviewPage | undefined;
-
-beforeAll(async () => {
-    [harness, json] = await Promise.all([startHarness(), examplesJson()]);
-});
-afterAll(async () => { await harness?.close(); });
-afterEach(async () => {
-    if (page) expect(await page.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
-    await page?.page.close();
-    page = undefined;
-});
+const preview = usePreviewPage();
 
 /** The tree's preview with its coverage by `scenarios`, as the server sends it while the overlay is on. */
 function covered(tree: TreeJson, scenarios: readonly ScenarioJson[]): PreviewTree {
@@ -32,16 +21,11 @@ function covered(tree: TreeJson, scenarios: readonly ScenarioJson[]): PreviewTre
 }
 
 function withTrees(trees: PreviewTree[]): PreviewData {
-    return { ...previewData(json, []), trees };
+    return { ...previewData(preview.json, []), trees };
 }
 
-async function opened(data: PreviewData, options: { largeDiagramThreshold?: number; state?: unknown } = {}): Promise<PreviewPage> {
-    page = await harness.open(options.state ? { state: options.state } : {});
-    await page.settings({ largeDiagramThreshold: options.largeDiagramThreshold ?? 150 });
-    await page.update(data);
-    await page.idle(1);
-    return page;
-}
+const opened = (data: PreviewData, options: { largeDiagramThreshold?: number; state?: unknown } = {}): Promise<PreviewPage> =>
+    preview.opened(options.state ? { state: options.state } : {}, data, { largeDiagramThreshold: options.largeDiagramThreshold ?? 150 });
 
 /** The tree node ids (`from>to`) of the dashed edges, from the drawn paths' Mermaid ids. */
 async function dashedEdges(p: PreviewPage, ids: Record<string, { kind: string; id: string }>): Promise<string[]> {
@@ -52,8 +36,8 @@ async function dashedEdges(p: PreviewPage, ids: Record<string, { kind: string; i
 
 describe('the coverage overlay', () => {
     test('"Dekking" asks for the coverage, then dashes the untaken answers, greys the unreached advices and says the counts', async () => {
-        const quickscan = json.trees.find(t => t.id === 'QuickscanBoom')!;
-        const scenarios = json.scenarios.filter(s => s.tree === quickscan.id).slice(0, 1);
+        const quickscan = preview.json.trees.find(t => t.id === 'QuickscanBoom')!;
+        const scenarios = preview.json.scenarios.filter(s => s.tree === quickscan.id).slice(0, 1);
         const tree = covered(quickscan, scenarios);
         const coverage = tree.coverage!;
         expect(coverage.uncoveredAnswers.length).toBeGreaterThan(0);
@@ -87,7 +71,7 @@ describe('the coverage overlay', () => {
         expect(Number(await advice.evaluate(e => getComputedStyle(e).opacity))).toBeLessThan(1);
         // Not by colour alone: the box's accessible name says it.
         expect(await advice.getAttribute('aria-label')).toMatch(/\(geen scenario komt hier\)$/);
-        const reached = json.scenarios.find(s => s.tree === quickscan.id)!.expected;
+        const reached = preview.json.scenarios.find(s => s.tree === quickscan.id)!.expected;
         expect(await p.page.locator(`#${await p.groupId(mermaidIdOf(ids, reached))}`).getAttribute('aria-label')).not.toMatch(/geen scenario/);
 
         await p.page.click('.coverage-button');

@@ -1,11 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { FundingJson, HandreikingJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import { describe, expect, test } from 'vitest';
+import type { FundingJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { diagramLimits } from '../../../language/generation/mermaid/diagram-limits.js';
 import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
 import type { PreviewData } from '../../../language/lsp/protocol.js';
 import type { FromWebview } from '../../../extension/webview/messages.js';
-import { chainTree, examplesJson, idsOf, previewData } from './preview-data.js';
-import { startHarness, type PreviewHarness, type PreviewPage } from './preview-page.js';
+import { chainTree, idsOf, previewData } from './preview-data.js';
+import type { PreviewPage } from './preview-page.js';
+import { usePreviewPage } from './use-preview-page.js';
 
 /**
  * The preview and the limits every renderer shares (language/generation/mermaid/diagram-limits.ts):
@@ -14,22 +15,10 @@ import { startHarness, type PreviewHarness, type PreviewPage } from './preview-p
  * banner instead of drawn; a drawing that does not show the diagram is an error, not a picture.
  */
 
-let harness: PreviewHarness;
-let json: HandreikingJson;
-let page: PreviewPage | undefined;
-
-beforeAll(async () => {
-    [harness, json] = await Promise.all([startHarness(), examplesJson()]);
-});
-afterAll(async () => { await harness?.close(); });
-afterEach(async () => {
-    if (page) expect(await page.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
-    await page?.page.close();
-    page = undefined;
-});
+const preview = usePreviewPage();
 
 async function opened(largeDiagramThreshold = 150, state?: unknown): Promise<PreviewPage> {
-    page = await harness.open(state !== undefined ? { state } : {});
+    const page = await preview.open(state !== undefined ? { state } : {});
     await page.settings({ largeDiagramThreshold });
     return page;
 }
@@ -42,7 +31,7 @@ const svgText = (p: PreviewPage) => p.page.evaluate(() => document.querySelector
 describe('a tree beyond the limits', () => {
     test('is drawn in its focus view even when the threshold setting is higher, with the reason and without “Toon alles”', async () => {
         const p = await opened(5_000);
-        await p.update(previewData(json, [huge()]));
+        await p.update(previewData(preview.json, [huge()]));
         await p.idle(1);
         // Around the start (V0), 3 steps: V0–V3 and A0–A2, plus the start marker.
         expect(await p.nodeCount()).toBe(8);
@@ -60,7 +49,7 @@ describe('a tree beyond the limits', () => {
 
     test('a “Toon alles” remembered from before is not obeyed', async () => {
         const p = await opened(150, { view: { kind: 'tree', tree: 'Groot' }, showAll: ['Groot'] });
-        await p.update(previewData(json, [huge()]));
+        await p.update(previewData(preview.json, [huge()]));
         await p.idle(1);
         expect(await p.nodeCount()).toBe(8);
         expect(await p.page.locator('.notice').textContent()).toContain('De hele boom is te groot om te tekenen');
@@ -68,7 +57,7 @@ describe('a tree beyond the limits', () => {
 
     test('its SVG export is refused in the error banner, with the way out, and nothing is exported', async () => {
         const p = await opened();
-        await p.update(previewData(json, [huge()]));
+        await p.update(previewData(preview.json, [huge()]));
         await p.idle(1);
         await p.page.click('.export-svg');
         await p.page.waitForSelector('.render-error:not([hidden])');
@@ -81,7 +70,7 @@ describe('a tree beyond the limits', () => {
 
     test('renderAll (the export commands) names the tree and sends no files: all trees or none', async () => {
         const p = await opened();
-        await p.update(previewData(json, [json.trees[0], huge()]));
+        await p.update(previewData(preview.json, [preview.json.trees[0], huge()]));
         await p.idle(1);
         await p.send({ type: 'renderAll', format: 'png', requestId: 3 });
         const rendered = await p.waitForPosted(m => m.type === 'rendered', 60_000) as Extract<FromWebview, { type: 'rendered' }>;
@@ -94,7 +83,7 @@ describe('a tree beyond the limits', () => {
 describe('a PNG beyond the PNG limits', () => {
     test('a chain of 200 questions draws, but its PNG would be too tall: refused in the banner instead of an empty image', async () => {
         const p = await opened(5_000);
-        await p.update(previewData(json, [chainTree('Lang', 200)]));
+        await p.update(previewData(preview.json, [chainTree('Lang', 200)]));
         await p.idle(1);
         expect(await p.nodeCount()).toBe(401);
         await p.page.click('.export-png');
@@ -113,10 +102,10 @@ describe('Mermaid text beyond the limit (Mermaid would draw “Maximum text size
             via: [], conditions: [], conditionsProvenance: [], sources: [], source: { file: 'f.hrk', line: i + 1, column: 1, endLine: i + 1, endColumn: 2 },
             provenance: { kind: 'unmarked' }
         });
-        const model = { typologies: json.typologies, funding: Array.from({ length: 220 }, (_, i) => rule(i)) };
+        const model = { typologies: preview.json.typologies, funding: Array.from({ length: 220 }, (_, i) => rule(i)) };
         const funding = fundingOverviewMermaid(model);
         expect(funding.text.length).toBeGreaterThan(diagramLimits.textSize);
-        return { ...previewData(json, [json.trees[0]]), funding: { mermaid: funding.text, model } };
+        return { ...previewData(preview.json, [preview.json.trees[0]]), funding: { mermaid: funding.text, model } };
     }
 
     test('the funding overview is refused in the error banner and no picture of Mermaid’s message is shown', async () => {
@@ -133,7 +122,7 @@ describe('Mermaid text beyond the limit (Mermaid would draw “Maximum text size
     });
 
     test('the same in English', async () => {
-        page = await harness.open({ lang: 'en' });
+        const page = await preview.open({ lang: 'en' });
         await page.settings();
         await page.update(wordyFunding());
         const first = await page.idle(1);
@@ -147,7 +136,7 @@ describe('Mermaid text beyond the limit (Mermaid would draw “Maximum text size
 describe('a drawing that does not show its diagram', () => {
     test('is an error in the banner, not a picture: Mermaid drew fewer nodes than the diagram has', async () => {
         const p = await opened();
-        const data = previewData(json, [json.trees[0]]);
+        const data = previewData(preview.json, [preview.json.trees[0]]);
         const ids = idsOf(data.trees[0]);
         // The test build passes Mermaid's text through this first: here without its last node
         // declaration (and that node's edges), so what Mermaid draws lacks a node the ids promise.

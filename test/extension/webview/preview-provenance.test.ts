@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { HandreikingJson, ProvenanceJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import { describe, expect, test } from 'vitest';
+import type { ProvenanceJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
 import { treeToMermaid, type MermaidDiagram } from '../../../language/generation/mermaid/tree-mermaid.js';
-import type { PreviewData } from '../../../language/lsp/protocol.js';
-import { examplesJson, previewData, idsOf } from './preview-data.js';
-import { darkVars, mermaidIdOf, startHarness, type PreviewHarness, type PreviewPage } from './preview-page.js';
+import { previewData, idsOf } from './preview-data.js';
+import { darkVars, mermaidIdOf, type PreviewPage } from './preview-page.js';
+import { usePreviewPage } from './use-preview-page.js';
 
 /**
  * Provenance in the preview: nodes that are not the guide's own are drawn with a dashed
@@ -12,36 +12,16 @@ import { darkVars, mermaidIdOf, startHarness, type PreviewHarness, type PreviewP
  * and a legend explains the borders; the walkthrough shows the reason beside the text.
  */
 
-let harness: PreviewHarness;
-let json: HandreikingJson;
-let data: PreviewData;
-let page: PreviewPage | undefined;
+const preview = usePreviewPage();
 
-beforeAll(async () => {
-    [harness, json] = await Promise.all([startHarness(), examplesJson()]);
-    data = previewData(json);
-});
-afterAll(async () => { await harness?.close(); });
-afterEach(async () => {
-    if (page) expect(await page.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
-    await page?.page.close();
-    page = undefined;
-});
-
-async function opened(options: Parameters<PreviewHarness['open']>[0] = {}, with_: PreviewData = data): Promise<PreviewPage> {
-    page = await harness.open(options);
-    await page.settings();
-    await page.update(with_);
-    await page.idle(1);
-    return page;
-}
+const opened = preview.opened;
 
 async function show(p: PreviewPage, tree: string, draws: number): Promise<void> {
     await p.page.selectOption('.tree-picker', tree);
     await p.idle(draws);
 }
 
-const treeJson = (id: string) => data.trees.find(t => t.tree.id === id)!.tree;
+const treeJson = (id: string) => preview.data.trees.find(t => t.tree.id === id)!.tree;
 
 interface DrawnNode { id: string; herkomst: string | null; titles: string[]; label: string | null; dash: string }
 
@@ -136,7 +116,7 @@ describe('provenance in the preview\'s diagrams', () => {
         // The funding overview: rules whose typologies the guide does not give are dashed, and say so.
         await p.page.click('.tab-funding');
         await p.idle(5);
-        const funding = fundingOverviewMermaid(data.funding.model);
+        const funding = fundingOverviewMermaid(preview.data.funding.model);
         expect(expectMarked(await drawnNodes(p), funding)).toEqual(new Set(['reconstructed']));
         expect((await legend(p)).visible).toBe(true);
 
@@ -152,10 +132,10 @@ describe('provenance in the preview\'s diagrams', () => {
 
     test('the same diagram drawn again (skipped) and after a cursor move keeps one title and one mark per node', async () => {
         const p = await opened();
-        await p.update({ ...data, version: 2 });
+        await p.update({ ...preview.data, version: 2 });
         await p.idle(2);
         await p.send({ type: 'cursor', tree: 'QuickscanBoom', node: 'Ouderen' });
-        await p.update({ ...data, version: 3 });
+        await p.update({ ...preview.data, version: 3 });
         const stats = await p.idle(3);
         expect(stats.skipped).toBeGreaterThanOrEqual(1);
         expectMarked(await drawnNodes(p), treeToMermaid(treeJson('QuickscanBoom')));
@@ -186,7 +166,6 @@ describe('provenance in the preview\'s diagrams', () => {
             expect(await p.page.locator('.diagram-viewport [data-legend="herkomst"]').evaluate(e => getComputedStyle(e).pointerEvents)).toBe('none');
             expect(await p.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
             await p.page.close();
-            page = undefined;
         }
     });
 });
@@ -225,7 +204,7 @@ describe('hostile reasons in the preview', () => {
     };
 
     test('are text in the tooltip, the name, the legend and the walkthrough: nothing runs, loads or breaks the CSP', async () => {
-        const p = await opened({}, previewData(json, [tree]));
+        const p = await opened({}, previewData(preview.json, [tree]));
         const drawn = await drawnNodes(p);
         expect(drawn.find(n => n.id === 'n0')!.titles).toEqual([`Illustratief: ${script}`]);
         expect(drawn.find(n => n.id === 'n1')!.titles).toEqual([`Gereconstrueerd: ${init}`]);

@@ -1,36 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { collectFiles } from '../../../language/export/exported-file.js';
 import { mermaidFiles } from '../../../language/export/mermaid-export.js';
-import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { diagramLegend } from '../../../language/i18n/provenance-words.js';
-import type { PreviewData } from '../../../language/lsp/protocol.js';
 import type { FromWebview } from '../../../extension/webview/messages.js';
-import { chainTree, examplesJson, previewData, retext, idsOf, fundingIds } from './preview-data.js';
-import { mermaidIdOf, startHarness, type PreviewHarness, type PreviewPage } from './preview-page.js';
+import { chainTree, previewData, retext, idsOf, fundingIds } from './preview-data.js';
+import { mermaidIdOf, type PreviewPage, type PageOptions } from './preview-page.js';
+import { usePreviewPage } from './use-preview-page.js';
 
-let harness: PreviewHarness;
-let json: HandreikingJson;
-let data: PreviewData;
-let page: PreviewPage | undefined;
+const preview = usePreviewPage();
 
-beforeAll(async () => {
-    [harness, json] = await Promise.all([startHarness(), examplesJson()]);
-    data = previewData(json);
-});
-afterAll(async () => { await harness?.close(); });
-afterEach(async () => {
-    // Every test: no CSP violation, no page error, nothing fetched but the page's own files.
-    if (page) expect(await page.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
-    await page?.page.close();
-    page = undefined;
-});
+const quickscan = () => preview.data.trees.find(t => t.tree.id === 'QuickscanBoom')!;
+const soo = () => preview.data.trees.find(t => t.tree.id === 'SooToets')!;
 
-const quickscan = () => data.trees.find(t => t.tree.id === 'QuickscanBoom')!;
-const soo = () => data.trees.find(t => t.tree.id === 'SooToets')!;
-
-async function opened(options: Parameters<PreviewHarness['open']>[0] = {}): Promise<PreviewPage> {
-    page = await harness.open(options);
+async function opened(options: PageOptions = {}): Promise<PreviewPage> {
+    const page = await preview.open(options);
     await page.settings();
     return page;
 }
@@ -44,18 +28,18 @@ async function zoomOf(p: PreviewPage, key: string): Promise<{ scale: number; lef
 describe('drawing a tree', () => {
     test('draws one node group per Mermaid node of the first tree', async () => {
         const p = await opened();
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle();
-        const ids = idsOf(data.trees[0]);
+        const ids = idsOf(preview.data.trees[0]);
         expect(Object.keys(ids).length).toBeGreaterThan(10);
         expect(await p.nodeCount()).toBe(Object.keys(ids).length);
-        expect(await p.page.locator('.tree-picker').inputValue()).toBe(data.trees[0].tree.id);
-        expect(await p.page.locator('.tree-picker option:not([value=""])').count()).toBe(data.trees.length);
+        expect(await p.page.locator('.tree-picker').inputValue()).toBe(preview.data.trees[0].tree.id);
+        expect(await p.page.locator('.tree-picker option:not([value=""])').count()).toBe(preview.data.trees.length);
     });
 
     test('drawn nodes are buttons for the keyboard, named by their label', async () => {
         const p = await opened();
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle();
         const id = await p.groupId(mermaidIdOf(idsOf(quickscan()), 'Partners'));
         const group = p.page.locator(`[id="${id}"]`);
@@ -68,7 +52,7 @@ describe('drawing a tree', () => {
 
     test('a click on a node reveals that tree node; on a link its node; on the start the tree', async () => {
         const p = await opened();
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle();
         const ids = idsOf(quickscan());
         await p.page.click(`[id="${await p.groupId(mermaidIdOf(ids, 'GoNoGo'))}"]`);
@@ -84,7 +68,7 @@ describe('drawing a tree', () => {
 
     test('a drag that starts on a node pans and does not reveal it', async () => {
         const p = await opened({ clock: true });
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle();
         const before = await zoomOf(p, 'tree:QuickscanBoom');
         const box = (await p.page.locator(`[id="${await p.groupId(mermaidIdOf(idsOf(quickscan()), 'GoNoGo'))}"]`).boundingBox())!;
@@ -100,7 +84,7 @@ describe('drawing a tree', () => {
 
     test('a cursor message highlights exactly that node, and an empty one clears it', async () => {
         const p = await opened();
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle();
         await p.send({ type: 'cursor', tree: 'QuickscanBoom', node: 'Ouderen' });
         await expect.poll(() => p.marked('hrk-cursor', idsOf(quickscan()))).toEqual(['Ouderen']);
@@ -113,7 +97,7 @@ describe('drawing a tree', () => {
 
     test('a cursor in another tree switches to it and highlights the node there', async () => {
         const p = await opened();
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle(1);
         await p.send({ type: 'cursor', tree: 'SooToets', node: 'Leeftijd' });
         await p.idle(2);
@@ -126,9 +110,9 @@ describe('drawing a tree', () => {
 
     test('the picker switches trees and reports the view', async () => {
         const p = await opened();
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle(1);
-        const other = data.trees[3];
+        const other = preview.data.trees[3];
         await p.page.selectOption('.tree-picker', other.tree.id);
         await p.idle(2);
         expect(await p.nodeCount()).toBe(Object.keys(idsOf(other)).length);
@@ -138,49 +122,49 @@ describe('drawing a tree', () => {
 
     test('the typology table view shows the generated table', async () => {
         const p = await opened();
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle(1);
         await p.page.click('.tab-typologies');
         await p.idle(2);
         const table = p.page.locator('.table-view table.hrk-typology-table');
         await expect(table.isVisible()).resolves.toBe(true);
-        expect(await table.locator('thead th[data-typology]').count()).toBe(json.typologies.length);
-        expect(await table.locator('thead th[data-typology]').first().textContent()).toBe(json.typologies[0].title);
+        expect(await table.locator('thead th[data-typology]').count()).toBe(preview.json.typologies.length);
+        expect(await table.locator('thead th[data-typology]').first().textContent()).toBe(preview.json.typologies[0].title);
         expect(await p.page.locator('.diagram-viewport').isHidden()).toBe(true);
         expect(await p.page.locator('.export-svg').isDisabled()).toBe(true);
         expect((await p.posted()).filter(m => m.type === 'viewChanged')).toEqual([{ type: 'viewChanged', view: { kind: 'typologies' } }]);
 
         // Back to the tree shown before: picking it again must count as a change.
-        await p.page.selectOption('.tree-picker', data.trees[0].tree.id);
+        await p.page.selectOption('.tree-picker', preview.data.trees[0].tree.id);
         await p.idle(3);
-        expect(await p.nodeCount()).toBe(Object.keys(idsOf(data.trees[0])).length);
+        expect(await p.nodeCount()).toBe(Object.keys(idsOf(preview.data.trees[0])).length);
         expect(await p.page.locator('.table-view').isHidden()).toBe(true);
     });
 
     test('the funding overview draws its nodes, from the tab and from a show message', async () => {
         const p = await opened();
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle(1);
         await p.page.click('.tab-funding');
         await p.idle(2);
-        expect(await p.nodeCount()).toBe(Object.keys(fundingIds(data)).length);
+        expect(await p.nodeCount()).toBe(Object.keys(fundingIds(preview.data)).length);
         expect((await p.posted()).filter(m => m.type === 'viewChanged')).toEqual([{ type: 'viewChanged', view: { kind: 'funding' } }]);
         await p.send({ type: 'show', view: { kind: 'tree', tree: 'SooToets' } });
         await p.idle(3);
         expect(await p.nodeCount()).toBe(Object.keys(idsOf(soo())).length);
         await p.send({ type: 'show', view: { kind: 'funding' } });
         await p.idle(4);
-        expect(await p.nodeCount()).toBe(Object.keys(fundingIds(data)).length);
+        expect(await p.nodeCount()).toBe(Object.keys(fundingIds(preview.data)).length);
         expect((await p.posted()).filter(m => m.type === 'viewChanged')).toHaveLength(1);
     });
 
     test('a click on a funding rule in the overview asks to open where it is written', async () => {
         const p = await opened();
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle(1);
         await p.page.click('.tab-funding');
         await p.idle(2);
-        const [mermaidId, target] = Object.entries(fundingIds(data)).find(([, t]) => t.kind === 'funding' && t.id === 'SOO')!;
+        const [mermaidId, target] = Object.entries(fundingIds(preview.data)).find(([, t]) => t.kind === 'funding' && t.id === 'SOO')!;
         await p.page.click(`[id="${await p.groupId(mermaidId)}"]`);
         const posted = (await p.posted()).filter(m => m.type === 'revealSource');
         expect(posted).toEqual([{ type: 'revealSource', source: target.source }]);
@@ -188,7 +172,7 @@ describe('drawing a tree', () => {
 
     test('a file without trees shows the typology table and says it has no trees, in English on an English page', async () => {
         const p = await opened({ lang: 'en' });
-        await p.update({ ...data, trees: [] });
+        await p.update({ ...preview.data, trees: [] });
         await p.idle(1);
         expect(await p.page.locator('.table-view table.hrk-typology-table').isVisible()).toBe(true);
         expect(await p.page.locator('.tree-picker').isDisabled()).toBe(true);
@@ -202,7 +186,7 @@ describe('drawing a tree', () => {
 describe('pan and zoom', () => {
     test('zoom buttons, wheel and fit change the scale', async () => {
         const p = await opened({ clock: true });
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle();
         const fitted = await zoomOf(p, 'tree:QuickscanBoom');
         await p.page.click('.zoom-in');
@@ -220,12 +204,12 @@ describe('pan and zoom', () => {
 
     test('the view is kept across updates of the same tree and when coming back to it', async () => {
         const p = await opened({ clock: true });
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle(1);
         await p.page.click('.zoom-in');
         await p.page.click('.zoom-in');
         const zoomed = await zoomOf(p, 'tree:QuickscanBoom');
-        const edited = previewData(json, json.trees.map(t => t.id === 'QuickscanBoom' ? retext(t, 'Doel', 'Formuleer het doel (gewijzigd)') : t), 2);
+        const edited = previewData(preview.json, preview.json.trees.map(t => t.id === 'QuickscanBoom' ? retext(t, 'Doel', 'Formuleer het doel (gewijzigd)') : t), 2);
         const before = await p.stats();
         await p.update(edited);
         const after = await p.idle(before.draws + 1);
@@ -247,7 +231,7 @@ describe('pan and zoom', () => {
 
     test('a webview shown again restores its tree and view from setState', async () => {
         const first = await opened({ clock: true });
-        await first.update(data);
+        await first.update(preview.data);
         await first.idle(1);
         await first.page.selectOption('.tree-picker', 'SooToets');
         await first.idle(2);
@@ -259,7 +243,7 @@ describe('pan and zoom', () => {
         await first.page.close();
 
         const second = await opened({ state, clock: true });
-        await second.update(data);
+        await second.update(preview.data);
         await second.idle(1);
         expect(await second.page.locator('.tree-picker').inputValue()).toBe('SooToets');
         expect(await second.nodeCount()).toBe(Object.keys(idsOf(soo())).length);
@@ -272,7 +256,7 @@ describe('large trees', () => {
         const big = chainTree('Groot', 30);
         const p = await opened();
         await p.settings({ largeDiagramThreshold: 20 });
-        await p.update(previewData(json, [big]));
+        await p.update(previewData(preview.json, [big]));
         await p.idle(1);
         // Around the start (V0), 3 steps: V0–V3 and A0–A2, plus the start marker.
         expect(await p.nodeCount()).toBe(8);
@@ -290,13 +274,13 @@ describe('large trees', () => {
         expect(await p.nodeCount()).toBe(61);
         expect(await p.page.locator('.notice').textContent()).toContain('Alle 60 knopen getekend');
         // Reveal works on the focus view's own ids as well as on the full tree's.
-        await p.page.click(`[id="${await p.groupId(mermaidIdOf(idsOf(previewData(json, [big]).trees[0]), 'V29'))}"]`);
+        await p.page.click(`[id="${await p.groupId(mermaidIdOf(idsOf(previewData(preview.json, [big]).trees[0]), 'V29'))}"]`);
         expect((await p.posted()).filter(m => m.type === 'reveal')).toEqual([{ type: 'reveal', tree: 'Groot', node: 'V29' }]);
     });
 
     test('a small tree gets no notice', async () => {
         const p = await opened();
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle(1);
         expect(await p.page.locator('.notice').isHidden()).toBe(true);
     });
@@ -324,7 +308,7 @@ describe('direction', () => {
         for (const direction of ['LR', 'TD'] as const) {
             const p = await opened();
             await p.settings({ largeDiagramThreshold: 10 });
-            await p.update(previewData(json, [chain], 1, direction));
+            await p.update(previewData(preview.json, [chain], 1, direction));
             await p.idle(1);
             expect(await p.page.locator('.notice .show-all').count(), direction).toBe(1);
             const { drawn, exported } = await shapes(p);
@@ -334,7 +318,6 @@ describe('direction', () => {
             }
             expect(await p.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
             await p.page.close();
-            page = undefined;
         }
     });
 });
@@ -352,7 +335,7 @@ describe('exports', () => {
 
     test('SVG (as XML), PNG (2×), Mermaid text and Kopieer of the current tree', async () => {
         const p = await opened();
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle(1);
         await p.page.click('.export-svg');
         const svg = await lastExport(p, 'svg');
@@ -387,7 +370,7 @@ describe('exports', () => {
 
     test('the funding overview exports as PNG, SVG and Mermaid text, under the name `handreiking export` gives it', async () => {
         const p = await opened();
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle(1);
         await p.page.click('.tab-funding');
         await p.idle(2);
@@ -401,22 +384,22 @@ describe('exports', () => {
         const mermaid = await lastExport(p, 'mermaid');
         expect(mermaid.name).toBe('financiering-overzicht.mmd');
         // The save dialog suggests the names the command line writes (language/export/file-names.ts).
-        const cliNames = (await collectFiles(mermaidFiles(json, { lang: 'nl' }))).map(f => f.name);
+        const cliNames = (await collectFiles(mermaidFiles(preview.json, { lang: 'nl' }))).map(f => f.name);
         expect(cliNames).toContain(mermaid.name);
         expect(cliNames).toContain('QuickscanBoom.mmd');
     });
 
     test('renderAll renders every tree, one after the other', async () => {
         const p = await opened();
-        await p.update(data);
+        await p.update(preview.data);
         await p.idle(1);
         await p.send({ type: 'renderAll', format: 'svg', requestId: 7 });
         const rendered = await p.waitForPosted(m => m.type === 'rendered', 60_000) as Extract<FromWebview, { type: 'rendered' }>;
         expect(rendered.requestId).toBe(7);
-        expect(rendered.files.map(f => f.name)).toEqual(data.trees.map(t => `${t.tree.id}.svg`));
+        expect(rendered.files.map(f => f.name)).toEqual(preview.data.trees.map(t => `${t.tree.id}.svg`));
         for (const file of rendered.files) expect(file.data).toMatch(/^<\?xml[^]*<svg[^]*<\/svg>/);
 
-        const two = previewData(json, json.trees.slice(0, 2), 2);
+        const two = previewData(preview.json, preview.json.trees.slice(0, 2), 2);
         await p.update(two);
         await p.send({ type: 'renderAll', format: 'png', requestId: 8 });
         const pngs = await p.waitForPosted(m => m.type === 'rendered' && m.requestId === 8, 60_000) as Extract<FromWebview, { type: 'rendered' }>;

@@ -1,24 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
-import type { PreviewData } from '../../../language/lsp/protocol.js';
-import { examplesJson, previewData, idsOf } from './preview-data.js';
-import { darkVars, lightVars, mermaidIdOf, startHarness, type PreviewHarness, type PreviewPage } from './preview-page.js';
+import { describe, expect, test } from 'vitest';
+import { previewData, idsOf } from './preview-data.js';
+import { darkVars, lightVars, mermaidIdOf, type PreviewPage } from './preview-page.js';
+import { usePreviewPage } from './use-preview-page.js';
 
-let harness: PreviewHarness;
-let json: HandreikingJson;
-let data: PreviewData;
-let page: PreviewPage | undefined;
-
-beforeAll(async () => {
-    [harness, json] = await Promise.all([startHarness(), examplesJson()]);
-    data = previewData(json, json.trees.filter(t => t.id === 'QuickscanBoom'));
-});
-afterAll(async () => { await harness?.close(); });
-afterEach(async () => {
-    if (page) expect(await page.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
-    await page?.page.close();
-    page = undefined;
-});
+const preview = usePreviewPage({ data: json => previewData(json, json.trees.filter(t => t.id === 'QuickscanBoom')) });
 
 interface Colours {
     question: string;
@@ -30,7 +15,7 @@ interface Colours {
 
 /** The colours as drawn: a question's shape, its label, an edge, and the diagram's background. */
 async function colours(p: PreviewPage): Promise<Colours> {
-    const group = await p.groupId(mermaidIdOf(idsOf(data.trees[0]), 'GoNoGo'));
+    const group = await p.groupId(mermaidIdOf(idsOf(preview.data.trees[0]), 'GoNoGo'));
     return p.page.evaluate(id => {
         const g = document.getElementById(id)!;
         const shape = g.querySelector('polygon, path, rect')!;
@@ -60,9 +45,9 @@ function luminance(rgb: string): number {
 
 describe('theme', () => {
     test('a switch from vscode-light to vscode-dark redraws with the dark colours', async () => {
-        page = await harness.open({ bodyClass: 'vscode-light', vars: lightVars });
+        const page = await preview.open({ bodyClass: 'vscode-light', vars: lightVars });
         await page.settings();
-        await page.update(data);
+        await page.update(preview.data);
         const first = await page.idle(1);
         const light = await colours(page);
         // Light: a light question fill with the theme's yellow as its border, on the editor's white.
@@ -83,9 +68,9 @@ describe('theme', () => {
     });
 
     test('without colour variables the body class alone picks the palette, high contrast included', async () => {
-        page = await harness.open({ bodyClass: 'vscode-light', vars: {} });
+        const page = await preview.open({ bodyClass: 'vscode-light', vars: {} });
         await page.settings();
-        await page.update(data);
+        await page.update(preview.data);
         const first = await page.idle(1);
         const light = await colours(page);
 
@@ -103,9 +88,9 @@ describe('theme', () => {
     });
 
     test('a body change that is no theme change draws nothing', async () => {
-        page = await harness.open();
+        const page = await preview.open();
         await page.settings();
-        await page.update(data);
+        await page.update(preview.data);
         const first = await page.idle(1);
         // The page hears of the change from a MutationObserver; one made after the page's gets the
         // same records after it, and the page reacts in a microtask: when this one has been called
@@ -125,9 +110,9 @@ describe('theme', () => {
     });
 
     test('the theme setting can force dark on a light VS Code, and "auto" follows VS Code again', async () => {
-        page = await harness.open({ bodyClass: 'vscode-light', vars: lightVars });
+        const page = await preview.open({ bodyClass: 'vscode-light', vars: lightVars });
         await page.settings();
-        await page.update(data);
+        await page.update(preview.data);
         const first = await page.idle(1);
         const light = await colours(page);
 

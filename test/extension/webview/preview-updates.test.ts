@@ -1,33 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { HandreikingJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import { describe, expect, test } from 'vitest';
+import type { TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import type { PreviewData, PreviewProblem } from '../../../language/lsp/protocol.js';
-import { examplesJson, previewData, retext, idsOf } from './preview-data.js';
-import { mermaidIdOf, startHarness, type PreviewHarness, type PreviewPage, type Stats } from './preview-page.js';
+import { previewData, retext, idsOf } from './preview-data.js';
+import { mermaidIdOf, type PreviewPage, type Stats, type PageOptions } from './preview-page.js';
+import { usePreviewPage } from './use-preview-page.js';
 
-let harness: PreviewHarness;
-let json: HandreikingJson;
-let page: PreviewPage | undefined;
+const preview = usePreviewPage();
 
-beforeAll(async () => {
-    [harness, json] = await Promise.all([startHarness(), examplesJson()]);
-});
-afterAll(async () => { await harness?.close(); });
-afterEach(async () => {
-    if (page) expect(await page.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
-    await page?.page.close();
-    page = undefined;
-});
-
-async function opened(renderDelay = 0, options: Parameters<PreviewHarness['open']>[0] = {}): Promise<PreviewPage> {
-    page = await harness.open(options);
+async function opened(renderDelay = 0, options: PageOptions = {}): Promise<PreviewPage> {
+    const page = await preview.open(options);
     await page.settings({ renderDelay });
     return page;
 }
 
 /** Only the Quickscan tree, with the text of its first step changed to `label`. */
 function quickscanWith(label: string, version: number): PreviewData {
-    const tree = json.trees.find(t => t.id === 'QuickscanBoom')!;
-    return previewData(json, [retext(tree, 'Doel', label)], version);
+    const tree = preview.json.trees.find(t => t.id === 'QuickscanBoom')!;
+    return previewData(preview.json, [retext(tree, 'Doel', label)], version);
 }
 
 const problem = (message: string, line: number): PreviewProblem => ({
@@ -142,7 +131,7 @@ describe('render scheduling', () => {
             nodes: tree.nodes.map(n => n.id === 'GoNoGo' ? { ...n, id: 'GoNoGoNieuw' } : n),
             edges: tree.edges.map(e => ({ ...e, from: e.from === 'GoNoGo' ? 'GoNoGoNieuw' : e.from, to: e.to === 'GoNoGo' ? 'GoNoGoNieuw' : e.to }))
         };
-        const next = previewData(json, [renamed], 3);
+        const next = previewData(preview.json, [renamed], 3);
         expect(next.trees[0].mermaid).toBe(data.trees[0].mermaid);
         await p.update(next);
         const third = await p.idle(second.draws + 1);

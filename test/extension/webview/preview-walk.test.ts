@@ -1,34 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
-import type { PreviewData } from '../../../language/lsp/protocol.js';
-import { examplesJson, previewData, renameAnswer, retext, idsOf } from './preview-data.js';
-import { mermaidIdOf, startHarness, type PreviewHarness, type PreviewPage } from './preview-page.js';
+import { describe, expect, test } from 'vitest';
+import { previewData, renameAnswer, retext, idsOf } from './preview-data.js';
+import { mermaidIdOf, type PreviewPage, type PageOptions } from './preview-page.js';
+import { usePreviewPage } from './use-preview-page.js';
 
-let harness: PreviewHarness;
-let json: HandreikingJson;
-let data: PreviewData;
-let page: PreviewPage | undefined;
+const preview = usePreviewPage();
 
-beforeAll(async () => {
-    [harness, json] = await Promise.all([startHarness(), examplesJson()]);
-    data = previewData(json);
-});
-afterAll(async () => { await harness?.close(); });
-afterEach(async () => {
-    if (page) expect(await page.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
-    await page?.page.close();
-    page = undefined;
-});
+const quickscan = () => preview.data.trees.find(t => t.tree.id === 'QuickscanBoom')!;
 
-const quickscan = () => data.trees.find(t => t.tree.id === 'QuickscanBoom')!;
-
-async function opened(options: Parameters<PreviewHarness['open']>[0] = {}): Promise<PreviewPage> {
-    page = await harness.open(options);
-    await page.settings();
-    await page.update(data);
-    await page.idle(1);
-    return page;
-}
+const opened = (options?: PageOptions): Promise<PreviewPage> => preview.opened(options);
 
 /** The question the panel asks now (its tree node id). */
 function asking(p: PreviewPage): Promise<string | null> {
@@ -42,8 +21,8 @@ async function answer(p: PreviewPage, label: string): Promise<void> {
 describe('the walkthrough', () => {
     test('every example scenario reaches its expected advice, and "Bewaar als scenario" posts it', async () => {
         const p = await opened();
-        expect(json.scenarios.length).toBeGreaterThan(20);
-        for (const scenario of json.scenarios) {
+        expect(preview.json.scenarios.length).toBeGreaterThan(20);
+        for (const scenario of preview.json.scenarios) {
             await p.send({ type: 'walk', tree: scenario.tree });
             await p.page.waitForSelector(`.walk-panel:not([hidden]) h2`);
             for (const { question, answer: label } of scenario.answers) {
@@ -101,10 +80,10 @@ describe('the walkthrough', () => {
 
     test('the advice shows its examples and links', async () => {
         const p = await opened();
-        const bewonersbeheer = json.trees.find(t => t.id === 'Bewonersbeheer')!;
+        const bewonersbeheer = preview.json.trees.find(t => t.id === 'Bewonersbeheer')!;
         const advice = bewonersbeheer.nodes.find(n => n.kind === 'advice' && n.examples.length > 0 && n.links.length > 0);
         expect(advice).toBeDefined();
-        const scenario = json.scenarios.find(s => s.tree === 'Bewonersbeheer' && s.expected === advice!.id);
+        const scenario = preview.json.scenarios.find(s => s.tree === 'Bewonersbeheer' && s.expected === advice!.id);
         expect(scenario).toBeDefined();
         await p.send({ type: 'walk', tree: 'Bewonersbeheer' });
         await p.page.waitForSelector('.walk-panel:not([hidden]) .walk-question');
@@ -146,34 +125,34 @@ describe('the walkthrough', () => {
 
         // An edit elsewhere: every answer still applies.
         const edited = retext(tree, 'Doel', 'Formuleer het doel opnieuw');
-        await p.update(previewData(json, [edited], 2));
+        await p.update(previewData(preview.json, [edited], 2));
         await p.idle(2);
         expect(await asking(p)).toBe('Buurtgericht');
         expect(await p.page.locator('.walk-path li[data-node="Ouderen"]').textContent()).toContain('— nee');
 
         // GeschikteRuimte's "ja" is renamed: the replay stops there, its answer and later ones are dropped.
-        await p.update(previewData(json, [renameAnswer(edited, 'GeschikteRuimte', 'ja', 'jazeker')], 3));
+        await p.update(previewData(preview.json, [renameAnswer(edited, 'GeschikteRuimte', 'ja', 'jazeker')], 3));
         await p.idle(3);
         expect(await asking(p)).toBe('GeschikteRuimte');
         expect(await p.page.locator('.walk-panel .walk-answer').allTextContents()).toEqual(['jazeker', 'nee']);
         expect(await p.page.locator('.walk-path li[data-node="GoNoGo"]').textContent()).toContain('— ja');
         expect(await p.page.locator('.walk-path li[data-node="Ouderen"]').count()).toBe(0);
-        expect(await p.marked('hrk-walk-current', idsOf(previewData(json, [edited]).trees[0]))).toEqual(['GeschikteRuimte']);
+        expect(await p.marked('hrk-walk-current', idsOf(previewData(preview.json, [edited]).trees[0]))).toEqual(['GeschikteRuimte']);
 
         // The tree is gone: the walk ends.
-        await p.update(previewData(json, json.trees.filter(t => t.id === 'SooToets'), 4));
+        await p.update(previewData(preview.json, preview.json.trees.filter(t => t.id === 'SooToets'), 4));
         await p.idle(4);
         expect(await p.page.locator('.walk-panel').isHidden()).toBe(true);
     });
 
     test('a walk message before the first data starts once the data is there, on its tree', async () => {
-        page = await harness.open();
+        const page = await preview.open();
         await page.settings();
         await page.send({ type: 'walk', tree: 'SooToets' });
-        await page.update(data);
+        await page.update(preview.data);
         await page.idle(1);
         expect(await page.page.locator('.tree-picker').inputValue()).toBe('SooToets');
-        expect(await asking(page)).toBe(json.scenarios.find(s => s.tree === 'SooToets')!.answers[0].question);
+        expect(await asking(page)).toBe(preview.json.scenarios.find(s => s.tree === 'SooToets')!.answers[0].question);
     });
 
     test('the walk survives the webview being hidden (setState) and is replayed on the data', async () => {
@@ -185,9 +164,9 @@ describe('the walkthrough', () => {
         expect(await first.expectClean()).toEqual({ csp: [], foreign: [], errors: [] });
         await first.page.close();
 
-        page = await harness.open({ state: saved });
+        const page = await preview.open({ state: saved });
         await page.settings();
-        await page.update(data);
+        await page.update(preview.data);
         await page.idle(1);
         expect(await asking(page)).toBe('GeschikteRuimte');
     });
