@@ -15,7 +15,7 @@ import { until, Workbench } from './workbench.js';
  * host: the packaged extension, with `extensionKind: ["web"]` written into its installed manifest
  * and its desktop entry removed, so that VS Code runs dist/browser-extension.cjs in the browser. The language server then runs in a worker (dist/browser-server.js) and reads the workspace
  * through VS Code's file system API. English display language (the default); the desktop test
- * (extension.e2e.test.ts) covers the features in depth.
+ * (extension.e2e.test.ts) covers the features in depth, this one the server and the preview.
  */
 
 const FILE = 'revitalisatie/1-bewonersbeheer.hrk';
@@ -26,6 +26,7 @@ describe('the extension in VS Code for the web (code-server, web worker extensio
     let browser: Browser | undefined;
     let page: Page;
     let vscode: Workbench;
+    let workspace: string;
     const log = (line: string) => console.log(`[e2e web] ${line}`);
 
     beforeAll(async () => {
@@ -33,7 +34,7 @@ describe('the extension in VS Code for the web (code-server, web worker extensio
         const vsix = await ensureVsix(log);
         const root = fs.mkdtempSync(path.join(os.tmpdir(), 'handreiking-e2e-web-'));
         dirs = { root, userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions'), home: path.join(root, 'home') };
-        const workspace = path.join(root, 'examples');
+        workspace = path.join(root, 'examples');
         fs.cpSync(path.join(projectRoot, 'examples'), workspace, { recursive: true });
         fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
         fs.mkdirSync(dirs.extensions, { recursive: true });
@@ -94,5 +95,27 @@ describe('the extension in VS Code for the web (code-server, web worker extensio
         await page.keyboard.press('End');
         await page.keyboard.type('X');
         await page.locator('.part.editor .squiggly-error').first().waitFor({ timeout: 120_000 });
+        // Undone, the guide is whole again for the preview below.
+        await page.keyboard.press('Control+Z');
+        await page.locator('.part.editor .squiggly-error').first().waitFor({ state: 'detached', timeout: 120_000 });
+    });
+
+    test('the preview draws the tree, and a click on a node selects its name in the editor', async () => {
+        await vscode.runCommand('View: Close Primary Side Bar', /Close Primary Side Bar/).catch(() => undefined);
+        await vscode.runCommand('Handreiking: Open Preview to the Side', /Handreiking: Open Preview to the Side/);
+        const preview = await vscode.webviewFrame('.diagram-viewport', 120_000);
+        const nodes = preview.locator('.diagram-viewport svg g.node');
+        await until('the tree in the preview', async () => await nodes.count() > 5, 120_000);
+        const source = fs.readFileSync(path.join(workspace, FILE), 'utf8').split('\n');
+        const line = source.findIndex(l => /\bvraag\s+Onenigheid\b/.test(l));
+        // One word of the question's text: Mermaid may break the label into lines.
+        const node = preview.locator('.diagram-viewport svg g.node.hrk-clickable', { hasText: 'onenigheid' }).first();
+        // The server in its worker computed the ranges the click goes back to.
+        await until('the selection of Onenigheid', async () => {
+            const status = await vscode.cursorStatus();
+            if (status.line === line + 1 && status.selected === 'Onenigheid'.length) return status;
+            await node.click();
+            return undefined;
+        }, 60_000, 1_000);
     });
 });
