@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_TIMEOUT, launchBrowser } from '../support/browser.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -71,26 +71,14 @@ describe.each([
     });
 
     test('exports the JSON byte for byte as the command line does', async () => {
-        const [download] = await Promise.all([
-            page.waitForEvent('download'),
-            (async () => {
-                await page.getByTestId('export').click();
-                await page.getByTestId('export-menu').locator('[data-format="json"]').click();
-            })()
-        ]);
+        const download = await exported(page, 'json');
         expect(download.suggestedFilename()).toBe('handreiking.json');
         const bytes = fs.readFileSync(await download.path());
         expect(bytes.equals(cliJson)).toBe(true);
     });
 
     test('exports the HTML guide, and runs the scenarios', async () => {
-        const [download] = await Promise.all([
-            page.waitForEvent('download'),
-            (async () => {
-                await page.getByTestId('export').click();
-                await page.getByTestId('export-menu').locator('[data-format="html"]').click();
-            })()
-        ]);
+        const download = await exported(page, 'html');
         expect(download.suggestedFilename()).toBe('handreiking.html');
         const html = fs.readFileSync(await download.path(), 'utf8');
         expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
@@ -103,13 +91,7 @@ describe.each([
 
     test('draws a tree as PNG in the (sandboxed) preview frame, as a download', async () => {
         await openFile(page, BOOM);
-        const [download] = await Promise.all([
-            page.waitForEvent('download'),
-            (async () => {
-                await page.getByTestId('export').click();
-                await page.getByTestId('export-menu').locator('[data-format="png"]').click();
-            })()
-        ]);
+        const download = await exported(page, 'png');
         expect(download.suggestedFilename()).toBe('Bewonersbeheer.png');
         const png = fs.readFileSync(await download.path());
         expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -281,6 +263,18 @@ function watch(page: Page, problems: string[]): void {
 async function ready(page: Page): Promise<void> {
     await page.locator('body[data-ready="true"], body[data-failed]').first().waitFor();
     expect(await page.locator('body').getAttribute('data-failed')).toBeNull();
+}
+
+/** The one file an export from the toolbar's menu offers for download. */
+async function exported(page: Page, format: 'json' | 'html' | 'png'): Promise<Download> {
+    const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        (async () => {
+            await page.getByTestId('export').click();
+            await page.getByTestId('export-menu').locator(`[data-format="${format}"]`).click();
+        })()
+    ]);
+    return download;
 }
 
 function outlineEntry(page: Page, name: string) {
