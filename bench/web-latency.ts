@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import * as zlib from 'node:zlib';
 import type { Browser, Frame } from 'playwright-core';
 import { launchBrowser } from '../test/support/browser.js';
-import { serveStatic, WEB_DIR } from '../test/support/web-edition.js';
+import { previewFrame, serveStatic, WEB_DIR } from '../test/support/web-edition.js';
 import { generateTree, Random } from './generate-workspace.js';
 import { measureLsp } from './lsp-latency.js';
 import { median, ms, ratio, table } from './stats.js';
@@ -88,8 +88,7 @@ async function keystrokeFigures(browser: Browser, url: string, treeText: string,
     await page.locator('body[data-ready="true"]').waitFor();
     await page.getByTestId('files').locator('button[data-path="groot.hrk"]').click();
     await page.getByTestId('tabs').locator('.tab.active[data-path="groot.hrk"]').waitFor();
-    const frame = page.frames().find(f => /\/preview\.html(#.*)?$/.test(f.url()));
-    if (!frame) throw new Error('no preview frame');
+    const frame = previewFrame(page);
     await frame.locator('svg g.node').first().waitFor();
     await page.locator('body[data-diagnostics]').waitFor();
 

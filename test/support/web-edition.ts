@@ -4,6 +4,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import type { Frame, Page } from 'playwright-core';
 
 /** The built browser edition (npm run build:web). */
 export const WEB_DIR = path.resolve('dist/web');
@@ -42,4 +43,11 @@ export async function serveStatic(root: string): Promise<{ url: string; close():
         url: `http://127.0.0.1:${port}/`,
         close: () => new Promise(resolve => { server.closeAllConnections(); server.close(() => resolve()); })
     };
+}
+
+/** The page's preview frame (its address may carry its kept state after '#'). */
+export function previewFrame(page: Page): Frame {
+    const frame = page.frames().find(f => /\/preview\.html(#.*)?$/.test(f.url()));
+    if (!frame) throw new Error('the preview frame is missing');
+    return frame;
 }

@@ -4,11 +4,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Download, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_TIMEOUT, launchBrowser } from '../support/browser.js';
 import { tempDir } from '../support/temp-dir.js';
-import { ensureWebBuild, serveStatic, WEB_DIR } from '../support/web-edition.js';
+import { ensureWebBuild, previewFrame, serveStatic, WEB_DIR } from '../support/web-edition.js';
 
 /**
  * The browser edition (dist/web/, npm run build:web) as its user meets it, served by a static
@@ -293,9 +293,3 @@ async function editorText(page: Page): Promise<string> {
     return (await page.locator('.monaco-editor .view-lines').textContent() ?? '').replace(/\u00a0/g, ' ');
 }
 
-function previewFrame(page: Page): Frame {
-    // The frame's address may carry its kept state after '#'.
-    const frame = page.frames().find(f => /\/preview\.html(#.*)?$/.test(f.url()));
-    if (!frame) throw new Error('the preview frame is missing');
-    return frame;
-}
