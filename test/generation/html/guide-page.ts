@@ -8,7 +8,9 @@ import { htmlFiles } from '../../../language/export/html-export.js';
 import { loadGuideAssets } from '../../../language/generation/html/guide-assets.js';
 import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
 import type { HandreikingJson, ScenarioJson } from '../../../language/generation/json/handreiking-json.js';
-import { newPage } from '../../support/browser.js';
+import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
+import { launchBrowser, newPage } from '../../support/browser.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { clearAll, createTestServices, exampleFiles, validateFiles } from '../../helpers.js';
 
 /**
@@ -28,6 +30,19 @@ export async function exportFiles(files: Record<string, string>): Promise<Handre
 
 export function exampleWorkspace(): Record<string, string> {
     return Object.fromEntries(exampleFiles(examplesRoot).map(f => [path.relative(examplesRoot, f), fs.readFileSync(f, 'utf-8')]));
+}
+
+/**
+ * How the browser tests of the examples' guide start: the guide app bundled from the current
+ * sources (never a stale bundle), a browser, and the guide of examples/ exported and written to a
+ * temporary folder (removed after the test file, test/support/temp-dir.ts).
+ */
+export async function exampleGuide(prefix: string): Promise<{ browser: Browser; json: HandreikingJson; file: string }> {
+    await bundleGuideApp({ typecheck: false });
+    const browser = await launchBrowser();
+    const json = await exportFiles(exampleWorkspace());
+    const file = await writeGuide(json, path.join(tempDir(prefix), 'gids.html'));
+    return { browser, json, file };
 }
 
 /** Writes the guide through the HTML export and the CLI's output target. */

@@ -1,16 +1,10 @@
-import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { HandreikingJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { anchorId } from '../../../language/generation/html/guide-contract.js';
 import { TreeWalker } from '../../../language/walkthrough/walk.js';
-import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
 import { axeViolations } from '../../support/axe.js';
-import { launchBrowser } from '../../support/browser.js';
-import { tempDir } from '../../support/temp-dir.js';
-import {
-    clickAnswer, currentQuestion, exampleWorkspace, expectNothingWrong, exportFiles, openGuide, restart, walkScenario, writeGuide, type Problems
-} from './guide-page.js';
+import { clickAnswer, currentQuestion, exampleGuide, expectNothingWrong, openGuide, restart, walkScenario, type Problems } from './guide-page.js';
 
 /**
  * The HTML guide against WCAG 2.1 AA, as a reader meets it in Chromium: axe-core (injected by the
@@ -19,16 +13,11 @@ import {
  */
 
 let browser: Browser;
-let tmp: string;
 let json: HandreikingJson;
 let file: string;
 
 beforeAll(async () => {
-    await bundleGuideApp({ typecheck: false });
-    tmp = tempDir('hrk-a11y-');
-    browser = await launchBrowser();
-    json = await exportFiles(exampleWorkspace());
-    file = await writeGuide(json, path.join(tmp, 'gids.html'));
+    ({ browser, json, file } = await exampleGuide('hrk-a11y-'));
 });
 
 afterAll(async () => {

@@ -1,13 +1,9 @@
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
 import { anchorId } from '../../../language/generation/html/guide-contract.js';
-import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
 import { axeViolations } from '../../support/axe.js';
-import { launchBrowser } from '../../support/browser.js';
-import { tempDir } from '../../support/temp-dir.js';
-import { clickAnswer, exampleWorkspace, expectNothingWrong, exportFiles, openGuide, restart, walkScenario, writeGuide, type Problems } from './guide-page.js';
+import { clickAnswer, exampleGuide, expectNothingWrong, openGuide, type Problems, restart, walkScenario } from './guide-page.js';
 
 /**
  * The guide for a reader whose system prefers dark (`prefers-color-scheme: dark`, set on the
@@ -23,10 +19,8 @@ let page: Page;
 let problems: Problems;
 
 beforeAll(async () => {
-    await bundleGuideApp({ typecheck: false });
-    browser = await launchBrowser();
-    json = await exportFiles(exampleWorkspace());
-    const file = await writeGuide(json, path.join(tempDir('hrk-dark-'), 'gids.html'));
+    let file: string;
+    ({ browser, json, file } = await exampleGuide('hrk-dark-'));
     ({ page, problems } = await openGuide(browser, file, { colorScheme: 'dark' }));
 });
 

@@ -1,12 +1,8 @@
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
 import { anchorId } from '../../../language/generation/html/guide-contract.js';
-import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
-import { launchBrowser } from '../../support/browser.js';
-import { tempDir } from '../../support/temp-dir.js';
-import { exampleWorkspace, expectNothingWrong, exportFiles, openGuide, walkScenario, writeGuide, type Problems } from './guide-page.js';
+import { exampleGuide, expectNothingWrong, openGuide, type Problems, walkScenario } from './guide-page.js';
 
 /**
  * Reflow (WCAG 1.4.10): on a screen 360 CSS pixels wide (a small phone, or 1280 px zoomed to 400 %)
@@ -22,10 +18,8 @@ let page: Page;
 let problems: Problems;
 
 beforeAll(async () => {
-    await bundleGuideApp({ typecheck: false });
-    browser = await launchBrowser();
-    json = await exportFiles(exampleWorkspace());
-    const file = await writeGuide(json, path.join(tempDir('hrk-reflow-'), 'gids.html'));
+    let file: string;
+    ({ browser, json, file } = await exampleGuide('hrk-reflow-'));
     // openGuide waits until every diagram is drawn: a drawn diagram is the widest thing on the page.
     ({ page, problems } = await openGuide(browser, file, { viewport: { width: 360, height: 740 } }));
     expect(await page.locator('html[data-hrk-app="ready"]').count()).toBe(1);

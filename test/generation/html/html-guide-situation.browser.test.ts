@@ -1,14 +1,10 @@
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FundingJson, HandreikingJson, ScenarioJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { anchorId } from '../../../language/generation/html/guide-contract.js';
 import { situationFragment } from '../../../language/walkthrough/situation-link.js';
-import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
 import { axeViolations } from '../../support/axe.js';
-import { launchBrowser } from '../../support/browser.js';
-import { tempDir } from '../../support/temp-dir.js';
-import { exampleWorkspace, expectNothingWrong, exportFiles, openGuide, walkScenario, writeGuide, type Problems } from './guide-page.js';
+import { exampleGuide, expectNothingWrong, openGuide, type Problems, walkScenario } from './guide-page.js';
 
 /**
  * "Uw situatie" in Chromium: the summary after a walk (answers, advice, chapters, funding for the
@@ -23,10 +19,7 @@ let scenario: ScenarioJson;
 let tree: TreeJson;
 
 beforeAll(async () => {
-    await bundleGuideApp({ typecheck: false });
-    browser = await launchBrowser();
-    json = await exportFiles(exampleWorkspace());
-    file = await writeGuide(json, path.join(tempDir('hrk-situatie-'), 'gids.html'));
+    ({ browser, json, file } = await exampleGuide('hrk-situatie-'));
     // A walk to an advice with a typology that has funding with an expiry date (the SOO).
     scenario = json.scenarios.find(s => {
         const advice = json.trees.find(t => t.id === s.tree)!.nodes.find(n => n.id === s.expected)!;
