@@ -1,22 +1,8 @@
 import type { Lang } from '../i18n/locale.js';
 import type { GuideDrawing } from '../export/guide-drawings.js';
-import type { FileKind } from './read-source.js';
+import { megabytes } from '../i18n/unread-source.js';
 
 type GuideMermaidReason = Extract<GuideDrawing, { kind: 'mermaid' }>['reason'];
-
-const kindNl: Record<FileKind, string> = {
-    fifo: 'een named pipe (FIFO)', device: 'een apparaat', socket: 'een socket', folder: 'een map', other: 'iets anders'
-};
-const kindEn: Record<FileKind, string> = {
-    fifo: 'a named pipe (FIFO)', device: 'a device', socket: 'a socket', folder: 'a folder', other: 'something else'
-};
-
-/** Bytes as an editor reads them: 16 MB, 17,2 MB (Dutch) or 17.2 MB. */
-function megabytes(bytes: number, lang: Lang): string {
-    const mb = bytes / (1024 * 1024);
-    const shown = Number.isInteger(mb) ? String(mb) : mb.toFixed(1);
-    return `${lang === 'nl' ? shown.replace('.', ',') : shown} MB`;
-}
 
 /** Texts of the command line itself (the checks' messages and the scenarios' failures live in i18n/). */
 const nl = {
@@ -24,10 +10,6 @@ const nl = {
     pathUnreadable: (p: string, reden: string) => `Kan ${p} niet lezen: ${reden}`,
     notHrk: (p: string) => `${p} is geen .hrk-bestand. Geef .hrk-bestanden of mappen op.`,
     noFiles: (paths: string) => `Geen .hrk-bestanden gevonden in ${paths}.`,
-    notRegularFile: (p: string, soort: FileKind) =>
-        `${p} is geen gewoon bestand maar ${kindNl[soort]}, en is niet gelezen. Een .hrk-bestand moet een gewoon tekstbestand zijn (of een koppeling naar een gewoon bestand).`,
-    fileTooLarge: (p: string, bytes: number, max: number) =>
-        `${p} is te groot (${megabytes(bytes, 'nl')}) en is niet gelezen: een .hrk-bestand mag hoogstens ${megabytes(max, 'nl')} zijn. Verdeel de tekst over meer bestanden.`,
     notAllRead: (n: number) => `Niet geëxporteerd: ${n === 1 ? '1 bestand kon' : `${n} bestanden konden`} niet gelezen worden (zie hierboven). De bestaande uitvoer is niet aangeraakt.`,
     severityError: 'fout',
     severityWarning: 'waarschuwing',
@@ -102,10 +84,6 @@ const en: typeof nl = {
     pathUnreadable: (p, reden) => `Cannot read ${p}: ${reden}`,
     notHrk: p => `${p} is not a .hrk file. Give .hrk files or folders.`,
     noFiles: paths => `No .hrk files found in ${paths}.`,
-    notRegularFile: (p, soort) =>
-        `${p} is not a regular file but ${kindEn[soort]}, and was not read. A .hrk file must be a regular text file (or a link to a regular file).`,
-    fileTooLarge: (p, bytes, max) =>
-        `${p} is too large (${megabytes(bytes, 'en')}) and was not read: a .hrk file may be at most ${megabytes(max, 'en')}. Split the text over more files.`,
     notAllRead: n => `Not exported: ${n === 1 ? '1 file' : `${n} files`} could not be read (see above). The existing output was not touched.`,
     severityError: 'error',
     severityWarning: 'warning',

@@ -11,7 +11,7 @@ import { reviewMarkdown, reviewText } from '../review/render-review.js';
 import type { VersionJson } from '../review/review-json.js';
 import { cliMessages } from './cli-messages.js';
 import { loadWorkspace, reportUnread } from './load-workspace.js';
-import { decodeSource } from './read-source.js';
+import { decodeSource } from '../files/read-source.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
 export type DiffFormat = 'text' | 'markdown' | 'json';

@@ -11,7 +11,7 @@ import type { DiagramRenderer } from '../render/diagram-renderer.js';
 import { errorLine } from '../render/error-line.js';
 import { parseTheme, type GuideTheme } from '../generation/html/guide-theme.js';
 import { themeSetsColours } from '../generation/html/guide-tokens.js';
-import { readSourceFile } from './read-source.js';
+import { readSourceFile } from '../files/read-source.js';
 import { printDiagnostics, reportedDiagnostics } from './check-command.js';
 import { cliMessages, type CliMessages } from './cli-messages.js';
 import { loadWorkspace, reportUnread } from './load-workspace.js';

@@ -7,7 +7,9 @@ import { createHandreikingCoreServices, type HandreikingCoreServices } from '../
 import type { Lang } from '../i18n/locale.js';
 import { cliMessages } from './cli-messages.js';
 import { UsageError } from './usage-error.js';
-import { decodeSource, MAX_SOURCE_BYTES, readSourceFile, type ReadOutcome, type SourceText } from './read-source.js';
+import { decodeSource, readSourceFile, type SourceText } from '../files/read-source.js';
+import type { ReadOutcome } from '../files/source-limits.js';
+import { unreadSourceMessage } from '../i18n/unread-source.js';
 import { PARALLEL_MIN_BYTES, ParallelParser, ParseThreads, parseWorkerUrl } from './parallel-parser.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
@@ -157,7 +159,7 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
         // One file that cannot be read does not stop the others from being checked.
         const outcome = outcomes[i];
         if (!outcome.ok) {
-            unread.push({ file, message: unreadMessage(outcome, path.relative(process.cwd(), file) || file, options.lang) });
+            unread.push({ file, message: unreadSourceMessage(outcome, path.relative(process.cwd(), file) || file, options.lang) });
             return;
         }
         read.push(file);
@@ -184,15 +186,6 @@ export async function loadWorkspace(paths: readonly string[], options: LoadOptio
     // Problems with the bytes themselves come first: they explain the messages that follow.
     for (const [document, problem] of problems) document.diagnostics = [problem, ...(document.diagnostics ?? [])];
     return { shared, services: Handreiking, documents, files: read, unread };
-}
-
-function unreadMessage(outcome: Exclude<ReadOutcome, { ok: true }>, shown: string, lang: Lang): string {
-    const t = cliMessages(lang);
-    switch (outcome.reason) {
-        case 'notRegular': return t.notRegularFile(shown, outcome.kind);
-        case 'tooLarge': return t.fileTooLarge(shown, outcome.size, MAX_SOURCE_BYTES);
-        case 'error': return t.pathUnreadable(shown, outcome.message);
-    }
 }
 
 /** Tells about the files that were not read, on `err` (stderr); true if there were any. */

@@ -2,12 +2,12 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { DeepPartial, Module } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createHandreikingServices, type HandreikingServices } from '../handreiking-module.js';
 import { registerHandreikingFeatures } from './handreiking-server.js';
 import { followHerkomstSetting } from './herkomst-setting-sync.js';
 import { answerNullForOtherLanguages } from './other-languages.js';
+import { SourceFileSystemProvider } from './source-file-system.js';
 import { stopWhenFramingIsLost } from './stdio-framing.js';
 
 /**
@@ -18,7 +18,8 @@ import { stopWhenFramingIsLost } from './stdio-framing.js';
  */
 export function startServer(overrides?: Module<HandreikingServices, DeepPartial<HandreikingServices>>): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared, Handreiking } = createHandreikingServices({ connection, ...NodeFileSystem }, overrides ? { language: overrides } : undefined);
+    // The workspace's files are read as the command line reads them: at most 16 MB, regular files only.
+    const { shared, Handreiking } = createHandreikingServices({ connection, fileSystemProvider: () => new SourceFileSystemProvider() }, overrides ? { language: overrides } : undefined);
 
     // Diagnostics follow VS Code's display language.
     shared.lsp.LanguageServer.onInitialize(params => {

@@ -1,14 +1,17 @@
 import {
     AstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type ValidationSeverity, DocumentValidator, type LangiumDocument, type ReferenceInfo, type ValidationOptions,
-    type ValidationAcceptor
+    type ValidationAcceptor, UriUtils
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ParseResult } from 'langium';
 import { Beslisboom, Naamwaarde, Scenario, ScenarioInvoer, ScenarioStap, isBerekening, isBeslisboom, isScenario } from '../generated/ast.js';
 import { listNames, message, type MessageKey } from '../i18n/messages.js';
 import type { HandreikingCoreServices } from '../handreiking-core-module.js';
 import { IssueCodes } from './codes.js';
+import { isSourceReadingFileSystem } from '../files/source-limits.js';
+import type { Lang } from '../i18n/locale.js';
+import { unreadSourceMessage } from '../i18n/unread-source.js';
 import { closestNames, suggestionBudget, type SuggestionBudget } from './distance.js';
 
 /** For how many different unknown names per document the closest existing names are looked up. */
@@ -77,10 +80,29 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
         try {
             const diagnostics = await super.validateDocument(document, options, cancelToken);
             const lang = this.services.i18n.Locale.lang;
-            return [...diagnostics, ...cap.counted((code, meer) => message(lang, 'tooManyOfCode', { code, meer, max: MAX_DIAGNOSTICS_PER_CODE }))];
+            return [...this.readingProblems(document, lang), ...diagnostics, ...cap.counted((code, meer) => message(lang, 'tooManyOfCode', { code, meer, max: MAX_DIAGNOSTICS_PER_CODE }))];
         } finally {
             if (this.caps.get(root) === cap) this.caps.delete(root);
         }
+    }
+
+    /**
+     * What the language server found reading the file (language/lsp/source-file-system.ts): not
+     * read at all (its document is then empty), or bytes that are not UTF-8. First, as the command
+     * line puts them: they explain what follows.
+     */
+    private readingProblems(document: LangiumDocument, lang: Lang): Diagnostic[] {
+        const fileSystem = this.services.shared.workspace.FileSystemProvider;
+        if (!isSourceReadingFileSystem(fileSystem)) return [];
+        const uri = document.uri.toString();
+        const text = document.textDocument.getText();
+        const refusal = text === '' ? fileSystem.refusalOf(uri) : undefined;
+        if (refusal) {
+            const at = { line: 0, character: 0 };
+            return [{ range: { start: at, end: at }, severity: DiagnosticSeverity.Error, source: 'handreiking', message: unreadSourceMessage(refusal, UriUtils.basename(document.uri), lang) }];
+        }
+        const problem = fileSystem.bytesProblemOf(uri, text, lang);
+        return problem ? [problem] : [];
     }
 
     private capFor(root: AstNode): PerCodeCap {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { MAX_SOURCE_BYTES } from '../../language/cli/read-source.js';
+import { MAX_SOURCE_BYTES } from '../../language/files/source-limits.js';
 
 /**
  * Inputs at the limits, as an attacker would make them (issue 10): long names, unclosed strings,

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
-import { decodeSource, firstInvalidUtf8, readSourceFile, utf16Order } from '../../language/cli/read-source.js';
+import { decodeSource, firstInvalidUtf8, readSourceFile, utf16Order } from '../../language/files/read-source.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** What a strict decoder (the WHATWG one, as in browsers and Node) makes of the bytes. */

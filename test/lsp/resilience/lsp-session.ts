@@ -79,8 +79,12 @@ export class LspSession {
         this.exited.catch(() => undefined);
     }
 
-    /** Starts the server (`bundle`) with `env` added, on a copy of `files` (name → text) as its workspace folder. */
-    static async start(files: Record<string, string>, env: Record<string, string> = {}, initializationOptions?: unknown, bundle = serverBundle): Promise<LspSession> {
+    /**
+     * Starts the server (`bundle`) with `env` added, on a copy of `files` (name → text) as its
+     * workspace folder; `prepare` may add to the folder before the server looks at it.
+     */
+    static async start(files: Record<string, string>, env: Record<string, string> = {}, initializationOptions?: unknown, bundle = serverBundle,
+        prepare?: (folder: string) => void): Promise<LspSession> {
         const child = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
         const session = new LspSession(child);
         session.folder = tempDir('hrk-resilience-');
@@ -89,6 +93,7 @@ export class LspSession {
             fs.mkdirSync(path.dirname(file), { recursive: true });
             fs.writeFileSync(file, text);
         }
+        prepare?.(session.folder);
         const folderUri = pathToFileURL(session.folder).toString();
         session.init = await session.connection.sendRequest(InitializeRequest.type, {
             processId: process.pid, rootUri: folderUri, locale: 'nl', workspaceFolders: [{ uri: folderUri, name: 'ws' }], initializationOptions,

@@ -4,19 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Lang } from '../i18n/locale.js';
 import { message } from '../i18n/messages.js';
 import { IssueCodes } from '../validation/codes.js';
-
-/** The largest `.hrk` file that is read: 16 MB (the guide's files are tens of kilobytes). */
-export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
-
-/** What a path turned out to be when it is not a regular file. */
-export type FileKind = 'fifo' | 'device' | 'socket' | 'folder' | 'other';
-
-/** The bytes of a file, or why they were not read. */
-export type ReadOutcome =
-    | { ok: true; bytes: Uint8Array }
-    | { ok: false; reason: 'notRegular'; kind: FileKind }
-    | { ok: false; reason: 'tooLarge'; size: number }
-    | { ok: false; reason: 'error'; message: string };
+import { MAX_SOURCE_BYTES, type FileKind, type ReadOutcome } from './source-limits.js';
 
 /**
  * Reads a `.hrk` file, but only a regular one of at most `limit` bytes. A repository can carry a

@@ -1,0 +1,49 @@
+import type { URI } from 'langium';
+import { NodeFileSystemProvider } from 'langium/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { decodeSource, readSourceFile } from '../files/read-source.js';
+import type { Refusal, SourceReadingFileSystem } from '../files/source-limits.js';
+import type { Lang } from '../i18n/locale.js';
+
+/**
+ * The language server's file system: reads the workspace's `.hrk` files as the command line does
+ * (language/files/read-source.ts). Langium's reads a file of any size whole and parses it; now a
+ * file larger than 16 MB, or one that cannot be read, becomes an empty document whose diagnostic
+ * says why, and the other files load as before. Bytes are decoded as the command line decodes them
+ * (a BOM dropped, UTF-16 and binary files said so, the first byte that is not UTF-8 located), with
+ * the same messages. (FIFOs and links to devices never get here: Langium's scan of a folder takes
+ * only entries that are regular files.)
+ */
+export class SourceFileSystemProvider extends NodeFileSystemProvider implements SourceReadingFileSystem {
+    private readonly refused = new Map<string, Refusal>();
+    /**
+     * Per file with bad bytes, as it was read last: its text and the bytes' problem in Dutch and in
+     * English. The text tells whether a document still has what was read (an editor that opens the
+     * file decodes it itself).
+     */
+    private readonly problems = new Map<string, { text: string } & Record<Lang, Diagnostic>>();
+
+    override async readFile(uri: URI): Promise<string> {
+        if (uri.scheme !== 'file') return super.readFile(uri);
+        const key = uri.toString();
+        this.refused.delete(key);
+        this.problems.delete(key);
+        const outcome = await readSourceFile(uri.fsPath);
+        if (!outcome.ok) {
+            this.refused.set(key, outcome);
+            return '';
+        }
+        const nl = decodeSource(outcome.bytes, 'nl');
+        if (nl.problem) this.problems.set(key, { text: nl.text, nl: nl.problem, en: decodeSource(outcome.bytes, 'en').problem ?? nl.problem });
+        return nl.text;
+    }
+
+    refusalOf(uri: string): Refusal | undefined {
+        return this.refused.get(uri);
+    }
+
+    bytesProblemOf(uri: string, text: string, lang: Lang): Diagnostic | undefined {
+        const entry = this.problems.get(uri);
+        return entry && entry.text === text ? entry[lang] : undefined;
+    }
+}
