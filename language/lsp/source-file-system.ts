@@ -1,4 +1,4 @@
-import type { URI } from 'langium';
+import type { FileSystemNode, URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { decodeSource, readSourceFile } from '../files/read-source.js';
@@ -11,8 +11,10 @@ import type { Lang } from '../i18n/locale.js';
  * file larger than 16 MB, or one that cannot be read, becomes an empty document whose diagnostic
  * says why, and the other files load as before. Bytes are decoded as the command line decodes them
  * (a BOM dropped, UTF-16 and binary files said so, the first byte that is not UTF-8 located), with
- * the same messages. (FIFOs and links to devices never get here: Langium's scan of a folder takes
- * only entries that are regular files.)
+ * the same messages. A folder is scanned as the command line scans it: a link, a FIFO or a device
+ * named `*.hrk` is taken along (Langium's scan took only regular files, so a link to a `.hrk` file
+ * was left out in silence) and looked at when it is read: a link to a regular file is read, anything
+ * else is never opened and gets a diagnostic that says what it is.
  */
 export class SourceFileSystemProvider extends NodeFileSystemProvider implements SourceReadingFileSystem {
     private readonly refused = new Map<string, Refusal>();
@@ -22,6 +24,11 @@ export class SourceFileSystemProvider extends NodeFileSystemProvider implements 
      * file decodes it itself).
      */
     private readonly problems = new Map<string, { text: string } & Record<Lang, Diagnostic>>();
+
+    override async readDirectory(uri: URI): Promise<FileSystemNode[]> {
+        const entries = await super.readDirectory(uri);
+        return entries.map(entry => !entry.isFile && !entry.isDirectory && entry.uri.path.endsWith('.hrk') ? { ...entry, isFile: true } : entry);
+    }
 
     override async readFile(uri: URI): Promise<string> {
         if (uri.scheme !== 'file') return super.readFile(uri);

@@ -7,11 +7,10 @@ import { MAX_SOURCE_BYTES } from '../../../language/files/source-limits.js';
 import { LspSession } from './lsp-session.js';
 
 /**
- * The language server reads the workspace's files as the command line does: a file over 16 MB (or
- * one it cannot read) becomes an empty document whose diagnostic says why, and bad bytes are
- * reported as by `handreiking check`. With Langium's own file system a file of any size was read
- * and parsed whole. A FIFO or a link to a device is not even looked at: Langium's scan of the
- * folder takes only entries that are regular files.
+ * The language server reads the workspace's files as the command line does: a file over 16 MB, a
+ * FIFO or a link to a device becomes an empty document whose diagnostic says why, a link to a
+ * regular file is read, and bad bytes are reported as by `handreiking check`. With Langium's own
+ * file system a file of any size was read and parsed whole, and every link was left out in silence.
  */
 
 const good = 'hoofdstuk H "Een hoofdstuk" {\n    herkomst: handreiking\n}\n';
@@ -25,6 +24,10 @@ function unreadable(folder: string): void {
     fs.closeSync(large);
     expect(spawnSync('mkfifo', [path.join(folder, 'pijp.hrk')]).status).toBe(0);
     fs.symlinkSync('/dev/zero', path.join(folder, 'nul.hrk'));
+    // A link to a file in a folder the scan skips (its name starts with a dot), so it is read once.
+    fs.mkdirSync(path.join(folder, '.elders'));
+    fs.writeFileSync(path.join(folder, '.elders', 'ander.hrk'), good.replace('hoofdstuk H ', 'hoofdstuk H2 '));
+    fs.symlinkSync(path.join(folder, '.elders', 'ander.hrk'), path.join(folder, 'koppeling.hrk'));
     // UTF-16 with a BOM, as Windows' Notepad once saved.
     fs.writeFileSync(path.join(folder, 'utf16.hrk'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, 'utf16le')]));
 }
@@ -42,13 +45,15 @@ describe('files the language server does not read', () => {
         session = await LspSession.start({ 'goed.hrk': good }, {}, undefined, undefined, unreadable);
         expect(await onlyProblem(session, 'groot.hrk', 'the large file refused'))
             .toBe('groot.hrk is te groot (16,0 MB) en is niet gelezen: een .hrk-bestand mag hoogstens 16 MB zijn. Verdeel de tekst over meer bestanden.');
+        expect(await onlyProblem(session, 'pijp.hrk', 'the FIFO refused')).toMatch(/^pijp\.hrk is geen gewoon bestand maar een named pipe \(FIFO\), en is niet gelezen\./);
+        expect(await onlyProblem(session, 'nul.hrk', 'the link to a device refused')).toMatch(/^nul\.hrk is geen gewoon bestand maar een apparaat, en is niet gelezen\./);
         expect(await onlyProblem(session, 'utf16.hrk', 'UTF-16 said')).toMatch(/UTF-16/);
         // The workspace is ready: a request about the good file is answered, with its chapter.
         const symbols = await session.request<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri: session.uri('goed.hrk') } });
         expect(symbols.ok && symbols.value.map(s => s.name)).toEqual(['H']);
-        // The FIFO and the link to /dev/zero were never read: no document, no diagnostics, no hang.
-        expect(session.latest(session.uri('pijp.hrk'))).toBeUndefined();
-        expect(session.latest(session.uri('nul.hrk'))).toBeUndefined();
+        // The link to a regular file is read: its chapter is there.
+        const linked = await session.request<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri: session.uri('koppeling.hrk') } });
+        expect(linked.ok && linked.value.map(s => s.name)).toEqual(['H2']);
         expect(session.alive).toBe(true);
     });
 
