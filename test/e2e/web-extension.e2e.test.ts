@@ -15,7 +15,8 @@ import { until, Workbench } from './workbench.js';
  * host: the packaged extension, with `extensionKind: ["web"]` written into its installed manifest
  * and its desktop entry removed, so that VS Code runs dist/browser-extension.cjs in the browser. The language server then runs in a worker (dist/browser-server.js) and reads the workspace
  * through VS Code's file system API. English display language (the default); the desktop test
- * (extension.e2e.test.ts) covers the features in depth, this one the server and the preview.
+ * (extension.e2e.test.ts) covers the features in depth, this one the server, the preview, the
+ * walk saved as a scenario and an export.
  */
 
 const FILE = 'revitalisatie/1-bewonersbeheer.hrk';
@@ -46,7 +47,10 @@ describe('the extension in VS Code for the web (code-server, web worker extensio
             'extensions.autoCheckUpdates': false,
             'extensions.autoUpdate': false,
             'telemetry.telemetryLevel': 'off',
-            'update.mode': 'none'
+            'update.mode': 'none',
+            // "Bewaar als scenario" edits the file; saved soon after, the test reads it from disk.
+            'files.autoSave': 'afterDelay',
+            'files.autoSaveDelay': 300
         }, null, 4));
         await installExtension(vsix, dirs);
         const installed = fs.readdirSync(dirs.extensions).find(name => name.startsWith('handreiking.handreiking-'));
@@ -117,5 +121,43 @@ describe('the extension in VS Code for the web (code-server, web worker extensio
             await node.click();
             return undefined;
         }, 60_000, 1_000);
+    });
+
+    test('walks the tree in the preview and saves the walk as a scenario in the file', async () => {
+        const preview = await vscode.webviewFrame('.diagram-viewport', 60_000);
+        await preview.locator('button.walk-button').click();
+        const panel = preview.locator('.walk-panel');
+        await panel.locator('.walk-question .walk-text', { hasText: 'Is de bewonersbeheergroep stabiel?' }).waitFor({ timeout: 30_000 });
+        await panel.locator('button.walk-answer[data-answer="nee"]').click();
+        await panel.locator('.walk-question .walk-text', { hasText: 'Is er sprake van onenigheid binnen de beheergroep?' }).waitFor({ timeout: 30_000 });
+        await panel.locator('button.walk-answer[data-answer="ja"]').click();
+        await panel.locator('.walk-advice').waitFor({ timeout: 30_000 });
+        const advice = await panel.locator('.walk-advice').getAttribute('data-node');
+        const file = path.join(workspace, FILE);
+        const before = fs.readFileSync(file, 'utf8');
+        await panel.locator('button.walk-save').click();
+        // The edit goes through the web extension host to the editor, which saves it.
+        const added = await until('the scenario at the end of the file', async () => {
+            const now = fs.readFileSync(file, 'utf8');
+            return now.length > before.length ? now.slice(before.length) : undefined;
+        }, 60_000);
+        expect(added).toMatch(new RegExp(`scenario "[^"]+" \\{\\s*beslisboom Bewonersbeheer\\s*Stabiel: nee\\s*Onenigheid: ja\\s*langs BuurtbemiddelingInzetten\\s*verwacht ${advice}\\s*\\}`));
+    });
+
+    test('exports the file as an HTML guide, written through VS Code\'s file system', async () => {
+        await vscode.runCommand('View: Focus First Editor Group', /Focus First Editor Group/).catch(() => undefined);
+        await vscode.openFile(FILE);
+        const target = path.join(workspace, 'bewonersbeheer-gids.html');
+        await vscode.runCommand('Handreiking: Export File as HTML Guide', /Handreiking: Export File as HTML Guide/);
+        await vscode.answerPathDialog(target);
+        const html = await until('the exported HTML guide', async () => {
+            if (!fs.existsSync(target)) return undefined;
+            const text = fs.readFileSync(target, 'utf8');
+            return text.includes('</html>') ? text : undefined;
+        }, 120_000);
+        expect(html).toContain('Is er sprake van onenigheid binnen de beheergroep?');
+        // The scripts came from the extension's own files (no node_modules, no network in a browser).
+        expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src (?:'|&#39;)none(?:'|&#39;);/);
+        expect(html).not.toMatch(/<(?:script|img)\b[^>]*\bsrc=["']https?:|<link\b[^>]*\bhref=["']https?:/);
     });
 });
