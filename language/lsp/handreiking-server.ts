@@ -175,8 +175,13 @@ export function registerHandreikingFeatures(connection: Connection, shared: Lang
     connection.onRequest(CalculateRequest.type, params =>
         guarded(connection, 'calculate', () => lock.read(() => Promise.resolve(calculate(services, params))), null));
 
-    connection.onRequest(ExportRequest.type, params =>
-        guarded(connection, 'export', () => lock.read(() => exportFiles(workspaceJson(), params.format, params.uri, services, guideAssets)), []));
+    // An export names its files below the workspace folder, as the CLI run there does: the
+    // previews' JSON (named by whole paths, to find documents back) would put the user's home
+    // folder into a published guide.
+    connection.onRequest(ExportRequest.type, params => guarded(connection, 'export', () => lock.read(() => {
+        const root = exportRoot(shared, params.uri);
+        return exportFiles(exportWorkspaceJson(services, root), root, params.format, params.uri, services, guideAssets);
+    }), []));
 
     // The working copy is read under the lock; git runs after it, so edits need not wait for git.
     connection.onRequest(ReviewSummaryRequest.type, params => guarded(connection, 'review', async () => {
@@ -232,9 +237,20 @@ function scenarioResults(services: HandreikingServices, json: HandreikingJson, u
     return results;
 }
 
+/**
+ * The workspace folder an export is named against: the one that holds the exported file, or the
+ * first (a workspace export). None without folders: then files keep their whole paths.
+ */
+function exportRoot(shared: LangiumSharedServices, uri: string | undefined): URI | undefined {
+    const folders = (shared.workspace.WorkspaceManager.workspaceFolders ?? []).map(f => URI.parse(f.uri));
+    const file = uri ? URI.parse(uri) : undefined;
+    const holding = file && folders.find(f => file.scheme === f.scheme && file.authority === f.authority && file.path.startsWith(`${f.path.replace(/\/$/, '')}/`));
+    return holding ?? folders[0];
+}
+
 /** The files of an export, with the names and contents the command line writes (export/). */
-async function exportFiles(json: HandreikingJson, format: TextExportFormat, uri: string | undefined, services: HandreikingServices, guideAssets?: GuideAssetsLoader): Promise<Array<ExportedFile<string>>> {
-    const scoped = uri ? restrictToDocument(json, services, uri) : json;
+async function exportFiles(json: HandreikingJson, root: URI | undefined, format: TextExportFormat, uri: string | undefined, services: HandreikingServices, guideAssets?: GuideAssetsLoader): Promise<Array<ExportedFile<string>>> {
+    const scoped = uri ? restrictToDocument(json, root, services, uri) : json;
     const files = await loadExport(format);
     return collectFiles(files(scoped, { lang: services.i18n.Locale.lang, guideAssets }));
 }
@@ -243,11 +259,11 @@ async function exportFiles(json: HandreikingJson, format: TextExportFormat, uri:
  * The export of one file: its trees and scenarios, with the workspace's typologies, funding and
  * other shared elements kept, because the trees refer to them.
  */
-function restrictToDocument(json: HandreikingJson, services: HandreikingServices, uri: string): HandreikingJson {
+function restrictToDocument(json: HandreikingJson, root: URI | undefined, services: HandreikingServices, uri: string): HandreikingJson {
     const document = services.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
     if (!document) return json;
     // The name the JSON gives this document's elements, made by the same function.
-    const file = fileName(document.uri);
+    const file = fileName(document.uri, root);
     return {
         ...json,
         trees: json.trees.filter(t => t.source.file === file),

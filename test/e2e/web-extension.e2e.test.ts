@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -159,5 +160,25 @@ describe('the extension in VS Code for the web (code-server, web worker extensio
         // The scripts came from the extension's own files (no node_modules, no network in a browser).
         expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src (?:'|&#39;)none(?:'|&#39;);/);
         expect(html).not.toMatch(/<(?:script|img)\b[^>]*\bsrc=["']https?:|<link\b[^>]*\bhref=["']https?:/);
+        fs.rmSync(target);
+    });
+
+    test('exports the workspace as JSON, byte for byte what handreiking export json writes', async () => {
+        const target = path.join(os.tmpdir(), `handreiking-e2e-web-${process.pid}.json`);
+        await vscode.runCommand('Handreiking: Export Workspace as JSON', /Handreiking: Export Workspace as JSON/);
+        await vscode.answerPathDialog(target);
+        const exported = await until('the exported JSON', async () => {
+            if (!fs.existsSync(target)) return undefined;
+            const text = fs.readFileSync(target, 'utf8');
+            return text.trimEnd().endsWith('}') ? text : undefined;
+        }, 120_000);
+        fs.rmSync(target);
+        // The workspace as it is now on disk (the scenario saved above included), through the CLI.
+        const cli = spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'handreiking.js'), 'export', 'json', '.', '-o', target], { cwd: workspace, encoding: 'utf8' });
+        expect(cli.status, cli.stderr).toBe(0);
+        const expected = fs.readFileSync(target, 'utf8');
+        fs.rmSync(target);
+        expect(JSON.parse(exported).trees.length).toBeGreaterThan(0);
+        expect(exported).toBe(expected);
     });
 });

@@ -5,6 +5,8 @@ import type { HandreikingJson } from '../../language/generation/json/handreiking
 import type { ExportedFile } from '../../language/export/exported-file.js';
 import type { PreviewData } from '../../language/lsp/protocol.js';
 import { sourceLocation } from '../../extension/src/preview/source-location.js';
+import { URI } from 'langium';
+import { fileName } from '../../language/generation/json/export-json.js';
 import { LspSession, serverBundle } from './resilience/lsp-session.js';
 
 /**
@@ -96,5 +98,36 @@ describe('sourceLocation', () => {
 
     test('lines and columns become 0-based', () => {
         expect(sourceLocation({ documents: { [source.file]: gidsUri } }, source)).toEqual({ uri: gidsUri, line: 2, character: 4 });
+    });
+});
+
+describe('the file names of an export from the editor', () => {
+    test('are below the workspace folder, as the CLI run there names them; a document elsewhere keeps its whole path', async () => {
+        const session = await LspSession.start({ 'hoofdstuk.hrk': 'hoofdstuk H "Een hoofdstuk"\n', 'map/typen.hrk': typen });
+        try {
+            await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: gidsUri, languageId: 'handreiking', version: 1, text: gids } });
+            await session.diagnosticsWhere(gidsUri, d => d.filter(x => x.severity === 1).length === 0, 'gids.hrk checked');
+            const answer = await session.request<Array<ExportedFile<string>>>('handreiking/export', { format: 'json' });
+            expect(answer.ok).toBe(true);
+            const json = JSON.parse((answer as { ok: true; value: Array<ExportedFile<string>> }).value[0].content) as HandreikingJson;
+            expect(json.chapters.map(c => c.source.file)).toEqual(['hoofdstuk.hrk']);
+            expect(json.typologies.map(t => t.source.file)).toEqual(['map/typen.hrk']);
+            // No path of the machine's folders: the workspace folder is a temporary one.
+            expect(JSON.stringify(json)).not.toContain(session.folder.replace(/^\//, ''));
+            expect(json.trees.map(t => t.source.file)).toEqual(['c:/Users/x/gids.hrk']);
+            // The preview still names documents by their whole paths (it finds them back by them).
+            const preview = await session.request<PreviewData | null>('handreiking/previewData', { uri: session.uri('map/typen.hrk') });
+            expect(preview.ok && preview.value?.funding.model.typologies[0].source.file).toBe(`${session.folder.replace(/^\//, '')}/map/typen.hrk`);
+        } finally {
+            await session.stop();
+        }
+    });
+
+    test('fileName below a folder URI of any scheme (VS Code for the web), and not past its edge', () => {
+        const folder = URI.parse('vscode-remote://host/home/anna/gids');
+        expect(fileName(URI.parse('vscode-remote://host/home/anna/gids/a/b.hrk'), folder)).toBe('a/b.hrk');
+        expect(fileName(URI.parse('vscode-remote://host/home/anna/gidsen/b.hrk'), folder)).toBe('home/anna/gidsen/b.hrk');
+        expect(fileName(URI.parse('vscode-remote://elders/home/anna/gids/b.hrk'), folder)).toBe('home/anna/gids/b.hrk');
+        expect(fileName(URI.parse('file:///examples/kenmerken.hrk'), URI.parse('file:///examples/'))).toBe('kenmerken.hrk');
     });
 });

@@ -23,7 +23,8 @@ let cliJson: Buffer;
 beforeAll(async () => {
     await ensureWebBuild();
     const out = tempDir('hrk-web-cli-');
-    await promisify(execFile)(process.execPath, ['bin/handreiking.js', 'export', 'json', 'examples', '-o', out]);
+    // The page's workspace is the folder examples/: its export names files below it, as the CLI run in it does.
+    await promisify(execFile)(process.execPath, [path.resolve('bin/handreiking.js'), 'export', 'json', '.', '-o', out], { cwd: path.resolve('examples') });
     cliJson = fs.readFileSync(path.join(out, 'handreiking.json'));
     [browser, server] = await Promise.all([launchBrowser(), serveStatic(WEB_DIR)]);
 });
