@@ -7,6 +7,7 @@ import { HandreikingGeneratedModule, HandreikingGeneratedSharedModule } from './
 import { HandreikingCoreModule, HandreikingSharedCoreModule, type HandreikingCoreAddedServices } from './handreiking-core-module.js';
 import { registerValidationChecks } from './validation/handreiking-validator.js';
 import { HandreikingDocumentUpdateHandler } from './lsp/handreiking-document-update-handler.js';
+import { EditorDocumentFactory } from './lsp/editor-document-factory.js';
 import { HandreikingCodeActionProvider } from './lsp/code-actions/handreiking-code-action-provider.js';
 import { HandreikingCodeLensProvider } from './lsp/code-lens/handreiking-code-lens-provider.js';
 import { HandreikingCompletionProvider } from './lsp/completion/handreiking-completion-provider.js';
@@ -69,6 +70,10 @@ export const HandreikingModule: Module<HandreikingServices, PartialLangiumServic
 /** Shared services of our own: every check when a folder is opened, re-checking on save and after changes elsewhere in the workspace. */
 export const HandreikingSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     ...HandreikingSharedCoreModule,
+    workspace: {
+        ...HandreikingSharedCoreModule.workspace,
+        LangiumDocumentFactory: services => new EditorDocumentFactory(services)
+    },
     lsp: {
         DocumentUpdateHandler: services => new HandreikingDocumentUpdateHandler(services),
         NodeKindProvider: () => new HandreikingNodeKindProvider()

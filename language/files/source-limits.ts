@@ -41,3 +41,17 @@ export interface SourceReadingFileSystem {
 export function isSourceReadingFileSystem(fileSystem: unknown): fileSystem is SourceReadingFileSystem {
     return typeof (fileSystem as Partial<SourceReadingFileSystem> | undefined)?.refusalOf === 'function';
 }
+
+/** Whether `text` is larger than MAX_SOURCE_BYTES in UTF-8 (which is never fewer bytes than UTF-16 code units). */
+export function tooLargeToCheck(text: string): boolean {
+    if (text.length > MAX_SOURCE_BYTES) return true;
+    if (text.length * 3 <= MAX_SOURCE_BYTES) return false;
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        // A surrogate pair is 4 bytes: 2 per code unit.
+        bytes += unit < 0x80 ? 1 : unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 2 : 3;
+        if (bytes > MAX_SOURCE_BYTES) return true;
+    }
+    return false;
+}

@@ -32,3 +32,10 @@ export function unreadSourceMessage(outcome: Refusal, shown: string, lang: Lang)
         case 'error': return lang === 'nl' ? `Kan ${shown} niet lezen: ${outcome.message}` : `Cannot read ${shown}: ${outcome.message}`;
     }
 }
+
+/** The message for a document open in the editor whose text is over the limit: it is not checked. */
+export function tooLargeToCheckMessage(shown: string, lang: Lang): string {
+    return lang === 'nl'
+        ? `${shown} is groter dan ${megabytes(MAX_SOURCE_BYTES, 'nl')} en is niet gecontroleerd: een .hrk-bestand mag hoogstens ${megabytes(MAX_SOURCE_BYTES, 'nl')} zijn. Verdeel de tekst over meer bestanden.`
+        : `${shown} is larger than ${megabytes(MAX_SOURCE_BYTES, 'en')} and was not checked: a .hrk file may be at most ${megabytes(MAX_SOURCE_BYTES, 'en')}. Split the text over more files.`;
+}

@@ -9,9 +9,9 @@ import { Beslisboom, Naamwaarde, Scenario, ScenarioInvoer, ScenarioStap, isBerek
 import { listNames, message, type MessageKey } from '../i18n/messages.js';
 import type { HandreikingCoreServices } from '../handreiking-core-module.js';
 import { IssueCodes } from './codes.js';
-import { isSourceReadingFileSystem } from '../files/source-limits.js';
+import { isSourceReadingFileSystem, tooLargeToCheck } from '../files/source-limits.js';
 import type { Lang } from '../i18n/locale.js';
-import { unreadSourceMessage } from '../i18n/unread-source.js';
+import { tooLargeToCheckMessage, unreadSourceMessage } from '../i18n/unread-source.js';
 import { closestNames, suggestionBudget, type SuggestionBudget } from './distance.js';
 
 /** For how many different unknown names per document the closest existing names are looked up. */
@@ -92,17 +92,18 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
      * line puts them: they explain what follows.
      */
     private readingProblems(document: LangiumDocument, lang: Lang): Diagnostic[] {
+        const text = document.textDocument.getText();
+        const at = { line: 0, character: 0 };
+        const problem = (message: string): Diagnostic[] => [{ range: { start: at, end: at }, severity: DiagnosticSeverity.Error, source: 'handreiking', message }];
+        // An editor's text over the limit was parsed as empty (lsp/editor-document-factory.ts).
+        if (tooLargeToCheck(text)) return problem(tooLargeToCheckMessage(UriUtils.basename(document.uri), lang));
         const fileSystem = this.services.shared.workspace.FileSystemProvider;
         if (!isSourceReadingFileSystem(fileSystem)) return [];
         const uri = document.uri.toString();
-        const text = document.textDocument.getText();
         const refusal = text === '' ? fileSystem.refusalOf(uri) : undefined;
-        if (refusal) {
-            const at = { line: 0, character: 0 };
-            return [{ range: { start: at, end: at }, severity: DiagnosticSeverity.Error, source: 'handreiking', message: unreadSourceMessage(refusal, UriUtils.basename(document.uri), lang) }];
-        }
-        const problem = fileSystem.bytesProblemOf(uri, text, lang);
-        return problem ? [problem] : [];
+        if (refusal) return problem(unreadSourceMessage(refusal, UriUtils.basename(document.uri), lang));
+        const bytes = fileSystem.bytesProblemOf(uri, text, lang);
+        return bytes ? [bytes] : [];
     }
 
     private capFor(root: AstNode): PerCodeCap {

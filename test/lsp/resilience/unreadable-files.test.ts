@@ -57,6 +57,26 @@ describe('files the language server does not read', () => {
         expect(session.alive).toBe(true);
     });
 
+    test('a text over 16 MB opened in the editor is not parsed: its error says so, and the server answers at once', async () => {
+        session = await LspSession.start({ 'goed.hrk': good });
+        // A million chapters, each a name of its own: parsed, linked and checked, they would hold the server for minutes.
+        const lines: string[] = [];
+        let size = 0;
+        for (let i = 0; size <= MAX_SOURCE_BYTES; i++) {
+            const line = `hoofdstuk H${i} "Hoofdstuk"\n`;
+            lines.push(line);
+            size += line.length;
+        }
+        const uri = await session.open('veel.hrk', lines.join(''));
+        const [diagnostic] = await session.diagnosticsWhere(uri, d => d.length > 0, 'the large text refused');
+        expect(diagnostic.message).toBe('veel.hrk is groter dan 16 MB en is niet gecontroleerd: een .hrk-bestand mag hoogstens 16 MB zijn. Verdeel de tekst over meer bestanden.');
+        const symbols = await session.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } }, 30_000);
+        expect(symbols.ok && symbols.value).toEqual([]);
+        // Back to a small text: checked as usual.
+        await session.change(uri, 2, good);
+        await session.diagnosticsWhere(uri, d => d.length === 0 || !String(d[0].message).includes('niet gecontroleerd'), 'the small text checked');
+    });
+
     test('a refused file opened in the editor is checked with the text the editor gives, without the refusal', async () => {
         session = await LspSession.start({}, {}, undefined, undefined, unreadable);
         await onlyProblem(session, 'groot.hrk', 'the large file refused');
