@@ -13,6 +13,7 @@ import {
 } from './code-server.js';
 import { writeDisplayLanguage } from './display-language.js';
 import { NetworkRecorder } from './network.js';
+import { exportThroughDialog, expectSelfContainedGuide, saveWalkAsScenario } from './editor-steps.js';
 import { until, Workbench } from './workbench.js';
 
 /**
@@ -250,18 +251,8 @@ describe('the extension in VS Code (code-server)', () => {
         await panel.locator('button.walk-save').waitFor({ timeout: 15_000 });
         await shoot('walkthrough.png');
 
-        // "Bewaar als scenario": an edit at the end of the file (saved by auto save), which the
-        // Testing view picks up as a new, passing scenario.
-        const advice = await panel.locator('.walk-advice').getAttribute('data-node');
-        const file = path.join(workspace, FILE);
-        const before = fs.readFileSync(file, 'utf8');
-        await panel.locator('button.walk-save').click();
-        const added = await until('the scenario at the end of the file', async () => {
-            const now = fs.readFileSync(file, 'utf8');
-            return now.length > before.length ? now.slice(before.length) : undefined;
-        });
-        // The walk passes the example box "Buurtbemiddeling inzetten" (it has `daarna`): the scenario pins it with `langs`.
-        expect(added).toMatch(new RegExp(`scenario "[^"]+" \\{\\s*beslisboom ${TREE}\\s*Stabiel: nee\\s*Onenigheid: ja\\s*langs BuurtbemiddelingInzetten\\s*verwacht ${advice}\\s*\\}`));
+        // "Bewaar als scenario", which the Testing view picks up as a new, passing scenario.
+        await saveWalkAsScenario(panel, path.join(workspace, FILE), TREE, 30_000);
         await vscode.runCommand('Testing: Focus on Test Explorer View', /Focus on Test Explorer View/);
         await page.locator('.test-explorer .monaco-list-row', { hasText: FILE }).first().waitFor({ timeout: 30_000 });
         await vscode.runCommand('Handreiking: Run Scenarios', titles('command.runScenarios'));
@@ -310,18 +301,9 @@ describe('the extension in VS Code (code-server)', () => {
         await vscode.runCommand('View: Focus First Editor Group', /Focus First Editor Group/).catch(() => undefined);
         await vscode.openFile(FILE);
         const target = path.join(workspace, 'bewonersbeheer-gids.html');
-        await vscode.runCommand('Handreiking: Export File as HTML Guide', titles('command.exportHtmlFile'));
-        // code-server's save dialog is VS Code's own: a quick input holding the path.
-        await vscode.answerPathDialog(target);
-        const html = await until('the exported HTML guide', async () => {
-            if (!fs.existsSync(target)) return undefined;
-            const text = fs.readFileSync(target, 'utf8');
-            return text.includes('</html>') ? text : undefined;
-        }, 60_000);
-        expect(html).toContain('Is er sprake van onenigheid binnen de beheergroep?');
-        // Everything inline, and a policy that lets the page load nothing from elsewhere.
-        expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src (?:'|&#39;)none(?:'|&#39;);/);
-        expect(html).not.toMatch(/<(?:script|img)\b[^>]*\bsrc=["']https?:|<link\b[^>]*\bhref=["']https?:/);
+        const html = await exportThroughDialog(vscode, 'Handreiking: Export File as HTML Guide', titles('command.exportHtmlFile'), target,
+            text => text.includes('</html>'), 60_000);
+        expectSelfContainedGuide(html);
     });
 
     test('"Vergelijk met …" HEAD: a reworded question is drawn amber with its old text, and the comparison stops', async () => {

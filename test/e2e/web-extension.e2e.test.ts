@@ -9,6 +9,7 @@ import {
     codeServerDir, codeServerInstalled, ensureVsix, installExtension, projectRoot, startCodeServer,
     type CodeServerDirs, type RunningCodeServer
 } from './code-server.js';
+import { exportThroughDialog, expectSelfContainedGuide, saveWalkAsScenario } from './editor-steps.js';
 import { until, Workbench } from './workbench.js';
 
 /**
@@ -133,45 +134,25 @@ describe('the extension in VS Code for the web (code-server, web worker extensio
         await panel.locator('.walk-question .walk-text', { hasText: 'Is er sprake van onenigheid binnen de beheergroep?' }).waitFor({ timeout: 30_000 });
         await panel.locator('button.walk-answer[data-answer="ja"]').click();
         await panel.locator('.walk-advice').waitFor({ timeout: 30_000 });
-        const advice = await panel.locator('.walk-advice').getAttribute('data-node');
-        const file = path.join(workspace, FILE);
-        const before = fs.readFileSync(file, 'utf8');
-        await panel.locator('button.walk-save').click();
         // The edit goes through the web extension host to the editor, which saves it.
-        const added = await until('the scenario at the end of the file', async () => {
-            const now = fs.readFileSync(file, 'utf8');
-            return now.length > before.length ? now.slice(before.length) : undefined;
-        }, 60_000);
-        expect(added).toMatch(new RegExp(`scenario "[^"]+" \\{\\s*beslisboom Bewonersbeheer\\s*Stabiel: nee\\s*Onenigheid: ja\\s*langs BuurtbemiddelingInzetten\\s*verwacht ${advice}\\s*\\}`));
+        await saveWalkAsScenario(panel, path.join(workspace, FILE), 'Bewonersbeheer');
     });
 
     test('exports the file as an HTML guide, written through VS Code\'s file system', async () => {
         await vscode.runCommand('View: Focus First Editor Group', /Focus First Editor Group/).catch(() => undefined);
         await vscode.openFile(FILE);
         const target = path.join(workspace, 'bewonersbeheer-gids.html');
-        await vscode.runCommand('Handreiking: Export File as HTML Guide', /Handreiking: Export File as HTML Guide/);
-        await vscode.answerPathDialog(target);
-        const html = await until('the exported HTML guide', async () => {
-            if (!fs.existsSync(target)) return undefined;
-            const text = fs.readFileSync(target, 'utf8');
-            return text.includes('</html>') ? text : undefined;
-        }, 120_000);
-        expect(html).toContain('Is er sprake van onenigheid binnen de beheergroep?');
-        // The scripts came from the extension's own files (no node_modules, no network in a browser).
-        expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src (?:'|&#39;)none(?:'|&#39;);/);
-        expect(html).not.toMatch(/<(?:script|img)\b[^>]*\bsrc=["']https?:|<link\b[^>]*\bhref=["']https?:/);
+        // The guide's scripts come from the extension's own files (no node_modules, no network in a browser).
+        const html = await exportThroughDialog(vscode, 'Handreiking: Export File as HTML Guide', /Handreiking: Export File as HTML Guide/, target,
+            text => text.includes('</html>'));
+        expectSelfContainedGuide(html);
         fs.rmSync(target);
     });
 
     test('exports the workspace as JSON, byte for byte what handreiking export json writes', async () => {
         const target = path.join(os.tmpdir(), `handreiking-e2e-web-${process.pid}.json`);
-        await vscode.runCommand('Handreiking: Export Workspace as JSON', /Handreiking: Export Workspace as JSON/);
-        await vscode.answerPathDialog(target);
-        const exported = await until('the exported JSON', async () => {
-            if (!fs.existsSync(target)) return undefined;
-            const text = fs.readFileSync(target, 'utf8');
-            return text.trimEnd().endsWith('}') ? text : undefined;
-        }, 120_000);
+        const exported = await exportThroughDialog(vscode, 'Handreiking: Export Workspace as JSON', /Handreiking: Export Workspace as JSON/, target,
+            text => text.trimEnd().endsWith('}'));
         fs.rmSync(target);
         // The workspace as it is now on disk (the scenario saved above included), through the CLI.
         const cli = spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'handreiking.js'), 'export', 'json', '.', '-o', target], { cwd: workspace, encoding: 'utf8' });
