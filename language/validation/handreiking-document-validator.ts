@@ -95,8 +95,11 @@ export class HandreikingDocumentValidator extends DefaultDocumentValidator {
         const text = document.textDocument.getText();
         const at = { line: 0, character: 0 };
         const problem = (message: string): Diagnostic[] => [{ range: { start: at, end: at }, severity: DiagnosticSeverity.Error, source: 'handreiking', message }];
-        // An editor's text over the limit was parsed as empty (lsp/editor-document-factory.ts).
-        if (tooLargeToCheck(text)) return problem(tooLargeToCheckMessage(UriUtils.basename(document.uri), lang));
+        // An editor's text over the limit was parsed as empty (lsp/editor-document-factory.ts). The
+        // command line parses what it read (at most 16 MB, which its decoding may make longer).
+        if ((document.parseResult.value.$cstNode?.length ?? 0) === 0 && tooLargeToCheck(text)) {
+            return problem(tooLargeToCheckMessage(UriUtils.basename(document.uri), lang));
+        }
         const fileSystem = this.services.shared.workspace.FileSystemProvider;
         if (!isSourceReadingFileSystem(fileSystem)) return [];
         const uri = document.uri.toString();
