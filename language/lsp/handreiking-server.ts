@@ -4,7 +4,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextExportFormat } from '../export/export-formats.js';
 import { collectFiles, type ExportedFile } from '../export/exported-file.js';
 import { loadExport } from '../export/load-export.js';
-import { exportWorkspaceJson, fileName, jsonContext } from '../generation/json/export-json.js';
+import { exportWorkspaceJson, fileName, isBelow, jsonContext } from '../generation/json/export-json.js';
 import { toHandreikingJson } from '../generation/json/to-json.js';
 import { isBeslisboom, isScenario } from '../generated/ast.js';
 import type { GuideScripts } from '../generation/html/guide-scripts.js';
@@ -244,7 +244,7 @@ function scenarioResults(services: HandreikingServices, json: HandreikingJson, u
 function exportRoot(shared: LangiumSharedServices, uri: string | undefined): URI | undefined {
     const folders = (shared.workspace.WorkspaceManager.workspaceFolders ?? []).map(f => URI.parse(f.uri));
     const file = uri ? URI.parse(uri) : undefined;
-    const holding = file && folders.find(f => file.scheme === f.scheme && file.authority === f.authority && file.path.startsWith(`${f.path.replace(/\/$/, '')}/`));
+    const holding = file && folders.find(folder => isBelow(file, folder));
     return holding ?? folders[0];
 }
 

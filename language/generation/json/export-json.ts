@@ -34,7 +34,10 @@ export function fileName(uri: URI, root?: string | URI): string {
     if (root === undefined) return whole;
     if (typeof root === 'string') return uri.scheme === 'file' ? relativePath(root, uri.fsPath) : whole;
     // A document outside the folder keeps its whole path.
-    const folder = root.path.replace(/\/$/, '');
-    const below = uri.scheme === root.scheme && uri.authority === root.authority && uri.path.startsWith(`${folder}/`);
-    return below ? uri.path.slice(folder.length + 1) : whole;
+    return isBelow(uri, root) ? uri.path.slice(root.path.replace(/\/$/, '').length + 1) : whole;
+}
+
+/** Whether the document at `uri` is in the folder `folder` (same scheme and authority, its path below). */
+export function isBelow(uri: URI, folder: URI): boolean {
+    return uri.scheme === folder.scheme && uri.authority === folder.authority && uri.path.startsWith(`${folder.path.replace(/\/$/, '')}/`);
 }
