@@ -1,4 +1,4 @@
-import type { FileSystemNode, URI } from 'langium';
+import type { FileSystemNode, LangiumSharedCoreServices, URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { decodeSource, readSourceFile } from '../files/read-source.js';
@@ -43,6 +43,19 @@ export class SourceFileSystemProvider extends NodeFileSystemProvider implements 
         const nl = decodeSource(outcome.bytes, 'nl');
         if (nl.problem) this.problems.set(key, { text: nl.text, nl: nl.problem, en: decodeSource(outcome.bytes, 'en').problem ?? nl.problem });
         return nl.text;
+    }
+
+    /**
+     * Keeps what is known of each file only while the workspace has it: a deleted file's refusal
+     * and its bad bytes' text (up to 16 MB) would otherwise stay in memory until the server stops.
+     */
+    forgetDeletedFiles(shared: LangiumSharedCoreServices): void {
+        shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
+            for (const uri of deleted) {
+                this.refused.delete(uri.toString());
+                this.problems.delete(uri.toString());
+            }
+        });
     }
 
     refusalOf(uri: string): Refusal | undefined {

@@ -19,7 +19,9 @@ import { stopWhenFramingIsLost } from './stdio-framing.js';
 export function startServer(overrides?: Module<HandreikingServices, DeepPartial<HandreikingServices>>): void {
     const connection = createConnection(ProposedFeatures.all);
     // The workspace's files are read as the command line reads them: at most 16 MB, regular files only.
-    const { shared, Handreiking } = createHandreikingServices({ connection, fileSystemProvider: () => new SourceFileSystemProvider() }, overrides ? { language: overrides } : undefined);
+    const files = new SourceFileSystemProvider();
+    const { shared, Handreiking } = createHandreikingServices({ connection, fileSystemProvider: () => files }, overrides ? { language: overrides } : undefined);
+    files.forgetDeletedFiles(shared);
 
     // Diagnostics follow VS Code's display language.
     shared.lsp.LanguageServer.onInitialize(params => {
