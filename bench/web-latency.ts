@@ -15,11 +15,14 @@ import { launchBrowser } from '../test/support/browser.js';
 import { previewFrame, serveStatic, WEB_DIR } from '../test/support/web-edition.js';
 import { generateTree, Random } from './generate-workspace.js';
 import { measureLsp } from './lsp-latency.js';
+import { relayWorkerSource, startNodeServerRelay } from './node-server-relay.js';
 import { median, ms, ratio, table } from './stats.js';
 
 const quick = process.argv.includes('--quick');
 const loads = quick ? 2 : 5;
 const keystrokes = quick ? 4 : 24;
+/** Rounds of keystrokes with each server, taken in turns. */
+const rounds = quick ? 1 : 2;
 /**
  * Edits for the Node server's figures: each takes some 20 ms, so many more than the page's
  * keystrokes (each waits for the preview's redraw); with a dozen, its median moved 17–26 ms between
@@ -70,9 +73,40 @@ async function loadToReady(browser: Browser, url: string): Promise<number[]> {
  * the diagnostics for the file (the page's counter) and to the preview's SVG showing the new text.
  * Times are absolute (`timeOrigin + now()`), comparable between the page and its frame.
  */
-async function keystrokeFigures(browser: Browser, url: string, treeText: string, questionText: string): Promise<{ diagnostics: number[]; redrawn: number[]; lsp: number[]; stages: { posted: number[]; markers: number[] } }> {
-    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
-    await context.addInitScript(watchServerMessages);
+async function keystrokeFigures(browser: Browser, url: string, treeText: string, questionText: string, server: 'worker' | 'node'): Promise<KeystrokeFigures> {
+    // With the Node server, the page's worker is a relay to it (bench/node-server-relay.ts); the
+    // page's policy allows no connection, so this context alone leaves the policy out.
+    const relay = server === 'node' ? await startNodeServerRelay(path.join(root, 'dist/server.cjs'), 'file:///bestanden', { 'groot.hrk': treeText, 'hoofdstukken.hrk': HOOFDSTUKKEN }) : undefined;
+    try {
+        return await keystrokesInPage(browser, url, treeText, questionText, relay && relayWorkerSource(relay.url));
+    } finally {
+        await relay?.close();
+    }
+}
+
+/** The rounds' keystrokes together. */
+function pooled(runs: KeystrokeFigures[]): KeystrokeFigures {
+    const all = (pick: (f: KeystrokeFigures) => number[]) => runs.flatMap(pick);
+    return {
+        diagnostics: all(f => f.diagnostics), redrawn: all(f => f.redrawn), lsp: all(f => f.lsp), relayEcho: all(f => f.relayEcho), loadedEcho: all(f => f.loadedEcho),
+        stages: { posted: all(f => f.stages.posted), markers: all(f => f.stages.markers) }
+    };
+}
+
+interface KeystrokeFigures {
+    diagnostics: number[];
+    redrawn: number[];
+    lsp: number[];
+    stages: { posted: number[]; markers: number[] };
+    /** With the Node server: the relay's round trip without the server, 20 messages at rest (timed in the relay worker). */
+    relayEcho: number[];
+    /** The same, each sent right behind a keystroke's edit. */
+    loadedEcho: number[];
+}
+
+async function keystrokesInPage(browser: Browser, url: string, treeText: string, questionText: string, relaySource: string | undefined): Promise<KeystrokeFigures> {
+    const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, bypassCSP: relaySource !== undefined });
+    await context.addInitScript(watchServerMessages, relaySource ?? null);
     const page = await context.newPage();
     page.setDefaultTimeout(180_000);
     await page.goto(url);
@@ -100,6 +134,19 @@ async function keystrokeFigures(browser: Browser, url: string, treeText: string,
     await page.keyboard.press('Home');
     const column = treeText.split('\n')[line].indexOf(questionText) + questionText.length;
     for (let i = 0; i < column; i++) await page.keyboard.press('ArrowRight');
+
+    // The relay's own round trip, without the server: what the Node server's figures carry extra.
+    const relayEcho = relaySource === undefined ? [] : await page.evaluate(async () => {
+        const w = window as unknown as BenchWindow;
+        const times: number[] = [];
+        for (let i = 0; i < 20; i++) {
+            times.push(await new Promise<number>(resolve => {
+                w.benchOnEcho = (n, relayMs) => { if (n === i) resolve(relayMs); };
+                w.benchServerWorker.postMessage({ benchEcho: i });
+            }));
+        }
+        return times;
+    });
 
     const diagnostics: number[] = [];
     const redrawn: number[] = [];
@@ -152,15 +199,19 @@ async function keystrokeFigures(browser: Browser, url: string, treeText: string,
         if (Number.isFinite(gotDrawing - sent)) redrawn.push(gotDrawing - sent);
         else log(`  keystroke ${i}: the preview was not drawn again within 30 s`);
     }
+    // The echoes sent right behind each edit, the warm-up keystroke's left out.
+    const loadedEcho = (await page.evaluate(() => (window as unknown as BenchWindow).benchLsp.echoes)).slice(1);
     await context.close();
-    return { diagnostics, redrawn, lsp, stages };
+    return { diagnostics, redrawn, lsp, stages, relayEcho, loadedEcho };
 }
 
 interface BenchWindow {
     benchKeydown: Promise<number>;
     benchDiagnostics: Promise<number>;
     benchRedrawn: Promise<number>;
-    benchLsp: { changed: number[]; diagnosed: number[] };
+    benchLsp: { changed: number[]; diagnosed: number[]; echoes: number[] };
+    benchServerWorker: Worker;
+    benchOnEcho?: (n: number, relayMs: number) => void;
 }
 
 /**
@@ -168,21 +219,36 @@ interface BenchWindow {
  * when the page posts a `didChange` to a worker and when a worker's diagnostics for the measured file
  * are taken in by the page's main thread — the span the Node figure measures over stdio.
  */
-function watchServerMessages(): void {
+function watchServerMessages(relaySource: string | null): void {
     const w = window as unknown as BenchWindow;
-    w.benchLsp = { changed: [], diagnosed: [] };
+    w.benchLsp = { changed: [], diagnosed: [], echoes: [] };
     const now = () => performance.timeOrigin + performance.now();
-    const post = Worker.prototype.postMessage;
+    const post = Worker.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
     Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
-        if ((message as { method?: unknown } | null)?.method === 'textDocument/didChange') w.benchLsp.changed.push(now());
-        return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+        const edit = (message as { method?: unknown } | null)?.method === 'textDocument/didChange';
+        if (edit) w.benchLsp.changed.push(now());
+        post.call(this, message, ...rest);
+        // With the Node server: an echo right behind the edit, through the relay under the keystroke's load.
+        if (edit && relaySource !== null) post.call(this, { benchEcho: -w.benchLsp.changed.length });
     };
     const PageWorker = window.Worker;
     window.Worker = class extends PageWorker {
-        constructor(...args: ConstructorParameters<typeof Worker>) {
-            super(...args);
+        constructor(url: string | URL, options?: WorkerOptions) {
+            // The language server's worker (web/src/language-client.ts names it), or with the Node
+            // server the relay to it in its place.
+            const server = options?.name === 'handreiking-server';
+            super(server && relaySource !== null ? URL.createObjectURL(new Blob([relaySource], { type: 'text/javascript' })) : url, options);
+            if (server) w.benchServerWorker = this;
             // The first listener: it runs before the language client's own.
             this.addEventListener('message', event => {
+                // The relay's echo is the benchmark's, not the language client's.
+                const { benchEcho: echo, relayMs } = (event.data ?? {}) as { benchEcho?: number; relayMs?: number };
+                if (echo !== undefined) {
+                    event.stopImmediatePropagation();
+                    if (echo < 0) w.benchLsp.echoes.push(relayMs ?? Number.NaN);
+                    else w.benchOnEcho?.(echo, relayMs ?? Number.NaN);
+                    return;
+                }
                 const data = event.data as { method?: unknown; params?: { uri?: unknown } } | null;
                 if (data?.method === 'textDocument/publishDiagnostics' && String(data.params?.uri).endsWith('/groot.hrk')) w.benchLsp.diagnosed.push(now());
             });
@@ -226,37 +292,59 @@ async function main(): Promise<void> {
         log('browser edition: page load to editor ready…');
         const fromServer = await loadToReady(browser, server.url);
         const fromDisk = await loadToReady(browser, pathToFileURL(path.join(WEB_DIR, 'index.html')).href);
-        log('browser edition: keystrokes…');
-        const keys = await keystrokeFigures(browser, server.url, tree.text, questionText);
+        // The page with its worker and the same page with the Node server behind it, in turns, so
+        // that the machine's drift falls on both alike.
+        log('browser edition: keystrokes, with the server in the worker and with the Node server…');
+        const inWorker: KeystrokeFigures[] = [];
+        const withNode: KeystrokeFigures[] = [];
+        for (let round = 0; round < rounds; round++) {
+            inWorker.push(await keystrokeFigures(browser, server.url, tree.text, questionText, 'worker'));
+            withNode.push(await keystrokeFigures(browser, server.url, tree.text, questionText, 'node'));
+        }
+        const keys = pooled(inWorker);
+        const nodeKeys = pooled(withNode);
+        const echoAtRest = median(nodeKeys.relayEcho);
+        const echo = median(nodeKeys.loadedEcho);
+        // The Node server in the page, its figures without the relay's own round trip under the
+        // keystroke's load (which a Node server in an editor would not have): the comparison gives
+        // the Node server the benefit.
+        const nodeInPage = { diagnostics: median(nodeKeys.diagnostics) - echo, lsp: median(nodeKeys.lsp) - echo, redrawn: median(nodeKeys.redrawn) - echo };
         const size = pageSize();
         const figures = {
             machine: { cpus: os.cpus().length, node: process.version },
             quick,
             treeNodes: tree.nodeCount,
             loadToReadyMs: { staticServer: median(fromServer), file: median(fromDisk), runs: { staticServer: fromServer, file: fromDisk } },
-            keystrokeToDiagnosticsMs: { page: median(keys.diagnostics), nodeServer: node.editToDiagnostics.median, runs: keys.diagnostics },
-            editToDiagnosticsMs: { page: median(keys.lsp), nodeServer: node.editToDiagnostics.median, runs: keys.lsp },
+            keystrokeToDiagnosticsMs: { page: median(keys.diagnostics), pageWithNodeServer: nodeInPage.diagnostics, nodeServer: node.editToDiagnostics.median, runs: keys.diagnostics, runsWithNodeServer: nodeKeys.diagnostics },
+            editToDiagnosticsMs: { page: median(keys.lsp), pageWithNodeServer: nodeInPage.lsp, nodeServer: node.editToDiagnostics.median, runs: keys.lsp, runsWithNodeServer: nodeKeys.lsp },
+            relayRoundTripMs: { atRest: echoAtRest, behindEdits: echo, runsAtRest: nodeKeys.relayEcho, runsBehindEdits: nodeKeys.loadedEcho },
             keystrokeStagesMs: { keydownToPosted: median(keys.stages.posted), postedToTakenIn: median(keys.lsp), takenInToMarkers: median(keys.stages.markers) },
-            keystrokeToRedrawnMs: { page: median(keys.redrawn), nodeServerPreviewText: node.editToPreview.median, runs: keys.redrawn },
+            keystrokeToRedrawnMs: { page: median(keys.redrawn), pageWithNodeServer: nodeInPage.redrawn, nodeServerPreviewText: node.editToPreview.median, runs: keys.redrawn, runsWithNodeServer: nodeKeys.redrawn },
             pageBytes: size
         };
+        // The issue's target read two ways (docs/performance.md, "The Node server in the same page").
+        const met = figures.keystrokeToDiagnosticsMs.page <= 1.5 * nodeInPage.diagnostics;
+        const metAlone = figures.editToDiagnosticsMs.page <= 1.5 * node.editToDiagnostics.median;
         const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
         process.stdout.write('\n' + [
-            table([['browser edition', 'page (worker)', 'Node server'],
-                ['load → editor ready (static server)', ms(figures.loadToReadyMs.staticServer), '—'],
-                ['load → editor ready (file://)', ms(figures.loadToReadyMs.file), '—'],
-                [`keystroke → diagnostics (${tree.nodeCount}-node tree)`, ms(figures.keystrokeToDiagnosticsMs.page), ms(node.editToDiagnostics.median)],
-                ['keystroke → redrawn preview', ms(figures.keystrokeToRedrawnMs.page), `${ms(node.editToPreview.median)} (preview text)`],
-                ['diagnostics: page ÷ Node server', ratio(figures.keystrokeToDiagnosticsMs.page / node.editToDiagnostics.median), ''],
-                ['edit posted → diagnostics taken in (the Node figure\'s span)', ms(figures.editToDiagnosticsMs.page), ms(node.editToDiagnostics.median)],
-                ['  keydown → edit posted; diagnostics taken in → markers', `${ms(figures.keystrokeStagesMs.keydownToPosted)}; ${ms(figures.keystrokeStagesMs.takenInToMarkers)}`, ''],
-                ['edit → diagnostics: page ÷ Node server', ratio(figures.editToDiagnosticsMs.page / node.editToDiagnostics.median), '']]),
+            table([['browser edition', 'page, server in a worker', 'page, Node server', 'Node server alone'],
+                ['load → editor ready (static server)', ms(figures.loadToReadyMs.staticServer), '—', '—'],
+                ['load → editor ready (file://)', ms(figures.loadToReadyMs.file), '—', '—'],
+                [`keystroke → diagnostics (${tree.nodeCount}-node tree): key press → marker`, ms(figures.keystrokeToDiagnosticsMs.page), ms(nodeInPage.diagnostics), '—'],
+                ['edit posted → diagnostics taken in', ms(figures.editToDiagnosticsMs.page), ms(nodeInPage.lsp), ms(node.editToDiagnostics.median)],
+                ['  keydown → edit posted; diagnostics taken in → markers', `${ms(figures.keystrokeStagesMs.keydownToPosted)}; ${ms(figures.keystrokeStagesMs.takenInToMarkers)}`, '', ''],
+                ['keystroke → redrawn preview', ms(figures.keystrokeToRedrawnMs.page), ms(nodeInPage.redrawn), `${ms(node.editToPreview.median)} (preview text)`],
+                ['relay round trip, at rest', '', ms(echoAtRest), ''],
+                ['relay round trip, right behind the edit (taken off the page-with-Node figures)', '', ms(echo), ''],
+                ['key press → marker: worker ÷ Node server in the page', ratio(figures.keystrokeToDiagnosticsMs.page / nodeInPage.diagnostics), '', ''],
+                ['edit posted → diagnostics: worker ÷ Node server alone', ratio(figures.editToDiagnosticsMs.page / node.editToDiagnostics.median), '', '']]),
             '',
             table([['first load', 'bytes', 'gzip', 'brotli'],
                 ...size.files.map(f => [f.name, mb(f.bytes), mb(f.gzip), mb(f.brotli)]),
                 ['total', mb(size.total.bytes), mb(size.total.gzip), mb(size.total.brotli)]]),
             `first load ≤ ${mb(FIRST_LOAD_LIMIT)} gzip (issue 15): ${size.total.gzip <= FIRST_LOAD_LIMIT ? 'met' : 'MISSED'} (${mb(size.total.gzip)})`,
-            `edit → diagnostics ≤ 1.5 × the Node server over the same span (issue 15): ${figures.editToDiagnosticsMs.page <= 1.5 * node.editToDiagnostics.median ? 'met' : 'MISSED'} (${ratio(figures.editToDiagnosticsMs.page / node.editToDiagnostics.median)}; key press → marker ${ratio(figures.keystrokeToDiagnosticsMs.page / node.editToDiagnostics.median)})`
+            `keystroke → diagnostics ≤ 1.5 × the Node server's (issue 15), key press → marker with either server in the same page: ${met ? 'met' : 'MISSED'} (${ratio(figures.keystrokeToDiagnosticsMs.page / nodeInPage.diagnostics)})`,
+            `keystroke → diagnostics ≤ 1.5 × the Node server's (issue 15), edit posted → diagnostics taken in against the Node server alone: ${metAlone ? 'met' : 'MISSED'} (${ratio(figures.editToDiagnosticsMs.page / node.editToDiagnostics.median)})`
         ].join('\n') + '\n');
         // As bench/run.ts: a quick run (CI's) leaves the committed figures and the clone as they were.
         fs.writeFileSync(path.join(root, quick ? 'bench/web-results-quick.json' : 'bench/web-results.json'), JSON.stringify(figures, null, 2) + '\n');

@@ -16,7 +16,7 @@ const testDirname = {
     }
 };
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'warning', outdir: 'out/bench', outExtension: { '.js': '.mjs' }, plugins: [testDirname] };
-await esbuild.build({ ...common, entryPoints: { run: 'bench/run.ts', 'measure-check': 'bench/measure-check.ts', 'parse-worker': 'language/cli/parse-worker.ts', web: 'bench/web-latency.ts' } });
+await esbuild.build({ ...common, entryPoints: { run: 'bench/run.ts', 'measure-check': 'bench/measure-check.ts', 'parse-worker': 'language/cli/parse-worker.ts', web: 'bench/web-latency.ts', 'node-server-relay-process': 'bench/node-server-relay-process.ts' } });
 // `--web` measures the browser edition alone (its figures stand beside the Node server's of the same run).
 const webOnly = process.argv.includes('--web');
 const args = process.argv.slice(2).filter(a => a !== '--web');
