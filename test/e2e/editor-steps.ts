@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { until, type Workbench } from './workbench.js';
 
@@ -43,4 +43,23 @@ export async function saveWalkAsScenario(panel: Locator, file: string, tree: str
     }, timeout);
     // The walk passes the example box "Buurtbemiddeling inzetten" (it has `daarna`): the scenario pins it with `langs`.
     expect(added).toMatch(new RegExp(`scenario "[^"]+" \\{\\s*beslisboom ${tree}\\s*Stabiel: nee\\s*Onenigheid: ja\\s*langs BuurtbemiddelingInzetten\\s*verwacht ${advice}\\s*\\}`));
+}
+
+/**
+ * The Testing view lists the scenario files and "Run Scenarios" runs every scenario green: the
+ * summary says `expected/expected` (the count `handreiking test` gives) and no item failed.
+ * Returns the summary's text.
+ */
+export async function runScenariosGreen(vscode: Workbench, page: Page, runTitles: RegExp, expected: number): Promise<string> {
+    await vscode.runCommand('Testing: Focus on Test Explorer View', /Focus on Test Explorer View/);
+    const rows = page.locator('.test-explorer .monaco-list-row');
+    await until('scenario files in the Test Explorer', async () => await rows.count() > 0);
+    expect(await rows.filter({ hasText: 'scenarios/bewonersbeheer.hrk' }).count()).toBe(1);
+    await vscode.runCommand('Handreiking: Run Scenarios', runTitles);
+    const summary = await until(`${expected}/${expected} passed`, async () => {
+        const text = (await page.locator('.test-explorer .result-summary').first().innerText()).replace(/\s+/g, ' ');
+        return text.includes(`${expected}/${expected}`) ? text : undefined;
+    }, 60_000);
+    expect(await page.locator('.test-explorer .codicon-testing-failed-icon, .test-explorer .codicon-testing-error-icon').count()).toBe(0);
+    return summary;
 }

@@ -13,7 +13,7 @@ import {
 } from './code-server.js';
 import { writeDisplayLanguage } from './display-language.js';
 import { NetworkRecorder } from './network.js';
-import { exportThroughDialog, expectSelfContainedGuide, saveWalkAsScenario } from './editor-steps.js';
+import { exportThroughDialog, expectSelfContainedGuide, runScenariosGreen, saveWalkAsScenario } from './editor-steps.js';
 import { until, Workbench } from './workbench.js';
 
 /**
@@ -214,18 +214,8 @@ describe('the extension in VS Code (code-server)', () => {
     });
 
     test('lists the scenarios in the Testing view and runs them green', async () => {
-        await vscode.runCommand('Testing: Focus on Test Explorer View', /Focus on Test Explorer View/);
+        log(`Test Explorer: ${await runScenariosGreen(vscode, page, titles('command.runScenarios'), expectedScenarios)}`);
         const rows = page.locator('.test-explorer .monaco-list-row');
-        await until('scenario files in the Test Explorer', async () => await rows.count() > 0);
-        expect(await rows.filter({ hasText: 'scenarios/bewonersbeheer.hrk' }).count()).toBe(1);
-
-        await vscode.runCommand('Handreiking: Run Scenarios', titles('command.runScenarios'));
-        const summary = await until(`${expectedScenarios}/${expectedScenarios} passed`, async () => {
-            const text = (await page.locator('.test-explorer .result-summary').first().innerText()).replace(/\s+/g, ' ');
-            return text.includes(`${expectedScenarios}/${expectedScenarios}`) ? text : undefined;
-        }, 60_000);
-        log(`Test Explorer: ${summary}`);
-        expect(await page.locator('.test-explorer .codicon-testing-failed-icon, .test-explorer .codicon-testing-error-icon').count()).toBe(0);
 
         // Show the scenarios of one file for the screenshot.
         const file = rows.filter({ hasText: 'scenarios/bewonersbeheer.hrk' }).first();

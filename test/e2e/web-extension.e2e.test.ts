@@ -9,7 +9,7 @@ import {
     codeServerDir, codeServerInstalled, ensureVsix, installExtension, projectRoot, startCodeServer,
     type CodeServerDirs, type RunningCodeServer
 } from './code-server.js';
-import { exportThroughDialog, expectSelfContainedGuide, saveWalkAsScenario } from './editor-steps.js';
+import { exportThroughDialog, expectSelfContainedGuide, runScenariosGreen, saveWalkAsScenario } from './editor-steps.js';
 import { until, Workbench } from './workbench.js';
 
 /**
@@ -18,7 +18,7 @@ import { until, Workbench } from './workbench.js';
  * and its desktop entry removed, so that VS Code runs dist/browser-extension.cjs in the browser. The language server then runs in a worker (dist/browser-server.js) and reads the workspace
  * through VS Code's file system API. English display language (the default); the desktop test
  * (extension.e2e.test.ts) covers the features in depth, this one the server, the preview, the
- * walk saved as a scenario and an export.
+ * walk saved as a scenario, every export and the Testing view.
  */
 
 const FILE = 'revitalisatie/1-bewonersbeheer.hrk';
@@ -161,5 +161,57 @@ describe('the extension in VS Code for the web (code-server, web worker extensio
         fs.rmSync(target);
         expect(JSON.parse(exported).trees.length).toBeGreaterThan(0);
         expect(exported).toBe(expected);
+    });
+
+    /** An export of several files: the command, its folder dialog answered with a new folder, the files once `complete`. */
+    async function exportToFolder(command: string, titles: RegExp, complete: (files: Map<string, Buffer>) => boolean): Promise<Map<string, Buffer>> {
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'handreiking-e2e-web-export-'));
+        try {
+            await vscode.runCommand(command, titles);
+            await vscode.answerPathDialog(folder);
+            return await until(`the files of ${command}`, async () => {
+                const files = new Map(fs.readdirSync(folder).map(name => [name, fs.readFileSync(path.join(folder, name))]));
+                return files.size > 0 && complete(files) ? files : undefined;
+            }, 120_000);
+        } finally {
+            fs.rmSync(folder, { recursive: true, force: true });
+        }
+    }
+
+    test('exports the file as Mermaid, each diagram what handreiking export mermaid writes', async () => {
+        await vscode.runCommand('View: Focus First Editor Group', /Focus First Editor Group/).catch(() => undefined);
+        await vscode.openFile(FILE);
+        const exported = await exportToFolder('Handreiking: Export File as Mermaid', /Handreiking: Export File as Mermaid/, files => files.has('Bewonersbeheer.mmd'));
+        const cliFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'handreiking-e2e-web-cli-'));
+        const cli = spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'handreiking.js'), 'export', 'mermaid', '.', '-o', cliFolder], { cwd: workspace, encoding: 'utf8' });
+        expect(cli.status, cli.stderr).toBe(0);
+        for (const [name, bytes] of exported) {
+            expect(fs.existsSync(path.join(cliFolder, name)), name).toBe(true);
+            expect(bytes.toString('utf8'), name).toBe(fs.readFileSync(path.join(cliFolder, name), 'utf8'));
+        }
+        fs.rmSync(cliFolder, { recursive: true, force: true });
+    });
+
+    test('exports the file\'s diagrams as SVG and as PNG, drawn by the preview in the browser', async () => {
+        await vscode.openFile(FILE);
+        const svg = (await exportToFolder('Handreiking: Export Diagrams as SVG', /Handreiking: Export Diagrams as SVG/, files => files.has('Bewonersbeheer.svg')))
+            .get('Bewonersbeheer.svg')!.toString('utf8');
+        expect(svg).toMatch(/^(?:<\?xml[^>]*>\s*)?<svg\b/);
+        expect(svg).toContain('onenigheid');
+        expect(svg).not.toMatch(/<script\b|\bon[a-z]+\s*=|<foreignObject\b[^>]*>\s*<iframe/i);
+        const png = (await exportToFolder('Handreiking: Export Diagrams as PNG', /Handreiking: Export Diagrams as PNG/, files => files.has('Bewonersbeheer.png')))
+            .get('Bewonersbeheer.png')!;
+        // A PNG, of some size: the drawing, not an empty image.
+        expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+        expect(png.readUInt32BE(16)).toBeGreaterThan(200);
+        expect(png.length).toBeGreaterThan(10_000);
+    });
+
+    test('lists the scenarios in the Testing view and runs them green, in the web extension host', async () => {
+        // The workspace as it is now (the scenario saved above included), through the CLI.
+        const tested = spawnSync(process.execPath, [path.join(projectRoot, 'bin', 'handreiking.js'), 'test', '.'], { cwd: workspace, encoding: 'utf8' });
+        const expected = tested.stdout.split('\n').filter(line => /^[✓✗]/.test(line)).length;
+        expect(expected).toBeGreaterThan(10);
+        log(`Test Explorer: ${await runScenariosGreen(vscode, page, /Handreiking: Run Scenarios/, expected)}`);
     });
 });
