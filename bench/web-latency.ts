@@ -1,8 +1,9 @@
 /**
  * The browser edition (dist/web/, npm run build:web) in headless Chromium, beside the Node
- * language server's same figures in the same run: page load to editor ready (from a static server
- * and from file://), keystroke → diagnostics and keystroke → redrawn preview for a 40-node tree,
- * and the page's size compressed. Run by scripts/run-bench.mjs after the main benchmark; writes
+ * language server's same figures in the same run — the server alone over stdio, and the same page
+ * with the Node server behind it in place of the worker (bench/node-server-relay.ts): page load to
+ * editor ready (from a static server and from file://), keystroke → diagnostics and keystroke →
+ * redrawn preview for a 40-node tree, and the page's size compressed. Run by scripts/run-bench.mjs after the main benchmark; writes
  * bench/web-results.json (a quick run: the ignored web-results-quick.json) and prints a table. `--quick` repeats less (CI).
  */
 import * as fs from 'node:fs';
