@@ -30,10 +30,9 @@ export async function startNodeServerRelay(serverBundle: string, pageFolderUri: 
     const script = path.join(path.dirname(process.argv[1]), 'node-server-relay-process.mjs');
     const child = spawn(process.execPath, [script, serverBundle, pageFolderUri, folder], { stdio: ['pipe', 'pipe', 'inherit'] });
     const exited = new Promise(resolve => child.once('exit', resolve));
-    const [url] = await Promise.race([
-        readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next().then(line => [String(line.value ?? '')]),
-        exited.then(() => { throw new Error('the relay to the Node server did not start'); })
-    ]);
+    // Its first line is its address; if it ends before that, it did not start.
+    const firstLine = new Promise<string>(resolve => readline.createInterface({ input: child.stdout! }).once('line', resolve));
+    const url = await Promise.race([firstLine, exited.then((): never => { throw new Error('the relay to the Node server did not start'); })]);
     return {
         url,
         close: async () => {
