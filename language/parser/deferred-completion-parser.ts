@@ -1,4 +1,5 @@
 import { createParser, LangiumCompletionParser, type CompletionParserResult, type LangiumCoreServices } from 'langium';
+import { deferLookahead } from './deferred-lookahead.js';
 
 /**
  * Langium's completion parser, built when the first completion asks for it instead of when the
@@ -11,6 +12,7 @@ export class DeferredCompletionParser extends LangiumCompletionParser {
 
     constructor(private readonly languageServices: LangiumCoreServices) {
         super(languageServices);
+        deferLookahead(this.wrapper);
     }
 
     override parse(input: string): CompletionParserResult {

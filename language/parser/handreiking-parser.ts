@@ -2,6 +2,7 @@ import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import { message } from '../i18n/messages.js';
 import type { HandreikingCoreServices } from '../handreiking-core-module.js';
+import { deferLookahead } from './deferred-lookahead.js';
 
 /**
  * After this many syntax errors in one file, the parser reads no further. Each error costs the
@@ -32,6 +33,7 @@ export class HandreikingParser extends LangiumParser {
     constructor(services: LangiumCoreServices) {
         super(services);
         this.services = services as HandreikingCoreServices;
+        deferLookahead(this.wrapper);
         const parser = this.wrapper as unknown as RecoveringParser;
         const save = parser.SAVE_ERROR.bind(parser);
         parser.SAVE_ERROR = error => {
