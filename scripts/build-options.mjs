@@ -5,7 +5,7 @@ import { leaveOut, leaveOutMermaidDiagrams, previewLeftOut } from './web/left-ou
 // product's, with the same options) and the command line's (scripts/bundle-cli.mjs). No side
 // effects: importing this builds nothing.
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,6 +44,26 @@ const commanderBuiltins = {
             if (!/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)) return undefined;
             return { path: path.join(scripts, 'shims', 'commander', shims[args.path.replace(/^node:/, '')]) };
         });
+    }
+};
+
+/**
+ * For the command line's bundle: Node's own modules through `process.getBuiltinModule` instead of
+ * `import … from 'node:fs'`. An import gives an ES module facade, which reads every export of the
+ * module once: `fs`'s facade thereby loads Node's whole streams stack (its lazy `ReadStream`), ~8 ms
+ * of every start, which a `check` that writes with `fs.writeSync` (language/cli/terminal-output.ts)
+ * never needs. esbuild wraps the module object as it wraps any CommonJS module, with getters that
+ * read an export only when the code does.
+ */
+const builtinsWithoutFacade = {
+    name: 'builtins-without-facade',
+    setup(build) {
+        const names = builtinModules.filter(name => !name.startsWith('_')).map(name => name.replace(/[/]/g, '\\/'));
+        build.onResolve({ filter: new RegExp(`^(node:)?(${names.join('|')})$`) }, args => ({ path: args.path.replace(/^node:/, ''), namespace: 'node-builtin' }));
+        build.onLoad({ filter: /.*/, namespace: 'node-builtin' }, args => ({
+            contents: `module.exports = process.getBuiltinModule(${JSON.stringify('node:' + args.path)});`,
+            loader: 'js'
+        }));
     }
 };
 
@@ -122,9 +142,8 @@ export function buildOptions({ production = false } = {}) {
             entryNames: '[name]',
             chunkNames: 'chunk-[hash]',
             external: ['playwright-core'],
-            plugins: [lspProtocolCore, commanderBuiltins],
-            // Bundled CommonJS dependencies (commander) call require() for Node's built-in modules.
-            banner: { js: "import { createRequire as __hrkCreateRequire } from 'node:module'; const require = __hrkCreateRequire(import.meta.url);" }
+            // commanderBuiltins first: its stand-ins replace some of the modules the other gives.
+            plugins: [lspProtocolCore, commanderBuiltins, builtinsWithoutFacade]
         },
         /**
          * VS Code for the web: the extension in the web worker extension host, and the language

@@ -1,9 +1,20 @@
+import { writeSync } from 'node:fs';
 import { terminalJson, terminalLine } from './terminal-text.js';
+
+/** Where the output goes: a stream (tests give one), or a file descriptor of the process. */
+type Target = NodeJS.WritableStream | 1 | 2;
 
 /**
  * The CLI's standard output and standard error. Every line of text goes through `terminalLine`
  * (nothing from a `.hrk` file or a file name acts on the terminal or a CI log), a JSON document
  * through `terminalJson`.
+ *
+ * The process's own output is written to its file descriptors with `fs.writeSync`, not through
+ * `process.stdout`: creating that stream loads Node's streams and, for a pipe or a terminal, its
+ * network modules — ~10 ms of a small `check` (issue 11), for text that is written at once anyway
+ * (on Linux `process.stdout` writes synchronously to files, pipes and terminals alike). Should a
+ * descriptor refuse to wait (EAGAIN: a pipe someone else made non-blocking), the rest goes through
+ * the stream after all, in order.
  *
  * A reader that stops reading (`handreiking check | head -1`) closes the pipe: the rest of the
  * output is dropped quietly, without an EPIPE stack trace, and the exit code stays the command's.
@@ -11,31 +22,57 @@ import { terminalJson, terminalLine } from './terminal-text.js';
  * it and fail instead of leaving a cut-off report behind an exit code 0.
  */
 export class TerminalOutput {
-    private readonly closed = new Set<NodeJS.WritableStream>();
+    private readonly closed = new Set<Target>();
+    private readonly listened = new Set<NodeJS.WritableStream>();
     private failure: Error | undefined;
+    private readonly targets: { out: Target; err: Target };
 
-    constructor(private readonly stdout: NodeJS.WritableStream = process.stdout, private readonly stderr: NodeJS.WritableStream = process.stderr) {
-        for (const stream of [stdout, stderr]) stream.on('error', (err: NodeJS.ErrnoException) => this.failed(stream, err));
+    constructor(stdout?: NodeJS.WritableStream, stderr?: NodeJS.WritableStream) {
+        this.targets = { out: stdout ?? 1, err: stderr ?? 2 };
     }
 
     /** One line of text on standard output. */
-    readonly out = (line: string): void => this.write(this.stdout, terminalLine(line));
+    readonly out = (line: string): void => this.write('out', terminalLine(line));
     /** One line of text on standard error. */
-    readonly err = (line: string): void => this.write(this.stderr, terminalLine(line));
+    readonly err = (line: string): void => this.write('err', terminalLine(line));
     /** A JSON document on standard output. */
-    readonly json = (json: string): void => this.write(this.stdout, terminalJson(json));
+    readonly json = (json: string): void => this.write('out', terminalJson(json));
 
     /** The first write error that was not a closed pipe, if any. */
     get writeFailure(): Error | undefined {
         return this.failure;
     }
 
-    private write(stream: NodeJS.WritableStream, text: string): void {
-        if (!this.closed.has(stream)) stream.write(text + '\n');
+    private write(which: 'out' | 'err', text: string): void {
+        const target = this.targets[which];
+        if (this.closed.has(target)) return;
+        if (typeof target !== 'number') {
+            this.listen(target);
+            target.write(text + '\n');
+            return;
+        }
+        const bytes = Buffer.from(text + '\n', 'utf-8');
+        let written = 0;
+        try {
+            while (written < bytes.length) written += writeSync(target, bytes, written);
+        } catch (error) {
+            const err = error as NodeJS.ErrnoException;
+            if (err.code !== 'EAGAIN') return this.failed(target, err);
+            const stream = which === 'out' ? process.stdout : process.stderr;
+            this.targets[which] = stream;
+            this.listen(stream);
+            stream.write(bytes.subarray(written));
+        }
     }
 
-    private failed(stream: NodeJS.WritableStream, err: NodeJS.ErrnoException): void {
-        this.closed.add(stream);
+    private listen(stream: NodeJS.WritableStream): void {
+        if (this.listened.has(stream)) return;
+        this.listened.add(stream);
+        stream.on('error', (err: NodeJS.ErrnoException) => this.failed(stream, err));
+    }
+
+    private failed(target: Target, err: NodeJS.ErrnoException): void {
+        this.closed.add(target);
         // After a closed pipe the stream is destroyed and later writes fail too; only the first counts.
         if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') this.failure ??= err;
     }

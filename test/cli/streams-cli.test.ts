@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,10 +14,10 @@ afterAll(() => {
 });
 
 /** A guide with 3 000 errors: far more output than a pipe holds (64 KB), so `head` closes it mid-way. */
-function manyErrors(): string {
+function manyErrors(count = 3000): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-streams-'));
     made.push(dir);
-    const lines = Array.from({ length: 3000 }, (_, i) => `partij P${i} "P" { betrokken bij Onbekend${i} }`);
+    const lines = Array.from({ length: count }, (_, i) => `partij P${i} "P" { betrokken bij Onbekend${i} }`);
     fs.writeFileSync(path.join(dir, 'veel.hrk'), lines.join('\n') + '\n');
     return dir;
 }
@@ -48,6 +48,41 @@ describe('the ends of the output streams', () => {
         const r = pipeline('H check . > /dev/full', dir);
         expect(r.stderr).toBe('Kan de uitvoer niet schrijven: ENOSPC: no space left on device, write. De uitvoer is onvolledig.\n');
         expect(r.cli).toBe(2);
+    });
+});
+
+describe('a pipe that does not wait', () => {
+    test('when the pipe is non-blocking and full (EAGAIN), the rest of the output still arrives, whole and in order', async () => {
+        // The CLI writes with fs.writeSync (language/cli/terminal-output.ts). Here a preload first
+        // makes the pipe non-blocking, as another process's stream on the same pipe would (libuv's
+        // uv_pipe_open), and makes a folder when a write is first refused with EAGAIN; the test
+        // reads nothing until then, so the pipe fills.
+        const dir = manyErrors(6000);
+        const preload = path.join(dir, 'niet-wachten.cjs');
+        const refused = path.join(dir, 'geweigerd');
+        fs.writeFileSync(preload, `const fs = require('node:fs');
+new (require('node:net').Socket)({ fd: 1, readable: false, writable: true });
+const writeSync = fs.writeSync;
+fs.writeSync = function (...args) {
+    try { return writeSync.apply(this, args); } catch (error) { if (error.code === 'EAGAIN') fs.mkdirSync(process.env.HRK_REFUSED, { recursive: true }); throw error; }
+};
+`);
+        const expected = spawnSync(process.execPath, [bin, 'check', '.'], { cwd: dir, encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024 });
+        expect(expected.stdout.length).toBeGreaterThan(512 * 1024);
+        const child = spawn(process.execPath, ['--require', preload, bin, 'check', '.'], { cwd: dir, env: { ...process.env, HRK_REFUSED: refused } });
+        child.stdout.pause();
+        const closed = new Promise<number | null>(resolve => child.on('close', resolve));
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+        let exited = false;
+        child.on('exit', () => { exited = true; });
+        while (!fs.existsSync(refused) && !exited) await new Promise(resolve => setTimeout(resolve, 20));
+        expect(fs.existsSync(refused)).toBe(true);
+        const chunks: Buffer[] = [];
+        child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+        child.stdout.resume();
+        expect([await closed, stderr]).toEqual([expected.status, expected.stderr]);
+        expect(Buffer.concat(chunks).toString('utf-8') === expected.stdout).toBe(true);
     });
 });
 
