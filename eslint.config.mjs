@@ -52,6 +52,12 @@ export default defineConfig(
         }
     },
     {
+        // The command's entry is a CommonJS script (bin/package.json says so; bin/handreiking.js why).
+        files: ['bin/**/*.js'],
+        languageOptions: { sourceType: 'commonjs' },
+        rules: { '@typescript-eslint/no-require-imports': 'off' }
+    },
+    {
         // Rules that need the types: a promise nobody awaits loses its errors (an export that
         // fails silently, a test that passes before its check ran). TypeScript files only, each
         // with the types of the tsconfig that holds it (the nearest one); the plain JavaScript of

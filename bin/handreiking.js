@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// The `handreiking` command. `npm run build` bundles the CLI into out/cli/handreiking.mjs
-// (scripts/bundle-cli.mjs): one file to read and compile instead of hundreds of modules.
-import module from 'node:module';
+// The `handreiking` command. `npm run build` bundles the CLI into out/cli/handreiking.cjs
+// (scripts/bundle-cli.mjs): one file to read and compile instead of hundreds of modules, run with
+// V8's code cache of it by out/cli/start.cjs (language/cli/start/run-bundle.ts). A CommonJS script
+// (bin/package.json): Node's ES module loader would add its own start-up to every command.
+'use strict';
+const path = require('node:path');
+const { runBundle } = require('../out/cli/start.cjs');
 
-// V8 keeps the compiled code of the bundle between runs, in Node's folder for it under the OS's
-// temporary folder (NODE_COMPILE_CACHE chooses another; NODE_DISABLE_COMPILE_CACHE=1 turns it
-// off), never in the project. Node 22.1 and later; an older Node just compiles every time.
-module.enableCompileCache?.();
-
-const { run } = await import('../out/cli/handreiking.mjs');
-process.exitCode = await run(process.argv);
+runBundle(path.join(__dirname, '..', 'out', 'cli', 'handreiking.cjs'), process.argv).then(code => {
+    process.exitCode = code;
+});

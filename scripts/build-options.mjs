@@ -5,7 +5,7 @@ import { leaveOut, leaveOutMermaidDiagrams, previewLeftOut } from './web/left-ou
 // product's, with the same options) and the command line's (scripts/bundle-cli.mjs). No side
 // effects: importing this builds nothing.
 import * as fs from 'node:fs';
-import { builtinModules, createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,26 +47,6 @@ const commanderBuiltins = {
     }
 };
 
-/**
- * For the command line's bundle: Node's own modules through `process.getBuiltinModule` instead of
- * `import … from 'node:fs'`. An import gives an ES module facade, which reads every export of the
- * module once: `fs`'s facade thereby loads Node's whole streams stack (its lazy `ReadStream`), ~8 ms
- * of every start, which a `check` that writes with `fs.writeSync` (language/cli/terminal-output.ts)
- * never needs. esbuild wraps the module object as it wraps any CommonJS module, with getters that
- * read an export only when the code does.
- */
-const builtinsWithoutFacade = {
-    name: 'builtins-without-facade',
-    setup(build) {
-        const names = builtinModules.filter(name => !name.startsWith('_')).map(name => name.replace(/[/]/g, '\\/'));
-        build.onResolve({ filter: new RegExp(`^(node:)?(${names.join('|')})$`) }, args => ({ path: args.path.replace(/^node:/, ''), namespace: 'node-builtin' }));
-        build.onLoad({ filter: /.*/, namespace: 'node-builtin' }, args => ({
-            contents: `module.exports = process.getBuiltinModule(${JSON.stringify('node:' + args.path)});`,
-            loader: 'js'
-        }));
-    }
-};
-
 /** The options of each bundle; `production` minifies and leaves out source maps. */
 export function buildOptions({ production = false } = {}) {
     const common = {
@@ -102,12 +82,16 @@ export function buildOptions({ production = false } = {}) {
             banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
         },
         /**
-         * The command line (bin/handreiking.js loads it): one ES module instead of some 300 files
-         * of langium, chevrotain, vscode-languageserver-* and commander, which Node would find,
-         * read and compile one by one at every start. Each export format stays a chunk of its own
-         * (language/export/load-export.ts imports it when its format is asked), so `check` loads
-         * none. Playwright stays in node_modules: it finds its own files there, and only SVG and
-         * PNG load it.
+         * The command line: one CommonJS script instead of some 300 files of langium, chevrotain,
+         * vscode-languageserver-* and commander, which Node would find, read and compile one by
+         * one at every start. bin/handreiking.js runs it through out/cli/start.cjs
+         * (language/cli/start/run-bundle.ts), which keeps V8's code cache of it *after* a run — with
+         * the functions the run compiled, which Node's own compile cache (made before the code runs)
+         * leaves out; that is why it is a script and not an ES module. Each export format is a
+         * module of the bundle that is run only when its format is asked (language/export/
+         * load-export.ts: esbuild turns those import() calls into lazy initialisers), so `check`
+         * runs none. Playwright stays in node_modules: it finds its own files there, and only SVG
+         * and PNG load it.
          */
         cli: {
             ...common,
@@ -118,32 +102,22 @@ export function buildOptions({ production = false } = {}) {
             minify: false,
             minifyWhitespace: true,
             minifySyntax: true,
-            // The modules loaded with import() are entries of their own, so that each has its name
-            // (a test checks by name that `check` loads no exporter); what they share goes into chunks.
             entryPoints: {
                 handreiking: 'language/cli/main.ts',
-                'json-export': 'language/export/json-export.ts',
-                'mermaid-export': 'language/export/mermaid-export.ts',
-                'markdown-export': 'language/export/markdown-export.ts',
-                'html-export': 'language/export/html-export.ts',
-                'image-export': 'language/export/image-export.ts',
-                'mermaid-renderer': 'language/render/mermaid-renderer.ts',
-                'guide-assets': 'language/generation/html/guide-assets.ts',
-                'progress-bar': 'language/cli/progress-bar.ts',
+                start: 'language/cli/start/run-bundle.ts',
                 // Parses beside the main thread in a large check (language/cli/parallel-parser.ts).
                 'parse-worker': 'language/cli/parse-worker.ts'
             },
             outdir: 'out/cli',
             platform: 'node',
-            format: 'esm',
+            format: 'cjs',
             target: 'node22',
-            splitting: true,
-            outExtension: { '.js': '.mjs' },
-            entryNames: '[name]',
-            chunkNames: 'chunk-[hash]',
+            outExtension: { '.js': '.cjs' },
             external: ['playwright-core'],
-            // commanderBuiltins first: its stand-ins replace some of the modules the other gives.
-            plugins: [lspProtocolCore, commanderBuiltins, builtinsWithoutFacade]
+            // Langium and the guide's assets read import.meta.url; in a script it is the bundle's file URL.
+            define: { 'import.meta.url': 'importMetaUrl' },
+            banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+            plugins: [lspProtocolCore, commanderBuiltins]
         },
         /**
          * VS Code for the web: the extension in the web worker extension host, and the language

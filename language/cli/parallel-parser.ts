@@ -28,7 +28,7 @@ export const PARALLEL_MIN_BYTES = 512 * 1024;
 
 /** The worker script beside this module, if there is one (only in the bundle). */
 export function parseWorkerUrl(): URL | undefined {
-    const url = new URL('./parse-worker.mjs', import.meta.url);
+    const url = new URL('./parse-worker.cjs', import.meta.url);
     try {
         return url.protocol === 'file:' && fs.existsSync(fileURLToPath(url)) ? url : undefined;
     } catch {

@@ -5,56 +5,61 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 /**
- * The exports load when their format is asked for (language/export/load-export.ts): `check` loads
- * no exporter and no browser driver, and `export json` no image export. Measured as the user runs
- * it: the CLI as a process (its bundle, out/cli/, where each module loaded on demand is a file of
- * its own: scripts/build-options.mjs), with a module hook that writes down every module it resolves.
+ * The exports run when their format is asked for (language/export/load-export.ts): `check` runs no
+ * exporter and loads no browser driver, and `export json` no image export. Measured as the user runs
+ * it: the CLI as a process. Its bundle (out/cli/handreiking.cjs, scripts/build-options.mjs) holds
+ * every format, each as a module that esbuild initialises on its first import(); V8's coverage of
+ * the run (NODE_V8_COVERAGE) says which of those modules ran, and a preload lists the packages
+ * loaded from node_modules.
  */
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin/handreiking.js');
 let tmp: string;
-let hook: string;
 
 beforeAll(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-lazy-'));
-    hook = path.join(tmp, 'hook.mjs');
-    // The hook runs on Node's loader thread: it appends each resolved URL to the file named in the environment.
-    const resolveHook = `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-    const result = await next(specifier, context);
-    appendFileSync(process.env.HRK_LOADED, result.url + '\\n');
-    return result;
-}`;
-    fs.writeFileSync(hook, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(resolveHook)}));\n`);
+    // Writes, at exit, every file loaded through require(): the bundle loads its packages so.
+    fs.writeFileSync(path.join(tmp, 'required.cjs'), "process.on('exit', () => require('node:fs').writeFileSync(process.env.HRK_REQUIRED, Object.keys(require.cache).join('\\n')));\n");
 });
 afterAll(() => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); });
 
-/** Runs the CLI and returns its exit code and the modules it loaded. */
-function loaded(args: string[], name: string): { code: number | null; modules: string[] } {
-    const log = path.join(tmp, `${name}.log`);
-    const r = spawnSync(process.execPath, ['--import', hook, bin, ...args], { cwd: root, encoding: 'utf-8', env: { ...process.env, HRK_LOADED: log } });
-    return { code: r.status, modules: fs.readFileSync(log, 'utf-8').trim().split('\n') };
+/** The modules of the bundle (by their source path) that ran, and the files required from node_modules. */
+function loaded(args: string[], name: string): { code: number | null; ran: string[]; required: string[] } {
+    const coverage = path.join(tmp, `${name}-coverage`);
+    const required = path.join(tmp, `${name}.required`);
+    const r = spawnSync(process.execPath, ['--require', path.join(tmp, 'required.cjs'), bin, ...args], {
+        cwd: root, encoding: 'utf-8', env: { ...process.env, NODE_V8_COVERAGE: coverage, HRK_REQUIRED: required }
+    });
+    const ran: string[] = [];
+    for (const file of fs.readdirSync(coverage)) {
+        const report = JSON.parse(fs.readFileSync(path.join(coverage, file), 'utf-8')) as { result: Array<{ url: string; functions: Array<{ functionName: string; ranges: Array<{ count: number }> }> }> };
+        for (const script of report.result.filter(s => s.url.endsWith('/out/cli/handreiking.cjs'))) {
+            // esbuild names each lazily initialised module's body after its source file.
+            ran.push(...script.functions.filter(f => /^language\/.*\.ts$/.test(f.functionName) && f.ranges[0].count > 0).map(f => f.functionName));
+        }
+    }
+    return { code: r.status, ran, required: fs.readFileSync(required, 'utf-8').split('\n').filter(f => f.includes('/node_modules/')) };
 }
 
-const exporters = /\/out\/cli\/(json|mermaid|markdown|html|image)-export\.mjs$/;
-const heavy = /\/node_modules\/(playwright-core|cli-progress)\/|\/out\/cli\/(mermaid-renderer|progress-bar|guide-assets)\.mjs$/;
+const exporters = /^language\/(export\/(json|mermaid|markdown|html|image)-export|render\/mermaid-renderer|generation\/html\/guide-assets|cli\/progress-bar)\.ts$/;
+const heavy = /\/node_modules\/(playwright-core|cli-progress)\//;
 
-describe('exporters load only for their format', () => {
-    test('check loads no exporter, no browser driver, no HTML generator', () => {
+describe('exporters run only for their format', () => {
+    test('check runs no exporter, loads no browser driver, no HTML generator', () => {
         const r = loaded(['check', 'examples'], 'check');
         expect(r.code).toBe(0);
-        expect(r.modules.some(m => m.endsWith('/out/cli/handreiking.mjs'))).toBe(true);
-        // The bundle, not the compiled modules: nothing of out/language/ or node_modules but what it leaves out.
-        expect(r.modules.filter(m => m.includes('/out/language/') || m.includes('/node_modules/'))).toEqual([]);
-        expect(r.modules.filter(m => exporters.test(m) || heavy.test(m))).toEqual([]);
+        // The coverage is real: the modules a check needs ran.
+        expect(r.ran).toContain('language/export/export-errors.ts');
+        expect(r.ran.filter(m => exporters.test(m))).toEqual([]);
+        expect(r.required.filter(m => heavy.test(m))).toEqual([]);
     });
 
-    test('export json loads the JSON export and nothing of the others', () => {
+    test('export json runs the JSON export and nothing of the others', () => {
         const r = loaded(['export', 'json', 'examples', '-o', path.join(tmp, 'uit')], 'json');
         expect(r.code).toBe(0);
-        expect(r.modules.filter(m => exporters.test(m)).map(m => path.basename(m))).toEqual(['json-export.mjs']);
-        expect(r.modules.filter(m => heavy.test(m))).toEqual([]);
+        expect(r.ran.filter(m => exporters.test(m))).toEqual(['language/export/json-export.ts']);
+        expect(r.required.filter(m => heavy.test(m))).toEqual([]);
     });
 });
 
@@ -78,8 +83,9 @@ describe('Node\'s own modules load only when used', () => {
         expect(small.stdout).toBe('1 bestand gecontroleerd: 0 fouten, 0 waarschuwingen.\n');
         // The list is real: the file system module is in it.
         expect(small.modules).toContain('fs');
-        // The output goes out through fs.writeSync (language/cli/terminal-output.ts), and Node's
-        // modules come without their ES module facades (scripts/build-options.mjs): no streams.
+        // The output goes out through fs.writeSync (language/cli/terminal-output.ts), and the bundle
+        // is a script that require()s Node's modules, without the ES module facades that would load
+        // the streams (an ES module's `import … from 'node:fs'` reads every export of fs).
         const unused = ['child_process', 'worker_threads', 'crypto', 'internal/util/parse_args/parse_args', 'dgram', 'stream', 'net', 'internal/fs/streams'];
         expect(small.modules.filter(m => unused.includes(m))).toEqual([]);
         // Writing a file loads Web Crypto (for its temporary name's random part) when it is needed.
