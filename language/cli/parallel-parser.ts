@@ -13,7 +13,7 @@ import type { HandreikingCoreServices } from '../handreiking-core-module.js';
  * the main thread (its Hydrator), which costs far less than parsing. Linking and the checks stay on
  * the main thread: they need the whole guide.
  *
- * Workers come from the command line's bundle (parse-worker.mjs beside it); without one (the
+ * Workers come from the command line's bundle (parse-worker.cjs beside it); without one (the
  * compiled modules, the tests) everything is parsed on the main thread.
  */
 
