@@ -11,10 +11,10 @@ type Target = NodeJS.WritableStream | 1 | 2;
  *
  * The process's own output is written to its file descriptors with `fs.writeSync`, not through
  * `process.stdout`: creating that stream loads Node's streams and, for a pipe or a terminal, its
- * network modules — ~10 ms of a small `check` (issue 11), for text that is written at once anyway
- * (on Linux `process.stdout` writes synchronously to files, pipes and terminals alike). Should a
- * descriptor refuse to wait (EAGAIN: a pipe someone else made non-blocking), the rest goes through
- * the stream after all, in order.
+ * network modules — ~8 ms of a small `check` (issue 11), for text that is written at once anyway
+ * (on Linux `process.stdout` writes synchronously to files, pipes and terminals alike). Not on
+ * Windows (see the constructor). Should a descriptor refuse to wait (EAGAIN: a pipe someone else
+ * made non-blocking), the rest goes through the stream after all, in order.
  *
  * A reader that stops reading (`handreiking check | head -1`) closes the pipe: the rest of the
  * output is dropped quietly, without an EPIPE stack trace, and the exit code stays the command's.
@@ -28,7 +28,10 @@ export class TerminalOutput {
     private readonly targets: { out: Target; err: Target };
 
     constructor(stdout?: NodeJS.WritableStream, stderr?: NodeJS.WritableStream) {
-        this.targets = { out: stdout ?? 1, err: stderr ?? 2 };
+        // On Windows a console takes text through its own API (the stream converts to UTF-16);
+        // bytes written to its descriptor would be read in the console's code page, and ‘é’ garbled.
+        const windows = process.platform === 'win32';
+        this.targets = { out: stdout ?? (windows ? process.stdout : 1), err: stderr ?? (windows ? process.stderr : 2) };
     }
 
     /** One line of text on standard output. */
