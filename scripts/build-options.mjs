@@ -31,16 +31,18 @@ const lspProtocolCore = {
 };
 
 /**
- * For the command line's bundle: commander's imports of `node:child_process`, `node:util` and
- * `node:process` become the stand-ins in scripts/shims/commander/, which load nothing at start. Each
- * real import loaded modules a `check` never uses (17 of Node's internal modules, ~5 % of a small
- * check's time); the stand-ins say why, one by one.
+ * For the command line's bundle: commander's imports of `node:child_process` and `node:process`
+ * become the stand-ins in scripts/shims/commander/, which load nothing at start: the real
+ * `child_process` brings `net`, `dgram` and the socket machinery, which a `check` never uses
+ * (commander needs it only to run a subcommand from an executable file of its own). Its `node:util`
+ * is left as it is: the bundle is a script, and a script's require() of it loads nothing Node has
+ * not loaded already (an ES module's import read every export, the argument parser among them).
  */
 const commanderBuiltins = {
     name: 'commander-builtins',
     setup(build) {
-        const shims = { child_process: 'child-process.mjs', util: 'util.mjs', process: 'process.mjs' };
-        build.onResolve({ filter: /^(node:)?(child_process|util|process)$/ }, args => {
+        const shims = { child_process: 'child-process.mjs', process: 'process.mjs' };
+        build.onResolve({ filter: /^(node:)?(child_process|process)$/ }, args => {
             if (!/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)) return undefined;
             return { path: path.join(scripts, 'shims', 'commander', shims[args.path.replace(/^node:/, '')]) };
         });

@@ -1,4 +1,4 @@
 // Commander's `node:process`, in the command line's bundle (see commander-builtins in
-// scripts/build-options.mjs). An ESM import of `node:process` makes Node read every property of the
-// process object, creating the standard input stream among them; the global is the same object.
+// scripts/build-options.mjs). Requiring `node:process` loads a module of Node's own whose only
+// content is the process object; the global is the same object.
 export default process;
