@@ -8,6 +8,7 @@ import { HandreikingLexerErrorMessageProvider, HandreikingParserErrorMessageProv
 import { HandreikingLexer } from './parser/handreiking-lexer.js';
 import { createHandreikingParser } from './parser/handreiking-parser.js';
 import { HandreikingTokenBuilder } from './parser/handreiking-token-builder.js';
+import { HandreikingValueConverter } from './parser/string-value-converter.js';
 import { HandreikingScopeComputation } from './scoping/handreiking-scope-computation.js';
 import { HandreikingScopeProvider } from './scoping/handreiking-scope-provider.js';
 import { HandreikingReferences } from './scoping/handreiking-references.js';
@@ -57,6 +58,8 @@ export const HandreikingCoreModule = {
         Lexer: services => new HandreikingLexer(services),
         // Strings and comments in linear time on any text (see parser/linear-terminals.ts).
         TokenBuilder: () => new HandreikingTokenBuilder(),
+        // Text values from slices of their token, not built one character at a time (parser/string-value-converter.ts).
+        ValueConverter: () => new HandreikingValueConverter(),
         // Langium's parser, reading no further after MAX_PARSER_ERRORS errors (parser/handreiking-parser.ts).
         LangiumParser: services => createHandreikingParser(services)
     },
