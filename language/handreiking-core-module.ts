@@ -9,6 +9,7 @@ import { HandreikingLexer } from './parser/handreiking-lexer.js';
 import { createHandreikingParser } from './parser/handreiking-parser.js';
 import { HandreikingTokenBuilder } from './parser/handreiking-token-builder.js';
 import { HandreikingValueConverter } from './parser/string-value-converter.js';
+import { HandreikingAstNodeDescriptionProvider } from './scoping/node-descriptions.js';
 import { HandreikingScopeComputation } from './scoping/handreiking-scope-computation.js';
 import { HandreikingScopeProvider } from './scoping/handreiking-scope-provider.js';
 import { HandreikingReferences } from './scoping/handreiking-references.js';
@@ -70,6 +71,10 @@ export const HandreikingCoreModule = {
     },
     validation: {
         DocumentValidator: services => new HandreikingDocumentValidator(services)
+    },
+    workspace: {
+        // The index's descriptions as objects of one shape, read lazily (scoping/node-descriptions.ts).
+        AstNodeDescriptionProvider: services => new HandreikingAstNodeDescriptionProvider(services)
     }
 } satisfies Module<HandreikingCoreServices, PartialLangiumCoreServices & HandreikingCoreAddedServices>;
 
