@@ -35,9 +35,10 @@ export interface LoadOptions {
     /** Content without `herkomst` (HRK060) is a warning instead of a hint. */
     streng?: boolean;
     /**
-     * Threads that parse beside the main thread (parallel-parser.ts); default: one per further
-     * core that is free by the load average (at most three) for a guide of PARALLEL_MIN_BYTES or
-     * more, else none, or the number in the environment variable HANDREIKING_PARSE_THREADS.
+     * Threads that parse beside the main thread (parallel-parser.ts); default: on a machine of more
+     * than two cores, one per further core that is free by the load average (at most three) for a
+     * guide of PARALLEL_MIN_BYTES or more, else none, or the number in the environment variable
+     * HANDREIKING_PARSE_THREADS.
      */
     threads?: number;
 }
@@ -115,12 +116,16 @@ async function readAll(files: readonly string[]): Promise<ReadOutcome[]> {
     return outcomes;
 }
 
+/** On a machine with this many cores or fewer, the default is to parse on the main thread only. */
+const TWO_CORES = 2;
+
 /** Fewer files than this are not worth starting a parse thread for before their size is known. */
 const EARLY_THREADS_MIN_FILES = 64;
 
 /**
  * The threads to parse with beside the main thread (LoadOptions.threads): as many as asked, or,
- * by default, one per further core (at most three) when the guide is large, else none. `bytes` is
+ * by default, one per further free core (at most three) when the guide is large and the machine
+ * has more than two cores, else none. `bytes` is
  * undefined before the files are read: then "large" is guessed from their number.
  */
 function parseThreads(options: LoadOptions, files: number, bytes: number | undefined): number {
@@ -131,8 +136,11 @@ function parseThreads(options: LoadOptions, files: number, bytes: number | undef
     if (!large) return 0;
     // A thread helps only on a core that is free: on a machine already busy (load average as high
     // as its cores) it adds its own start, the transfer of its results and a second parser to the
-    // work, and the check took longer than on one core (docs/performance.md).
+    // work, and the check took longer than on one core (docs/performance.md). On two cores it costs
+    // more than it saves even when the second is free: the main thread, the thread and both
+    // collectors share them, and 10 000 nodes took 2.0 s with a thread against 1.4 s without.
     const cores = os.availableParallelism();
+    if (cores <= TWO_CORES) return 0;
     const free = Math.floor(cores - os.loadavg()[0]);
     return Math.max(0, Math.min(cores - 1, free, 3));
 }

@@ -78,4 +78,32 @@ describe('parsing on other threads', () => {
         expect(two.stderr).toBe('');
         expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
     });
+
+    test('by default a large guide is parsed on the main thread alone on two cores, and on the free cores of a larger machine', () => {
+        const workspace = generateWorkspace(3_500);
+        const dir = tempFolder('hrk-parallel-default-', {
+            ...workspace.files,
+            // The machine the command sees: its cores and its load average, from the environment;
+            // at exit, whether Node's threads module was loaded (a parse thread needs it).
+            'machine.cjs': [
+                "const os = require('node:os');",
+                'os.availableParallelism = () => Number(process.env.HRK_CORES);',
+                'os.loadavg = () => [Number(process.env.HRK_LOAD), 0, 0];',
+                "process.on('exit', () => require('node:fs').writeFileSync(process.env.HRK_THREADS_SEEN, String(process.moduleLoadList.includes('NativeModule worker_threads'))));"
+            ].join('\n')
+        });
+        const threadsStarted = (cores: number, load: number): boolean => {
+            const seen = path.join(dir, `seen-${cores}-${load}`);
+            const env: NodeJS.ProcessEnv = { ...process.env, HRK_CORES: String(cores), HRK_LOAD: String(load), HRK_THREADS_SEEN: seen };
+            delete env.HANDREIKING_PARSE_THREADS;
+            const r = spawnSync(process.execPath, ['--require', path.join(dir, 'machine.cjs'), bin, 'check', '.'], { cwd: dir, encoding: 'utf-8', env, timeout: 170_000 });
+            expect(r.status, r.stderr).toBe(0);
+            return fs.readFileSync(seen, 'utf-8') === 'true';
+        };
+        // Two cores, the second free: a thread cost more than it saved (docs/performance.md).
+        expect(threadsStarted(2, 0)).toBe(false);
+        // Four cores: threads on the free ones, none when the load average says they are busy.
+        expect(threadsStarted(4, 0)).toBe(true);
+        expect(threadsStarted(4, 4)).toBe(false);
+    });
 });
