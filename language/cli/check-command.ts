@@ -6,6 +6,7 @@ import { cliMessages } from './cli-messages.js';
 import { balanceTable } from './provenance-table.js';
 import { loadWorkspace, reportUnread, type LoadedWorkspace } from './load-workspace.js';
 import { ExitCode } from './usage-error.js';
+import { compareText } from '../text/collation.js';
 
 export interface CheckOptions {
     format: 'text' | 'json';
@@ -69,7 +70,7 @@ export function reportedDiagnostics(workspace: LoadedWorkspace): ReportedDiagnos
         const file = path.relative(process.cwd(), document.uri.fsPath) || document.uri.fsPath;
         for (const d of document.diagnostics ?? []) reported.push(toReported(file, d));
     }
-    return reported.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    return reported.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code));
 }
 
 /** `file:line:col severity HRKnnn message`, one line each. */

@@ -1,10 +1,11 @@
-
 /**
  * Reading the `.hrk` files of a git revision through the `git` command: `rev-parse` to name the
  * commit, `ls-tree` to list its files, `cat-file` for each file's bytes. Every call is `execFile`
  * with an argument array (no shell), the revision is resolved to a commit id before it is used
  * anywhere else, and `--end-of-options` keeps a revision from being read as an option.
  */
+
+import { compareText } from '../text/collation.js';
 
 /** A file of a revision: its path relative to the folder git ran in (with `/`), and its bytes. */
 export interface RevisionFile {
@@ -127,7 +128,7 @@ export async function readRevision(cwd: string, commit: string, pathspec = '.'):
     };
     await Promise.all(Array.from({ length: Math.min(8, toRead.length) }, worker));
     files.push(...results);
-    files.sort((a, b) => a.file.localeCompare(b.file));
+    files.sort((a, b) => compareText(a.file, b.file));
     return { commit, files, skipped };
 }
 

@@ -1,3 +1,5 @@
+import { compareText } from '../text/collation.js';
+
 /**
  * Names longer than this get no "did you mean", and are offered as none: nobody misspells a name of
  * a hundred characters by a letter or two, and comparing two names of 30 000 characters took a
@@ -118,6 +120,6 @@ export function closestNames(name: string, candidates: Iterable<string>, max = 3
         const distance = editDistance(wanted, lower, limit);
         if (distance <= limit || prefix) scored.push({ candidate, score: Math.min(distance, limit) });
     }
-    scored.sort((x, y) => x.score - y.score || x.candidate.localeCompare(y.candidate));
+    scored.sort((x, y) => x.score - y.score || compareText(x.candidate, y.candidate));
     return scored.slice(0, max).map(s => s.candidate);
 }

@@ -2,6 +2,7 @@ import { WorkspaceCache, type AstNode, type LangiumDocuments, type LangiumShared
 import type { Range } from 'vscode-languageserver-types';
 import { isGids, type Element, type Financiering, type Kenmerk, type Typologie, type Beslisboom, type Scenario } from '../generated/ast.js';
 import { resolveApplicability } from '../model/funding.js';
+import { compareText } from '../text/collation.js';
 
 /**
  * Reads the elements of the whole workspace (every loaded `.hrk` document) by kind, in a stable
@@ -41,7 +42,7 @@ export class WorkspaceModel {
     }
 
     private collectElements(): Element[] {
-        const docs = this.documents.all.toArray().sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+        const docs = this.documents.all.toArray().sort((a, b) => compareText(a.uri.toString(), b.uri.toString()));
         const result: Element[] = [];
         for (const doc of docs) {
             const root: AstNode = doc.parseResult.value;

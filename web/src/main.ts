@@ -15,6 +15,7 @@ import { readValue, SoonWriter, writeValue } from './persist.js';
 import { PreviewHost } from './preview-host.js';
 import { pageStrings, type PageStrings } from './strings.js';
 import { registerSyntax } from './syntax.js';
+import { compareText } from '../../language/text/collation.js';
 import { blobWorker, workerSources } from './worker-sources.js';
 import { Workspace, type StoredWorkspace, type WorkspaceFileState } from './workspace.js';
 import './page.css';
@@ -374,7 +375,7 @@ class EditorPage {
             const uri = marker.resource.toString();
             const path = this.pathOf(uri);
             return path === undefined ? [] : [{ uri, path, marker }];
-        }).sort((a, b) => a.path.localeCompare(b.path) || a.marker.startLineNumber - b.marker.startLineNumber);
+        }).sort((a, b) => compareText(a.path, b.path) || a.marker.startLineNumber - b.marker.startLineNumber);
     }
 
     private async runScenarios(): Promise<void> {

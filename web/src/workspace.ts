@@ -5,6 +5,8 @@
  * unsaved. Paths are relative to the workspace's root, with `/`.
  */
 
+import { compareText } from '../../language/text/collation.js';
+
 export type WorkspaceMode = 'guide' | 'folder' | 'upload';
 
 export interface WorkspaceFileState {
@@ -32,7 +34,7 @@ export class Workspace {
     active: string | undefined;
 
     constructor(readonly root: string, readonly mode: WorkspaceMode, files: readonly WorkspaceFileState[], readonly handle?: FileSystemDirectoryHandle) {
-        for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) this.files.set(file.path, { ...file });
+        for (const file of [...files].sort((a, b) => compareText(a.path, b.path))) this.files.set(file.path, { ...file });
     }
 
     static fromStored(stored: StoredWorkspace): Workspace {

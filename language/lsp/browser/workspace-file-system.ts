@@ -1,4 +1,5 @@
 import { URI, UriUtils, type FileSystemNode, type FileSystemProvider } from 'langium';
+import { compareText } from '../../text/collation.js';
 
 /** One file of the page's workspace, as the page hands it over. */
 export interface WorkspaceFile {
@@ -78,7 +79,7 @@ export class WorkspaceFileSystem implements FileSystemProvider {
                 if (!children.has(name)) children.set(name, { isFile: false, isDirectory: true, uri: UriUtils.joinPath(uri, name) });
             }
         }
-        return [...children.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, node]) => node);
+        return [...children.entries()].sort(([a], [b]) => compareText(a, b)).map(([, node]) => node);
     }
 
     private isFolder(uri: URI): boolean {
