@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, type AstNode, type AstNodeDescription, type AstNodeLocator, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type NameProvider, type URI } from 'langium';
+import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, type AstNode, type AstNodeDescription, type AstNodeLocator, type DocumentSegment, type LangiumDocument, type NameProvider, type URI } from 'langium';
 
 /**
  * The index's description of a named element or node: what Langium's provider gives, as an object
@@ -38,15 +38,10 @@ export class NodeDescription implements AstNodeDescription {
 }
 
 export class HandreikingAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
-    // Read by the descriptions when they are asked for a segment or their path.
-    override readonly astNodeLocator: AstNodeLocator;
-    override readonly nameProvider: NameProvider;
-
-    constructor(services: LangiumCoreServices) {
-        super(services);
-        this.astNodeLocator = services.workspace.AstNodeLocator;
-        this.nameProvider = services.references.NameProvider;
-    }
+    // Langium's own fields (set by its constructor), made readable for the descriptions, which use
+    // them when asked for a segment or their path.
+    declare readonly astNodeLocator: AstNodeLocator;
+    declare readonly nameProvider: NameProvider;
 
     override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
         const doc = document ?? AstUtils.getDocument(node);
