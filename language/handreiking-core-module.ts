@@ -12,6 +12,7 @@ import { HandreikingValueConverter } from './parser/string-value-converter.js';
 import { HandreikingAstNodeDescriptionProvider } from './scoping/node-descriptions.js';
 import { HandreikingScopeComputation } from './scoping/handreiking-scope-computation.js';
 import { HandreikingScopeProvider } from './scoping/handreiking-scope-provider.js';
+import { HandreikingLinker } from './scoping/handreiking-linker.js';
 import { HandreikingReferences } from './scoping/handreiking-references.js';
 import { HandreikingDocumentValidator } from './validation/handreiking-document-validator.js';
 import { registerValidationChecks } from './validation/handreiking-validator.js';
@@ -67,7 +68,9 @@ export const HandreikingCoreModule = {
     references: {
         ScopeComputation: services => new HandreikingScopeComputation(services),
         ScopeProvider: services => new HandreikingScopeProvider(services),
-        References: services => new HandreikingReferences(services)
+        References: services => new HandreikingReferences(services),
+        // Langium's linking and its validation's walk without a stream per node (model/ast-order.ts).
+        Linker: services => new HandreikingLinker(services)
     },
     validation: {
         DocumentValidator: services => new HandreikingDocumentValidator(services)
