@@ -69,7 +69,7 @@ export const HandreikingCoreModule = {
         ScopeComputation: services => new HandreikingScopeComputation(services),
         ScopeProvider: services => new HandreikingScopeProvider(services),
         References: services => new HandreikingReferences(services),
-        // Langium's linking and its validation's walk without a stream per node (model/ast-order.ts).
+        // Langium's linking without a stream per node (model/ast-order.ts; the validator walks the same way).
         Linker: services => new HandreikingLinker(services)
     },
     validation: {
