@@ -10,7 +10,7 @@ import * as path from 'node:path';
 
 const made = new Set<string>();
 
-/** A new empty folder `<tmp>/<prefix>XXXXXX`, removed after the test file. */
+/** A new empty folder `<tmp>/<prefix>` plus six random characters (`mkdtemp`), removed after the test file. */
 export function tempDir(prefix: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
     made.add(dir);
