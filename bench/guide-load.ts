@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as zlib from 'node:zlib';
 import { chromium, devices, type Browser, type BrowserContextOptions } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../language/render/find-browser.js';
+import { chromiumArgs, findChromium, FULL_BROWSERS } from '../language/render/find-browser.js';
 import { median, ms, ratio, table } from './stats.js';
 
 /** The targets: the pre-drawn page at most this share of the baseline's time, and this size. */
@@ -100,7 +100,8 @@ async function loadOnce(browser: Browser, file: string, profile: Profile): Promi
 }
 
 export async function measureGuideLoad(root: string, options: { quick: boolean; log: (line: string) => void }): Promise<GuideLoadFigures> {
-    const executablePath = findChromium();
+    // A reader's browser: the page's figures are for the full Chromium, not the headless shell the export draws with.
+    const executablePath = findChromium(process.env, FULL_BROWSERS);
     if (!executablePath) throw new Error('the guide benchmark needs Chromium (apt-get install chromium, or HANDREIKING_CHROMIUM)');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-bench-guide-'));
     const repeats = options.quick ? 1 : 5;

@@ -82,7 +82,7 @@ function bare(page: PreviewPage, what: 'render' | 'parse', n: number): Promise<n
  * in the same page, the floor: Mermaid alone rendering (and parsing) the same text.
  */
 export async function measurePreview(texts: Array<{ nodes: number; text: string; threshold?: number }>, keystrokes = 6): Promise<PreviewFigures[]> {
-    const harness = await startHarness();
+    const harness = await startHarness('reader');
     let floorId = 0;
     try {
         const figures: PreviewFigures[] = [];

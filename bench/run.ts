@@ -16,6 +16,7 @@ import { serializeJson } from '../language/export/json-export.js';
 import { exportWorkspaceJson } from '../language/generation/json/export-json.js';
 import { mermaidBundlePath, readGuideApp } from '../language/generation/html/guide-assets.js';
 import { generateHtmlGuide } from '../language/generation/html/html-guide.js';
+import { CHROMIUM_CANDIDATES, findChromium, FULL_BROWSERS } from '../language/render/find-browser.js';
 import { fundingOverviewMermaid } from '../language/generation/mermaid/funding-mermaid.js';
 import { treeToMermaid } from '../language/generation/mermaid/tree-mermaid.js';
 import { createHandreikingServices } from '../language/handreiking-module.js';
@@ -90,6 +91,8 @@ interface RunInfo {
     memoryGB: number;
     node: string;
     platform: string;
+    /** The Chromiums of the run (find-browser.ts): exports draw with the headless shell when it is there, the pages' figures come from the full browser. */
+    browser: string;
 }
 
 function runInfo(): RunInfo {
@@ -111,8 +114,21 @@ function runInfo(): RunInfo {
         cores: os.cpus().length,
         memoryGB: Math.round(os.totalmem() / 2 ** 30),
         node: process.version,
-        platform: `${os.type()} ${os.release()}`
+        platform: `${os.type()} ${os.release()}`,
+        browser: `exports draw with ${browserName(CHROMIUM_CANDIDATES)}, pages in ${browserName(FULL_BROWSERS)}`
     };
+}
+
+/** The Chromium found among `candidates` and its version (`chromium-headless-shell 156.0.8078.114`), or `none`. */
+function browserName(candidates: readonly string[]): string {
+    const executable = findChromium(process.env, candidates);
+    if (executable === undefined) return 'none';
+    try {
+        const version = /[\d.]+\s*$/.exec(execFileSync(executable, ['--version'], { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000 }).trim())?.[0] ?? '';
+        return `${path.basename(executable)} ${version}`.trim();
+    } catch {
+        return path.basename(executable);
+    }
 }
 
 /** The 1-minute load average, read every two seconds while the run lasts. */
@@ -325,7 +341,7 @@ function byHowMuch(t: Target): string {
 async function main(): Promise<void> {
     const info = runInfo();
     const load = new LoadWatch();
-    log(`Benchmark (${quick ? 'quick' : 'full'}) of ${info.commit}, ${info.date}, on ${info.cpu}, ${info.cores} cores, ${info.node}; load ${os.loadavg()[0].toFixed(2)}`);
+    log(`Benchmark (${quick ? 'quick' : 'full'}) of ${info.commit}, ${info.date}, on ${info.cpu}, ${info.cores} cores, ${info.node}, ${info.browser}; load ${os.loadavg()[0].toFixed(2)}`);
 
     log('· start-up: node -e 0, check of a one-line file, check examples…');
     const start = await measureStart();
@@ -499,7 +515,7 @@ function writeDocs(info: RunInfo, loadText: string, report: string, targets: str
     const figures = [
         '<!-- bench:start -->',
         '<!-- Written by `npm run bench` (scripts/run-bench.mjs); do not edit by hand. -->',
-        `Run of ${info.date}, commit ${info.commit}, on ${info.cpu}, ${info.cores} cores, ${info.memoryGB} GB, ${info.platform}, Node ${info.node}; ${loadText}.`,
+        `Run of ${info.date}, commit ${info.commit}, on ${info.cpu}, ${info.cores} cores, ${info.memoryGB} GB, ${info.platform}, Node ${info.node}, ${info.browser}; ${loadText}.`,
         'Every latency is the median of the runs, with the fastest and slowest in brackets.',
         '',
         '### Targets',

@@ -287,7 +287,7 @@ async function main(): Promise<void> {
 
     log('browser edition: Node server figures for the same 40-node tree…');
     const node = await measureLsp(path.join(root, 'dist/server.cjs'), tree.text, tree.nodeCount, nodeEdits);
-    const browser = await launchBrowser();
+    const browser = await launchBrowser('reader');
     const server = await serveStatic(WEB_DIR);
     try {
         log('browser edition: page load to editor ready…');

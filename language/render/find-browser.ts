@@ -1,22 +1,41 @@
 import * as fs from 'node:fs';
 
+/** Where a full Chromium or Chrome browser, as a reader has one, is installed. */
+export const FULL_BROWSERS: readonly string[] = [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'
+];
+
 /**
- * Where Chromium is: `HANDREIKING_CHROMIUM` if set, else the usual system locations. We never
- * download a browser: the machines this runs on take Chromium from the system's packages.
+ * The places a Chromium to draw with is looked for, in order. Debian's `chromium-headless-shell`
+ * comes first: the same Blink and V8 as `chromium`, built for automation
+ * without the browser's windows and start-up pages, so the same export draws the same diagrams
+ * (the SVGs were compared) for much less work — starting it and drawing one diagram took ~5 core-seconds
+ * against ~9 for `chromium` on the 2-core test machine (docs/performance.md, "The test suite").
+ * The benchmarks of pages a person uses take `FULL_BROWSERS` instead: their figures are for the browser
+ * a reader has.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export const CHROMIUM_CANDIDATES: readonly string[] = [
+    // Debian's program itself: its /usr/bin/chromium-headless-shell is a shell script that starts it
+    // without `exec`, so the process Playwright starts and stops would be the shell, not the browser.
+    '/usr/lib/chromium/chromium-headless-shell',
+    '/usr/bin/chromium-headless-shell',
+    ...FULL_BROWSERS
+];
+
+/**
+ * Where Chromium is: `HANDREIKING_CHROMIUM` if set, else the first of `candidates` that can be run.
+ * We never download a browser: the machines this runs on take Chromium from the system's packages.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env, candidates: readonly string[] = CHROMIUM_CANDIDATES): string | undefined {
     // A browser named explicitly is the only one tried: falling back would hide a wrong setting.
     const chosen = env['HANDREIKING_CHROMIUM'];
     if (chosen) return isExecutable(chosen) ? chosen : undefined;
-    const candidates = [
-        '/usr/bin/chromium',
-        '/usr/bin/chromium-browser',
-        '/usr/bin/google-chrome',
-        '/usr/bin/google-chrome-stable',
-        '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-        'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'
-    ];
-    return candidates.find((c): c is string => !!c && isExecutable(c));
+    return candidates.find(isExecutable);
 }
 
 function isExecutable(file: string): boolean {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { findChromium, FULL_BROWSERS } from '../../language/render/find-browser.js';
 
 /**
  * "Nothing we run connects to the network", proved at the level of the operating system: the SVG,
@@ -15,6 +16,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
  * `connect()` that sends nothing: Chromium's IPv6 reachability probe (a route look-up towards
  * 2001:4860:4860::8888, no packet). No DNS query, no TCP connection anywhere but loopback, and not a
  * byte sent on any non-loopback socket.
+ *
+ * Every installed browser the export could pick is traced (`chromium-headless-shell` is picked
+ * first, `chromium` when it is the only one): a machine may have either.
  */
 
 const root = path.resolve(__dirname, '../..');
@@ -36,12 +40,12 @@ interface Traced {
 }
 
 /** Runs `command` under strace and returns its socket calls (and writes, to catch a send by `write()`). */
-function traced(command: string[], cwd: string): Promise<Traced> {
+function traced(command: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Traced> {
     const log = path.join(dir, `strace-${Date.now()}-${Math.random().toString(36).slice(2)}.log`);
     // -yy annotates each descriptor with what it is (UDP:[local->peer], UNIX-STREAM:…, a path).
     const args = ['-f', '-yy', '-s', '48', '-e', 'trace=connect,sendto,sendmsg,sendmmsg,write', '-o', log, ...command];
     return new Promise((resolve, reject) => {
-        const child = spawn('strace', args, { cwd });
+        const child = spawn('strace', args, { cwd, env });
         let stderr = '';
         child.stderr.on('data', d => { stderr += String(d); });
         child.on('error', reject);
@@ -112,22 +116,32 @@ describe('the export’s Chromium makes no network connection (strace of the who
         expect(found.violations.some(l => l.includes('192.0.2.1'))).toBe(true);
     }, 30_000);
 
+    // The browser the export picks here (the headless shell when it is installed), and the full
+    // browser it picks on a machine without the shell (HANDREIKING_CHROMIUM names it for the export).
+    const installed = [...new Set([findChromium({}), findChromium({}, FULL_BROWSERS)])].filter(browser => browser !== undefined);
+
+    test('at least one Chromium the export would use is installed', () => {
+        expect(installed.length).toBeGreaterThan(0);
+    });
+
     // The HTML guide draws its diagrams in the same Chromium before it writes the page.
-    for (const format of ['svg', 'png', 'html'] as const) {
-        test(`export ${format}: no DNS query, no connection but loopback, nothing sent off the machine`, async () => {
-            const out = path.join(dir, `uit-${format}`);
-            const run = await traced([process.execPath, bin, 'export', format, '.', '-o', out], dir);
-            expect(run.stderr).not.toMatch(/Interne fout|strace:.*(denied|not permitted)/);
-            expect(run.code).toBe(0);
-            const written = format === 'html' ? path.join(out, 'handreiking.html') : path.join(out, `B.${format}`);
-            expect(fs.existsSync(written)).toBe(true);
-            if (format === 'html') expect(fs.readFileSync(written, 'utf-8')).toContain('<meta name="hrk-diagrams" content="predrawn">');
-            const found = findings(run.lines);
-            // The trace covered the browser: Node and Chromium talk over Unix sockets and pipes.
-            expect(found.unixCalls).toBeGreaterThan(0);
-            expect(found.violations).toEqual([]);
-            // What remains is documented: UDP route probes, to public addresses, with nothing sent.
-            for (const probe of found.udpProbes) expect(probe).toMatch(/UDP(v6)?:/);
-        }, 120_000);
+    for (const browser of installed) {
+        for (const format of ['svg', 'png', 'html'] as const) {
+            test(`export ${format} with ${path.basename(browser)}: no DNS query, no connection but loopback, nothing sent off the machine`, async () => {
+                const out = path.join(dir, `uit-${path.basename(browser)}-${format}`);
+                const run = await traced([process.execPath, bin, 'export', format, '.', '-o', out], dir, { ...process.env, HANDREIKING_CHROMIUM: browser });
+                expect(run.stderr).not.toMatch(/Interne fout|strace:.*(denied|not permitted)/);
+                expect(run.code).toBe(0);
+                const written = format === 'html' ? path.join(out, 'handreiking.html') : path.join(out, `B.${format}`);
+                expect(fs.existsSync(written)).toBe(true);
+                if (format === 'html') expect(fs.readFileSync(written, 'utf-8')).toContain('<meta name="hrk-diagrams" content="predrawn">');
+                const found = findings(run.lines);
+                // The trace covered the browser: Node and Chromium talk over Unix sockets and pipes.
+                expect(found.unixCalls).toBeGreaterThan(0);
+                expect(found.violations).toEqual([]);
+                // What remains is documented: UDP route probes, to public addresses, with nothing sent.
+                for (const probe of found.udpProbes) expect(probe).toMatch(/UDP(v6)?:/);
+            }, 120_000);
+        }
     }
 });

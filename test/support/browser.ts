@@ -1,15 +1,19 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../language/render/find-browser.js';
+import { CHROMIUM_CANDIDATES, chromiumArgs, findChromium, FULL_BROWSERS } from '../../language/render/find-browser.js';
+
+/** Which browser: the one the exports draw with (the headless shell first), or a reader's full browser. */
+export type BrowserKind = 'drawing' | 'reader';
 
 /**
  * Headless Chromium for browser tests: the same system browser and flags as the SVG/PNG export
  * (language/render/find-browser.ts), so a test that counts network requests sees only the page's own,
  * and the browser itself looks up no host name (test/render/chromium-network.test.ts proves it for
- * the export with strace).
+ * the export with strace). The benchmarks of pages a person uses ask for `reader`: the full browser,
+ * whose figures are the ones a reader meets.
  */
-export function launchBrowser(): Promise<Browser> {
-    const executablePath = findChromium();
-    if (!executablePath) throw new Error('Chromium not found: apt-get install chromium (or set HANDREIKING_CHROMIUM)');
+export function launchBrowser(kind: BrowserKind = 'drawing'): Promise<Browser> {
+    const executablePath = findChromium(process.env, kind === 'reader' ? FULL_BROWSERS : CHROMIUM_CANDIDATES);
+    if (!executablePath) throw new Error('Chromium not found: apt-get install chromium-headless-shell chromium (or set HANDREIKING_CHROMIUM)');
     return chromium.launch({ executablePath, args: chromiumArgs, timeout: BROWSER_TIMEOUT });
 }
 

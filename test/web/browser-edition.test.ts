@@ -26,7 +26,9 @@ beforeAll(async () => {
     // The page's workspace is the folder examples/: its export names files below it, as the CLI run in it does.
     await promisify(execFile)(process.execPath, [path.resolve('bin/handreiking.js'), 'export', 'json', '.', '-o', out], { cwd: path.resolve('examples') });
     cliJson = fs.readFileSync(path.join(out, 'handreiking.json'));
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(WEB_DIR)]);
+    // A reader's full browser: the edition runs in one, and the headless shell puts a sandboxed frame
+    // in its parent's process (no site isolation), where the sandbox test below asks for a process of its own.
+    [browser, server] = await Promise.all([launchBrowser('reader'), serveStatic(WEB_DIR)]);
 });
 afterAll(async () => {
     await browser?.close();

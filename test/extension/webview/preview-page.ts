@@ -6,7 +6,7 @@ import type { PreviewData } from '../../../language/lsp/protocol.js';
 import type { FromWebview, ToWebview } from '../../../extension/webview/messages.js';
 import { previewHtml } from '../../../extension/webview/preview-html.js';
 import type { PreviewStats } from '../../../extension/webview/preview-stats.js';
-import { launchBrowser, newPage } from '../../support/browser.js';
+import { launchBrowser, newPage, type BrowserKind } from '../../support/browser.js';
 import { EventWaiter } from '../../support/event-waiter.js';
 import { copyPreviewBundle } from '../../support/preview-bundle.js';
 import { tempDir } from '../../support/temp-dir.js';
@@ -62,9 +62,10 @@ export const darkVars: Record<string, string> = {
     'vscode-charts-orange': '#d18616'
 };
 
-export async function startHarness(): Promise<PreviewHarness> {
+/** The preview in a page of its own; `reader` for the benchmark, whose figures are for VS Code's full Chromium. */
+export async function startHarness(kind: BrowserKind = 'drawing'): Promise<PreviewHarness> {
     const dir = tempDir('hrk-preview-');
-    const [browser] = await Promise.all([launchBrowser(), copyPreviewBundle(dir)]);
+    const [browser] = await Promise.all([launchBrowser(kind), copyPreviewBundle(dir)]);
     let pages = 0;
     return {
         dir,
