@@ -134,7 +134,8 @@ describe('the extension in VS Code (code-server)', () => {
 
         server = await startCodeServer({ dirs, folder: workspace, locale });
         log(`code-server on ${server.url} (pid ${server.process.pid})`);
-        browser = await launchBrowser();
+        // A user's full browser: VS Code's webviews are frames whose process model the headless shell does not share.
+        browser = await launchBrowser('reader');
         context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
         page = await context.newPage();
         network = new NetworkRecorder(context, page);

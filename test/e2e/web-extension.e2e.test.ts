@@ -68,7 +68,8 @@ describe('the extension in VS Code for the web (code-server, web worker extensio
         fs.rmSync(path.join(dirs.extensions, installed, 'dist', 'server.cjs'));
 
         server = await startCodeServer({ dirs, folder: workspace });
-        browser = await launchBrowser();
+        // A user's full browser: VS Code's webviews are frames whose process model the headless shell does not share.
+        browser = await launchBrowser('reader');
         const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
         page = await context.newPage();
         if (process.env.HANDREIKING_E2E_DEBUG) page.on('console', m => log(`${m.type()}: ${m.text()}`));
