@@ -25,6 +25,7 @@ import { mermaidParse } from '../test/support/mermaid-parse.js';
 import { generateTree, generateWorkspace, Random } from './generate-workspace.js';
 import { measureLsp, measureServerStart, type LspFigures } from './lsp-latency.js';
 import { measurePreview, type PreviewFigures } from './preview-latency.js';
+import { exportBrowsersTable, measureExportBrowsers } from './export-browsers.js';
 import { GUIDE_BYTES_TARGET, GUIDE_RATIO_TARGET, guideLoadTable, measureGuideLoad } from './guide-load.js';
 import { median, ms, msSpread, ratio, sample, spreadOf, sumOf, table, type Spread } from './stats.js';
 
@@ -366,6 +367,7 @@ async function main(): Promise<void> {
     const extension: ExtensionFigures = { bundleLoad: await measureBundleLoad(), serverStart: await measureServerStart(serverBundle, runs) };
     const activation = sumOf(extension.bundleLoad, extension.serverStart);
     const guide = await measureGuideLoad(root, { quick, log });
+    const exportBrowsers = measureExportBrowsers(root, { quick, log });
     const vsixBytes = quick ? undefined : vsixSize();
     const loadDuring = load.stop();
 
@@ -433,7 +435,8 @@ async function main(): Promise<void> {
         ['mermaid.parse (jsdom)', `${mermaidPerNodeLarge.toFixed(3)} ms`, ''],
         ['mermaid.parse ÷ ours', ratio(mermaidPerNodeLarge / marginalPerNode), '']
     ]);
-    const report = [startTable, checkTable, generatorTable, growthTable, lspTable, previewTable, extensionTable, guideLoadTable(guide)].join('\n\n');
+    const report = [startTable, checkTable, generatorTable, growthTable, lspTable, previewTable, extensionTable, guideLoadTable(guide),
+        ...(exportBrowsers.length > 0 ? [exportBrowsersTable(exportBrowsers)] : [])].join('\n\n');
     process.stdout.write(report + '\n');
 
     const ten = results.find(r => r.nodes >= 9_000 && r.nodes <= 11_000);
@@ -500,7 +503,7 @@ async function main(): Promise<void> {
 
     const out = {
         run: { ...info, quick, load: loadDuring }, start, sizes: results, growth, marginalPerNode, mermaidPerNodeLarge, fileParse, lsp, preview, extension, guide,
-        activation, vsixBytes, targets: targets.map(t => ({ ...t, met: met(t) }))
+        exportBrowsers, activation, vsixBytes, targets: targets.map(t => ({ ...t, met: met(t) }))
     };
     // A quick run (CI's) proves the benchmark still runs; its figures must not replace the full run's
     // committed ones, nor leave the clone changed: it writes the ignored results-quick.json.
