@@ -12,10 +12,10 @@ export const FULL_BROWSERS: readonly string[] = [
 
 /**
  * The places a Chromium to draw with is looked for, in order. Debian's `chromium-headless-shell`
- * comes first: the same Blink and V8 as `chromium`, built for automation
- * without the browser's windows and start-up pages, so the same export draws the same diagrams
- * (the SVGs were compared) for much less work — starting it and drawing one diagram took ~5 core-seconds
- * against ~9 for `chromium` on the 2-core test machine (docs/performance.md, "The test suite").
+ * comes first: the same Blink and V8 as `chromium`, built for automation without the browser's
+ * windows and start-up pages, so the same export draws the same diagrams (the SVGs were compared)
+ * for much less work — starting it and drawing one diagram took ~5 core-seconds against ~9 for
+ * `chromium` on the 2-core test machine (docs/performance.md, "The headless shell draws").
  * The benchmarks of pages a person uses take `FULL_BROWSERS` instead: their figures are for the browser
  * a reader has.
  */
