@@ -125,7 +125,7 @@ function browserName(candidates: readonly string[]): string {
     const executable = findChromium(process.env, candidates);
     if (executable === undefined) return 'none';
     try {
-        const version = /[\d.]+\s*$/.exec(execFileSync(executable, ['--version'], { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000 }).trim())?.[0] ?? '';
+        const version = /\d+(?:\.\d+)+/.exec(execFileSync(executable, ['--version'], { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000 }).trim())?.[0] ?? '';
         return `${path.basename(executable)} ${version}`.trim();
     } catch {
         return path.basename(executable);
