@@ -8,8 +8,9 @@ export type BrowserKind = 'drawing' | 'reader';
  * Headless Chromium for browser tests: the same system browser and flags as the SVG/PNG export
  * (language/render/find-browser.ts), so a test that counts network requests sees only the page's own,
  * and the browser itself looks up no host name (test/render/chromium-network.test.ts proves it for
- * the export with strace). The benchmarks of pages a person uses ask for `reader`: the full browser,
- * whose figures are the ones a reader meets.
+ * the export with strace). `reader` is the full browser a person has: for the browser edition's
+ * tests and the end-to-end tests (whose frames need its process model) and the benchmarks of pages
+ * (whose figures are a reader's).
  */
 export function launchBrowser(kind: BrowserKind = 'drawing'): Promise<Browser> {
     const executablePath = findChromium(process.env, kind === 'reader' ? FULL_BROWSERS : CHROMIUM_CANDIDATES);
