@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import * as zlib from 'node:zlib';
 import type { Browser, Frame } from 'playwright-core';
 import { launchBrowser } from '../test/support/browser.js';
-import { previewFrame, serveStatic, WEB_DIR } from '../test/support/web-edition.js';
+import { clickInEditor, previewFrame, serveStatic, WEB_DIR } from '../test/support/web-edition.js';
 import { generateTree, Random } from './generate-workspace.js';
 import { measureLsp } from './lsp-latency.js';
 import { relayWorkerSource, startNodeServerRelay } from './node-server-relay.js';
@@ -128,7 +128,7 @@ async function keystrokesInPage(browser: Browser, url: string, treeText: string,
     await page.locator('body[data-diagnostics]').waitFor();
 
     // The cursor after "Is er sprake van " in the first question's text.
-    await page.locator('.monaco-editor .view-lines').click();
+    await clickInEditor(page);
     await page.keyboard.press('Control+Home');
     const line = treeText.split('\n').findIndex(l => l.includes(questionText));
     for (let i = 0; i < line; i++) await page.keyboard.press('ArrowDown');

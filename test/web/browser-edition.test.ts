@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_TIMEOUT, launchBrowser } from '../support/browser.js';
 import { tempDir } from '../support/temp-dir.js';
-import { ensureWebBuild, previewFrame, serveStatic, WEB_DIR } from '../support/web-edition.js';
+import { clickInEditor, ensureWebBuild, previewFrame, serveStatic, WEB_DIR } from '../support/web-edition.js';
 
 /**
  * The browser edition (dist/web/, npm run build:web) as its user meets it, served by a static
@@ -151,7 +151,7 @@ describe.each([
 
     test('completes a keyword', async () => {
         await openFile(page, 'kenmerken.hrk');
-        await page.locator('.monaco-editor .view-lines').click();
+        await clickInEditor(page);
         await page.keyboard.press('Control+End');
         await page.keyboard.press('Enter');
         await page.keyboard.press('Enter');
@@ -196,7 +196,7 @@ describe.each([
         await page.getByTestId('status').getByText(`Scenario toegevoegd aan het eind van ${BOOM}.`).waitFor();
         // The new scenario is in the file: the outline lists it, named after the tree and where the walk ended.
         await page.getByTestId('outline').getByRole('button', { name: /^BewonersbeheerNieuw: / }).waitFor();
-        await page.locator('.monaco-editor .view-lines').click();
+        await clickInEditor(page);
         await page.keyboard.press('Control+End');
         await expect.poll(() => editorText(page), { timeout: 60_000 }).toMatch(/verwacht \w+\s*\}/);
     });
