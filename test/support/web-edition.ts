@@ -53,15 +53,13 @@ export function previewFrame(page: Page): Frame {
 }
 
 /**
- * Clicks into the editor's text where a person would: in the first visible line, just right of the
- * line numbers. Not at the middle of `.view-lines`: Monaco makes that element as wide and as tall as
- * the whole text, so its middle can lie outside the editor (on the preview frame beside it); Playwright
- * then scrolls the editor's clipped layers to reach it and the click lands elsewhere (with Chromium
- * 150 it left the focus on the page, and the typing that followed went nowhere).
+ * Clicks into the editor's text where a person would: at the top left of the visible text area
+ * (Monaco's `.editor-scrollable`, right of the line numbers), whatever the editor is scrolled to. Not at
+ * the middle of `.view-lines`: Monaco makes that element as wide and as tall as the whole text, so its
+ * middle can lie outside the editor (on the preview frame beside it); Playwright then scrolls the
+ * editor's clipped layers to reach it and the click lands elsewhere (with Chromium 150 it left the
+ * focus on the page, and the typing that followed went nowhere).
  */
 export async function clickInEditor(page: Page): Promise<void> {
-    const editor = await page.locator('.monaco-editor').first().boundingBox();
-    const lines = await page.locator('.monaco-editor .view-lines').first().boundingBox();
-    if (!editor || !lines) throw new Error('the editor is not shown');
-    await page.mouse.click(Math.max(editor.x, lines.x) + 8, editor.y + 8);
+    await page.locator('.monaco-editor .editor-scrollable').first().click({ position: { x: 8, y: 8 } });
 }
