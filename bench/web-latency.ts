@@ -298,6 +298,15 @@ async function main(): Promise<void> {
         const keys = pooled(inWorker);
         const nodeKeys = pooled(withNode);
         const vsCode = { squiggles: inVsCode.flatMap(f => f.squiggles), redrawn: inVsCode.flatMap(f => f.redrawn) };
+        // A series without a single figure means the benchmark no longer sees what it times (a
+        // changed page or VS Code): fail, also in CI's quick run, rather than print NaN as a figure.
+        const series = {
+            'page: key press → marker': keys.diagnostics, 'page: key press → squiggle': keys.squiggles, 'page: redrawn': keys.redrawn,
+            'page with the Node server: key press → squiggle': nodeKeys.squiggles, 'page with the Node server: redrawn': nodeKeys.redrawn,
+            'VS Code: key press → squiggle': vsCode.squiggles, 'VS Code: redrawn': vsCode.redrawn
+        };
+        const empty = Object.entries(series).filter(([, runs]) => runs.length === 0).map(([name]) => name);
+        if (empty.length > 0) throw new Error(`the benchmark measured nothing for: ${empty.join('; ')}`);
         const echoAtRest = median(nodeKeys.relayEcho);
         const echo = median(nodeKeys.loadedEcho);
         // The Node server in the page, its figures without the relay's own round trip under the
