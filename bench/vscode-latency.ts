@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { codeServerDir, codeServerInstalled, ensureVsix, installExtension, startCodeServer, type CodeServerDirs } from '../test/e2e/code-server.js';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { codeServerDir, codeServerInstalled, ensureVsix, installExtension, newProfile, startCodeServer, type RunningCodeServer } from '../test/e2e/code-server.js';
 import { caretInLine, caretToLineEnd, redrawKeystrokes, squiggleKeystrokes } from './editor-keystrokes.js';
 
 /**
@@ -38,33 +37,23 @@ export interface EditorFigures {
 export async function measureInVsCode(browser: Browser, plan: EditorPlan, log: (line: string) => void): Promise<EditorFigures> {
     if (!codeServerInstalled()) throw new Error(`code-server is not installed in ${codeServerDir}: run npm run e2e:install first`);
     const vsix = await ensureVsix(log);
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-bench-vscode-'));
-    const dirs: CodeServerDirs = { root, userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions'), home: path.join(root, 'home') };
-    const folder = path.join(root, 'werk');
-    fs.mkdirSync(folder);
-    for (const [name, text] of Object.entries(plan.files)) fs.writeFileSync(path.join(folder, name), text);
-    fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-    fs.mkdirSync(dirs.extensions, { recursive: true });
     // VS Code as the end-to-end test sets it up, but without saving: a keystroke is only an edit, as in the page.
-    fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
-        'workbench.startupEditor': 'none',
-        'security.workspace.trust.enabled': false,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    const dirs = newProfile('hrk-bench-vscode-', {
         'workbench.tips.enabled': false,
-        'chat.disableAIFeatures': true,
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
         'extensions.ignoreRecommendations': true,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
         'editor.minimap.enabled': false,
         'files.autoSave': 'off'
-    }, null, 4));
-    await installExtension(vsix, dirs);
-    const server = await startCodeServer({ dirs, folder });
-    // The browser edition's window size (bench/web-latency.ts).
-    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+    });
+    let server: RunningCodeServer | undefined;
+    let context: BrowserContext | undefined;
     try {
+        const folder = path.join(dirs.root, 'werk');
+        fs.mkdirSync(folder);
+        for (const [name, text] of Object.entries(plan.files)) fs.writeFileSync(path.join(folder, name), text);
+        await installExtension(vsix, dirs);
+        server = await startCodeServer({ dirs, folder });
+        // The browser edition's window size (bench/web-latency.ts).
+        context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
         const page = await context.newPage();
         page.setDefaultTimeout(120_000);
         await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}`);
@@ -83,9 +72,9 @@ export async function measureInVsCode(browser: Browser, plan: EditorPlan, log: (
         const squiggles = await squiggleKeystrokes(page, plan.keystrokes, log);
         return { squiggles, redrawn };
     } finally {
-        await context.close();
-        await server.stop();
-        fs.rmSync(root, { recursive: true, force: true });
+        await context?.close();
+        await server?.stop();
+        fs.rmSync(dirs.root, { recursive: true, force: true });
     }
 }
 

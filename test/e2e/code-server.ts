@@ -91,6 +91,31 @@ export interface CodeServerDirs {
     home: string;
 }
 
+/** VS Code's user settings every run here starts with: no start page, trust prompt, AI, updates or telemetry. */
+const QUIET_SETTINGS = {
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none'
+};
+
+/**
+ * A new code-server profile in a new temporary folder (`prefix` names it): empty user data and
+ * extensions, and the user settings above with `settings` over them. The caller removes `root`.
+ */
+export function newProfile(prefix: string, settings: Record<string, unknown>): CodeServerDirs {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    const dirs: CodeServerDirs = { root, userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions'), home: path.join(root, 'home') };
+    fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+    fs.mkdirSync(dirs.extensions, { recursive: true });
+    fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 4));
+    return dirs;
+}
+
 export async function installExtension(vsix: string, dirs: CodeServerDirs): Promise<string> {
     const { stdout, stderr } = await run(path.join(codeServerBin, 'code-server'), [
         '--user-data-dir', dirs.userData,

@@ -1,6 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, ConsoleMessage, Frame, Page } from 'playwright-core';
@@ -8,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { git } from '../support/git-repo.js';
 import {
-    codeServerDir, codeServerInstalled, ensureVsix, installExtension, projectRoot, startCodeServer,
+    codeServerDir, codeServerInstalled, ensureVsix, installExtension, newProfile, projectRoot, startCodeServer,
     type CodeServerDirs, type RunningCodeServer
 } from './code-server.js';
 import { writeDisplayLanguage } from './display-language.js';
@@ -85,31 +84,20 @@ describe('the extension in VS Code (code-server)', () => {
         const started = Date.now();
         const vsix = await ensureVsix(log);
 
-        const root = fs.mkdtempSync(path.join(os.tmpdir(), 'handreiking-e2e-'));
-        dirs = { root, userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions'), home: path.join(root, 'home') };
-        workspace = path.join(root, 'examples');
-        fs.cpSync(path.join(projectRoot, 'examples'), workspace, { recursive: true });
-        fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-        fs.mkdirSync(dirs.extensions, { recursive: true });
-        fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
-            'workbench.startupEditor': 'none',
-            'security.workspace.trust.enabled': false,
+        dirs = newProfile('handreiking-e2e-', {
             'workbench.colorTheme': 'Default Light Modern',
-            'workbench.secondarySideBar.defaultVisibility': 'hidden',
             'workbench.tips.enabled': false,
-            'chat.disableAIFeatures': true,
-            'extensions.autoCheckUpdates': false,
-            'extensions.autoUpdate': false,
             'extensions.ignoreRecommendations': true,
-            'telemetry.telemetryLevel': 'off',
-            'update.mode': 'none',
             'editor.minimap.enabled': false,
             // VS Code for the web saves after a delay by default; said here so the test can rely on it.
             'files.autoSave': 'afterDelay',
             'files.autoSaveDelay': 300,
             'testing.automaticallyOpenTestResults': 'neverOpen',
             'testing.automaticallyOpenPeekView': 'never'
-        }, null, 4));
+        });
+        const root = dirs.root;
+        workspace = path.join(root, 'examples');
+        fs.cpSync(path.join(projectRoot, 'examples'), workspace, { recursive: true });
         if (locale === 'nl') writeDisplayLanguage(dirs.userData, path.join(root, 'display-language'), 'nl');
 
         log((await installExtension(vsix, dirs)).split('\n').pop() ?? '');

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import {
-    codeServerDir, codeServerInstalled, ensureVsix, installExtension, projectRoot, startCodeServer,
+    codeServerDir, codeServerInstalled, ensureVsix, installExtension, newProfile, projectRoot, startCodeServer,
     type CodeServerDirs, type RunningCodeServer
 } from './code-server.js';
 import { exportThroughDialog, expectSelfContainedGuide, runScenariosGreen, saveWalkAsScenario } from './editor-steps.js';
@@ -35,25 +35,13 @@ describe('the extension in VS Code for the web (code-server, web worker extensio
     beforeAll(async () => {
         if (!codeServerInstalled()) throw new Error(`code-server is not installed in ${codeServerDir}: run scripts/e2e/install-code-server.sh first`);
         const vsix = await ensureVsix(log);
-        const root = fs.mkdtempSync(path.join(os.tmpdir(), 'handreiking-e2e-web-'));
-        dirs = { root, userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions'), home: path.join(root, 'home') };
-        workspace = path.join(root, 'examples');
-        fs.cpSync(path.join(projectRoot, 'examples'), workspace, { recursive: true });
-        fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-        fs.mkdirSync(dirs.extensions, { recursive: true });
-        fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
-            'workbench.startupEditor': 'none',
-            'security.workspace.trust.enabled': false,
-            'workbench.secondarySideBar.defaultVisibility': 'hidden',
-            'chat.disableAIFeatures': true,
-            'extensions.autoCheckUpdates': false,
-            'extensions.autoUpdate': false,
-            'telemetry.telemetryLevel': 'off',
-            'update.mode': 'none',
+        dirs = newProfile('handreiking-e2e-web-', {
             // "Bewaar als scenario" edits the file; saved soon after, the test reads it from disk.
             'files.autoSave': 'afterDelay',
             'files.autoSaveDelay': 300
-        }, null, 4));
+        });
+        workspace = path.join(dirs.root, 'examples');
+        fs.cpSync(path.join(projectRoot, 'examples'), workspace, { recursive: true });
         await installExtension(vsix, dirs);
         const installed = fs.readdirSync(dirs.extensions).find(name => name.startsWith('handreiking.handreiking-'));
         if (!installed) throw new Error(`the extension is not in ${dirs.extensions}`);
