@@ -50,13 +50,13 @@ export async function squiggleKeystrokes(page: Page, count: number, log: (line: 
     // An even number of keys, so that the last Backspace takes the last `x` away again.
     const keys = 2 + count + (count % 2);
     for (let i = 0; i < keys; i++) {
+        await watchKeydown(page);
         await page.evaluate(giveUp => {
             const w = window as unknown as WatchWindow;
             // The editor that has the keyboard (VS Code's workbench holds more than one Monaco editor).
             const editor = document.activeElement?.closest('.monaco-editor') ?? document.body;
             const squiggles = () => editor.querySelectorAll('.squiggly-error').length;
             const before = squiggles();
-            w.benchKeydown = new Promise(resolve => document.addEventListener('keydown', () => resolve(performance.timeOrigin + performance.now()), { once: true, capture: true }));
             w.benchSquiggles = new Promise(resolve => {
                 const observer = new MutationObserver(() => {
                     if (squiggles() !== before) {
@@ -88,10 +88,7 @@ export async function squiggleKeystrokes(page: Page, count: number, log: (line: 
 export async function redrawKeystrokes(page: Page, frame: Frame, count: number, log: (line: string) => void): Promise<number[]> {
     const times: number[] = [];
     for (let i = 0; i < count + 1; i++) {
-        await page.evaluate(() => {
-            const w = window as unknown as WatchWindow;
-            w.benchKeydown = new Promise(resolve => document.addEventListener('keydown', () => resolve(performance.timeOrigin + performance.now()), { once: true, capture: true }));
-        });
+        await watchKeydown(page);
         await watchRedraw(frame);
         await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
         const pressed = await page.evaluate(() => (window as unknown as WatchWindow).benchKeydown);
@@ -101,6 +98,14 @@ export async function redrawKeystrokes(page: Page, frame: Frame, count: number, 
         else log(`  keystroke ${i}: the preview was not drawn again within ${GIVE_UP_MS / 1000} s`);
     }
     return times;
+}
+
+/** Notes when the page sees the next key press (`benchKeydown`, before any of the page's own handlers). */
+export async function watchKeydown(page: Page): Promise<void> {
+    await page.evaluate(() => {
+        (window as unknown as WatchWindow).benchKeydown = new Promise(resolve =>
+            document.addEventListener('keydown', () => resolve(performance.timeOrigin + performance.now()), { once: true, capture: true }));
+    });
 }
 
 /**

@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { codeServerDir, codeServerInstalled, ensureVsix, installExtension, newProfile, startCodeServer, type RunningCodeServer } from '../test/e2e/code-server.js';
+import { Workbench } from '../test/e2e/workbench.js';
+import { clickInEditor } from '../test/support/web-edition.js';
 import { caretInLine, caretToLineEnd, redrawKeystrokes, squiggleKeystrokes } from './editor-keystrokes.js';
 
 /**
@@ -57,14 +58,14 @@ export async function measureInVsCode(browser: Browser, plan: EditorPlan, log: (
         const page = await context.newPage();
         page.setDefaultTimeout(120_000);
         await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}`);
-        await page.locator('.monaco-workbench .part.statusbar').waitFor();
-        await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
-        await quickPick(page, 'Control+P', plan.file, plan.file);
-        await page.locator('.part.editor .tab.active', { hasText: plan.file }).first().waitFor();
-        await quickPick(page, 'F1', '>Handreiking: Open Preview to the Side', 'Open Preview to the Side');
-        const frame = await previewWebview(page);
-        // The keyboard back in the editor: a click at the top left of its text, as in the page.
-        await page.locator('.part.editor .editor-group-container').first().locator('.monaco-editor .editor-scrollable').first().click({ position: { x: 8, y: 8 } });
+        // The end-to-end test's steps: the file by Ctrl+P, the preview by F1.
+        const vscode = new Workbench(page);
+        await vscode.waitUntilReady();
+        await vscode.openFile(plan.file);
+        await vscode.runCommand('Handreiking: Open Preview to the Side', /Handreiking: Open Preview to the Side/);
+        const frame = await vscode.webviewFrame('.diagram-viewport svg g.node', 120_000);
+        // The keyboard back in the editor (the first group; the preview is beside it), as in the page.
+        await clickInEditor(page.locator('.part.editor .editor-group-container').first());
         // In the page's order (bench/web-latency.ts): letters in the question's text, then the reference.
         await caretInLine(page, plan.textLine, plan.textColumn);
         const redrawn = await redrawKeystrokes(page, frame, plan.keystrokes, log);
@@ -76,38 +77,4 @@ export async function measureInVsCode(browser: Browser, plan: EditorPlan, log: (
         await server?.stop();
         fs.rmSync(dirs.root, { recursive: true, force: true });
     }
-}
-
-/**
- * Opens VS Code's quick input with `key`, types `text` and takes the row that shows `row` (a file
- * or a command). Three tries: the quick input may open before the workbench has its file list.
- */
-async function quickPick(page: Page, key: string, text: string, row: string): Promise<void> {
-    const widget = page.locator('.quick-input-widget');
-    for (let attempt = 1; ; attempt++) {
-        try {
-            if (await widget.isVisible()) await page.keyboard.press('Escape');
-            await page.keyboard.press(key);
-            await widget.locator('input').fill(text);
-            await widget.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().click({ timeout: 10_000 });
-            await widget.waitFor({ state: 'hidden', timeout: 10_000 });
-            return;
-        } catch (err) {
-            if (attempt === 3) throw new Error(`VS Code's quick input did not offer "${row}": ${(err as Error).message.split('\n')[0]}`, { cause: err });
-        }
-    }
-}
-
-/** The preview's content frame once it shows a drawing (a webview is two nested frames; this is the inner one). */
-async function previewWebview(page: Page): Promise<Frame> {
-    const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline) {
-        for (const frame of page.frames()) {
-            if (frame === page.mainFrame() || frame.isDetached()) continue;
-            if (await frame.locator('.diagram-viewport svg g.node').count().catch(() => 0) > 0) return frame;
-        }
-        // The frames come and go as VS Code builds the webview: look again a moment later.
-        await delay(250);
-    }
-    throw new Error('the preview showed no drawing within 120 s');
 }

@@ -15,7 +15,7 @@ import * as zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../test/support/browser.js';
 import { clickInEditor, previewFrame, serveStatic, WEB_DIR } from '../test/support/web-edition.js';
-import { caretInLine, caretToLineEnd, squiggleKeystrokes, watchRedraw } from './editor-keystrokes.js';
+import { caretInLine, caretToLineEnd, squiggleKeystrokes, watchKeydown, watchRedraw } from './editor-keystrokes.js';
 import { generateTree, Random } from './generate-workspace.js';
 import { measureLsp } from './lsp-latency.js';
 import { relayWorkerSource, startNodeServerRelay } from './node-server-relay.js';
@@ -160,7 +160,6 @@ async function keystrokesInPage(browser: Browser, url: string, plan: EditorPlan,
         await page.evaluate(() => {
             const w = window as unknown as BenchWindow;
             const before = Number(document.body.dataset.diagnostics);
-            w.benchKeydown = new Promise(resolve => document.addEventListener('keydown', () => resolve(performance.timeOrigin + performance.now()), { once: true, capture: true }));
             w.benchDiagnostics = new Promise(resolve => {
                 const observer = new MutationObserver(() => {
                     if (Number(document.body.dataset.diagnostics) > before) {
@@ -172,6 +171,7 @@ async function keystrokesInPage(browser: Browser, url: string, plan: EditorPlan,
                 setTimeout(() => { observer.disconnect(); resolve(Number.NaN); }, 30_000);
             });
         });
+        await watchKeydown(page);
         await watchRedraw(frame);
         await page.keyboard.type(letter);
         const [sent, gotDiagnostics] = await page.evaluate(() => {

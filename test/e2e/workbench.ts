@@ -1,27 +1,34 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { vi } from 'vitest';
 
 /**
  * Driving VS Code's workbench (code-server 4.139 / VS Code 1.139) the way a user does: Ctrl+P,
  * F1, clicks. Every step waits for a visible condition; steps that depend on focus or timing
- * (the quick input) are retried.
+ * (the quick input) are retried. Free of vitest, so that the benchmark drives VS Code with it too
+ * (bench/vscode-latency.ts).
  */
 
 /**
- * Waits until `check` returns a value other than undefined/false (vitest's `vi.waitFor`, which asks
- * again every `interval` ms: the workbench's state has no event to wait for), or throws after `timeout` ms.
+ * Waits until `check` returns a value other than undefined/false, asking again every `interval` ms
+ * (the workbench's state has no event to wait for; a check that throws is asked again too), or
+ * throws after `timeout` ms with the last error.
  */
 export async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeout = 30_000, interval = 250): Promise<T> {
-    const notYet = new Error('not yet');
-    try {
-        return await vi.waitFor(async () => {
+    const deadline = Date.now() + timeout;
+    let lastError: unknown;
+    for (;;) {
+        try {
             const value = await check();
-            if (value === undefined || value === false) throw notYet;
-            return value;
-        }, { timeout, interval });
-    } catch (err) {
-        const last = err === notYet ? '' : ` (last error: ${(err as Error).message})`;
-        throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}${last}`, { cause: err });
+            if (value !== undefined && value !== false) return value;
+            lastError = undefined;
+        } catch (err) {
+            lastError = err;
+        }
+        if (Date.now() >= deadline) {
+            const last = lastError === undefined ? '' : ` (last error: ${(lastError as Error).message})`;
+            throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}${last}`, { cause: lastError });
+        }
+        await delay(interval);
     }
 }
 

@@ -4,7 +4,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 
 /** The built browser edition (npm run build:web). */
 export const WEB_DIR = path.resolve('dist/web');
@@ -58,8 +58,9 @@ export function previewFrame(page: Page): Frame {
  * the middle of `.view-lines`: Monaco makes that element as wide and as tall as the whole text, so its
  * middle can lie outside the editor (on the preview frame beside it); Playwright then scrolls the
  * editor's clipped layers to reach it and the click lands elsewhere (with Chromium 150 it left the
- * focus on the page, and the typing that followed went nowhere).
+ * focus on the page, and the typing that followed went nowhere). `within` is the page, or the part
+ * of it that holds the editor (in VS Code's workbench, an editor group).
  */
-export async function clickInEditor(page: Page): Promise<void> {
-    await page.locator('.monaco-editor .editor-scrollable').first().click({ position: { x: 8, y: 8 } });
+export async function clickInEditor(within: Page | Locator): Promise<void> {
+    await within.locator('.monaco-editor .editor-scrollable').first().click({ position: { x: 8, y: 8 } });
 }
