@@ -2,47 +2,15 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ExportedFile } from '../../../language/export/exported-file.js';
 import { writeTemporaryBeside } from '../../../language/files/temporary-file.js';
+import { exportWithDialogs, type ExportTarget } from './export-dialog.js';
 
 /**
- * Asks where to save and writes the files. Each file is written beside its target first and then
- * renamed over it, so an interrupted export never leaves half a file or loses the previous one.
+ * Asks where to save and writes the files (export-dialog.ts). Each file is written beside its target
+ * first and then renamed over it, so an interrupted export never leaves half a file or loses the
+ * previous one.
  */
-export async function writeExport(files: readonly ExportedFile[], options: { single: boolean }): Promise<vscode.Uri[] | undefined> {
-    if (files.length === 0) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('There is nothing to export.'));
-        return undefined;
-    }
-    const base = vscode.workspace.workspaceFolders?.[0]?.uri;
-    let targets: vscode.Uri[];
-    if (options.single && files.length === 1) {
-        const uri = await vscode.window.showSaveDialog({
-            ...(base ? { defaultUri: vscode.Uri.joinPath(base, files[0].name) } : {}),
-            saveLabel: vscode.l10n.t('Export')
-        });
-        if (!uri) return undefined;
-        targets = [uri];
-    } else {
-        const folder = await vscode.window.showOpenDialog({
-            canSelectFiles: false, canSelectFolders: true, canSelectMany: false,
-            ...(base ? { defaultUri: base } : {}),
-            openLabel: vscode.l10n.t('Export here')
-        });
-        if (!folder?.[0]) return undefined;
-        targets = files.map(f => vscode.Uri.joinPath(folder[0], f.name));
-    }
-    const replaced: vscode.Uri[] = [];
-    try {
-        await writeAll(files.map((f, i) => ({ target: targets[i], content: f.content })), replaced);
-    } catch (err) {
-        void vscode.window.showErrorMessage(replaced.length === 0
-            ? vscode.l10n.t('Export failed: {0}. Existing files were not touched.', (err as Error).message)
-            : vscode.l10n.t('Export failed: {0}. Already replaced: {1}; the other existing files were not touched.', (err as Error).message,
-                replaced.map(u => vscode.workspace.asRelativePath(u)).join(', ')));
-        return undefined;
-    }
-    const shown = targets.length === 1 ? vscode.workspace.asRelativePath(targets[0]) : vscode.l10n.t('{0} files', targets.length);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported: {0}', shown));
-    return targets;
+export function writeExport(files: readonly ExportedFile[], options: { single: boolean }): Promise<vscode.Uri[] | undefined> {
+    return exportWithDialogs(files, options, writeAll);
 }
 
 /**
@@ -50,7 +18,7 @@ export async function writeExport(files: readonly ExportedFile[], options: { sin
  * a write that fails (a full disk, a folder that cannot be written) leaves every existing file as it
  * was and no temporary file behind. `replaced` lists the targets already renamed over.
  */
-export async function writeAll(files: ReadonlyArray<{ target: vscode.Uri; content: string | Uint8Array }>, replaced: vscode.Uri[] = []): Promise<void> {
+export async function writeAll(files: readonly ExportTarget[], replaced: vscode.Uri[] = []): Promise<void> {
     const staged: Array<{ temporary: vscode.Uri; target: vscode.Uri }> = [];
     try {
         for (const file of files) {

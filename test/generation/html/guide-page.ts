@@ -7,15 +7,17 @@ import { OutputTarget } from '../../../language/cli/output-target.js';
 import { htmlFiles } from '../../../language/export/html-export.js';
 import { loadGuideAssets } from '../../../language/generation/html/guide-assets.js';
 import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
-import type { HandreikingJson, ScenarioJson } from '../../../language/generation/json/handreiking-json.js';
+import type { HandreikingJson, ScenarioJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
 import { launchBrowser, newPage } from '../../support/browser.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { clearAll, createTestServices, exampleFiles, validateFiles } from '../../helpers.js';
 
 /**
- * The exported guide in headless Chromium for the accessibility and "uw situatie" tests: export a
- * workspace as `handreiking export html` does, open the file, and record what must not happen.
+ * The exported guide in headless Chromium for its browser tests: export a workspace as `handreiking
+ * export html` does, open the file, record what must not happen, walk with the mouse, and read what
+ * the diagram marks.
  */
 
 export const examplesRoot = path.resolve(__dirname, '../../../examples');
@@ -108,16 +110,68 @@ export async function restart(section: Locator): Promise<void> {
     if (await button.isEnabled()) await button.click();
 }
 
-/** Answers question by question with the mouse, asking the page which question it shows. */
+/**
+ * Answers question by question with the mouse, asking the page which question it shows. Each step
+ * is one read of the page and one real click: the chosen answer is scrolled into view and the
+ * mouse pressed at its centre, so a button hidden under something else gets no click and the walk
+ * fails on the next question. (Playwright's `click` checks the same before it clicks, in some six
+ * round trips to the page; a walk of every scenario is hundreds of clicks.)
+ */
 export async function walkScenario(section: Locator, scenario: ScenarioJson): Promise<void> {
     await restart(section);
-    const given = new Map(scenario.answers.map(a => [a.question, a.answer]));
+    const given = Object.fromEntries(scenario.answers.map(a => [a.question, a.answer]));
+    const page = section.page();
     for (let i = 0; i <= scenario.answers.length; i++) {
-        const question = await currentQuestion(section);
-        if (question === undefined) return;
-        const answer = given.get(question);
-        expect(answer, `scenario ‘${scenario.name}’ answers question ${question}`).toBeDefined();
-        await clickAnswer(section, answer!);
+        const step = await section.evaluate((root, answers) => {
+            const question = root.querySelector('.wt-current .wt-question')?.getAttribute('data-node');
+            if (question === undefined || question === null) return undefined;
+            const buttons = [...root.querySelectorAll('.wt-current button.wt-answer')];
+            const labels = buttons.map(b => b.getAttribute('data-answer'));
+            const answer = Object.hasOwn(answers, question) ? answers[question] : undefined;
+            const button = buttons[labels.indexOf(answer ?? null)];
+            button?.scrollIntoView({ block: 'center', inline: 'center' });
+            const box = button?.getBoundingClientRect();
+            return { question, answer, labels, at: box && { x: box.left + box.width / 2, y: box.top + box.height / 2 } };
+        }, given);
+        if (step === undefined) return;
+        expect(step.answer, `scenario ‘${scenario.name}’ answers question ${step.question}`).toBeDefined();
+        expect(step.at, `answer ‘${step.answer}’ among ${JSON.stringify(step.labels)}`).toBeDefined();
+        await page.mouse.click(step.at!.x, step.at!.y);
     }
     throw new Error(`scenario ‘${scenario.name}’: the walkthrough asked more questions than the scenario answers`);
+}
+
+/** The marks of a path in a diagram: Mermaid ids of its nodes and `from>to` of its edges, and the current node. */
+export interface PathMarks {
+    nodes: string[];
+    edges: string[];
+    current: string[];
+}
+
+/** What the walk along `walked` (tree node ids) should mark, the start marker and its edge included when it starts at the start. */
+export function pathMarks(tree: TreeJson, walked: readonly string[]): PathMarks {
+    const mermaidOf = new Map<string, string>();
+    for (const [mermaidId, target] of Object.entries(treeToMermaid(tree).ids)) {
+        if (target.kind === 'node' && !mermaidOf.has(target.id)) mermaidOf.set(target.id, mermaidId);
+    }
+    const fromStart = walked[0] === tree.start;
+    const nodes = [...(fromStart ? ['s0'] : []), ...walked.map(n => mermaidOf.get(n)!)];
+    const edges = [...(fromStart ? [`s0>${mermaidOf.get(walked[0])}`] : []), ...walked.slice(1).map((n, i) => `${mermaidOf.get(walked[i])}>${mermaidOf.get(n)}`)];
+    return { nodes: [...new Set(nodes)].sort(), edges: [...new Set(edges)].sort(), current: [mermaidOf.get(walked[walked.length - 1])!] };
+}
+
+/** What the diagram in `container` marks now, and the stroke a reader sees on each marked node. */
+export function drawnMarks(container: Locator): Promise<PathMarks & { strokes: string[] }> {
+    return container.locator('svg').evaluate(svg => {
+        const id = (g: Element) => /-flowchart-(.+)-\d+$/.exec(g.id)?.[1] ?? g.id;
+        const marked = [...svg.querySelectorAll('g.node.hrk-on-path')];
+        return {
+            nodes: marked.map(id).sort(),
+            edges: [...svg.querySelectorAll('path.flowchart-link.hrk-on-path')]
+                .map(p => /L_([A-Za-z0-9]+)_([A-Za-z0-9]+)_\d+$/.exec(p.getAttribute('data-id') ?? p.id))
+                .map(m => (m ? `${m[1]}>${m[2]}` : '?')).sort(),
+            current: [...svg.querySelectorAll('g.node.hrk-current')].map(id),
+            strokes: marked.map(g => getComputedStyle(g.querySelector('rect, polygon, path, circle, ellipse')!).stroke)
+        };
+    });
 }

@@ -1,18 +1,18 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mermaidBundlePath } from '../../../language/generation/html/guide-assets.js';
 import { anchorId, linkAnchor } from '../../../language/generation/html/guide-contract.js';
-import type { HandreikingJson, ScenarioJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
+import type { HandreikingJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { TreeWalker } from '../../../language/walkthrough/walk.js';
 import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
-import { launchBrowser, newPage } from '../../support/browser.js';
+import { launchBrowser } from '../../support/browser.js';
 import { pageSettled } from '../../support/page-settled.js';
 import { tempDir } from '../../support/temp-dir.js';
+import { currentQuestion, drawnMarks, expectNothingWrong, openGuide, pathMarks, walkScenario, type Problems } from './guide-page.js';
 
 /**
  * The HTML guide as `handreiking export html` makes it from the examples, in headless Chromium:
@@ -42,27 +42,6 @@ function handreiking(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> 
     });
 }
 
-interface Opened {
-    page: Page;
-    problems: string[];
-}
-
-/** Opens a page from disk and records what must not happen: errors, requests, CSP violations. */
-async function open(browser: Browser, file: string): Promise<Opened> {
-    const page = await newPage(browser, { viewport: { width: 1400, height: 1000 } });
-    const url = pathToFileURL(file).href;
-    const problems: string[] = [];
-    page.on('console', m => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
-    page.on('pageerror', e => problems.push(`page error: ${e.message}`));
-    page.on('request', r => { if (r.url() !== url && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`); });
-    await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', e => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`));
-    });
-    await page.goto(url);
-    await page.waitForSelector('html[data-hrk-diagrams="ready"]');
-    return { page, problems };
-}
-
 const section = (page: Page, tree: TreeJson): Locator => page.locator(`#${anchorId('tree', tree.id)}`);
 const canvasOf = (page: Page, tree: TreeJson, json: HandreikingJson): Locator =>
     page.locator(`.diagram-canvas[data-tree-index="${json.trees.indexOf(tree)}"]`);
@@ -77,52 +56,6 @@ function drawing(canvas: Locator): Promise<{ nodes: Record<string, string>; edge
     }));
 }
 
-async function currentQuestion(tree: Locator): Promise<string | undefined> {
-    const question = tree.locator('.wt-current .wt-question');
-    return (await question.count()) === 0 ? undefined : (await question.getAttribute('data-node')) ?? undefined;
-}
-
-async function walkScenario(tree: Locator, scenario: ScenarioJson): Promise<void> {
-    const restart = tree.locator('.wt-restart');
-    if (await restart.isEnabled()) await restart.click();
-    const given = new Map(scenario.answers.map(a => [a.question, a.answer]));
-    for (let asked = await currentQuestion(tree); asked !== undefined; asked = await currentQuestion(tree)) {
-        const answer = given.get(asked);
-        expect(answer, `scenario ‘${scenario.name}’ answers ${asked}`).toBeDefined();
-        const buttons = tree.locator('.wt-current button.wt-answer');
-        const labels = await buttons.evaluateAll(bs => bs.map(b => b.getAttribute('data-answer')));
-        await buttons.nth(labels.indexOf(answer!)).click();
-    }
-}
-
-/** What the path of a walk should mark: Mermaid ids of its nodes (with the start marker) and edges, and the current node. */
-function expectedMarks(tree: TreeJson, walked: readonly string[]): { nodes: string[]; edges: string[]; current: string[] } {
-    const mermaidOf = new Map<string, string>();
-    for (const [mermaidId, target] of Object.entries(treeToMermaid(tree).ids)) {
-        if (target.kind === 'node' && !mermaidOf.has(target.id)) mermaidOf.set(target.id, mermaidId);
-    }
-    const fromStart = walked[0] === tree.start;
-    const nodes = [...(fromStart ? ['s0'] : []), ...walked.map(n => mermaidOf.get(n)!)];
-    const edges = [...(fromStart ? [`s0>${mermaidOf.get(walked[0])}`] : []), ...walked.slice(1).map((n, i) => `${mermaidOf.get(walked[i])}>${mermaidOf.get(n)}`)];
-    return { nodes: [...new Set(nodes)].sort(), edges: [...new Set(edges)].sort(), current: [mermaidOf.get(walked[walked.length - 1])!] };
-}
-
-/** What the diagram marks now, and the stroke a reader sees on each marked node. */
-function marks(canvas: Locator): Promise<{ nodes: string[]; edges: string[]; current: string[]; strokes: string[] }> {
-    return canvas.locator('svg').evaluate(svg => {
-        const id = (g: Element) => /-flowchart-(.+)-\d+$/.exec(g.id)?.[1] ?? g.id;
-        const marked = [...svg.querySelectorAll('g.node.hrk-on-path')];
-        return {
-            nodes: marked.map(id).sort(),
-            edges: [...svg.querySelectorAll('path.flowchart-link.hrk-on-path')]
-                .map(p => /L_([A-Za-z0-9]+)_([A-Za-z0-9]+)_\d+$/.exec(p.getAttribute('data-id') ?? p.id))
-                .map(m => (m ? `${m[1]}>${m[2]}` : '?')).sort(),
-            current: [...svg.querySelectorAll('g.node.hrk-current')].map(id),
-            strokes: [...new Set(marked.map(g => getComputedStyle(g.querySelector('rect, polygon, path, circle, ellipse')!).stroke))]
-        };
-    });
-}
-
 const pages = [
     { name: 'drawn at export time', key: 'predrawn' },
     { name: 'drawn by Mermaid in the page', key: 'mermaid' }
@@ -134,7 +67,7 @@ describe('the HTML guide of the examples, with its diagrams drawn at export time
     let json: HandreikingJson;
     const runs: Record<'predrawn' | 'mermaid' | 'noBrowser' | 'noBrowserEn', Run> = {} as never;
     const files = { predrawn: '', mermaid: '', noBrowser: '' };
-    const opened: Partial<Record<'predrawn' | 'mermaid', Opened>> = {};
+    const opened: Partial<Record<'predrawn' | 'mermaid', { page: Page; problems: Problems }>> = {};
 
     beforeAll(async () => {
         // The page carries the app as built from the current sources.
@@ -155,8 +88,8 @@ describe('the HTML guide of the examples, with its diagrams drawn at export time
         expect(jsonRun.code).toBe(0);
         json = JSON.parse(fs.readFileSync(path.join(dir, 'handreiking.json'), 'utf-8')) as HandreikingJson;
         browser = await launchBrowser();
-        opened.predrawn = await open(browser, files.predrawn);
-        opened.mermaid = await open(browser, files.mermaid);
+        opened.predrawn = await openGuide(browser, files.predrawn);
+        opened.mermaid = await openGuide(browser, files.mermaid);
     });
 
     afterAll(async () => {
@@ -218,9 +151,9 @@ describe('the HTML guide of the examples, with its diagrams drawn at export time
             await walkScenario(section(page, tree), scenario);
             const given = new Map(scenario.answers.map(a => [a.question, a.answer]));
             const walked = new TreeWalker(tree).walk(q => given.get(q)).path.map(s => s.node);
-            const { strokes, ...marked } = await marks(canvasOf(page, tree, json));
-            expect(marked, scenario.name).toEqual(expectedMarks(tree, walked));
-            expect(strokes, scenario.name).toEqual([PATH_STROKE]);
+            const { strokes, ...marked } = await drawnMarks(canvasOf(page, tree, json));
+            expect(marked, scenario.name).toEqual(pathMarks(tree, walked));
+            expect([...new Set(strokes)], scenario.name).toEqual([PATH_STROKE]);
         }
         // Back and restart on the last one walked.
         const scenario = json.scenarios.find(s => s.answers.length >= 2)!;
@@ -230,11 +163,11 @@ describe('the HTML guide of the examples, with its diagrams drawn at export time
         const last = scenario.answers[scenario.answers.length - 1].question;
         const given = new Map(scenario.answers.map(a => [a.question, a.answer]));
         const shorter = new TreeWalker(tree).walk(q => (q === last ? undefined : given.get(q))).path.map(s => s.node);
-        const { strokes: _strokes, ...afterBack } = await marks(canvasOf(page, tree, json));
-        expect(afterBack).toEqual(expectedMarks(tree, shorter));
+        const { strokes: _strokes, ...afterBack } = await drawnMarks(canvasOf(page, tree, json));
+        expect(afterBack).toEqual(pathMarks(tree, shorter));
         await section(page, tree).locator('.wt-restart').click();
         const initial = new TreeWalker(tree).walk(() => undefined).path.map(s => s.node);
-        expect((await marks(canvasOf(page, tree, json))).nodes).toEqual(expectedMarks(tree, initial).nodes);
+        expect((await drawnMarks(canvasOf(page, tree, json))).nodes).toEqual(pathMarks(tree, initial).nodes);
     });
 
     test.each(pages)('$name: a click or Enter on a node starts the walkthrough there; the start marker and a link node lead on', async ({ key }) => {
@@ -247,7 +180,7 @@ describe('the HTML guide of the examples, with its diagrams drawn at export time
         await node(mermaidId).click();
         expect(await currentQuestion(section(page, tree))).toBe(question.id);
         expect(await section(page, tree).locator('.wt-start-note').textContent()).toContain(question.text);
-        expect((await marks(canvasOf(page, tree, json))).current).toEqual([mermaidId]);
+        expect((await drawnMarks(canvasOf(page, tree, json))).current).toEqual([mermaidId]);
         // The start marker starts from the beginning.
         await node('s0').click();
         expect(await currentQuestion(section(page, tree))).toBe(new TreeWalker(tree).walk(() => undefined).at);
@@ -314,7 +247,7 @@ describe('the HTML guide of the examples, with its diagrams drawn at export time
     test.each(pages)('$name: no console errors, page errors, requests or CSP violations', async ({ key }) => {
         const { page, problems } = opened[key]!;
         await pageSettled(page);
-        expect(problems).toEqual([]);
+        await expectNothingWrong(page, problems);
         expect(await page.locator('.diagram-error, .wt-problem').count()).toBe(0);
     });
 });

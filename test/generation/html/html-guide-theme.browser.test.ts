@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { designTokens } from '../../../language/generation/html/guide-tokens.js';
 import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
-import { launchBrowser, newPage } from '../../support/browser.js';
+import { launchBrowser } from '../../support/browser.js';
 import { pageSettled } from '../../support/page-settled.js';
 import { tempFolder } from '../../support/temp-dir.js';
+import { expectNothingWrong, openGuide, type Problems } from './guide-page.js';
 
 /**
  * A house style in the page, as a reader sees it in Chromium: the guide made by
@@ -36,20 +36,13 @@ const theme = `:root {
 let browser: Browser;
 let themed: Page;
 let plain: Page;
-const problems: string[] = [];
+const problems: Problems[] = [];
 
+/** Opens a guide with guide-page.ts's watch on it. */
 async function open(file: string): Promise<Page> {
-    const page = await newPage(browser, { viewport: { width: 1400, height: 1000 } });
-    const url = pathToFileURL(file).href;
-    page.on('console', m => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
-    page.on('pageerror', e => problems.push(`page error: ${e.message}`));
-    page.on('request', r => { if (r.url() !== url && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`); });
-    await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', e => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`));
-    });
-    await page.goto(url);
-    await page.waitForSelector('html[data-hrk-diagrams="ready"]');
-    return page;
+    const opened = await openGuide(browser, file);
+    problems.push(opened.problems);
+    return opened.page;
 }
 
 beforeAll(async () => {
@@ -168,7 +161,8 @@ describe('the HTML guide with a house style, in Chromium', () => {
     test('nothing was loaded, nothing broke the CSP, no errors', async () => {
         await pageSettled(themed);
         await pageSettled(plain);
-        expect(problems).toEqual([]);
+        await expectNothingWrong(themed, problems[0]);
+        await expectNothingWrong(plain, problems[1]);
         expect(await themed.locator('.diagram-error, .wt-problem').count()).toBe(0);
     });
 });
