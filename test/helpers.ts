@@ -5,6 +5,8 @@ import { clearDocuments, validationHelper, type ValidationResult } from 'langium
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createHandreikingServices, type HandreikingServices } from '../language/handreiking-module.js';
 import type { Gids } from '../language/generated/ast.js';
+import { exportWorkspaceJson } from '../language/generation/json/export-json.js';
+import type { HandreikingJson } from '../language/generation/json/handreiking-json.js';
 
 /** The date the tests are checked on, so HRK050 does not depend on the calendar. */
 export const TEST_TODAY = '2026-11-27';
@@ -61,4 +63,23 @@ export function exampleFiles(dir = path.resolve(__dirname, '../examples')): stri
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e =>
         e.isDirectory() ? exampleFiles(path.join(dir, e.name)) : e.name.endsWith('.hrk') ? [path.join(dir, e.name)] : []
     ).sort();
+}
+
+/** Every `.hrk` file of the examples folder (or another folder) with its text, by its path relative to that folder. */
+export function exampleWorkspace(dir = path.resolve(__dirname, '../examples')): Record<string, string> {
+    return Object.fromEntries(exampleFiles(dir).map(f => [path.relative(dir, f).split(path.sep).join('/'), fs.readFileSync(f, 'utf-8')]));
+}
+
+/** The JSON export of these files, checked as one workspace, as `handreiking export json` makes it. */
+export async function exportFiles(files: Record<string, string>): Promise<HandreikingJson> {
+    const services = createTestServices();
+    await validateFiles(services, files);
+    const json = exportWorkspaceJson(services, '/ws');
+    await clearAll(services);
+    return json;
+}
+
+/** The JSON export of the examples: the realistic input of the generators and the pages. */
+export function exampleJson(): Promise<HandreikingJson> {
+    return exportFiles(exampleWorkspace());
 }

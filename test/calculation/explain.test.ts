@@ -1,5 +1,3 @@
-import * as path from 'node:path';
-import * as fs from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { explainCalculation } from '../../language/calculation/explain.js';
 import { formatQuantity } from '../../language/calculation/format.js';
@@ -7,20 +5,19 @@ import { Rational } from '../../language/calculation/rational.js';
 import { unitFromName } from '../../language/calculation/units.js';
 import { exportWorkspaceJson } from '../../language/generation/json/export-json.js';
 import type { CalculationJson, HandreikingJson } from '../../language/generation/json/handreiking-json.js';
-import { clearAll, createTestServices, exampleFiles, validateFiles } from '../helpers.js';
+import { clearAll, createTestServices, exampleWorkspace, validateFiles } from '../helpers.js';
 
 /**
  * The explanation the rekenhulp of the HTML guide shows: the outcome of the evaluator, with the
  * steps that led to it, for the SOO example and its scenarios (examples/scenarios/soo-bijdrage.hrk).
  */
 
-const examplesRoot = path.resolve(__dirname, '../../examples');
 let json: HandreikingJson;
 let soo: CalculationJson;
 
 beforeAll(async () => {
     const services = createTestServices();
-    await validateFiles(services, Object.fromEntries(exampleFiles(examplesRoot).map(f => [path.relative(examplesRoot, f), fs.readFileSync(f, 'utf-8')])));
+    await validateFiles(services, exampleWorkspace());
     json = exportWorkspaceJson(services, '/ws');
     await clearAll(services);
     soo = json.calculations.find(c => c.id === 'SooBijdrage')!;

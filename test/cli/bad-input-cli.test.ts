@@ -1,16 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempFolder } from '../support/temp-dir.js';
-
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
-
-function handreiking(args: string[], cwd: string) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf-8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { handreiking } from '../support/cli.js';
 
 function folder(files: Record<string, string | Buffer>): string {
     return tempFolder('hrk-bad-', files);

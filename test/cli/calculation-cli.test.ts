@@ -1,17 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempFolder } from '../support/temp-dir.js';
+import { handreiking } from '../support/cli.js';
 
 /** `handreiking test` and `check` with calculations, as spawned processes (the way an editor's CI runs them). */
-
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
-
-function handreiking(args: string[], cwd: string) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf-8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const soo = `berekening SooBijdrage "Bijdrage uit de SOO" {
     herkomst bron "https://wetten.overheid.nl/BWBR0045929"

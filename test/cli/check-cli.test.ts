@@ -1,16 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempFolder as folderWith } from '../support/temp-dir.js';
-
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
-
-/** Runs the real command as a process, as CI and editors' tools do. */
-function handreiking(args: string[], cwd = root) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf-8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { handreiking } from '../support/cli.js';
 
 function tempFolder(files: Record<string, string>): string {
     return folderWith('hrk-cli-', files);

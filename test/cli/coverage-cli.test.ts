@@ -1,17 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempFolder } from '../support/temp-dir.js';
+import { handreiking } from '../support/cli.js';
 
 /** `handreiking test --dekking` as a spawned process: the figures per tree, the gaps with their shortest paths, the threshold. */
-
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
-
-function handreiking(args: string[], cwd = root) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf-8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const guide = `beslisboom Bewoners "Bewonersbeheer" {
     vraag Stabiel "Is de groep stabiel?" {

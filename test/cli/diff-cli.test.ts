@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -6,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { GitRepo } from '../support/git-repo.js';
 import { tempFolder } from '../support/temp-dir.js';
 import type { ReviewJson } from '../../language/review/review-json.js';
+import { handreiking as runHandreiking } from '../support/cli.js';
 
 /**
  * `handreiking diff` as a spawned process on real git repositories in temporary folders: the
@@ -16,13 +16,11 @@ import type { ReviewJson } from '../../language/review/review-json.js';
  */
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 const fixtures = path.join(root, 'test/review/fixtures/bewoners');
 
-function handreiking(args: string[], cwd: string) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf-8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** Git without the user's or the system's configuration. */
+const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+const handreiking = (args: string[], cwd: string) => runHandreiking(args, cwd, gitEnv);
 
 function version(name: 'v1' | 'v2'): Record<string, string> {
     const dir = path.join(fixtures, name);

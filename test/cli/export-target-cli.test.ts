@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { handreiking } from '../support/cli.js';
 
 /**
  * Where an export's bytes land, tried as someone sharing the output folder would: names planted in
@@ -15,11 +16,6 @@ const made: string[] = [];
 afterAll(() => {
     for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-function handreiking(args: string[], cwd: string) {
-    const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf-8' });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** A folder with a small clean guide in `bron/` and an output folder `uit/`. */
 function workspace(): string {

@@ -1,20 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { handreiking } from '../support/cli.js';
 
 /** `check --herkomst`, `check --streng` and the scenarios' `langs`, through the real command as a process. */
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 const made: string[] = [];
 afterAll(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
-
-function handreiking(args: string[], cwd = root) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf-8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function tempFolder(files: Record<string, string>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-herkomst-'));

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -7,14 +6,7 @@ import { diagramLegend } from '../../language/i18n/provenance-words.js';
 import { launchBrowser, newPage } from '../support/browser.js';
 import { pageSettled } from '../support/page-settled.js';
 import { tempDir } from '../support/temp-dir.js';
-
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
-
-function handreiking(args: string[], cwd = root, env: NodeJS.ProcessEnv = process.env) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf-8', env });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { handreiking } from '../support/cli.js';
 
 const temp = () => tempDir('hrk-img-');
 

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -7,20 +6,13 @@ import { diagramLegend } from '../../language/i18n/provenance-words.js';
 import { decodeHtmlLabel, nodeLabel, unexpectedStatements, words } from '../generation/mermaid/diagram-text.js';
 import { mermaidParse } from '../support/mermaid-parse.js';
 import { tempDir } from '../support/temp-dir.js';
+import { handreiking } from '../support/cli.js';
 
 /**
  * `handreiking export mermaid`: a `.mmd` file is a diagram on its own, so it draws its own
  * provenance legend — only when something in it is reconstructed or illustrative — and its nodes
  * keep their dashed and dotted classes. Read on the examples, as a reader of the files meets them.
  */
-
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
-
-function handreiking(args: string[]) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf-8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 let out: string;
 let json: HandreikingJson;

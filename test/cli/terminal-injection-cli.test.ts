@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { handreiking } from '../support/cli.js';
 
 /**
  * Text from a `.hrk` file — and the names of files and folders — reaches the terminal and CI logs
@@ -10,17 +10,10 @@ import { afterAll, describe, expect, test } from 'vitest';
  * terminal's title, erase a line, reverse a line, forge a GitHub Actions annotation or a summary line.
  */
 
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 const made: string[] = [];
 afterAll(() => {
     for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-function handreiking(args: string[], cwd: string) {
-    const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf-8' });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function folder(files: Record<string, string>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-tty-'));

@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { tempDir, tempFolder as folderWith } from '../support/temp-dir.js';
+import { handreiking } from '../support/cli.js';
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
-
-function handreiking(args: string[], cwd = root) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf-8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function tempFolder(files: Record<string, string> = {}): string {
     return folderWith('hrk-cli-', files);

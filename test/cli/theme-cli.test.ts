@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempFolder } from '../support/temp-dir.js';
+import { handreiking } from '../support/cli.js';
 
 /**
  * `handreiking export html --thema huisstijl.css` as a user runs it: a house style that only sets
@@ -13,13 +13,7 @@ import { tempFolder } from '../support/temp-dir.js';
  */
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 const examples = path.join(root, 'examples');
-
-function handreiking(args: string[], cwd: string) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf-8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const good = `/* De huisstijl van de corporatie */
 :root {

@@ -3,7 +3,7 @@ import { exportFormats, isExportFormat, singleFileExtension, type ExportFormatNa
 import { collectFiles } from '../../language/export/exported-file.js';
 import { safeFileName, treeFileName } from '../../language/export/file-names.js';
 import { loadExport } from '../../language/export/load-export.js';
-import { exampleJson } from '../generation/mermaid/example-json.js';
+import { exampleJson } from '../helpers.js';
 
 /**
  * One list of export formats and one set of file names for the command line and the editor

@@ -7,6 +7,7 @@ import * as fsp from 'node:fs/promises';
 import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { writeFileAtomic } from '../../language/cli/write-atomic.js';
 import { lock, type Lock } from './lock.js';
+import { handreikingAsync } from '../support/cli.js';
 
 /**
  * "No lost work" for exports: every file is written beside its target and renamed over it, so a
@@ -73,7 +74,6 @@ vi.mock('vscode', async () => {
 });
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 const made: string[] = [];
 const locks: Lock[] = [];
 
@@ -114,17 +114,6 @@ function failWriteOf(name: string): void {
             };
         }
         return handle;
-    });
-}
-
-function cli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise(resolve => {
-        const child = spawn(process.execPath, [bin, ...args], { cwd });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', d => { stdout += String(d); });
-        child.stderr.on('data', d => { stderr += String(d); });
-        child.on('close', code => resolve({ code, stdout, stderr }));
     });
 }
 
@@ -178,7 +167,7 @@ const exports = [
 describe('the CLI, exporting into a folder that cannot be written', () => {
     test('refuses with exit 2 and a Dutch message, and leaves every previous file byte for byte', async () => {
         const dir = workspace('Ga door');
-        for (const [format] of exports) expect((await cli(['export', format, 'bron', '-o', 'uit'], dir)).code, format).toBe(0);
+        for (const [format] of exports) expect((await handreikingAsync(['export', format, 'bron', '-o', 'uit'], dir)).code, format).toBe(0);
         const before = snapshot(path.join(dir, 'uit'));
         expect(Object.keys(before).sort()).toEqual(['Eerste.mmd', 'Tweede.mmd', 'financiering-overzicht.mmd', 'handreiking.html', 'handreiking.json']);
 
@@ -186,7 +175,7 @@ describe('the CLI, exporting into a folder that cannot be written', () => {
         const l = lock(path.join(dir, 'uit'));
         locks.push(l);
         for (const [format] of exports) {
-            const r = await cli(['export', format, 'bron', '-o', 'uit'], dir);
+            const r = await handreikingAsync(['export', format, 'bron', '-o', 'uit'], dir);
             expect(r.code, `${format} (${l.how})`).toBe(2);
             expect(r.stderr, format).toMatch(/^Kan niet schrijven naar uit: .+\. De bestaande bestanden zijn niet aangeraakt\.\n$/);
             expect(r.stdout, format).not.toContain('geschreven');
@@ -197,18 +186,18 @@ describe('the CLI, exporting into a folder that cannot be written', () => {
         l.release();
         locks.length = 0;
         for (const [format, file] of exports) {
-            expect((await cli(['export', format, 'bron', '-o', 'uit'], dir)).code, format).toBe(0);
+            expect((await handreikingAsync(['export', format, 'bron', '-o', 'uit'], dir)).code, format).toBe(0);
             expect(snapshot(path.join(dir, 'uit'))[file], file).not.toBe(before[file]);
         }
     });
 
     test('a file that cannot be replaced: the write happens, the rename fails, the old file stays and the temporary one goes', async () => {
         const dir = workspace('Ga door');
-        expect((await cli(['export', 'json', 'bron', '-o', 'uit'], dir)).code).toBe(0);
+        expect((await handreikingAsync(['export', 'json', 'bron', '-o', 'uit'], dir)).code).toBe(0);
         const before = snapshot(path.join(dir, 'uit'));
         changeGuide(dir, 'Ga door, nu anders');
         locks.push(lock(path.join(dir, 'uit', 'handreiking.json')));
-        const r = await cli(['export', 'json', 'bron', '-o', 'uit'], dir);
+        const r = await handreikingAsync(['export', 'json', 'bron', '-o', 'uit'], dir);
         expect(r.code).toBe(2);
         expect(r.stderr).toContain(`Kan niet schrijven naar ${path.join(dir, 'uit', 'handreiking.json')}: `);
         expect(r.stderr).toContain('De bestaande bestanden zijn niet aangeraakt.');
@@ -220,7 +209,7 @@ describe('the CLI, exporting into a folder that cannot be written', () => {
         fs.mkdirSync(path.join(dir, 'uit', 'handreiking.json'), { recursive: true });
         fs.writeFileSync(path.join(dir, 'uit', 'handreiking.json', 'eigen-werk.txt'), 'niet kwijtraken');
         const before = snapshot(path.join(dir, 'uit'));
-        const r = await cli(['export', 'json', 'bron', '-o', 'uit'], dir);
+        const r = await handreikingAsync(['export', 'json', 'bron', '-o', 'uit'], dir);
         expect(r.code).toBe(2);
         expect(r.stderr).toMatch(/^Kan niet schrijven naar .*handreiking\.json: .+\. De bestaande bestanden zijn niet aangeraakt\.\n$/);
         expect(snapshot(path.join(dir, 'uit'))).toEqual(before);
@@ -228,11 +217,11 @@ describe('the CLI, exporting into a folder that cannot be written', () => {
 
     test('several files, one of them locked: each file is the old or the new one, whole, and the message says which were replaced', async () => {
         const dir = workspace('Ga door');
-        expect((await cli(['export', 'mermaid', 'bron', '-o', 'uit'], dir)).code).toBe(0);
+        expect((await handreikingAsync(['export', 'mermaid', 'bron', '-o', 'uit'], dir)).code).toBe(0);
         const before = snapshot(path.join(dir, 'uit'));
         changeGuide(dir, 'Ga door, nu anders');
         locks.push(lock(path.join(dir, 'uit', 'Tweede.mmd')));
-        const r = await cli(['export', 'mermaid', 'bron', '-o', 'uit'], dir);
+        const r = await handreikingAsync(['export', 'mermaid', 'bron', '-o', 'uit'], dir);
         expect(r.code).toBe(2);
         expect(r.stderr).toContain('Deze export had al 1 bestand vervangen (Eerste.mmd); de andere bestaande bestanden zijn niet aangeraakt.');
         const after = snapshot(path.join(dir, 'uit'));

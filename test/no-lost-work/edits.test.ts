@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import type { LangiumDocument } from 'langium';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -10,7 +8,7 @@ import type { HandreikingJson, TreeJson } from '../../language/generation/json/h
 import type { HandreikingServices } from '../../language/handreiking-module.js';
 import { runScenarios } from '../../language/walkthrough/run-scenarios.js';
 import { TreeWalker } from '../../language/walkthrough/walk.js';
-import { clearAll, createTestServices, exampleFiles, validateFiles } from '../helpers.js';
+import { clearAll, createTestServices, exampleWorkspace, validateFiles } from '../helpers.js';
 import { hostileWorkspace } from '../security/hostile-corpus.js';
 import { applyEdits, editProblems, rangeOf, undoEdits } from './text-edits.js';
 
@@ -22,8 +20,7 @@ import { applyEdits, editProblems, rangeOf, undoEdits } from './text-edits.js';
  * block that parses, passes, and comes out again with one undo.
  */
 
-const examplesRoot = path.resolve(__dirname, '../../examples');
-const examples: Record<string, string> = Object.fromEntries(exampleFiles(examplesRoot).map(f => [path.relative(examplesRoot, f), fs.readFileSync(f, 'utf-8')]));
+const examples = exampleWorkspace();
 const names = Object.keys(examples);
 const services = createTestServices();
 afterEach(() => clearAll(services));

@@ -1,5 +1,4 @@
 import { conditionSentence } from '../../language/i18n/condition-sentence.js';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -21,6 +20,7 @@ import { pageSettled } from '../support/page-settled.js';
 import { startHarness, type PreviewHarness, type PreviewPage } from '../extension/webview/preview-page.js';
 import { DIAGRAM_MAX_LENGTH, hostileCorpus, hostileNames, hostileWorkspace, shown, squash } from './hostile-corpus.js';
 import { auditDom, occurrences, visibleText, watchEvents, watchPage, type PageWatch } from './page-watch.js';
+import { handreikingAsync } from '../support/cli.js';
 
 /**
  * "Nothing executes": the hostile corpus, in every place a `.hrk` file has text, rendered by the
@@ -30,24 +30,11 @@ import { auditDom, occurrences, visibleText, watchEvents, watchPage, type PageWa
  * (bidi and control characters removed by design, see `shown()`).
  */
 
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 const workspace = hostileWorkspace();
 const corpus = hostileCorpus;
 
 /** Characters that must never reach a reader: bidi controls and C0/C1 controls (`\n`, `\t` aside). */
 const STRIPPED = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
-
-function cli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise(resolve => {
-        const child = spawn(process.execPath, [bin, ...args], { cwd });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', d => { stdout += String(d); });
-        child.stderr.on('data', d => { stderr += String(d); });
-        child.on('close', code => resolve({ code, stdout, stderr }));
-    });
-}
 
 /** The text as the parser gives it back from a UTF-8 file: a lone surrogate cannot be written and becomes U+FFFD. */
 function asWritten(text: string): string {
@@ -326,22 +313,22 @@ let dir: string;
 let json: HandreikingJson;
 let browser: Browser;
 /** The HTML and SVG exports start at once and run (in their own processes) while the preview is tested. */
-let exported: { html: ReturnType<typeof cli>; htmlMermaid: ReturnType<typeof cli>; svg: ReturnType<typeof cli>; plainSvg: ReturnType<typeof cli> };
+let exported: { html: ReturnType<typeof handreikingAsync>; htmlMermaid: ReturnType<typeof handreikingAsync>; svg: ReturnType<typeof handreikingAsync>; plainSvg: ReturnType<typeof handreikingAsync> };
 
 beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-security-'));
     fs.mkdirSync(path.join(dir, 'bron'));
     for (const [name, text] of Object.entries(workspace.files)) fs.writeFileSync(path.join(dir, 'bron', name), text);
-    const [jsonExport, launched] = await Promise.all([cli(['export', 'json', 'bron', '-o', 'uit/handreiking.json'], dir), launchBrowser()]);
+    const [jsonExport, launched] = await Promise.all([handreikingAsync(['export', 'json', 'bron', '-o', 'uit/handreiking.json'], dir), launchBrowser()]);
     browser = launched;
     expect(jsonExport.stderr).toBe('');
     expect(jsonExport.code).toBe(0);
     json = JSON.parse(fs.readFileSync(path.join(dir, 'uit/handreiking.json'), 'utf-8')) as HandreikingJson;
     exported = {
-        html: cli(['export', 'html', 'bron', '-o', 'uit/gids.html'], dir),
-        htmlMermaid: cli(['export', 'html', 'bron', '-o', 'uit/gids-mermaid.html', '--mermaid-in-pagina'], dir),
-        svg: cli(['export', 'svg', 'bron', '-o', 'uit/svg'], dir),
-        plainSvg: cli(['export', 'svg', 'bron', '-o', 'uit/svg-tekst', '--platte-tekst'], dir)
+        html: handreikingAsync(['export', 'html', 'bron', '-o', 'uit/gids.html'], dir),
+        htmlMermaid: handreikingAsync(['export', 'html', 'bron', '-o', 'uit/gids-mermaid.html', '--mermaid-in-pagina'], dir),
+        svg: handreikingAsync(['export', 'svg', 'bron', '-o', 'uit/svg'], dir),
+        plainSvg: handreikingAsync(['export', 'svg', 'bron', '-o', 'uit/svg-tekst', '--platte-tekst'], dir)
     };
 }, 120_000);
 
@@ -364,10 +351,10 @@ describe('the hostile corpus', () => {
     });
 
     test('the workspace checks clean, so every export runs without --force, and every scenario passes', async () => {
-        const check = await cli(['check', 'bron'], dir);
+        const check = await handreikingAsync(['check', 'bron'], dir);
         expect(check.stdout).toContain('2 bestanden gecontroleerd: 0 fouten, 0 waarschuwingen.');
         expect(check.code).toBe(0);
-        const scenarios = await cli(['test', 'bron'], dir);
+        const scenarios = await handreikingAsync(['test', 'bron'], dir);
         expect(scenarios.stdout).toContain(`Scenario's: ${corpus.length + 1} passed, 0 failed`);
         expect(scenarios.code).toBe(0);
     });

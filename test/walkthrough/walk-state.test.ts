@@ -1,26 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import type { ProvenanceJson, TreeJson } from '../../language/generation/json/handreiking-json.js';
+import type { TreeJson } from '../../language/generation/json/handreiking-json.js';
 import { TreeWalker } from '../../language/walkthrough/walk.js';
 import { replay, Walkthrough } from '../../language/walkthrough/walk-state.js';
+import { node, smallTree } from './small-tree.js';
 
 /** The walkthrough model of the preview and the HTML guide: answers in order, replayed. */
 
-const src = { file: 'x.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };
-const unmarked: ProvenanceJson = { kind: 'unmarked' };
-const node = (id: string, kind: 'question' | 'advice' | 'step') => ({ id, kind, text: id, examples: [], links: [], reachable: true, source: src, provenance: unmarked });
-
-/** Stabiel? ja → Stap → A; nee → Voedsel? x → C, y → B */
-const tree: TreeJson = {
-    id: 'T', title: 'T', start: 'Stabiel', source: src, provenance: unmarked,
-    nodes: [node('Stabiel', 'question'), node('Stap', 'step'), node('A', 'advice'), node('B', 'advice'), node('Voedsel', 'question'), node('C', 'advice')],
-    edges: [
-        { from: 'Stabiel', to: 'Stap', kind: 'answer', label: 'ja' },
-        { from: 'Stabiel', to: 'Voedsel', kind: 'answer', label: 'nee' },
-        { from: 'Stap', to: 'A', kind: 'next' },
-        { from: 'Voedsel', to: 'C', kind: 'answer', label: 'x' },
-        { from: 'Voedsel', to: 'B', kind: 'answer', label: 'y' }
-    ]
-};
+const tree = smallTree();
 
 /** A copy of `tree` with one answer label renamed. */
 function renameAnswer(tree: TreeJson, question: string, from: string, to: string): TreeJson {

@@ -1,30 +1,15 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { HandreikingJson, ProvenanceJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { calculationScenarioOutcome } from '../../../language/calculation/scenario-outcome.js';
-import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
 import { diagramExcess } from '../../../language/generation/mermaid/diagram-limits.js';
 import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
 import { treeToMermaid, type DiagramTarget } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { typologyTableHtml } from '../../../language/generation/tables/typology-table.js';
 import type { Direction, PreviewData, PreviewTree } from '../../../language/lsp/protocol.js';
-import { clearAll, createTestServices, exampleFiles, validateFiles } from '../../helpers.js';
 
 /**
  * PreviewData for the tests, made the way the server makes it (JSON export → generators). The
  * server's own builder lives elsewhere; this one only needs to give the webview realistic input.
  */
-
-export const examplesRoot = path.resolve(__dirname, '../../../examples');
-
-/** The JSON export of every example file, loaded as one workspace. */
-export async function examplesJson(): Promise<HandreikingJson> {
-    const services = createTestServices();
-    await validateFiles(services, Object.fromEntries(exampleFiles(examplesRoot).map(f => [path.relative(examplesRoot, f), fs.readFileSync(f, 'utf-8')])));
-    const json = exportWorkspaceJson(services, '/ws');
-    await clearAll(services);
-    return json;
-}
 
 function range(source: SourceJson) {
     return {

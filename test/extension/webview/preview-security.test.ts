@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { HandreikingJson, ProvenanceJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
-import { examplesJson, previewData } from './preview-data.js';
+import { previewData } from './preview-data.js';
+import { exampleJson } from '../../helpers.js';
 import { pageSettled } from '../../support/page-settled.js';
 import { startHarness, type PreviewHarness } from './preview-page.js';
 
@@ -35,7 +36,7 @@ let harness: PreviewHarness;
 let json: HandreikingJson;
 
 beforeAll(async () => {
-    [harness, json] = await Promise.all([startHarness(), examplesJson()]);
+    [harness, json] = await Promise.all([startHarness(), exampleJson()]);
 });
 afterAll(async () => { await harness?.close(); });
 

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
 import type { PreviewData } from '../../../language/lsp/protocol.js';
-import { examplesJson, previewData } from './preview-data.js';
+import { previewData } from './preview-data.js';
+import { exampleJson } from '../../helpers.js';
 import { startHarness, type PageOptions, type PreviewHarness, type PreviewPage } from './preview-page.js';
 
 /**
@@ -12,7 +13,7 @@ import { startHarness, type PageOptions, type PreviewHarness, type PreviewPage }
  */
 
 export interface PreviewSetup {
-    /** The guide the file works on (default: every example, `examplesJson`). */
+    /** The guide the file works on (default: every example, `exampleJson`). */
     json?: () => Promise<HandreikingJson>;
     /** What the file shows of it (default: every tree, `previewData(json)`). */
     data?: (json: HandreikingJson) => PreviewData;
@@ -36,7 +37,7 @@ export function usePreviewPage(setup: PreviewSetup = {}): PreviewTestbed {
     const pages: PreviewPage[] = [];
 
     beforeAll(async () => {
-        [harness, json] = await Promise.all([startHarness(), (setup.json ?? examplesJson)()]);
+        [harness, json] = await Promise.all([startHarness(), (setup.json ?? exampleJson)()]);
     });
     afterAll(async () => { await harness?.close(); });
     afterEach(async () => {

@@ -1,26 +1,14 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readDutchNumber } from '../../../language/calculation/dutch-input.js';
-import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
 import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
 import { anchorId, calculatorIds } from '../../../language/generation/html/guide-contract.js';
 import { generateHtmlGuide } from '../../../language/generation/html/html-guide.js';
-import { clearAll, createTestServices, exampleFiles, validateFiles } from '../../helpers.js';
 import { hrk, PWN } from './hostile-corpus.js';
+import { exampleJson, exportFiles } from '../../helpers.js';
 
 /** The rekenhulp as the page writes it (calculator-html.ts), and the numbers it reads (dutch-input.ts). */
 
-const examplesRoot = path.resolve(__dirname, '../../../examples');
 const fakeAssets = { mermaidJs: 'window.mermaid = undefined;', appJs: 'document.title = "app";' };
-
-async function exportFiles(files: Record<string, string>): Promise<HandreikingJson> {
-    const services = createTestServices();
-    await validateFiles(services, files);
-    const json = exportWorkspaceJson(services, '/ws');
-    await clearAll(services);
-    return json;
-}
 
 /** The start tag of the element with `id`. */
 function tagWithId(html: string, id: string): string | undefined {
@@ -31,7 +19,7 @@ describe('the rekenhulp of the examples guide', () => {
     let json: HandreikingJson;
     let html: string;
     beforeAll(async () => {
-        json = await exportFiles(Object.fromEntries(exampleFiles(examplesRoot).map(f => [path.relative(examplesRoot, f), fs.readFileSync(f, 'utf-8')])));
+        json = await exampleJson();
         html = generateHtmlGuide(json, fakeAssets);
     });
 

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
@@ -6,33 +5,18 @@ import { expect } from 'vitest';
 import { OutputTarget } from '../../../language/cli/output-target.js';
 import { htmlFiles } from '../../../language/export/html-export.js';
 import { loadGuideAssets } from '../../../language/generation/html/guide-assets.js';
-import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
 import type { HandreikingJson, ScenarioJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
 import { launchBrowser, newPage } from '../../support/browser.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { clearAll, createTestServices, exampleFiles, validateFiles } from '../../helpers.js';
+import { exampleJson } from '../../helpers.js';
 
 /**
  * The exported guide in headless Chromium for its browser tests: export a workspace as `handreiking
  * export html` does, open the file, record what must not happen, walk with the mouse, and read what
  * the diagram marks.
  */
-
-export const examplesRoot = path.resolve(__dirname, '../../../examples');
-
-export async function exportFiles(files: Record<string, string>): Promise<HandreikingJson> {
-    const services = createTestServices();
-    await validateFiles(services, files);
-    const json = exportWorkspaceJson(services, '/ws');
-    await clearAll(services);
-    return json;
-}
-
-export function exampleWorkspace(): Record<string, string> {
-    return Object.fromEntries(exampleFiles(examplesRoot).map(f => [path.relative(examplesRoot, f), fs.readFileSync(f, 'utf-8')]));
-}
 
 /**
  * How the browser tests of the examples' guide start: the guide app bundled from the current
@@ -42,7 +26,7 @@ export function exampleWorkspace(): Record<string, string> {
 export async function exampleGuide(prefix: string): Promise<{ browser: Browser; json: HandreikingJson; file: string }> {
     await bundleGuideApp({ typecheck: false });
     const browser = await launchBrowser();
-    const json = await exportFiles(exampleWorkspace());
+    const json = await exampleJson();
     const file = await writeGuide(json, path.join(tempDir(prefix), 'gids.html'));
     return { browser, json, file };
 }
@@ -111,32 +95,25 @@ export async function restart(section: Locator): Promise<void> {
 }
 
 /**
- * Answers question by question with the mouse, asking the page which question it shows. Each step
- * is one read of the page and one real click: the chosen answer is scrolled into view and the
- * mouse pressed at its centre, so a button hidden under something else gets no click and the walk
- * fails on the next question. (Playwright's `click` checks the same before it clicks, in some six
- * round trips to the page; a walk of every scenario is hundreds of clicks.)
+ * Answers question by question with the mouse, asking the page which question it shows: one read
+ * of the question and its answers, then Playwright's click on the chosen one (which first waits
+ * until the button is visible, still and not covered, as a reader would).
  */
 export async function walkScenario(section: Locator, scenario: ScenarioJson): Promise<void> {
     await restart(section);
     const given = Object.fromEntries(scenario.answers.map(a => [a.question, a.answer]));
-    const page = section.page();
     for (let i = 0; i <= scenario.answers.length; i++) {
-        const step = await section.evaluate((root, answers) => {
+        const step = await section.evaluate(root => {
             const question = root.querySelector('.wt-current .wt-question')?.getAttribute('data-node');
-            if (question === undefined || question === null) return undefined;
-            const buttons = [...root.querySelectorAll('.wt-current button.wt-answer')];
-            const labels = buttons.map(b => b.getAttribute('data-answer'));
-            const answer = Object.hasOwn(answers, question) ? answers[question] : undefined;
-            const button = buttons[labels.indexOf(answer ?? null)];
-            button?.scrollIntoView({ block: 'center', inline: 'center' });
-            const box = button?.getBoundingClientRect();
-            return { question, answer, labels, at: box && { x: box.left + box.width / 2, y: box.top + box.height / 2 } };
-        }, given);
+            return question === undefined || question === null ? undefined
+                : { question, labels: [...root.querySelectorAll('.wt-current button.wt-answer')].map(b => b.getAttribute('data-answer')) };
+        });
         if (step === undefined) return;
-        expect(step.answer, `scenario ‘${scenario.name}’ answers question ${step.question}`).toBeDefined();
-        expect(step.at, `answer ‘${step.answer}’ among ${JSON.stringify(step.labels)}`).toBeDefined();
-        await page.mouse.click(step.at!.x, step.at!.y);
+        const answer = Object.hasOwn(given, step.question) ? given[step.question] : undefined;
+        expect(answer, `scenario ‘${scenario.name}’ answers question ${step.question}`).toBeDefined();
+        const index = step.labels.indexOf(answer!);
+        expect(index, `answer ‘${answer}’ among ${JSON.stringify(step.labels)}`).toBeGreaterThanOrEqual(0);
+        await section.locator('.wt-current button.wt-answer').nth(index).click();
     }
     throw new Error(`scenario ‘${scenario.name}’: the walkthrough asked more questions than the scenario answers`);
 }

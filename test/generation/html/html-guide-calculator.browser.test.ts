@@ -10,8 +10,9 @@ import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
 import { axeViolations } from '../../support/axe.js';
 import { launchBrowser } from '../../support/browser.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { exampleWorkspace, expectNothingWrong, exportFiles, openGuide, walkScenario, writeGuide, type Problems } from './guide-page.js';
+import { expectNothingWrong, openGuide, walkScenario, writeGuide, type Problems } from './guide-page.js';
 import { hrk, PWN } from './hostile-corpus.js';
+import { exampleWorkspace, exportFiles } from '../../helpers.js';
 
 /**
  * The rekenhulp of the HTML guide in Chromium, by keyboard alone: the SOO contribution for every

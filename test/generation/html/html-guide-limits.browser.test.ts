@@ -12,7 +12,7 @@ import { loadGuideAssets } from '../../../language/generation/html/guide-assets.
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
 import { launchBrowser } from '../../support/browser.js';
-import { exampleJson } from '../mermaid/example-json.js';
+import { exampleJson } from '../../helpers.js';
 
 /**
  * The HTML guide's in-page Mermaid and the limits every renderer shares

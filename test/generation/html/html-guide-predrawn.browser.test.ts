@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -13,6 +12,7 @@ import { launchBrowser } from '../../support/browser.js';
 import { pageSettled } from '../../support/page-settled.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { currentQuestion, drawnMarks, expectNothingWrong, openGuide, pathMarks, walkScenario, type Problems } from './guide-page.js';
+import { handreikingAsync, projectRoot, type CliRun } from '../../support/cli.js';
 
 /**
  * The HTML guide as `handreiking export html` makes it from the examples, in headless Chromium:
@@ -24,23 +24,12 @@ import { currentQuestion, drawnMarks, expectNothingWrong, openGuide, pathMarks, 
  * both pages in test/security/renderers.test.ts.
  */
 
-const root = path.resolve(__dirname, '../../..');
-const bin = path.join(root, 'bin/handreiking.js');
 const PATH_STROKE = 'rgb(194, 65, 12)';
 /** The issue's budget for the page of the examples. */
 const MAX_BYTES = 1_000_000;
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function handreiking(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-    return new Promise(resolve => {
-        const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, ...env } });
-        let stdout = '', stderr = '';
-        child.stdout.on('data', d => { stdout += String(d); });
-        child.stderr.on('data', d => { stderr += String(d); });
-        child.on('close', code => resolve({ code, stdout, stderr }));
-    });
-}
+/** The command in the project's folder, with `env` added to this process's environment. */
+const handreiking = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> => handreikingAsync(args, projectRoot, { ...process.env, ...env });
 
 const section = (page: Page, tree: TreeJson): Locator => page.locator(`#${anchorId('tree', tree.id)}`);
 const canvasOf = (page: Page, tree: TreeJson, json: HandreikingJson): Locator =>
@@ -65,7 +54,7 @@ describe('the HTML guide of the examples, with its diagrams drawn at export time
     let browser: Browser;
     let dir: string;
     let json: HandreikingJson;
-    const runs: Record<'predrawn' | 'mermaid' | 'noBrowser' | 'noBrowserEn', Run> = {} as never;
+    const runs: Record<'predrawn' | 'mermaid' | 'noBrowser' | 'noBrowserEn', CliRun> = {} as never;
     const files = { predrawn: '', mermaid: '', noBrowser: '' };
     const opened: Partial<Record<'predrawn' | 'mermaid', { page: Page; problems: Problems }>> = {};
 

@@ -9,8 +9,9 @@ import { TreeWalker, type WalkResult } from '../../../language/walkthrough/walk.
 import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
 import { launchBrowser } from '../../support/browser.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { clickAnswer, currentQuestion, drawnMarks, exampleWorkspace, expectNothingWrong as expectNoProblems, exportFiles, openGuide, pathMarks, restart, walkScenario, writeGuide, type Problems } from './guide-page.js';
+import { clickAnswer, currentQuestion, drawnMarks, expectNothingWrong as expectNoProblems, openGuide, pathMarks, restart, walkScenario, writeGuide, type Problems } from './guide-page.js';
 import { hostileFiles, PWN } from './hostile-corpus.js';
+import { exampleWorkspace, exportFiles } from '../../helpers.js';
 
 /**
  * The exported guide opened from disk in headless Chromium, as an editor would open it: diagrams,
@@ -335,7 +336,6 @@ describe('the HTML guide of the examples, opened from disk in Chromium', () => {
         expect(Math.abs(top)).toBeLessThan(5);
     });
 
-
     test('provenance: every reconstructed or illustrative tree, typology, funding source, party and chapter has a badge with its reason; the guide\'s own has none', async () => {
         const expectBadge = async (scope: Locator, p: ProvenanceJson, what: string) => {
             const badges = await ownBadges(scope);
@@ -596,7 +596,6 @@ describe('a hostile workspace in the HTML guide', () => {
         expect(await page.evaluate(() => document.body.innerText.includes('\u202E'))).toBe(false);
         expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('block');
     });
-
 
     test('hostile provenance reasons are text: in badges, the table\'s notes and markers, and the diagrams\' tooltips and names', async () => {
         const reasons = await page.locator('.hrk-reason').allTextContents();

@@ -3,30 +3,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { exportWorkspaceJson } from '../../../language/generation/json/export-json.js';
 import type { HandreikingJson } from '../../../language/generation/json/handreiking-json.js';
 import { DATA_ELEMENT_ID, anchorId, linkAnchor } from '../../../language/generation/html/guide-contract.js';
 import { mermaidBundlePath, readGuideApp } from '../../../language/generation/html/guide-assets.js';
 import { embedJson, inlineScript, safeHttpUrl } from '../../../language/generation/html/html-text.js';
 import { generateHtmlGuide } from '../../../language/generation/html/html-guide.js';
 import { cspHashSource } from '../../../language/generation/html/csp-hash.js';
-import { clearAll, createTestServices, exampleFiles, validateFiles } from '../../helpers.js';
 import { hostileFiles, PWN } from './hostile-corpus.js';
 import { typecheckGuideApp } from '../../../scripts/bundle-guide-app.mjs';
-
-const examplesRoot = path.resolve(__dirname, '../../../examples');
-
-async function exportFiles(files: Record<string, string>): Promise<HandreikingJson> {
-    const services = createTestServices();
-    await validateFiles(services, files);
-    const json = exportWorkspaceJson(services, '/ws');
-    await clearAll(services);
-    return json;
-}
-
-function exampleWorkspace(): Record<string, string> {
-    return Object.fromEntries(exampleFiles(examplesRoot).map(f => [path.relative(examplesRoot, f), fs.readFileSync(f, 'utf-8')]));
-}
+import { exampleWorkspace, exportFiles } from '../../helpers.js';
 
 /** Stand-ins for the two scripts: the generator treats them as opaque text. */
 const fakeAssets = { mermaidJs: 'window.mermaid = undefined; // "mermaid"\r\n', appJs: 'document.title = "app ü";' };

@@ -6,7 +6,7 @@ import { describeDrawnProblem, drawnProblem, readDrawn, type ElementLike } from 
 import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
 import { mermaidConfig } from '../../../language/generation/mermaid/mermaid-config.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
-import { exampleJson } from './example-json.js';
+import { exampleJson } from '../../helpers.js';
 
 const source: SourceJson = { file: 't.hrk', line: 1, column: 1, endLine: 1, endColumn: 2 };
 const unmarked: ProvenanceJson = { kind: 'unmarked' };

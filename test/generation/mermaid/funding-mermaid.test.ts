@@ -3,7 +3,7 @@ import type { FundingJson, HandreikingJson, ProvenanceJson, SourceJson, Typology
 import { fundingOverviewMermaid } from '../../../language/generation/mermaid/funding-mermaid.js';
 import { mermaidParse, mermaidParseConfig } from '../../support/mermaid-parse.js';
 import { decodeHtmlLabel, labelBodies, mermaidIds, nodeLabel, unexpectedStatements, words } from './diagram-text.js';
-import { exampleJson } from './example-json.js';
+import { exampleJson } from '../../helpers.js';
 import { hostileLabels } from './hostile-labels.js';
 
 const source = (line: number): SourceJson => ({ file: 'financiering.hrk', line, column: 1, endLine: line, endColumn: 2 });

@@ -4,7 +4,7 @@ import { fundingOverviewMermaid } from '../../../language/generation/mermaid/fun
 import { lightPalette, type DiagramPalette } from '../../../language/generation/mermaid/palette.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { mermaidParse } from '../../support/mermaid-parse.js';
-import { exampleJson } from './example-json.js';
+import { exampleJson } from '../../helpers.js';
 
 /**
  * The palette is an option of the generators: the preview draws in VS Code's colours with the same

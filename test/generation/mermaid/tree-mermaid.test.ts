@@ -3,7 +3,7 @@ import type { HandreikingJson, NodeJson, ProvenanceJson, SourceJson, TreeJson } 
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { mermaidParse } from '../../support/mermaid-parse.js';
 import { decodeHtmlLabel, edgeLabel, mermaidIds, nodeLabel, unexpectedStatements, words } from './diagram-text.js';
-import { exampleJson } from './example-json.js';
+import { exampleJson } from '../../helpers.js';
 
 const source = (line: number): SourceJson => ({ file: 'boom.hrk', line, column: 5, endLine: line, endColumn: 40 });
 const unmarked: ProvenanceJson = { kind: 'unmarked' };

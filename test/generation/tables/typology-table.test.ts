@@ -5,7 +5,7 @@ import type { HandreikingJson, ProvenanceJson, SourceJson } from '../../../langu
 import { cleanText } from '../../../language/text/clean-text.js';
 import { escapeMarkdown, typologyTableHtml, typologyTableMarkdown } from '../../../language/generation/tables/typology-table.js';
 import { UNKNOWN } from '../../../language/generation/tables/typology-rows.js';
-import { exampleJson } from '../mermaid/example-json.js';
+import { exampleJson } from '../../helpers.js';
 import { hostileLabels } from '../mermaid/hostile-labels.js';
 
 const source: SourceJson = { file: 't.hrk', line: 1, column: 1, endLine: 1, endColumn: 1 };

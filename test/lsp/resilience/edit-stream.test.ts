@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PreviewSubscription, type PreviewData } from '../../../language/lsp/protocol.js';
 import { applyMutation, deepText, hugeText, mutationArb, type Mutation } from '../../../fuzz/mutations.js';
-import { exampleWorkspace, LspSession, serverBundle, type Outcome } from './lsp-session.js';
+import { LspSession, serverBundle, type Outcome } from './lsp-session.js';
+import { exampleWorkspace } from '../../helpers.js';
 
 /**
  * The language server under a stream of damaged edits, through a real LSP client: every edit is

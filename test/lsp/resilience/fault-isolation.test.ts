@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
 import type { PreviewData } from '../../../language/lsp/protocol.js';
-import { bundleFaultServer, exampleWorkspace, LspSession, serverBundle } from './lsp-session.js';
+import { bundleFaultServer, LspSession, serverBundle } from './lsp-session.js';
+import { exampleWorkspace } from '../../helpers.js';
 
 /**
  * One failing feature does not take the others down. A test build of the server (fault-server.ts,

@@ -161,17 +161,3 @@ export class LspSession {
         fs.rmSync(this.folder, { recursive: true, force: true });
     }
 }
-
-/** Every example file, by path relative to examples/. */
-export function exampleWorkspace(): Record<string, string> {
-    const files: Record<string, string> = {};
-    const walk = (dir: string) => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) walk(full);
-            else if (entry.name.endsWith('.hrk')) files[path.relative(examplesDir, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf-8');
-        }
-    };
-    walk(examplesDir);
-    return files;
-}
