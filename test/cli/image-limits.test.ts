@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { diagramLimits } from '../../language/generation/mermaid/diagram-limits.js';
 import { findChromium } from '../../language/render/find-browser.js';
+import { handreikingAsync } from '../support/cli.js';
 
 /**
  * The largest tree the SVG/PNG export draws (language/generation/mermaid/diagram-limits.ts), as the
@@ -13,29 +13,10 @@ import { findChromium } from '../../language/render/find-browser.js';
  * the tree is never written; a batch that fails halfway names the files it already wrote.
  */
 
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 let tmp: string;
 
 beforeAll(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hrk-limits-')); });
 afterAll(() => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); });
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, whileRunning?: () => void): Promise<Run> {
-    return new Promise(resolve => {
-        const child = spawn(process.execPath, [bin, ...args], { cwd, env });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', d => { stdout += String(d); });
-        child.stderr.on('data', d => { stderr += String(d); });
-        const timer = whileRunning ? setInterval(whileRunning, 10) : undefined;
-        child.on('close', code => {
-            if (timer) clearInterval(timer);
-            resolve({ code, stdout, stderr });
-        });
-    });
-}
 
 function workspace(name: string, files: Record<string, string>): string {
     const dir = path.join(tmp, name);
@@ -60,10 +41,10 @@ const files = (dir: string) => fs.existsSync(dir) ? fs.readdirSync(dir).sort() :
 describe('a tree too large to draw is refused up front', () => {
     test('2 000 chained steps pass check; export svg refuses before Chromium starts (exit 1, Dutch, a way out), writes nothing', async () => {
         const dir = workspace('keten2000', { 'l.hrk': chain('Lang', 2_000) });
-        const check = await cli(['check', '.'], dir);
+        const check = await handreikingAsync(['check', '.'], dir);
         expect(check.stdout).toContain('0 fouten');
         expect(check.code).toBe(0);
-        const r = await cli(['export', 'svg', '.', '-o', 'uit'], dir, noBrowser);
+        const r = await handreikingAsync(['export', 'svg', '.', '-o', 'uit'], dir, noBrowser);
         expect(r.stderr).toBe(
             'Beslisboom ‘Lang’ is te groot om te tekenen: 2.002 knopen; de grens is 1.000 knopen.\n' +
             'Er is niets geschreven. Een grote boom bekijkt u in het voorbeeld in VS Code (dat tekent de omgeving van de cursor), ' +
@@ -71,13 +52,13 @@ describe('a tree too large to draw is refused up front', () => {
         expect(r.code).toBe(1);
         expect(files(path.join(dir, 'uit'))).toEqual([]);
         // The way out works: the Mermaid text of the same tree is written.
-        expect((await cli(['export', 'mermaid', '.', '-o', 'uit'], dir)).code).toBe(0);
+        expect((await handreikingAsync(['export', 'mermaid', '.', '-o', 'uit'], dir)).code).toBe(0);
         expect(files(path.join(dir, 'uit'))).toEqual(['Lang.mmd', 'financiering-overzicht.mmd']);
     }, 60_000);
 
     test('5 003 steps, PNG, in English: every tree over the limit is named, nothing is written', async () => {
         const dir = workspace('keten5003', { 'a.hrk': chain('Lang', 5_003), 'b.hrk': chain('Klein', 3) });
-        const r = await cli(['export', 'png', '.', '-o', 'uit', '--lang', 'en'], dir, noBrowser);
+        const r = await handreikingAsync(['export', 'png', '.', '-o', 'uit', '--lang', 'en'], dir, noBrowser);
         expect(r.stderr).toBe(
             'Decision tree ‘Lang’ is too large to draw: 5,005 nodes; the limit is 1,000 nodes.\n' +
             'Nothing was written. View a large tree in the VS Code preview (it draws the surroundings of the cursor), ' +
@@ -88,8 +69,8 @@ describe('a tree too large to draw is refused up front', () => {
 
     test('220 steps with labels of 200 × ‘R&D; ’: Mermaid text over the limit, refused instead of a wrong SVG', async () => {
         const dir = workspace('tekst', { 't.hrk': chain('Tekst', 220, () => 'R&D; '.repeat(200)) });
-        expect((await cli(['check', '.'], dir)).code).toBe(0);
-        const r = await cli(['export', 'svg', '.', '-o', 'uit'], dir, noBrowser);
+        expect((await handreikingAsync(['check', '.'], dir)).code).toBe(0);
+        const r = await handreikingAsync(['export', 'svg', '.', '-o', 'uit'], dir, noBrowser);
         expect(r.stderr).toMatch(/^Beslisboom ‘Tekst’ is te groot om te tekenen: [\d.]+ tekens Mermaid-tekst; de grens is 500\.000 tekens\.\n/);
         expect(r.code).toBe(1);
         expect(files(path.join(dir, 'uit'))).toEqual([]);
@@ -100,14 +81,14 @@ describe('at the limit', () => {
     test(`a chain of ${diagramLimits.nodes} nodes is drawn as SVG; as PNG it is refused for its image size before anything is written`, async () => {
         // Steps + the advice + the start marker: exactly the limit.
         const dir = workspace('grens', { 'g.hrk': chain('Grens', diagramLimits.nodes - 2), 'k.hrk': chain('Klein', 2) });
-        const svg = await cli(['export', 'svg', '.', '-o', 'svg'], dir);
+        const svg = await handreikingAsync(['export', 'svg', '.', '-o', 'svg'], dir);
         expect(svg.stderr).toBe('');
         expect(svg.code).toBe(0);
         const drawn = fs.readFileSync(path.join(dir, 'svg', 'Grens.svg'), 'utf-8');
         expect(drawn.match(/<g [^>]*class="node /g)?.length).toBe(diagramLimits.nodes);
         expect(drawn).not.toContain('Maximum text size');
 
-        const png = await cli(['export', 'png', '.', '-o', 'png'], dir);
+        const png = await handreikingAsync(['export', 'png', '.', '-o', 'png'], dir);
         expect(png.stderr).toMatch(/^Beslisboom ‘Grens’ is te groot voor PNG: het beeld zou [\d.]+ × [\d.]+ pixels worden; de grens is 32\.000 pixels per zijde\.\n/);
         expect(png.stderr).toContain('Er is niets geschreven. Exporteer als SVG (handreiking export svg) of als Mermaid-tekst (handreiking export mermaid).');
         expect(png.code).toBe(1);
@@ -126,7 +107,7 @@ describe('a batch that fails halfway', () => {
         fs.writeFileSync(wrapper, `#!/bin/sh\necho $$ > '${pidFile}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
         const out = path.join(dir, 'uit');
         let killed = false;
-        const r = await cli(['export', 'png', '.', '-o', out], dir, { ...process.env, HANDREIKING_CHROMIUM: wrapper }, () => {
+        const r = await handreikingAsync(['export', 'png', '.', '-o', out], dir, { ...process.env, HANDREIKING_CHROMIUM: wrapper }, () => {
             if (killed || !files(out).some(f => f.endsWith('.png'))) return;
             killed = true;
             process.kill(Number(fs.readFileSync(pidFile, 'utf-8')), 'SIGKILL');

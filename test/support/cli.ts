@@ -22,14 +22,22 @@ export function handreiking(args: readonly string[], cwd: string = projectRoot, 
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The same without blocking the test's process: for commands that run side by side or while a page is tested. */
-export function handreikingAsync(args: readonly string[], cwd: string = projectRoot, env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
+/**
+ * The same without blocking the test's process: for commands that run side by side or while a page
+ * is tested. `whileRunning`, when given, is called every 10 ms until the command ends, to watch what
+ * it does meanwhile (the files it writes).
+ */
+export function handreikingAsync(args: readonly string[], cwd: string = projectRoot, env: NodeJS.ProcessEnv = process.env, whileRunning?: () => void): Promise<CliRun> {
     return new Promise(resolve => {
         const child = spawn(process.execPath, [handreikingBin, ...args], { cwd, env });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', d => { stdout += String(d); });
         child.stderr.on('data', d => { stderr += String(d); });
-        child.on('close', code => resolve({ code, stdout, stderr }));
+        const timer = whileRunning ? setInterval(whileRunning, 10) : undefined;
+        child.on('close', code => {
+            clearInterval(timer);
+            resolve({ code, stdout, stderr });
+        });
     });
 }
