@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { codeCacheFile } from '../../language/cli/start/run-bundle.js';
+import { handreikingBin as bin } from '../support/cli.js';
 
 /**
  * The command keeps V8's code cache of its bundle after a run (language/cli/start/run-bundle.ts),
@@ -13,7 +14,6 @@ import { codeCacheFile } from '../../language/cli/start/run-bundle.js';
  */
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 const bundle = path.join(root, 'out/cli/handreiking.cjs');
 let tmp: string;
 let file: string;

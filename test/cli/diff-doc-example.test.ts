@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { GitRepo } from '../support/git-repo.js';
+import { handreikingBin as bin } from '../support/cli.js';
 
 /**
  * The pull-request comment in docs/review.md is what `handreiking diff --format markdown` prints for
@@ -12,7 +13,6 @@ import { GitRepo } from '../support/git-repo.js';
  */
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 const fixtures = path.join(root, 'test/review/fixtures/bewoners');
 const doc = path.join(root, 'docs/review.md');
 

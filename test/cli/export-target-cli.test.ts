@@ -3,15 +3,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { handreiking } from '../support/cli.js';
+import { handreiking, handreikingBin as bin } from '../support/cli.js';
 
 /**
  * Where an export's bytes land, tried as someone sharing the output folder would: names planted in
  * advance, a link at the target, an existing file with narrow permissions, an empty `-o`.
  */
 
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 const made: string[] = [];
 afterAll(() => {
     for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { handreikingBin as bin } from '../support/cli.js';
 
 /**
  * The exports run when their format is asked for (language/export/load-export.ts): `check` runs no
@@ -14,7 +15,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
  */
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 let tmp: string;
 
 beforeAll(() => {

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { MAX_SOURCE_BYTES } from '../../language/files/source-limits.js';
+import { handreikingBin as bin } from '../support/cli.js';
 
 /**
  * Inputs at the limits, as an attacker would make them (issue 10): long names, unclosed strings,
@@ -11,9 +12,6 @@ import { MAX_SOURCE_BYTES } from '../../language/files/source-limits.js';
  * process, with a bound on its heap and a timeout, so that a blow-up fails the test instead of the
  * machine.
  */
-
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 
 interface Run {
     code: number | null;

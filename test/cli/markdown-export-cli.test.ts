@@ -6,6 +6,7 @@ import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
 import { afterAll, describe, expect, test } from 'vitest';
 import { tempFolder } from '../support/temp-dir.js';
+import { handreikingBin as bin } from '../support/cli.js';
 
 /**
  * `handreiking export markdown`: the typology table for documentation sites and wikis. Plain text
@@ -20,8 +21,6 @@ import { tempFolder } from '../support/temp-dir.js';
  *    miss that: it does not link `a\@b.nl`, while GitHub does.
  */
 
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 const made: string[] = [];
 afterAll(() => {
     for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });

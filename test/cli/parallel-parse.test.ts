@@ -8,6 +8,7 @@ import { PARALLEL_MIN_BYTES, TransferHydrator } from '../../language/cli/paralle
 import { createHandreikingCoreServices } from '../../language/handreiking-core-module.js';
 import { exportWorkspaceJson } from '../../language/generation/json/export-json.js';
 import { tempFolder } from '../support/temp-dir.js';
+import { handreikingBin as bin } from '../support/cli.js';
 
 /**
  * A large check parses on every core (language/cli/parallel-parser.ts): a worker thread parses a
@@ -16,7 +17,6 @@ import { tempFolder } from '../support/temp-dir.js';
  */
 
 const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 
 function hrkFiles(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e =>

@@ -3,11 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { handreikingBin as bin } from '../support/cli.js';
 
 /** How the command line behaves at the ends of its streams, and when called with nothing at all. */
 
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 const made: string[] = [];
 afterAll(() => {
     for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });

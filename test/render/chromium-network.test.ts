@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findChromium, FULL_BROWSERS } from '../../language/render/find-browser.js';
+import { handreikingBin as bin } from '../support/cli.js';
 
 /**
  * "Nothing we run connects to the network", proved at the level of the operating system: the SVG,
@@ -21,8 +22,6 @@ import { findChromium, FULL_BROWSERS } from '../../language/render/find-browser.
  * first, `chromium` when it is the only one): a machine may have either.
  */
 
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 let dir: string;
 
 beforeAll(() => {

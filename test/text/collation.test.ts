@@ -5,14 +5,12 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compareText } from '../../language/text/collation.js';
 import { tempFolder } from '../support/temp-dir.js';
+import { handreikingBin as bin } from '../support/cli.js';
 
 /**
  * Names, paths and files are ordered by one collation, Dutch, whatever the machine's locale
  * (language/text/collation.ts): the same guide gives the same files and lines everywhere.
  */
-
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/handreiking.js');
 
 describe('the order of names and files', () => {
     test('is the order an English locale gave before, for text of every kind', () => {

@@ -36,6 +36,7 @@ export async function writeGuide(json: HandreikingJson, file: string): Promise<s
     const target = await OutputTarget.prepare(file, '.html', 'nl');
     const written: string[] = [];
     for await (const out of htmlFiles(json, { lang: 'nl', guideAssets: loadGuideAssets })) written.push(await target.write(out.name, out.content));
+    expect(written).toEqual([file]);
     return written[0];
 }
 
@@ -101,7 +102,7 @@ export async function restart(section: Locator): Promise<void> {
  */
 export async function walkScenario(section: Locator, scenario: ScenarioJson): Promise<void> {
     await restart(section);
-    const given = Object.fromEntries(scenario.answers.map(a => [a.question, a.answer]));
+    const given = new Map(scenario.answers.map(a => [a.question, a.answer]));
     for (let i = 0; i <= scenario.answers.length; i++) {
         const step = await section.evaluate(root => {
             const question = root.querySelector('.wt-current .wt-question')?.getAttribute('data-node');
@@ -109,7 +110,7 @@ export async function walkScenario(section: Locator, scenario: ScenarioJson): Pr
                 : { question, labels: [...root.querySelectorAll('.wt-current button.wt-answer')].map(b => b.getAttribute('data-answer')) };
         });
         if (step === undefined) return;
-        const answer = Object.hasOwn(given, step.question) ? given[step.question] : undefined;
+        const answer = given.get(step.question);
         expect(answer, `scenario ‘${scenario.name}’ answers question ${step.question}`).toBeDefined();
         const index = step.labels.indexOf(answer!);
         expect(index, `answer ‘${answer}’ among ${JSON.stringify(step.labels)}`).toBeGreaterThanOrEqual(0);

@@ -4,15 +4,13 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { OutputTarget } from '../../../language/cli/output-target.js';
 import type { HandreikingJson, NodeJson, ProvenanceJson, SourceJson, TreeJson } from '../../../language/generation/json/handreiking-json.js';
 import { anchorId } from '../../../language/generation/html/guide-contract.js';
-import { htmlFiles } from '../../../language/export/html-export.js';
-import { loadGuideAssets } from '../../../language/generation/html/guide-assets.js';
 import { treeToMermaid } from '../../../language/generation/mermaid/tree-mermaid.js';
 import { bundleGuideApp } from '../../../scripts/bundle-guide-app.mjs';
 import { launchBrowser } from '../../support/browser.js';
 import { exampleJson } from '../../helpers.js';
+import { writeGuide } from './guide-page.js';
 
 /**
  * The HTML guide's in-page Mermaid and the limits every renderer shares
@@ -47,14 +45,6 @@ function chain(id: string, steps: number, label: (i: number) => string = i => `S
     return { id, title: `Keten ${id}`, start: 'S0', nodes: [...nodes, node('Eind', 'advice', 'Klaar')], edges, source, provenance: unmarked };
 }
 
-async function writeGuide(json: HandreikingJson, name: string): Promise<string> {
-    const out = path.join(tmp, name);
-    const target = await OutputTarget.prepare(out, '.html', 'nl');
-    const written: string[] = [];
-    for await (const file of htmlFiles(json, { lang: 'nl', guideAssets: loadGuideAssets })) written.push(await target.write(file.name, file.content));
-    return written[0];
-}
-
 interface Opened { page: Page; errors: string[] }
 
 /** Opens the guide, optionally after `init` (a script run before the page's own), and waits for every diagram. */
@@ -73,7 +63,7 @@ const canvasOf = (page: Page, tree: TreeJson) => page.locator(`#${anchorId('tree
 describe('a diagram beyond the limits', () => {
     test('2 000 chained steps: its place says so and points at the walkthrough, which works; the other diagrams are drawn', async () => {
         const large = chain('Lang', 2_000);
-        const file = await writeGuide({ ...examples, trees: [...examples.trees, large] }, 'groot.html');
+        const file = await writeGuide({ ...examples, trees: [...examples.trees, large] }, path.join(tmp, 'groot.html'));
         const { page, errors } = await openGuide(file);
         try {
             expect(await canvasOf(page, large).locator('.diagram-error').textContent()).toBe(
@@ -95,7 +85,7 @@ describe('a diagram beyond the limits', () => {
 
     test('220 steps with labels of 200 × ‘R&D; ’: Mermaid text over the limit is refused, not drawn as Mermaid’s “Maximum text size” picture', async () => {
         const wordy = chain('Tekst', 220, () => 'R&D; '.repeat(200));
-        const file = await writeGuide({ ...examples, trees: [wordy] }, 'tekst.html');
+        const file = await writeGuide({ ...examples, trees: [wordy] }, path.join(tmp, 'tekst.html'));
         const { page, errors } = await openGuide(file);
         try {
             expect(await canvasOf(page, wordy).locator('.diagram-error').textContent()).toMatch(
@@ -111,7 +101,7 @@ describe('a diagram beyond the limits', () => {
 
 describe('a drawing that does not show its diagram', () => {
     test('Mermaid drawing its “Maximum text size” message instead of a diagram is shown as a failure, with the text version', async () => {
-        const file = await writeGuide(examples, 'wrong.html');
+        const file = await writeGuide(examples, path.join(tmp, 'wrong.html'));
         // Mermaid's limit lowered in the page: every diagram comes back as a picture of its message,
         // without an error — what the shared limits keep out of reach, and what this check catches.
         const { page, errors } = await openGuide(file, () => {

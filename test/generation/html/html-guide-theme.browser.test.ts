@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,6 +8,7 @@ import { launchBrowser } from '../../support/browser.js';
 import { pageSettled } from '../../support/page-settled.js';
 import { tempFolder } from '../../support/temp-dir.js';
 import { expectNothingWrong, openGuide, type Problems } from './guide-page.js';
+import { handreiking } from '../../support/cli.js';
 
 /**
  * A house style in the page, as a reader sees it in Chromium: the guide made by
@@ -48,13 +48,13 @@ async function open(file: string): Promise<Page> {
 beforeAll(async () => {
     await bundleGuideApp({ typecheck: false });
     const dir = tempFolder('hrk-thema-page-', { 'huisstijl.css': theme });
-    const run = (args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin/handreiking.js'), ...args], { cwd: dir, encoding: 'utf-8' });
+    const run = (args: string[]) => handreiking(args, dir);
     const withTheme = run(['export', 'html', path.join(root, 'examples'), '-o', 'huisstijl.html', '--thema', 'huisstijl.css']);
     expect(withTheme.stderr).toBe('');
-    expect(withTheme.status).toBe(0);
+    expect(withTheme.code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'huisstijl.html'), 'utf-8')).toContain('<meta name="hrk-diagrams" content="predrawn">');
     const without = run(['export', 'html', path.join(root, 'examples'), '-o', 'gewoon.html', '--mermaid-in-pagina']);
-    expect(without.status).toBe(0);
+    expect(without.code).toBe(0);
     browser = await launchBrowser();
     themed = await open(path.join(dir, 'huisstijl.html'));
     plain = await open(path.join(dir, 'gewoon.html'));

@@ -11,7 +11,7 @@ import { launchBrowser } from '../../support/browser.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { clickAnswer, currentQuestion, drawnMarks, expectNothingWrong as expectNoProblems, openGuide, pathMarks, restart, walkScenario, writeGuide, type Problems } from './guide-page.js';
 import { hostileFiles, PWN } from './hostile-corpus.js';
-import { exampleWorkspace, exportFiles } from '../../helpers.js';
+import { exampleJson, exportFiles } from '../../helpers.js';
 
 /**
  * The exported guide opened from disk in headless Chromium, as an editor would open it: diagrams,
@@ -147,7 +147,7 @@ describe('the HTML guide of the examples, opened from disk in Chromium', () => {
     let file: string;
 
     beforeAll(async () => {
-        json = await exportFiles(exampleWorkspace());
+        json = await exampleJson();
         file = await writeGuide(json, path.join(tmp, 'gids.html'));
         ({ page, problems } = await openGuide(browser, file));
     });

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { CodeAction, Range, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspSession, root } from '../resilience/lsp-session.js';
+import { LspSession } from '../resilience/lsp-session.js';
+import { handreikingBin as bin } from '../../support/cli.js';
 
 /**
  * "Maak een scenario voor dit pad" through the real language server bundle (dist/server.cjs) and a
@@ -13,8 +14,6 @@ import { LspSession, root } from '../resilience/lsp-session.js';
  * it writes (as the examples write them), and that scenario run by the command line: it passes, and
  * the gap is gone. Run `node scripts/bundle-extension.mjs --only server` first.
  */
-
-const bin = path.join(root, 'bin/handreiking.js');
 
 const guide = `beslisboom Bewoners "Bewonersbeheer" {
     vraag Stabiel "Is de groep stabiel?" {

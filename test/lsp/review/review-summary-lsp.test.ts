@@ -5,6 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { ReviewSummaryRequest, type ReviewSummary } from '../../../language/lsp/protocol.js';
 import { git } from '../../support/git-repo.js';
 import { LspSession, root } from '../resilience/lsp-session.js';
+import { handreikingBin as bin } from '../../support/cli.js';
 
 /**
  * The request behind the extension's "Markdown summary" command, through the real server bundle:
@@ -12,7 +13,6 @@ import { LspSession, root } from '../resilience/lsp-session.js';
  * `handreiking diff HEAD --format markdown` on the same files. Run `node scripts/bundle-extension.mjs --only server` first.
  */
 
-const bin = path.join(root, 'bin/handreiking.js');
 const fixtures = path.join(root, 'test/review/fixtures/bewoners');
 const read = (version: string, file: string) => fs.readFileSync(path.join(fixtures, version, file), 'utf-8');
 
